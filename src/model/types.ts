@@ -1,0 +1,153 @@
+import type { SourcePosition } from '../diag/index.js';
+
+/** Text per language code, e.g. `{ ar: '…', en: '…' }`. */
+export type Localized = Record<string, string>;
+
+/**
+ * Where each node of a parsed YAML document stands in its file, keyed by JSON pointer
+ * (`/agencies/2/name/ar`). `key` is the key's position (for "this key is wrong"),
+ * `value` the value's (for "this value is wrong").
+ */
+export interface PositionMap {
+  file: string;
+  at(pointer: string): SourcePosition;
+  keyAt(pointer: string): SourcePosition;
+  has(pointer: string): boolean;
+}
+
+export interface Endorsement {
+  version: string;
+  date: string;
+}
+
+export interface Agency {
+  id: string;
+  name: Localized;
+  type?: string;
+  signatory?: { name: string; role?: Localized };
+  endorsement?: Endorsement | null;
+}
+
+export interface ReviewRecord {
+  date: string;
+  objectives_met?: boolean;
+  context_changed?: boolean;
+  impractical_procedures?: boolean;
+  consultations?: string;
+  notes?: string;
+}
+
+export interface Manifest {
+  title: Localized;
+  short_title?: Localized;
+  region?: Localized;
+  version: string;
+  date: string;
+  status: 'draft' | 'final';
+  context: 'emergency' | 'protracted' | 'development';
+  profile: string;
+  languages: string[];
+  digits?: Record<string, 'arab' | 'latn'>;
+  paper?: 'A4' | 'Letter';
+  review: { last: string; interval_months?: number; history?: ReviewRecord[] };
+  page_limits?: { soft?: number; hard?: number };
+  agencies: Agency[];
+}
+
+export interface ProfileStep {
+  id: string;
+  title: Localized;
+  keywords: Record<string, string[]>;
+}
+
+export interface ProfileComponent {
+  n: number;
+  id: string;
+  title: Localized;
+  generated?: boolean;
+  steps?: ProfileStep[];
+}
+
+export interface Profile {
+  id: string;
+  title: Localized;
+  source?: string;
+  placeholder_marker?: string;
+  required: Record<string, 'all' | number[]>;
+  page_limits?: { soft?: number; hard?: Record<string, number> };
+  components: ProfileComponent[];
+  /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */
+  file: string;
+}
+
+/** One Markdown file: a section (`sections/<lang>/…`) or a Markdown annex (`annexes/<lang>/…`). */
+export interface MarkdownFile {
+  /** Relative path from the SOP folder, `/`-separated. */
+  file: string;
+  /** Language folder it lives in. */
+  lang: string;
+  /** File name without folder, e.g. `08-eligibility.md`; pairs a translation with its source. */
+  name: string;
+  /** Parsed front-matter (unvalidated: read through `validate/`). */
+  frontMatter: Record<string, unknown>;
+  /** Positions of front-matter keys and values. */
+  positions: PositionMap;
+  /** Markdown after the front-matter. */
+  body: string;
+  /** 1-based line of the file where `body` starts (add `bodyLine - 1` to mdast lines). */
+  bodyLine: number;
+  /** Fingerprint of this file's body (see model/fingerprint.ts). */
+  fingerprint: string;
+}
+
+export interface Section extends MarkdownFile {
+  kind: 'section';
+  component?: string;
+  title?: string;
+  owner?: string;
+  order?: number;
+  sourceFingerprint?: string;
+}
+
+export interface MarkdownAnnex extends MarkdownFile {
+  kind: 'markdown-annex';
+  number?: number;
+  title?: string;
+  sourceFingerprint?: string;
+}
+
+export interface PdfAnnex {
+  kind: 'pdf-annex';
+  /** Sidecar YAML, relative path. */
+  file: string;
+  /** The PDF, relative path (may not exist: `check` reports it). */
+  pdf: string;
+  number?: number;
+  title?: Localized | string;
+  language?: string;
+  frontMatter: Record<string, unknown>;
+  positions: PositionMap;
+}
+
+export type Annex = MarkdownAnnex | PdfAnnex;
+
+export interface DataFile<T = unknown> {
+  /** Name used by directives, e.g. `eligibility` for `data/eligibility.yaml`. */
+  name: string;
+  file: string;
+  value: T;
+  positions: PositionMap;
+}
+
+export interface SopModel {
+  /** Absolute path of the SOP folder. Never written into outputs. */
+  root: string;
+  manifestFile: string;
+  manifest: Manifest;
+  manifestPositions: PositionMap;
+  profile: Profile;
+  /** Sections of every language, sorted by language order then file name. */
+  sections: Section[];
+  annexes: Annex[];
+  data: Record<string, DataFile>;
+}
