@@ -1,2 +1,3 @@
 export * from './diagnostic.js';
 export * from './errors.js';
+export * from './suggest.js';

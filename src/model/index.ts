@@ -1,0 +1,6 @@
+export * from './types.js';
+export * from './load.js';
+export * from './yaml.js';
+export * from './fingerprint.js';
+export * from './front-matter.js';
+export * from './profile.js';

@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
+import { listDir, readSourceText, toPosix } from '../fs/index.js';
+import { validateData, schemaNames } from '../validate/index.js';
+import { fingerprintText } from './fingerprint.js';
+import { splitFrontMatter } from './front-matter.js';
+import { loadProfile } from './profile.js';
+import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, Section, SopModel } from './types.js';
+import { parseYamlWithPositions } from './yaml.js';
+
+export interface LoadResult {
+  model: SopModel;
+  /** Problems found while reading (syntax, schema, encoding); `check` adds its rules' on top. */
+  diagnostics: Diagnostic[];
+}
+
+/** Data files that are not SOP data but something else with a schema. */
+const NOT_DATA = new Set(['sop', 'section', 'annex', 'profile', 'localized']);
+
+/**
+ * Reads an SOP folder into one typed model. Content problems come back as diagnostics;
+ * only input that leaves nothing to check (no folder, no or unreadable `sop.yaml`, an
+ * unknown profile) throws `SopkitError` (exit 2).
+ */
+export async function loadSop(dir: string): Promise<LoadResult> {
+  const root = path.resolve(dir);
+  const shown = toPosix(dir) || '.';
+  try {
+    if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new SopkitError(diagnostic('sop-folder-missing', 'error', `the folder "${shown}" does not exist or is not a folder`, undefined, 'Pass the folder that holds sop.yaml, e.g. `sopkit check sop-sources`, or create one with `sopkit init DIR`.'));
+  }
+  const diagnostics: Diagnostic[] = [];
+
+  const read = await readSourceText(root, 'sop.yaml');
+  if (!read.ok) {
+    if (read.diagnostic.rule === 'file-missing') {
+      throw new SopkitError(diagnostic('manifest-missing', 'error', `there is no sop.yaml in "${shown}"`, undefined, 'Pass the folder that holds sop.yaml, or create a new SOP with `sopkit init DIR`.'));
+    }
+    throw new SopkitError(read.diagnostic);
+  }
+  const y = parseYamlWithPositions(read.text, 'sop.yaml');
+  if (y.diagnostics.length) throw new SopkitError(y.diagnostics);
+  if (!y.value || typeof y.value !== 'object' || Array.isArray(y.value)) {
+    throw new SopkitError(diagnostic('schema', 'error', 'sop.yaml is empty or is not a block of keys', { file: 'sop.yaml', line: 1, column: 1 }, 'Start from the example: `sopkit init DIR` writes a complete sop.yaml.'));
+  }
+  const manifestErrors = validateData('sop', y.value, y.positions, 'sop.yaml');
+  if (manifestErrors.length) throw new SopkitError(manifestErrors);
+  const manifest = y.value as Manifest;
+  const profile = await loadProfile(root, manifest.profile);
+
+  const sections: Section[] = [];
+  const annexes: Annex[] = [];
+  for (const lang of manifest.languages) {
+    const folder = `sections/${lang}`;
+    const entries = await listDir(root, folder);
+    if (entries.length === 0) {
+      diagnostics.push(diagnostic('language-folder-missing', 'error', `there are no sections for language "${lang}" (folder ${folder}/ is missing or empty)`, { ...y.positions.at(`/languages/${manifest.languages.indexOf(lang)}`) }, `Create ${folder}/ with one Markdown file per component, or remove "${lang}" from languages in sop.yaml.`));
+    }
+    for (const e of entries) {
+      if (!e.name.endsWith('.md')) continue;
+      const md = await readMarkdown(root, `${folder}/${e.name}`, lang, diagnostics);
+      if (!md) continue;
+      const fm = md.frontMatter;
+      diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
+      sections.push({
+        kind: 'section',
+        ...md,
+        component: typeof fm.component === 'string' ? fm.component : undefined,
+        title: typeof fm.title === 'string' ? fm.title : undefined,
+        owner: typeof fm.owner === 'string' ? fm.owner : undefined,
+        order: typeof fm.order === 'number' ? fm.order : undefined,
+        sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
+      });
+    }
+    for (const e of await listDir(root, `annexes/${lang}`)) {
+      if (!e.name.endsWith('.md')) continue;
+      const md = await readMarkdown(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
+      if (!md) continue;
+      const fm = md.frontMatter;
+      diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
+      const annex: MarkdownAnnex = {
+        kind: 'markdown-annex',
+        ...md,
+        number: typeof fm.annex === 'number' ? fm.annex : undefined,
+        title: typeof fm.title === 'string' ? fm.title : undefined,
+        sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
+      };
+      annexes.push(annex);
+    }
+  }
+  for (const e of await listDir(root, 'annexes')) {
+    if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
+    const file = `annexes/${e.name}`;
+    const r = await readSourceText(root, file);
+    if (!r.ok) {
+      diagnostics.push(r.diagnostic);
+      continue;
+    }
+    const py = parseYamlWithPositions(r.text, file);
+    diagnostics.push(...py.diagnostics);
+    if (py.diagnostics.length) continue;
+    const fm = (py.value ?? {}) as Record<string, unknown>;
+    diagnostics.push(...validateData('annex', fm, py.positions, file));
+    const pdfName = typeof fm.file === 'string' ? fm.file : e.name.replace(/\.ya?ml$/, '.pdf');
+    const annex: PdfAnnex = {
+      kind: 'pdf-annex',
+      file,
+      pdf: `annexes/${pdfName}`,
+      number: typeof fm.annex === 'number' ? fm.annex : undefined,
+      title: typeof fm.title === 'string' || (fm.title && typeof fm.title === 'object') ? (fm.title as PdfAnnex['title']) : undefined,
+      language: typeof fm.language === 'string' ? fm.language : undefined,
+      frontMatter: fm,
+      positions: py.positions,
+    };
+    annexes.push(annex);
+  }
+
+  const data: Record<string, DataFile> = {};
+  const known = new Set(schemaNames().filter((n) => !NOT_DATA.has(n)));
+  for (const e of await listDir(root, 'data')) {
+    if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
+    const name = e.name.replace(/\.ya?ml$/, '');
+    const file = `data/${e.name}`;
+    const r = await readSourceText(root, file);
+    if (!r.ok) {
+      diagnostics.push(r.diagnostic);
+      continue;
+    }
+    const py = parseYamlWithPositions(r.text, file);
+    diagnostics.push(...py.diagnostics);
+    if (py.diagnostics.length) continue;
+    if (known.has(name)) diagnostics.push(...validateData(name, py.value, py.positions, file));
+    else diagnostics.push(diagnostic('data-unknown', 'info', `${file} has no schema in sopkit; it is loaded but not checked`, { file, line: 1, column: 1 }, `Known data files: ${[...known].join(', ')}.`));
+    data[name] = { name, file, value: py.value, positions: py.positions };
+  }
+
+  const langIndex = (l: string) => manifest.languages.indexOf(l);
+  sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || a.name.localeCompare(b.name));
+  const model: SopModel = { root, manifestFile: 'sop.yaml', manifest, manifestPositions: y.positions, profile, sections, annexes, data };
+  return { model, diagnostics };
+}
+
+async function readMarkdown(root: string, file: string, lang: string, diagnostics: Diagnostic[]) {
+  const r = await readSourceText(root, file);
+  if (!r.ok) {
+    diagnostics.push(r.diagnostic);
+    return undefined;
+  }
+  const split = splitFrontMatter(r.text, file);
+  diagnostics.push(...split.diagnostics);
+  return {
+    file,
+    lang,
+    name: file.slice(file.lastIndexOf('/') + 1),
+    frontMatter: split.frontMatter,
+    positions: split.positions,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    fingerprint: fingerprintText(split.body),
+  };
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { diagnostic, SopkitError } from '../diag/index.js';
+import { readSourceText, toPosix } from '../fs/index.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import { validateData } from '../validate/index.js';
+import type { Profile } from './types.js';
+import { parseYamlWithPositions } from './yaml.js';
+
+/**
+ * Loads checklist profile `id`: the SOP's own `profiles/<id>.yaml` first (a group may
+ * adapt the checklist), else the one shipped in `templates/profiles/`. Profiles are
+ * data: a new family of documents needs a new file, not new code.
+ */
+export async function loadProfile(root: string, id: string): Promise<Profile> {
+  const local = path.join('profiles', `${id}.yaml`);
+  let base = root;
+  let rel = local;
+  if (!existsSync(path.join(root, local))) {
+    base = TEMPLATES_DIR;
+    rel = path.join('profiles', `${id}.yaml`);
+    if (!existsSync(path.join(base, rel))) {
+      throw new SopkitError(
+        diagnostic('profile-unknown', 'error', `sop.yaml names the checklist profile "${id}", which sopkit does not know`, { file: 'sop.yaml' }, 'Use profile: cpcm-interagency, or put your own profile in profiles/<id>.yaml inside the SOP folder.'),
+      );
+    }
+  }
+  const shown = base === root ? toPosix(rel) : `<sopkit>/templates/${toPosix(rel)}`;
+  const read = await readSourceText(base, rel);
+  if (!read.ok) throw new SopkitError({ ...read.diagnostic, file: shown });
+  const y = parseYamlWithPositions(read.text, shown);
+  if (y.diagnostics.length) throw new SopkitError(y.diagnostics[0]!, 2);
+  const errors = validateData('profile', y.value, y.positions, `profile ${id}`);
+  if (errors.length) throw new SopkitError(errors[0]!, 2);
+  return { ...(y.value as Omit<Profile, 'file'>), file: shown };
+}
