@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/**
+ * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
+ * that maps flags to options, calls the library API and returns an exit code.
+ */
+export const commands: Array<() => Command> = [];
