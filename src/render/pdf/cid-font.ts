@@ -1,0 +1,214 @@
+/**
+ * Our own font embedding for HarfBuzz-shaped glyphs: Type0 / Identity-H with a
+ * CIDFontType2 descendant, CIDToGIDMap, W and a ToUnicode CMap built from clusters.
+ * pdf-lib's own embedding re-shapes with fontkit and renumbers glyphs; this keeps the
+ * glyph ids HarfBuzz chose (the font is subset with retain-gids).
+ *
+ * Codes: one per distinct (glyph, text) pair, so mirrored brackets and split letters
+ * map back to the right text. Glyphs that carry no text (Naskh's detached dots) get
+ * codes equal to invisible format characters and stay out of ToUnicode, so an
+ * extractor that falls back to the code adds nothing visible.
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFHexString, PDFString } from 'pdf-lib';
+import type { FontFace } from '../../text/index.js';
+import { subsetFont } from '../../text/index.js';
+
+const INVISIBLE: number[] = [];
+for (let c = 0xfe00; c <= 0xfe0f; c++) INVISIBLE.push(c);
+for (let c = 0x2060; c <= 0x206f; c++) if (c !== 0x2065) INVISIBLE.push(c);
+for (let c = 0x200b; c <= 0x200f; c++) INVISIBLE.push(c);
+for (let c = 0x202a; c <= 0x202e; c++) INVISIBLE.push(c);
+const INVISIBLE_SET = new Set(INVISIBLE);
+
+interface FontUse {
+  face: FontFace;
+  ref: PDFRef;
+  /** Resource name on pages, e.g. `F1`. */
+  name: string;
+  codes: Map<string, number>;
+  /** code → [gid, text] */
+  entries: Map<number, [number, string]>;
+  used: Set<number>;
+  nextPua: number;
+  nextInvisible: number;
+}
+
+export class CidFontSet {
+  private readonly fonts = new Map<string, FontUse>();
+  private counter = 0;
+
+  constructor(private readonly doc: PDFDocument, private readonly prefix = 'F') {}
+
+  /** The font's resource name and ref, reserving the ref on first use. */
+  use(face: FontFace): { name: string; ref: PDFRef } {
+    let f = this.fonts.get(face.id);
+    if (!f) {
+      f = {
+        face, ref: this.doc.context.nextRef(), name: `${this.prefix}${++this.counter}`,
+        codes: new Map(), entries: new Map(), used: new Set(), nextPua: 0xe000, nextInvisible: 0,
+      };
+      this.fonts.set(face.id, f);
+    }
+    return { name: f.name, ref: f.ref };
+  }
+
+  /** The 2-byte code for (glyph, text) in `face`. */
+  code(face: FontFace, gid: number, text: string): number {
+    this.use(face);
+    const f = this.fonts.get(face.id)!;
+    const key = gid + '\u0000' + text;
+    let c = f.codes.get(key);
+    if (c !== undefined) return c;
+    if (text === '') {
+      c = f.nextInvisible < INVISIBLE.length ? INVISIBLE[f.nextInvisible++]! : this.nextPua(f);
+    } else {
+      const cp = text.length === 1 ? text.charCodeAt(0) : -1;
+      c = cp > 0x20 && cp < 0xe000 && !INVISIBLE_SET.has(cp) && !f.entries.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? cp : this.nextPua(f);
+    }
+    f.codes.set(key, c);
+    f.entries.set(c, [gid, text]);
+    f.used.add(gid);
+    return c;
+  }
+
+  private nextPua(f: FontUse): number {
+    while (f.entries.has(f.nextPua)) f.nextPua++;
+    if (f.nextPua > 0xf8ff) throw new Error(`font ${f.face.id}: more than 6400 distinct glyph/text pairs`);
+    return f.nextPua++;
+  }
+
+  /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
+  static width(face: FontFace, gid: number): number {
+    return Math.round((face.advance(gid) * 1000) / face.upem * 1000) / 1000;
+  }
+
+  /** Writes every used font into the document (after all pages are drawn). */
+  finalize(): void {
+    const ctx = this.doc.context;
+    for (const f of [...this.fonts.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+      const { face } = f;
+      const codes = [...f.entries.keys()].sort((a, b) => a - b);
+      const gids = [...f.used].sort((a, b) => a - b);
+      const tag = subsetTag(face.psName, gids);
+      const baseFont = `${tag}+${face.psName}`;
+      const sub = subsetFont(face.bytes, gids);
+      const fontFile = ctx.flateStream(sub, { Length1: sub.length });
+      const fontFileRef = ctx.register(fontFile);
+      const scale = 1000 / face.upem;
+      const bbox = readBBox(face.bytes).map((v) => Math.round(v * scale));
+      const descriptor = ctx.obj({
+        Type: 'FontDescriptor',
+        FontName: PDFName.of(baseFont),
+        Flags: 4,
+        FontBBox: bbox,
+        ItalicAngle: 0,
+        Ascent: Math.round(face.ascender * scale),
+        Descent: Math.round(face.descender * scale),
+        CapHeight: Math.round(face.capHeight * scale),
+        StemV: face.bold ? 140 : 80,
+        FontFile2: fontFileRef,
+      });
+      const descriptorRef = ctx.register(descriptor);
+      // CIDToGIDMap: 2 bytes per CID (= code under Identity-H).
+      const max = codes.length ? codes[codes.length - 1]! : 0;
+      const map = new Uint8Array((max + 1) * 2);
+      for (const c of codes) {
+        const gid = f.entries.get(c)![0];
+        map[c * 2] = gid >> 8;
+        map[c * 2 + 1] = gid & 0xff;
+      }
+      const mapRef = ctx.register(ctx.flateStream(map));
+      const w: (number | number[])[] = [];
+      for (const c of codes) {
+        w.push(c, [CidFontSet.width(face, f.entries.get(c)![0])]);
+      }
+      const wArray = PDFArray.withContext(ctx);
+      for (const v of w) {
+        if (typeof v === 'number') wArray.push(PDFNumber.of(v));
+        else {
+          const inner = PDFArray.withContext(ctx);
+          for (const x of v) inner.push(PDFNumber.of(x));
+          wArray.push(inner);
+        }
+      }
+      const cidFont = ctx.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: PDFName.of(baseFont),
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: descriptorRef,
+        DW: 0,
+        CIDToGIDMap: mapRef,
+      }) as PDFDict;
+      cidFont.set(PDFName.of('W'), wArray);
+      const cidRef = ctx.register(cidFont);
+      const toUnicode = ctx.flateStream(buildToUnicode(codes.filter((c) => f.entries.get(c)![1] !== '').map((c) => [c, f.entries.get(c)![1]])));
+      const toUnicodeRef = ctx.register(toUnicode);
+      const type0 = ctx.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: PDFName.of(baseFont),
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidRef],
+        ToUnicode: toUnicodeRef,
+      });
+      ctx.assign(f.ref, type0);
+    }
+  }
+}
+
+function subsetTag(name: string, gids: number[]): string {
+  const h = createHash('sha256').update(name).update(Uint32Array.from(gids)).digest();
+  let s = '';
+  for (let i = 0; i < 6; i++) s += String.fromCharCode(65 + (h[i]! % 26));
+  return s;
+}
+
+function readBBox(bytes: Uint8Array): [number, number, number, number] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = dv.getUint16(4);
+  for (let i = 0; i < n; i++) {
+    const rec = 12 + i * 16;
+    const tagStr = String.fromCharCode(bytes[rec]!, bytes[rec + 1]!, bytes[rec + 2]!, bytes[rec + 3]!);
+    if (tagStr === 'head') {
+      const off = dv.getUint32(rec + 8);
+      return [dv.getInt16(off + 36), dv.getInt16(off + 38), dv.getInt16(off + 40), dv.getInt16(off + 42)];
+    }
+  }
+  return [0, -300, 1000, 1000];
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function utf16Hex(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i));
+  return out;
+}
+
+function buildToUnicode(pairs: Array<[number, string]>): string {
+  const lines = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+  ];
+  for (let i = 0; i < pairs.length; i += 100) {
+    const chunk = pairs.slice(i, i + 100);
+    lines.push(`${chunk.length} beginbfchar`);
+    for (const [c, t] of chunk) lines.push(`<${hex4(c)}> <${utf16Hex(t)}>`);
+    lines.push('endbfchar');
+  }
+  lines.push('endcmap', 'CMapName currentdict /CIDFont defineresource pop', 'end', 'end');
+  return lines.join('\n');
+}
+
+export { PDFHexString };

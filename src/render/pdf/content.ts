@@ -1,0 +1,115 @@
+/**
+ * Frame items → PDF content-stream operators (pure string building; pdf-lib is only
+ * used for the objects around them). Text: one BT per line, a Tm per run, TJ with
+ * 2-byte codes and adjustments computed against the exact widths written into W.
+ */
+import type { FrameItem, TextItem } from '../../layout/frame.js';
+import type { GlyphRun, Rgb } from '../../text/index.js';
+import { CidFontSet } from './cid-font.js';
+
+export function num(n: number): string {
+  if (Math.abs(n) < 0.0005) return '0';
+  const s = n.toFixed(3);
+  return s.replace(/\.?0+$/, '');
+}
+
+function color(c: Rgb, op: 'rg' | 'RG'): string {
+  return `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
+}
+
+export interface ResourceSink {
+  fonts: CidFontSet;
+  /** Registers a font on the current page, returns its resource name. */
+  font(run: GlyphRun): string;
+  /** Registers an image, returns its resource name (or undefined when unusable). */
+  image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
+}
+
+function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: string[]): void {
+  out.push('BT');
+  const by = pageHeight - item.y;
+  const rad = ((item.angle ?? 0) * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  let lastFont = '';
+  let lastColor = '';
+  for (const run of item.runs) {
+    if (!run.glyphs.length) continue;
+    const name = res.font(run);
+    const fontKey = `${name} ${num(run.size)}`;
+    if (fontKey !== lastFont) {
+      out.push(`/${fontKey} Tf`);
+      lastFont = fontKey;
+    }
+    const col = color(run.color, 'rg');
+    if (col !== lastColor) {
+      out.push(col);
+      lastColor = col;
+    }
+    const tx = item.x + run.x * cos;
+    const ty = by + run.x * sin;
+    out.push(`${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(tx)} ${num(ty)} Tm`);
+    const upem = run.face.upem;
+    let parts: string[] = [];
+    let pending = 0; // adjustment to emit before the next glyph, in 1/1000 em (TJ units, positive = move left)
+    let rise = NaN;
+    const flush = () => {
+      if (parts.length) out.push(`[${parts.join('')}] TJ`);
+      parts = [];
+    };
+    for (const g of run.glyphs) {
+      const gRise = run.rise + (g.yOffset * run.size) / upem;
+      if (gRise !== rise) {
+        if (Math.abs(pending) > 0.0005) parts.push(num(pending));
+        pending = 0;
+        flush();
+        out.push(`${num(gRise)} Ts`);
+        rise = gRise;
+      }
+      const xOff = (g.xOffset * 1000) / upem;
+      pending -= xOff;
+      if (Math.abs(pending) > 0.0005) parts.push(num(pending));
+      pending = 0;
+      const code = res.fonts.code(run.face, g.gid, g.text);
+      parts.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
+      const w = CidFontSet.width(run.face, g.gid);
+      const adv = (g.advance * 1000) / upem;
+      pending = -(adv - w - xOff);
+    }
+    flush();
+    if (rise !== 0) out.push('0 Ts');
+    rise = 0;
+  }
+  out.push('ET');
+}
+
+/** Operators drawing `items` on a page `pageHeight` points tall. */
+export function itemsToOps(items: FrameItem[], pageHeight: number, res: ResourceSink): string {
+  const out: string[] = [];
+  for (const it of items) {
+    switch (it.kind) {
+      case 'text':
+        textOps(it, pageHeight, res, out);
+        break;
+      case 'rect': {
+        const y = pageHeight - it.y - it.h;
+        if (it.fill && it.stroke) out.push(color(it.fill, 'rg'), color(it.stroke, 'RG'), `${num(it.lineWidth ?? 0.5)} w`, `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re B`);
+        else if (it.fill) out.push(color(it.fill, 'rg'), `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re f`);
+        else if (it.stroke) out.push(color(it.stroke, 'RG'), `${num(it.lineWidth ?? 0.5)} w`, `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
+        break;
+      }
+      case 'rule':
+        out.push(color(it.color, 'RG'), `${num(it.width)} w`, `${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
+        break;
+      case 'image': {
+        const name = res.image(it);
+        if (name) out.push('q', `${num(it.w)} 0 0 ${num(it.h)} ${num(it.x)} ${num(pageHeight - it.y - it.h)} cm`, `/${name} Do`, 'Q');
+        else out.push('0.9 0.9 0.9 rg', `${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,4 @@
+export { renderPdf, saveDocument } from './render.js';
+export { PdfWriter, setMetadata } from './writer.js';
+export { CidFontSet } from './cid-font.js';
+export { itemsToOps } from './content.js';

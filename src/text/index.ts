@@ -1,0 +1,7 @@
+export * from './types.js';
+export * from './fonts.js';
+export * from './coverage.js';
+export * from './paragraph.js';
+export { subsetFont } from './hb.js';
+export { embeddingLevels, reorderByLevel } from './bidi.js';
+export { breakOpportunities } from './linebreak.js';

@@ -1,0 +1,363 @@
+/**
+ * The inline engine (Typst's order): collect spans → bidi levels → pick a face per
+ * character → itemize → shape each item once → break lines on UAX #14 opportunities with
+ * the shaped widths → per line, slice (or reshape where a cut is unsafe), reorder runs
+ * (UAX #9 L2), align and justify.
+ */
+import { embeddingLevels, reorderByLevel } from './bidi.js';
+import { chooseFaces } from './font-choice.js';
+import { getFonts, type FontFace } from './fonts.js';
+import { breakOpportunities } from './linebreak.js';
+import { isIgnorable, isMarkOrJoiner } from './script.js';
+import { shapeRange, type RawGlyph } from './shape.js';
+import type { Align, GlyphRun, Line, Rgb, ShapedGlyph, Span, TextStyle } from './types.js';
+
+export interface ParagraphOptions {
+  /** Paragraph direction; default from the language. */
+  dir?: 'rtl' | 'ltr';
+  align?: Align;
+  /** Line box height as a multiple of the largest font size. */
+  lineHeight?: number;
+  /** Allow breaks anywhere (inside words), for narrow table cells. */
+  breakAnywhere?: boolean;
+}
+
+interface Item {
+  start: number;
+  end: number;
+  level: number;
+  face: FontFace;
+  style: TextStyle;
+  glyphs: RawGlyph[];
+}
+
+/** A paragraph shaped once, ready to be broken at any width. */
+export interface PreparedParagraph {
+  text: string;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  items: Item[];
+  /** Advance in points credited to each UTF-16 index (cluster starts carry the cluster). */
+  adv: Float64Array;
+  breaks: { position: number; required: boolean }[];
+  maxSize: number;
+  lineHeight: number;
+  /** Characters no face covers (each once). */
+  missing: string[];
+}
+
+const BLACK: Rgb = [0, 0, 0];
+
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  const l = lang.split('-')[0];
+  return l === 'ar' || l === 'fa' || l === 'ur' || l === 'he' || l === 'ps' || l === 'ckb' ? 'rtl' : 'ltr';
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return a.size === b.size && !!a.bold === !!b.bold && (a.rise ?? 0) === (b.rise ?? 0) && a.link === b.link &&
+    !!a.underline === !!b.underline && (a.color ?? BLACK).join() === (b.color ?? BLACK).join();
+}
+
+/** Shapes a paragraph once. */
+export function prepareParagraph(input: string | Span[], lang: string, base: TextStyle, opts: ParagraphOptions = {}): PreparedParagraph {
+  const spans: Span[] = typeof input === 'string' ? [{ text: input, style: base }] : input;
+  let text = '';
+  const styleAt: TextStyle[] = [];
+  for (const s of spans) {
+    // Tabs and stray control characters would shape as .notdef boxes: print spaces.
+    const t = s.text.replace(/[\t\r\v\f]/g, ' ');
+    text += t;
+    for (let i = 0; i < t.length; i++) styleAt.push(s.style);
+  }
+  const dir = opts.dir ?? directionOf(lang);
+  const levels = text.length ? embeddingLevels(text, dir) : new Uint8Array(0);
+  const fonts = getFonts();
+  const faces = new Array<FontFace>(text.length);
+  // Faces per style run: bold and regular pairs.
+  let i0 = 0;
+  while (i0 < text.length) {
+    let i1 = i0 + 1;
+    while (i1 < text.length && !!styleAt[i1]!.bold === !!styleAt[i0]!.bold) i1++;
+    const bold = !!styleAt[i0]!.bold;
+    const pair = bold ? { arabic: fonts.arabicBold, latin: fonts.latinBold } : { arabic: fonts.arabic, latin: fonts.latin };
+    const chosen = chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
+    for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
+    i0 = i1;
+  }
+  const missing = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (!isIgnorable(cp) && !isMarkOrJoiner(cp) && !faces[i]!.covers(cp)) missing.add(String.fromCodePoint(cp));
+    if (cp > 0xffff) i++;
+  }
+  // Itemize: a new item where level, face or style changes; marks never start one.
+  const items: Item[] = [];
+  let s = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length) {
+      const cp = text.charCodeAt(i);
+      const lowSurrogate = cp >= 0xdc00 && cp <= 0xdfff;
+      if (lowSurrogate || (levels[i] === levels[s] && faces[i] === faces[s] && sameStyle(styleAt[i]!, styleAt[s]!))) continue;
+    }
+    items.push({ start: s, end: i, level: levels[s]!, face: faces[s]!, style: styleAt[s]!, glyphs: [] });
+    s = i;
+  }
+  const adv = new Float64Array(text.length + 1);
+  let maxSize = base.size;
+  for (const it of items) {
+    it.glyphs = shapeRange(it.face, text, it.start, it.end, it.level % 2 === 1, lang);
+    const scale = it.style.size / it.face.upem;
+    for (const g of it.glyphs) adv[g.cluster] += g.advance * scale;
+    if (it.style.size > maxSize) maxSize = it.style.size;
+  }
+  return {
+    text, lang, dir, items, adv,
+    breaks: opts.breakAnywhere ? anywhereBreaks(text) : breakOpportunities(text),
+    maxSize,
+    lineHeight: (opts.lineHeight ?? 1.6) * maxSize,
+    missing: [...missing],
+  };
+}
+
+function anywhereBreaks(text: string): { position: number; required: boolean }[] {
+  const out: { position: number; required: boolean }[] = [];
+  for (const b of breakOpportunities(text)) out.push(b);
+  for (let i = 1; i < text.length; i++) if (isClusterStart(text, i)) out.push({ position: i, required: false });
+  out.sort((a, b) => a.position - b.position || Number(b.required) - Number(a.required));
+  return out.filter((b, k) => k === 0 || b.position !== out[k - 1]!.position);
+}
+
+function isClusterStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  return !isMarkOrJoiner(text.codePointAt(i)!);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+}
+
+function widthOf(p: PreparedParagraph, a: number, b: number): number {
+  let w = 0;
+  for (let i = a; i < b; i++) w += p.adv[i]!;
+  return w;
+}
+
+/** End of `[a, b)` without trailing white space. */
+function trimEnd(text: string, a: number, b: number): number {
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return b;
+}
+
+/** Greedy first-fit line ranges; words wider than the line are cut between clusters. */
+export function lineRanges(p: PreparedParagraph, width: number): Array<[number, number]> {
+  const { text } = p;
+  const out: Array<[number, number]> = [];
+  let lineStart = 0;
+  let lastFit = -1; // last opportunity that fits on the current line
+  const eps = 0.01;
+  for (const bk of p.breaks) {
+    let pos = bk.position;
+    // Does [lineStart, pos) fit (trailing spaces hang)?
+    while (true) {
+      const w = widthOf(p, lineStart, trimEnd(text, lineStart, pos));
+      if (w <= width + eps) {
+        lastFit = pos;
+        break;
+      }
+      if (lastFit > lineStart) {
+        out.push([lineStart, lastFit]);
+        lineStart = lastFit;
+        lastFit = -1;
+        continue;
+      }
+      // One unbreakable piece wider than the line: cut it between clusters.
+      let acc = 0;
+      let cut = lineStart;
+      for (let i = lineStart; i < pos; i++) {
+        if (i > lineStart && isClusterStart(text, i) && acc + clusterWidth(p, i) > width + eps) {
+          cut = i;
+          break;
+        }
+        acc += p.adv[i]!;
+      }
+      if (cut <= lineStart) cut = nextClusterStart(text, lineStart + 1, pos);
+      out.push([lineStart, cut]);
+      lineStart = cut;
+      lastFit = -1;
+      if (lineStart >= pos) break;
+    }
+    if (bk.required && pos > lineStart) {
+      out.push([lineStart, pos]);
+      lineStart = pos;
+      lastFit = -1;
+    }
+  }
+  if (lineStart < text.length || out.length === 0) out.push([lineStart, text.length]);
+  return out;
+}
+
+function clusterWidth(p: PreparedParagraph, i: number): number {
+  let w = p.adv[i]!;
+  for (let k = i + 1; k < p.text.length && !isClusterStart(p.text, k); k++) w += p.adv[k]!;
+  return w;
+}
+
+function nextClusterStart(text: string, i: number, limit: number): number {
+  while (i < limit && !isClusterStart(text, i)) i++;
+  return Math.min(i, limit);
+}
+
+interface Piece {
+  level: number;
+  item: Item;
+  glyphs: RawGlyph[];
+  start: number;
+  end: number;
+}
+
+function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGlyph[] {
+  if (a <= it.start && b >= it.end) return it.glyphs;
+  // Safe to slice when the glyphs at both cuts are not flagged unsafe-to-break.
+  let unsafe = false;
+  for (const g of it.glyphs) {
+    if ((g.cluster === a && a > it.start) || (g.cluster === b && b < it.end)) {
+      if (g.unsafe) unsafe = true;
+    }
+  }
+  if (unsafe) return shapeRange(it.face, p.text, a, b, it.level % 2 === 1, p.lang);
+  return it.glyphs.filter((g) => g.cluster >= a && g.cluster < b);
+}
+
+/** Attaches ToUnicode text to glyphs: a cluster's text goes on its widest glyph. */
+function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
+  const starts = [...new Set(raw.map((g) => g.cluster))].sort((a, b) => a - b);
+  const nextStart = new Map<number, number>();
+  for (let k = 0; k < starts.length; k++) nextStart.set(starts[k]!, starts[k + 1] ?? end);
+  const owner = new Map<number, number>();
+  raw.forEach((g, idx) => {
+    const cur = owner.get(g.cluster);
+    if (cur === undefined || g.advance > raw[cur]!.advance) owner.set(g.cluster, idx);
+  });
+  return raw.map((g, idx) => ({
+    gid: g.gid,
+    advance: g.advance,
+    xOffset: g.xOffset,
+    yOffset: g.yOffset,
+    text: owner.get(g.cluster) === idx ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
+  }));
+}
+
+/** Breaks a prepared paragraph into finished lines of at most `width` points. */
+export function breakParagraph(p: PreparedParagraph, width: number, align: Align = 'start'): Line[] {
+  const ranges = lineRanges(p, width);
+  const lines: Line[] = [];
+  const lh = p.lineHeight;
+  const baseline = lh / 2 + p.maxSize * 0.32;
+  ranges.forEach(([a, b0], idx) => {
+    const b = trimEnd(p.text, a, b0);
+    const pieces: Piece[] = [];
+    for (const it of p.items) {
+      if (it.end <= a || it.start >= b) continue;
+      const s = Math.max(a, it.start);
+      const e = Math.min(b, it.end);
+      pieces.push({ level: it.level, item: it, glyphs: sliceItem(p, it, s, e), start: s, end: e });
+    }
+    const visual = reorderByLevel(pieces);
+    const runs: GlyphRun[] = [];
+    let x = 0;
+    for (const pc of visual) {
+      const st = pc.item.style;
+      const glyphs = attachText(p.text, pc.glyphs, pc.end);
+      let w = 0;
+      for (const g of glyphs) w += g.advance;
+      w *= st.size / pc.item.face.upem;
+      runs.push({
+        face: pc.item.face, size: st.size, color: st.color ?? BLACK, rise: st.rise ?? 0, x, width: w, glyphs,
+        link: st.link, underline: st.underline, rtl: pc.level % 2 === 1,
+      });
+      x += w;
+    }
+    let lineWidth = x;
+    const last = idx === ranges.length - 1 || /\n$/.test(p.text.slice(a, b0));
+    if (align === 'justify' && !last && lineWidth < width) {
+      let spaces = 0;
+      for (const r of runs) for (const g of r.glyphs) if (g.text === ' ') spaces++;
+      const extra = spaces ? (width - lineWidth) / spaces : 0;
+      // Stretching spaces beyond a few ems looks broken: leave such lines ragged.
+      if (spaces && extra < p.maxSize * 1.5) {
+        let shift = 0;
+        for (const r of runs) {
+          r.x += shift;
+          const units = (extra * r.face.upem) / r.size;
+          for (const g of r.glyphs) if (g.text === ' ') {
+            g.advance += units;
+            r.width += extra;
+            shift += extra;
+          }
+        }
+        lineWidth = width;
+      }
+    }
+    let offset = 0;
+    const side = resolveAlign(align, p.dir, last);
+    if (side === 'right') offset = width - lineWidth;
+    else if (side === 'center') offset = (width - lineWidth) / 2;
+    if (offset) for (const r of runs) r.x += offset;
+    lines.push({ runs, width: lineWidth, height: lh, baseline, start: a, end: b });
+  });
+  return lines;
+}
+
+function resolveAlign(align: Align, dir: 'rtl' | 'ltr', last: boolean): 'left' | 'right' | 'center' {
+  if (align === 'left' || align === 'right' || align === 'center') return align;
+  const startSide = dir === 'rtl' ? 'right' : 'left';
+  if (align === 'end') return dir === 'rtl' ? 'left' : 'right';
+  return startSide; // start, and justify's last line
+  void last;
+}
+
+export interface LayoutParagraphOptions extends ParagraphOptions {
+  width: number;
+  fontSize?: number;
+  bold?: boolean;
+  color?: Rgb;
+}
+
+export interface ParagraphLayout {
+  lines: Line[];
+  height: number;
+  /** Characters no font covers. */
+  missing: string[];
+}
+
+/**
+ * Sets text in a box `width` points wide: the entry point for posters and cards.
+ * `text` may be plain or styled spans.
+ */
+export function layoutParagraph(text: string | Span[], lang: string, opts: LayoutParagraphOptions): ParagraphLayout {
+  const base: TextStyle = { size: opts.fontSize ?? 11, bold: opts.bold, color: opts.color };
+  const p = prepareParagraph(text, lang, base, opts);
+  const lines = breakParagraph(p, opts.width, opts.align ?? 'start');
+  return { lines, height: lines.reduce((h, l) => h + l.height, 0), missing: p.missing };
+}
+
+/** Narrowest and widest sensible widths (min: widest unbreakable piece; max: one line). */
+export function measureParagraph(p: PreparedParagraph): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  let cur = 0;
+  let prev = 0;
+  for (const bk of p.breaks) {
+    const w = widthOf(p, prev, trimEnd(p.text, prev, bk.position));
+    if (w > min) min = w;
+    cur += widthOf(p, prev, bk.position);
+    if (bk.required) {
+      max = Math.max(max, cur);
+      cur = 0;
+    }
+    prev = bk.position;
+  }
+  max = Math.max(max, cur);
+  return { min, max };
+}

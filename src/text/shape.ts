@@ -1,0 +1,44 @@
+/**
+ * HarfBuzz shaping of one run of a paragraph. The whole paragraph is passed as context
+ * (`addText(text, start, length)`) so joining across run edges is right; cluster values
+ * are indices into the paragraph text.
+ */
+import { hb } from './hb.js';
+import type { FontFace } from './fonts.js';
+
+export interface RawGlyph {
+  gid: number;
+  cluster: number;
+  advance: number;
+  xOffset: number;
+  yOffset: number;
+  unsafe: boolean;
+}
+
+const buffer = new hb.Buffer();
+const features = [new hb.Feature('kern', 1), new hb.Feature('liga', 1)];
+
+/** Shapes `text[start, end)` with `face`; glyphs come back in visual order. */
+export function shapeRange(face: FontFace, text: string, start: number, end: number, rtl: boolean, lang: string): RawGlyph[] {
+  buffer.clearContents();
+  buffer.addText(text, start, end - start);
+  buffer.guessSegmentProperties();
+  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  buffer.setLanguage(lang);
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  hb.shape(face.hbFont, buffer, features);
+  const glyphs = buffer.getGlyphInfosAndPositions();
+  const out: RawGlyph[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    out[i] = {
+      gid: g.codepoint,
+      cluster: g.cluster,
+      advance: g.xAdvance ?? 0,
+      xOffset: g.xOffset ?? 0,
+      yOffset: g.yOffset ?? 0,
+      unsafe: (g.flags & hb.GlyphFlag.UNSAFE_TO_BREAK) !== 0,
+    };
+  }
+  return out;
+}
