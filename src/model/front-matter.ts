@@ -39,8 +39,15 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   const content = parsed.content;
   const consumed = text.slice(0, text.length - content.length);
   const bodyLine = consumed.split('\n').length;
-  // The YAML starts on line 2, right after the opening `---`.
-  const y = parseYamlWithPositions(yamlText, file, 1);
+  // gray-matter hands over the text between the fences (with the newline after the
+  // opening `---`); shift its lines by the lines that precede it in the file.
+  let start = text.indexOf(yamlText);
+  // Drop that newline so that errors "at the start" land on the first YAML line.
+  if (yamlText.startsWith('\n')) {
+    yamlText = yamlText.slice(1);
+    start += 1;
+  }
+  const y = parseYamlWithPositions(yamlText, file, start > 0 ? text.slice(0, start).split('\n').length - 1 : 1);
   diagnostics.push(...y.diagnostics);
   let fm: Record<string, unknown> = {};
   if (y.value && typeof y.value === 'object' && !Array.isArray(y.value)) fm = y.value as Record<string, unknown>;
