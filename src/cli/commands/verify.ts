@@ -1,0 +1,27 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { formatVerifyJson, formatVerifyPretty, verifyPdfs } from '../../verify/index.js';
+import { runAction } from '../run.js';
+
+function annexNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the annex number must be a whole number from 1, e.g. --annex 2.');
+  return n;
+}
+
+/** `sopkit verify FILE.pdf|DIR`: reads PDFs back and proves every page carries the header (R3, R4). */
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description('read PDFs back and check that every page carries the SOP title and version stamp (annex pages: the annex header)')
+    .argument('<target>', 'a PDF file, or a folder (e.g. dist/) whose PDFs are all checked')
+    .option('--dir <sopdir>', 'the SOP folder with sop.yaml (default: the folder that contains dist/, else the current folder)')
+    .option('--lang <lang>', 'language of the PDFs (default: from the file names, e.g. sop-v2.1-ar.pdf)')
+    .option('--annex <n>', 'check the PDFs as annex N (default: from the file names, e.g. annex-1-v2.1-en.pdf)', annexNumber)
+    .addOption(new Option('--format <format>', 'report format').choices(['pretty', 'json']).default('pretty'))
+    .action(async (target: string, opts: { dir?: string; lang?: string; annex?: number; format: 'pretty' | 'json' }) => {
+      await runAction(async () => {
+        const result = await verifyPdfs(target, { dir: opts.dir, lang: opts.lang, annex: opts.annex });
+        process.stdout.write(opts.format === 'json' ? formatVerifyJson(result) : formatVerifyPretty(result));
+        return result.exitCode;
+      });
+    });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { lcsLength, locateSpan, pageWordOrder, textWordOrder, toWords, wordOrderScore } from '../../src/verify/word-order.js';
+
+describe('toWords', () => {
+  it('drops punctuation, bidi controls and presentation forms differences', () => {
+    expect(toWords('(SOP) إدارة، الحالات')).toEqual(['SOP', 'إدارة', 'الحالات']);
+    expect(toWords('\u200f( )SOP\u200e')).toEqual(['SOP']);
+    // U+FEFB is the isolated lam-alef ligature an extractor may emit; NFKC gives لا.
+    expect(toWords('\uFEFB')).toEqual(['لا']);
+  });
+});
+
+describe('word order metric', () => {
+  const src = 'the quick brown fox jumps over the lazy dog'.split(' ');
+
+  it('is 1 for the same words in the same order, whatever is around them', () => {
+    expect(wordOrderScore(src, ['Header', ...src, 'page', '3']).fraction).toBe(1);
+  });
+
+  it('counts reversed and missing words as not recovered', () => {
+    expect(lcsLength(src, [...src].reverse())).toBe(3); // "the over the" survives the reversal
+    expect(wordOrderScore(src, src.slice(0, 6)).recovered).toBe(6);
+    expect(textWordOrder('واحد اثنان ثلاثة أربعة', 'أربعة ثلاثة اثنان واحد').fraction).toBe(0.25);
+  });
+
+  it('locates the source stretch a page comes from', () => {
+    const source = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    const page = ['HEADER', ...source.slice(100, 150), '7'];
+    expect(locateSpan(source, page)).toEqual({ start: 100, end: 149, overlap: 50 });
+    // Order does not matter for finding the stretch, only for scoring it.
+    expect(locateSpan(source, [...page].reverse())).toEqual({ start: 100, end: 149, overlap: 50 });
+  });
+
+  it('charges words lost at a page break to both pages', () => {
+    const source = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    const p1 = source.slice(0, 100);
+    const p2 = source.slice(110, 200); // w100..w109 were lost between pages 1 and 2
+    const p3 = ['Contents', 'only'];
+    const r = pageWordOrder(source, [p1, p2, p3]);
+    expect(r[0]).toMatchObject({ page: 1, span: { start: 0, end: 109 }, recovered: 100, sourceWords: 110 });
+    expect(r[1]).toMatchObject({ page: 2, span: { start: 100, end: 199 }, recovered: 90, sourceWords: 100 });
+    expect(r[2]).toMatchObject({ page: 3, scored: false, sourceWords: 0 });
+    expect(r[2]!.span).toBeUndefined();
+  });
+
+  it('scores a page whose lines come back in reverse order low', () => {
+    const source = Array.from({ length: 200 }, (_, i) => `w${i}`);
+    const lines = Array.from({ length: 20 }, (_, i) => source.slice(i * 10, i * 10 + 10));
+    const reversedWords = lines.map((l) => [...l].reverse()).flat();
+    expect(pageWordOrder(source, [reversedWords])[0]!.fraction).toBeLessThan(0.3);
+    expect(pageWordOrder(source, [lines.flat()])[0]!.fraction).toBe(1);
+  });
+});
