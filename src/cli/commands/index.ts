@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { verifyCommand } from './verify.js';
-import { checkCommand } from './check.js';
 
 /**
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand];
+export const commands: Array<() => Command> = [verifyCommand];
