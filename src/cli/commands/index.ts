@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { checkCommand } from './check.js';
 import { verifyCommand } from './verify.js';
 
 /**
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand];

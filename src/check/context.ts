@@ -1,0 +1,70 @@
+import type { Root } from 'mdast';
+import type { Diagnostic, SourcePosition } from '../diag/index.js';
+import { parseMarkdown } from '../markdown/index.js';
+import type { MarkdownFile, SopModel } from '../model/index.js';
+import type { CheckContext, CheckOptions } from './types.js';
+
+export function createContext(model: SopModel, loadDiagnostics: readonly Diagnostic[], options: CheckOptions): CheckContext {
+  const trees = new Map<string, Root>();
+  let required: Set<number> | undefined;
+  return {
+    model,
+    options,
+    loadDiagnostics,
+    mdast(file: MarkdownFile): Root {
+      let t = trees.get(file.file);
+      if (!t) {
+        t = parseMarkdown(file.body);
+        trees.set(file.file, t);
+      }
+      return t;
+    },
+    requiredComponents(): Set<number> {
+      if (!required) {
+        const spec = model.profile.required[model.manifest.context];
+        const all = model.profile.components.map((c) => c.n);
+        required = new Set(spec === 'all' ? all : Array.isArray(spec) ? spec : []);
+      }
+      return required;
+    },
+  };
+}
+
+/** File position of an mdast node (mdast lines count from the body's first line). */
+export function nodePosition(file: MarkdownFile, node: { position?: { start: { line: number; column: number }; end?: { line: number; column: number } } }): SourcePosition {
+  const start = node.position?.start;
+  if (!start) return { file: file.file, line: file.bodyLine, column: 1 };
+  const pos: SourcePosition = { file: file.file, line: start.line + file.bodyLine - 1, column: start.column };
+  const end = node.position?.end;
+  if (end) {
+    pos.endLine = end.line + file.bodyLine - 1;
+    pos.endColumn = end.column;
+  }
+  return pos;
+}
+
+/** Position of a front-matter key of a Markdown file, or its first line. */
+export function keyPosition(file: MarkdownFile, key: string): SourcePosition {
+  const p = `/${key}`;
+  if (file.positions.has(p)) return { ...file.positions.keyAt(p), file: file.file };
+  return { file: file.file, line: 1, column: 1 };
+}
+
+/** Position of a front-matter value of a Markdown file, or its first line. */
+export function valuePosition(file: MarkdownFile, key: string): SourcePosition {
+  const p = `/${key}`;
+  if (file.positions.has(p)) return { ...file.positions.at(p), file: file.file };
+  return { file: file.file, line: 1, column: 1 };
+}
+
+/** The language of the source text (the first of `languages`). */
+export function sourceLanguage(model: SopModel): string {
+  return model.manifest.languages[0] ?? 'en';
+}
+
+/** Title of a profile component in a language, falling back to English then to the id. */
+export function componentTitle(model: SopModel, n: number, lang: string): string {
+  const c = model.profile.components.find((x) => x.n === n);
+  if (!c) return String(n);
+  return c.title[lang] ?? c.title.en ?? Object.values(c.title)[0] ?? c.id;
+}

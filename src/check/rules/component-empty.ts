@@ -1,0 +1,34 @@
+import { diagnostic } from '../../diag/index.js';
+import { nodePosition, valuePosition } from '../context.js';
+import type { Rule } from '../types.js';
+
+/** Nodes that are not content on their own: headings, comments, link definitions. */
+const NOT_CONTENT = new Set(['heading', 'html', 'definition', 'thematicBreak', 'yaml']);
+
+export const componentEmpty: Rule = {
+  id: 'component-empty',
+  severity: 'error',
+  description: 'a section has no text (only headings or nothing at all)',
+  help: 'A section file that exists must say something: write its text under the headings, or delete the file if the component is not used yet. Generated components (the signature page) may be empty.',
+  run(ctx, report) {
+    const { model } = ctx;
+    const required = ctx.requiredComponents();
+    for (const s of model.sections) {
+      const comp = model.profile.components.find((c) => c.id === s.component);
+      if (comp?.generated) continue;
+      const tree = ctx.mdast(s);
+      if (tree.children.some((n) => !NOT_CONTENT.has(n.type))) continue;
+      const req = comp !== undefined && required.has(comp.n);
+      const at = tree.children[0] ? nodePosition(s, tree.children[0]) : valuePosition(s, 'component');
+      report(
+        diagnostic(
+          'component-empty',
+          req ? 'error' : 'warning',
+          `${s.file} is empty${comp ? `: component ${comp.n} (${comp.title.en ?? comp.id}) has no text` : ''}`,
+          { file: at.file, line: at.line, column: at.column },
+          'Write the section\'s text under its headings, or delete the file until it is drafted.',
+        ),
+      );
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { diagnostic } from '../../diag/index.js';
+import { valuePosition } from '../context.js';
+import { foldForMatch, headingsOf } from '../text.js';
+import type { Rule } from '../types.js';
+
+/**
+ * Component 11 is complete only when all six steps are covered: some heading of the
+ * component's section(s) in each language must contain one of the step's keywords.
+ * Works for any profile component that lists `steps`.
+ */
+export const componentSteps: Rule = {
+  id: 'component-steps',
+  severity: 'error',
+  description: 'a step of a component with steps (the case management process) has no heading',
+  help: 'The profile lists the steps the component must cover and, per language, keywords of which one must appear in a heading of the component\'s section(s), e.g. "## Case planning". Arabic matching ignores diacritics and alef forms.',
+  run(ctx, report) {
+    const { model } = ctx;
+    for (const comp of model.profile.components) {
+      if (!comp.steps?.length) continue;
+      for (const lang of model.manifest.languages) {
+        const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
+        if (!sections.length) continue;
+        const headings = sections.flatMap((s) => headingsOf(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        for (const step of comp.steps) {
+          const words = step.keywords[lang] ?? step.keywords[lang.split('-')[0]!];
+          if (!words?.length) continue;
+          const folded = words.map(foldForMatch);
+          if (headings.some((h) => folded.some((w) => h.includes(w)))) continue;
+          const title = step.title[lang] ?? step.title.en ?? step.id;
+          report(
+            diagnostic(
+              'component-steps',
+              'error',
+              `component ${comp.n} (${comp.title.en ?? comp.id}) in ${lang} does not cover the step "${step.title.en ?? step.id}": no heading contains ${words.map((w) => `"${w}"`).join(' or ')}`,
+              valuePosition(sections[0]!, 'component'),
+              `Add a heading for this step, e.g. "## ${title}", and describe it.`,
+            ),
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import type { Rule } from '../types.js';
+import { annexNumbering } from './annex-numbering.js';
+import { annexPdf } from './annex-pdf.js';
+import { componentDuplicate } from './component-duplicate.js';
+import { componentEmpty } from './component-empty.js';
+import { componentMissing } from './component-missing.js';
+import { componentPlaceholder } from './component-placeholder.js';
+import { componentSteps } from './component-steps.js';
+import { componentUnknown } from './component-unknown.js';
+import { dataFlow } from './data-flow.js';
+import { dataReference } from './data-reference.js';
+import { directiveRule } from './directive.js';
+import { endorsementPending } from './endorsement-pending.js';
+import { linkBroken } from './link-broken.js';
+import { loadProblems } from './load-problems.js';
+import { ownerUnknown } from './owner-unknown.js';
+import { pageBudget } from './page-budget.js';
+import { reviewOverdue } from './review-overdue.js';
+import { sectionLanguage } from './section-language.js';
+import { translationMissing } from './translation-missing.js';
+import { translationNotSynced, translationStale } from './translation-stale.js';
+
+/** Every rule of `sopkit check`, in the order they run. Ids are stable: never rename one. */
+export const RULES: readonly Rule[] = [
+  loadProblems,
+  componentMissing,
+  componentUnknown,
+  componentDuplicate,
+  componentEmpty,
+  componentPlaceholder,
+  componentSteps,
+  reviewOverdue,
+  translationMissing,
+  translationStale,
+  translationNotSynced,
+  annexNumbering,
+  annexPdf,
+  endorsementPending,
+  directiveRule,
+  dataReference,
+  ownerUnknown,
+  linkBroken,
+  dataFlow,
+  sectionLanguage,
+  pageBudget,
+];
+
+export {
+  annexNumbering, annexPdf, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
+  componentUnknown, dataFlow, dataReference, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
+  pageBudget, reviewOverdue, sectionLanguage, translationMissing, translationNotSynced, translationStale,
+};

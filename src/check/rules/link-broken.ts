@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import { diagnostic, didYouMean } from '../../diag/index.js';
+import { resolveInside } from '../../fs/index.js';
+import type { MarkdownFile } from '../../model/index.js';
+import { nodePosition } from '../context.js';
+import { anchorsOf, slugify } from '../slug.js';
+import { headingsOf } from '../text.js';
+import type { Rule } from '../types.js';
+
+interface UrlNode extends Node {
+  url: string;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Links inside the SOP: `#anchor` in the same file, `other-file.md#anchor` to another
+ * section or annex, and relative files (images, PDFs). External URLs are not fetched.
+ */
+export const linkBroken: Rule = {
+  id: 'link-broken',
+  severity: 'error',
+  description: 'a link points at a heading anchor, section or file that does not exist',
+  help: 'Link to a heading of the same section with [text](#heading-text) (the anchor is the heading in lower case, with "-" between words), to another section by its file name relative to this one, e.g. [eligibility](08-eligibility.md#criteria), and to files inside the SOP folder only.',
+  run(ctx, report) {
+    const { model } = ctx;
+    const files: MarkdownFile[] = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
+    const byPath = new Map(files.map((f) => [f.file, f]));
+    const anchorCache = new Map<string, Set<string>>();
+    const anchors = (f: MarkdownFile) => {
+      let a = anchorCache.get(f.file);
+      if (!a) anchorCache.set(f.file, (a = anchorsOf(headingsOf(ctx.mdast(f)).map((h) => h.text))));
+      return a;
+    };
+    for (const f of files) {
+      visit(ctx.mdast(f), (node: Node) => {
+        if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+        const url = (node as UrlNode).url ?? '';
+        if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;
+        const at = nodePosition(f, node);
+        const hashAt = url.indexOf('#');
+        const filePart = decode(hashAt >= 0 ? url.slice(0, hashAt) : url).split('?')[0]!;
+        const anchor = hashAt >= 0 ? decode(url.slice(hashAt + 1)) : '';
+        let target: MarkdownFile | undefined = f;
+        if (filePart) {
+          const rel = path.posix.normalize(path.posix.join(path.posix.dirname(f.file), filePart));
+          const abs = resolveInside(model.root, rel);
+          if (!abs || rel.startsWith('..')) {
+            report(diagnostic('link-broken', 'error', `the link "${url}" points outside the SOP folder`, at, 'Link only to files inside the SOP folder.'));
+            return;
+          }
+          target = byPath.get(rel);
+          if (!target && !existsSync(abs)) {
+            const guess = didYouMean(path.posix.basename(rel), files.filter((x) => x.lang === f.lang).map((x) => x.name));
+            report(diagnostic('link-broken', 'error', `the link "${url}" points at ${rel}, which does not exist${guess ? ` — did you mean "${guess}"?` : ''}`, at, 'Link paths are relative to this file: a section in the same language is just its file name, e.g. 08-eligibility.md.'));
+            return;
+          }
+        }
+        if (!anchor || !target) return;
+        const known = anchors(target);
+        if (known.has(anchor) || known.has(slugify(anchor))) return;
+        const guess = didYouMean(anchor, [...known]);
+        report(
+          diagnostic(
+            'link-broken',
+            'error',
+            `the link "${url}" points at the heading "#${anchor}", which does not exist in ${target.file}${guess ? ` — did you mean "#${guess}"?` : ''}`,
+            at,
+            'An anchor is a heading\'s text in lower case with "-" between words; check the heading still exists.',
+          ),
+        );
+      });
+    }
+  },
+};

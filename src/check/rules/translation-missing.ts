@@ -1,0 +1,47 @@
+import { diagnostic } from '../../diag/index.js';
+import type { MarkdownFile } from '../../model/index.js';
+import { sourceLanguage } from '../context.js';
+import type { CheckContext, Rule } from '../types.js';
+
+/** Sections and Markdown annexes, grouped by kind folder and file name (how translations pair). */
+export function translationGroups(ctx: CheckContext): Map<string, Map<string, MarkdownFile>> {
+  const groups = new Map<string, Map<string, MarkdownFile>>();
+  const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
+  for (const f of files) {
+    const key = `${f.file.split('/')[0]}/${f.name}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = new Map()));
+    g.set(f.lang, f);
+  }
+  return groups;
+}
+
+/** R9: every section exists in every working language (paired by file name). */
+export const translationMissing: Rule = {
+  id: 'translation-missing',
+  severity: 'error',
+  description: 'a section or Markdown annex exists in one language but not in another',
+  help: 'Translations pair by file name: sections/ar/08-eligibility.md and sections/en/08-eligibility.md. Add the missing file (translate the source), or rename one so the names match.',
+  run(ctx, report) {
+    const langs = ctx.model.manifest.languages;
+    const src = sourceLanguage(ctx.model);
+    for (const [key, g] of translationGroups(ctx)) {
+      const have = g.get(src) ?? [...g.values()][0]!;
+      const folder = key.split('/')[0];
+      for (const lang of langs) {
+        if (g.has(lang)) continue;
+        report(
+          diagnostic(
+            'translation-missing',
+            'error',
+            `${have.file} has no ${lang} version: ${folder}/${lang}/${have.name} is missing`,
+            { file: have.file, line: 1, column: 1 },
+            lang === src
+              ? `${lang} is the source language: write ${folder}/${lang}/${have.name} (or rename ${have.file} to match its source file).`
+              : `Translate it into ${folder}/${lang}/${have.name}, then run \`sopkit i18n sync ${folder}/${lang}/${have.name}\`.`,
+          ),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { checkSop, formatOwnerTable, ownerRows, ruleCatalogue, type PageCounter } from '../../check/index.js';
+import { countBySeverity, diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../../diag/index.js';
+import { FORMATS, formatReport, type Format } from '../../diag/reporters/index.js';
+import { toPosix, writeFileAtomic } from '../../fs/index.js';
+import { PACKAGE_ROOT } from '../../paths.js';
+import { summary, useColour } from '../output.js';
+import { runAction } from '../run.js';
+
+export interface CheckCommandDeps {
+  /** R1 page counter from the layout stage; the lead wires the real one (see docs/check.md). */
+  countBodyPages?: PageCounter;
+}
+
+interface CheckFlags {
+  format: Format;
+  output?: string;
+  today?: string;
+  strict?: boolean;
+  maxWarnings?: string;
+  owners?: boolean;
+}
+
+function toolVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Today's local date, YYYY-MM-DD: the one place `check` reads the clock. */
+function todayFromClock(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function usage(message: string, hint: string): SopkitError {
+  return new SopkitError(diagnostic('usage', 'error', message, undefined, hint));
+}
+
+/** The SOP folder as seen from the repository root (the working directory), for annotations. */
+function baseOf(dir: string): string {
+  const rel = toPosix(path.relative(process.cwd(), path.resolve(dir)));
+  if (rel === '') return '';
+  return rel.startsWith('..') || path.isAbsolute(rel) ? toPosix(dir).replace(/\/+$/, '') : rel;
+}
+
+export async function runCheck(dir: string, flags: CheckFlags, deps: CheckCommandDeps = {}): Promise<number> {
+  const today = flags.today ?? todayFromClock();
+  if (flags.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.today)) {
+    throw usage(`--today must be a date like 2026-11-25, not "${flags.today}"`, 'Write the date as YYYY-MM-DD.');
+  }
+  let maxWarnings = Infinity;
+  if (flags.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(flags.maxWarnings)) throw usage(`--max-warnings must be a whole number, not "${flags.maxWarnings}"`, 'For example --max-warnings 0 fails on any warning.');
+    maxWarnings = Number(flags.maxWarnings);
+  }
+  const base = baseOf(dir);
+  const rules = ruleCatalogue();
+  const version = toolVersion();
+  const toStdout = flags.output === undefined && !flags.owners;
+  const emit = async (diagnostics: Diagnostic[], sop?: { title: string; version: string }) => {
+    const colour = flags.format === 'pretty' && toStdout && useColour(process.stdout);
+    const text = formatReport(flags.format, { diagnostics, sop, base, rules, toolVersion: version, colour });
+    if (flags.output !== undefined) {
+      await writeFileAtomic(path.resolve(flags.output), text);
+      process.stderr.write(`sopkit check: ${summary(diagnostics)} (report written to ${toPosix(flags.output)})\n`);
+    } else if (toStdout) process.stdout.write(text);
+    else process.stderr.write(`sopkit check: ${summary(diagnostics)}\n`);
+  };
+
+  let result;
+  try {
+    result = await checkSop(dir, { today, strict: flags.strict, countBodyPages: deps.countBodyPages });
+  } catch (e) {
+    if (!isSopkitError(e)) throw e;
+    // Unusable input: the same diagnostics, in the format CI asked for, and exit 2.
+    await emit(e.diagnostics);
+    return e.exitCode;
+  }
+  const { model, diagnostics } = result;
+  const src = model.manifest.languages[0] ?? 'en';
+  const sop = { title: model.manifest.title[src] ?? Object.values(model.manifest.title)[0] ?? '', version: model.manifest.version };
+  if (flags.owners) process.stdout.write(formatOwnerTable(ownerRows(model, diagnostics)));
+  await emit(diagnostics, sop);
+  const c = countBySeverity(diagnostics);
+  if (c.error > 0) return 1;
+  if (c.warning > maxWarnings) {
+    process.stderr.write(`sopkit check: ${c.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** `sopkit check [DIR]`: every checklist rule; reports for people and for CI. */
+export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
+  return new Command('check')
+    .description('check an SOP draft: mandatory components, front-matter, review date, translations, annexes, references')
+    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('pretty'))
+    .option('--output <file>', 'write the report to a file instead of standard output')
+    .option('--today <date>', 'the date to check the review against (YYYY-MM-DD; default: today)')
+    .option('--strict', 'stale translations are errors, not warnings')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
+    .option('--owners', 'list the sections per owner agency and their status (a table on standard output)')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or too many warnings), 2 unusable input or usage.\nSee docs/check.md for every rule.')
+    .action(async (dir: string, flags: CheckFlags) => runAction(() => runCheck(dir, flags, deps)));
+}
+
+export function checkCommand(): Command {
+  return createCheckCommand();
+}
