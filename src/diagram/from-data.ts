@@ -1,0 +1,45 @@
+import type { Localized } from '../model/types.js';
+import type { GraphSpec, GraphNodeSpec, GraphEdgeSpec } from './types.js';
+
+/** Text in `lang`, else in the first language that has it (a missing translation must not blank a box). */
+export function pickText(text: Localized | string | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? Object.values(text)[0] ?? '';
+}
+
+interface EligibilityData {
+  flow: {
+    nodes: { id: string; type: 'start' | 'decision' | 'action' | 'outcome'; label: Localized }[];
+    edges: { from: string; to: string; label?: Localized }[];
+  };
+}
+
+interface CaseStepsData {
+  steps: { id: string; title: Localized; timeline?: Localized; next?: string[] }[];
+}
+
+/** `data/eligibility.yaml` → a top-down decision graph. */
+export function eligibilityGraph(data: EligibilityData, lang: string): GraphSpec {
+  const nodes: GraphNodeSpec[] = data.flow.nodes.map((n) => ({ id: n.id, kind: n.type, label: pickText(n.label, lang) }));
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges: GraphEdgeSpec[] = data.flow.edges
+    .filter((e) => ids.has(e.from) && ids.has(e.to))
+    .map((e) => ({ from: e.from, to: e.to, ...(e.label ? { label: pickText(e.label, lang) } : {}) }));
+  return { nodes, edges, flow: 'down' };
+}
+
+/** `data/case-steps.yaml` → the steps in reading order; `next` adds loops (e.g. review → planning). */
+export function caseStepsGraph(data: CaseStepsData, lang: string): GraphSpec {
+  const nodes: GraphNodeSpec[] = data.steps.map((s) => {
+    const note = pickText(s.timeline, lang);
+    return { id: s.id, kind: 'step', label: pickText(s.title, lang), ...(note ? { note } : {}) };
+  });
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges: GraphEdgeSpec[] = [];
+  data.steps.forEach((s, i) => {
+    const next = s.next ?? (i + 1 < data.steps.length ? [data.steps[i + 1]!.id] : []);
+    for (const to of next) if (ids.has(to)) edges.push({ from: s.id, to });
+  });
+  return { nodes, edges, flow: 'across' };
+}

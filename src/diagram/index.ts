@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './measure.js';
+export * from './from-data.js';
+export * from './layout.js';

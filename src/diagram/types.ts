@@ -1,0 +1,74 @@
+/**
+ * Format-free diagram data: the site draws it as SVG, the posters as PDF frames.
+ * Coordinates are in CSS pixels / PDF points (1 unit = 1 px at 100 %), origin top-left.
+ */
+export type NodeKind = 'start' | 'decision' | 'action' | 'outcome' | 'step';
+
+export interface GraphNodeSpec {
+  id: string;
+  kind: NodeKind;
+  /** Main text, already in the target language. */
+  label: string;
+  /** Optional smaller second text (e.g. a timeline). */
+  note?: string;
+}
+
+export interface GraphEdgeSpec {
+  from: string;
+  to: string;
+  label?: string;
+}
+
+export interface GraphSpec {
+  nodes: GraphNodeSpec[];
+  edges: GraphEdgeSpec[];
+  /** `down`: flows top to bottom (decision trees); `across`: reading direction (step sequences). */
+  flow: 'down' | 'across';
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LaidOutNode extends Box {
+  id: string;
+  kind: NodeKind;
+  /** Label broken into lines that fit the node. */
+  lines: string[];
+  noteLines: string[];
+}
+
+export interface LaidOutEdge {
+  from: string;
+  to: string;
+  /** Polyline from source border to target border (the last point is the arrow tip). */
+  points: Point[];
+  label?: { lines: string[] } & Box;
+}
+
+export interface Diagram {
+  width: number;
+  height: number;
+  /** True when laid out right-to-left (the reading direction of the language). */
+  rtl: boolean;
+  fontSize: number;
+  lineHeight: number;
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+}
+
+export interface LayoutOptions {
+  rtl?: boolean;
+  /** Font size of node labels (default 14). */
+  fontSize?: number;
+  /** Widest a node's text may get before wrapping (default 220). */
+  maxTextWidth?: number;
+}

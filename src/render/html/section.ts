@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Root as MdastRoot, Nodes as MdastNodes, Paragraph, Text as MdText } from 'mdast';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { findDirective, parseMarkdown } from '../../markdown/index.js';
+import { isolateRuns } from './bidi.js';
+import type { RenderContext } from './context.js';
+import { renderDirective } from './directives.js';
+import { h, text } from './h.js';
+import { siteLabel } from './labels.js';
+import { sanitizeSchema } from './sanitize.js';
+import { slugify, type IdRegistry } from './slug.js';
+
+export interface RenderedHeading {
+  id: string;
+  /** 3–6: the component heading is 2, so body headings start at 3. */
+  depth: number;
+  text: string;
+}
+
+export interface RenderedBody {
+  children: ElementContent[];
+  headings: RenderedHeading[];
+}
+
+const SLOT_TAG = 'sopkit-slot';
+
+type DirectiveNode = Extract<MdastNodes, { type: 'leafDirective' | 'containerDirective' | 'textDirective' }>;
+
+/** Plain text of a hast subtree. */
+export function hastText(node: RootContent | HastRoot | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') {
+    if (node.type === 'element' && (node.tagName === 'svg' || node.tagName === 'script')) return '';
+    return node.children.map((c) => hastText(c as ElementContent)).join('');
+  }
+  return '';
+}
+
+/**
+ * Replaces known data directives with slot placeholders and turns everything else that
+ * remark-directive parsed (`:30` in "10:30", unknown `::foo`) back into its source text,
+ * so prose is never swallowed.
+ */
+function extractDirectives(tree: MdastRoot, body: string, nonce: string) {
+  const found: { name: string; attrs: Record<string, string | null | undefined> }[] = [];
+  const visit = (node: MdastNodes) => {
+    if (!('children' in node)) return;
+    const kids = node.children as MdastNodes[];
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i]!;
+      if (child.type === 'leafDirective' || child.type === 'containerDirective' || child.type === 'textDirective') {
+        const d = child as DirectiveNode;
+        if (d.type !== 'textDirective' && findDirective(d.name)) {
+          const slot = found.length;
+          found.push({ name: d.name, attrs: d.attributes ?? {} });
+          (d as unknown as { children: unknown[] }).children = [];
+          d.data = { hName: SLOT_TAG, hProperties: { dataSlot: `${nonce}:${slot}` } };
+          continue;
+        }
+        const src = d.position?.start.offset !== undefined && d.position.end.offset !== undefined
+          ? body.slice(d.position.start.offset, d.position.end.offset)
+          : `:${d.name}`;
+        const t: MdText = { type: 'text', value: src };
+        kids[i] = (d.type === 'textDirective' ? t : ({ type: 'paragraph', children: [t] } satisfies Paragraph)) as MdastNodes;
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  return found;
+}
+
+function isExternal(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim()) || /^(?:https?|ftp):/i.test(url.trim());
+}
+
+/**
+ * Renders one section body into sanitized hast. `idPrefix` (the component id) keeps ids
+ * unique on a page that holds every section. Body headings get stable ids
+ * `<component>--<slug>`; the language switcher falls back to the part before `--`.
+ */
+export function renderBody(body: string, ctx: RenderContext, idPrefix: string, ids: IdRegistry): RenderedBody {
+  const mdast = parseMarkdown(body);
+  // Only marks the placeholders of this render: user HTML cannot forge a slot it cannot guess.
+  // It never reaches the output, so builds stay byte-identical.
+  const nonce = randomBytes(8).toString('hex');
+  const directives = extractDirectives(mdast, body, nonce);
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: '',
+      footnoteLabel: ctx.lang.startsWith('ar') ? 'الحواشي' : 'Footnotes',
+      footnoteBackLabel: ctx.lang.startsWith('ar') ? 'العودة إلى النص' : 'Back to content',
+    })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema(`${idPrefix}--`, SLOT_TAG));
+  const hast = processor.runSync(mdast as never) as HastRoot;
+
+  // Shift headings so the shallowest body heading becomes h3 under the component's h2.
+  let minDepth = 6;
+  const scan = (n: HastRoot | Element) => {
+    for (const c of n.children) if (c.type === 'element') {
+      const m = /^h([1-6])$/.exec(c.tagName);
+      if (m) minDepth = Math.min(minDepth, Number(m[1]));
+      scan(c);
+    }
+  };
+  scan(hast);
+
+  const headings: RenderedHeading[] = [];
+  const userIds = new Set<string>();
+  const transform = (n: HastRoot | Element) => {
+    const out: RootContent[] = [];
+    for (const c of n.children) {
+      if (c.type !== 'element') { out.push(c); continue; }
+      if (c.tagName === SLOT_TAG) {
+        const [tag, index] = String(c.properties?.dataSlot ?? '').split(':');
+        const d = tag === nonce ? directives[Number(index)] : undefined;
+        const el = d ? renderDirective(d.name, d.attrs, ctx, ids.claim(`${idPrefix}--${d.name}`)) : null;
+        if (el) out.push(el);
+        continue;
+      }
+      const m = /^h([1-6])$/.exec(c.tagName);
+      if (m) {
+        const depth = Math.min(6, Number(m[1]) - minDepth + 3);
+        const label = hastText(c).trim();
+        const id = ids.claim(`${idPrefix}--${slugify(label)}`);
+        c.tagName = `h${depth}`;
+        c.properties = { ...c.properties, id };
+        headings.push({ id, depth, text: label });
+        out.push(c);
+        continue;
+      }
+      if (typeof c.properties?.id === 'string') userIds.add(c.properties.id);
+      if (c.tagName === 'a' && typeof c.properties?.href === 'string' && isExternal(c.properties.href)) {
+        // No request may leave the site, and offline readers cannot follow it anyway:
+        // keep the words and show the address as text they can copy.
+        const url = c.properties.href;
+        const kids = c.children;
+        transform({ ...c, children: kids });
+        out.push(h('span', { className: ['external'] }, kids, ' ', h('span', { className: ['external-url'], dir: 'ltr' }, `<${url}>`)));
+        continue;
+      }
+      if (c.tagName === 'img' && typeof c.properties?.src === 'string' && isExternal(c.properties.src)) {
+        out.push(h('span', { className: ['image-removed'] }, `[${siteLabel('imageRemoved', ctx.lang)}: ${String(c.properties.alt ?? '')}]`));
+        continue;
+      }
+      transform(c);
+      out.push(c);
+    }
+    n.children = out as typeof n.children;
+  };
+  transform(hast);
+
+  // In-page links written in the section (footnotes, #anchors) follow their clobbered ids.
+  const relink = (n: HastRoot | Element) => {
+    for (const c of n.children) if (c.type === 'element') {
+      const href = c.properties?.href;
+      if (c.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
+        const target = `${idPrefix}--${href.slice(1)}`;
+        if (userIds.has(target)) c.properties.href = `#${target}`;
+      }
+      relink(c);
+    }
+  };
+  relink(hast);
+  isolateRuns(hast, ctx.dir === 'rtl');
+  return { children: hast.children as ElementContent[], headings };
+}
+
+export { text };

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SopModel } from '../model/types.js';
+import { siteAssets } from './assets.js';
+import { languagesOf, stampOf, titleOf, type PageEnv } from './chrome.js';
+import { renderServicesPage, renderSopPage } from './page.js';
+import { buildSearchScript } from './search.js';
+import { escapeHtml } from './template.js';
+import { directionOf, languageName } from '../render/html/labels.js';
+import { orderVersions, type SiteVersion } from './versions.js';
+
+export interface SiteBuildOptions {
+  onProgress?: (m: string) => void;
+  /** Older (released) versions to publish beside the current one; newest wins the "latest" slot. */
+  versions?: SopModel[];
+}
+
+/** Writes files under `<outDir>/site/` in a fixed order; returns their paths relative to `outDir`. */
+class Writer {
+  readonly written: string[] = [];
+  constructor(private readonly outDir: string) {}
+  async write(rel: string, content: string | Buffer): Promise<void> {
+    const file = path.join(this.outDir, 'site', ...rel.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    this.written.push(`site/${rel}`);
+  }
+}
+
+function rootIndex(versions: SiteVersion[]): string {
+  const latest = versions[0]!;
+  const first = languagesOf(latest)[0]!;
+  const target = `${latest.version}/${first}/index.html`;
+  const items = versions.flatMap((v) => languagesOf(v).map((l) =>
+    `<li><a href="${escapeHtml(`${v.version}/${l}/index.html`)}" hreflang="${escapeHtml(l)}" lang="${escapeHtml(l)}" dir="${directionOf(l)}">${escapeHtml(titleOf(v, l))} — ${escapeHtml(stampOf(v, l))} (${escapeHtml(languageName(l))})</a></li>`));
+  // A meta refresh works from file:// (no server-side redirect there); the list is the fallback.
+  return `<!doctype html>
+<html lang="${escapeHtml(first)}" dir="${directionOf(first)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
+<title>${escapeHtml(titleOf(latest, first))}</title>
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body>
+<main id="main">
+<h1><a href="${escapeHtml(target)}">${escapeHtml(titleOf(latest, first))}</a></h1>
+<ul>
+${items.join('\n')}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Builds the whole site for a list of versions: per version and language `index.html`,
+ * `services.html` and `search-index.js`; shared assets; the root redirect page.
+ */
+export async function buildSiteVersions(models: SopModel[], outDir: string, opts: { onProgress?: (m: string) => void } = {}): Promise<string[]> {
+  const versions = orderVersions(models);
+  if (!versions.length) return [];
+  const w = new Writer(outDir);
+  for (const a of siteAssets()) await w.write(a.path, a.content);
+  for (const v of versions) {
+    for (const lang of languagesOf(v)) {
+      opts.onProgress?.(`site: version ${v.version}, ${lang}`);
+      const env: PageEnv = { versions, current: v, lang, file: 'index.html' };
+      const page = await renderSopPage(env);
+      await w.write(`${v.version}/${lang}/index.html`, page.html);
+      await w.write(`${v.version}/${lang}/search-index.js`, buildSearchScript(page.searchDocs));
+      if (v.model.data.services) await w.write(`${v.version}/${lang}/services.html`, renderServicesPage({ ...env, file: 'services.html' }));
+    }
+  }
+  await w.write('index.html', rootIndex(versions));
+  return w.written;
+}
+
+/**
+ * Rebuilds only the service pages of the current version (R11: the service map is a living
+ * document, refreshed without a new SOP version). Other files are left untouched.
+ */
+export async function buildServicesPages(model: SopModel, outDir: string, opts: SiteBuildOptions = {}): Promise<string[]> {
+  const versions = orderVersions([model, ...(opts.versions ?? [])]);
+  const current = versions.find((v) => v.model === model)!;
+  const w = new Writer(outDir);
+  if (!model.data.services) return [];
+  for (const lang of languagesOf(current)) {
+    opts.onProgress?.(`site: services page, ${lang}`);
+    await w.write(`${current.version}/${lang}/services.html`, renderServicesPage({ versions, current, lang, file: 'services.html' }));
+  }
+  return w.written;
+}

@@ -1,0 +1,104 @@
+import type { Element } from 'hast';
+import { formatDate, localizeDigits, versionStamp, type DigitStyle } from '../i18n/index.js';
+import { pickText } from '../diagram/index.js';
+import { h } from '../render/html/h.js';
+import { directionOf, languageName, siteLabel } from '../render/html/labels.js';
+import type { SiteVersion } from './versions.js';
+
+/** What every page of one version and language shares: header, switchers, banner, footer. */
+export interface PageEnv {
+  versions: SiteVersion[];
+  current: SiteVersion;
+  lang: string;
+  /** File name of this page inside `<version>/<lang>/` (switchers link to the same page). */
+  file: 'index.html' | 'services.html';
+}
+
+export function digitsFor(v: SiteVersion, lang: string): DigitStyle {
+  return v.model.manifest.digits?.[lang] ?? (lang === 'ar' || lang.startsWith('ar-') ? 'arab' : 'latn');
+}
+
+export function stampOf(v: SiteVersion, lang: string): string {
+  const d = digitsFor(v, lang);
+  const stamp = versionStamp(v.version, v.date, lang, d);
+  return v.status === 'draft' ? `${stamp} — ${siteLabel('draft', lang)}` : stamp;
+}
+
+export function titleOf(v: SiteVersion, lang: string): string {
+  return pickText(v.model.manifest.title, lang);
+}
+
+/** Languages a version offers a page in (manifest order). */
+export function languagesOf(v: SiteVersion): string[] {
+  return v.model.manifest.languages;
+}
+
+function switcher(label: string, current: string, items: Element[]): Element {
+  return h('details', { className: ['switch'] }, h('summary', {}, h('span', { className: ['switch-label'] }, `${label}: `), current), h('ul', {}, items));
+}
+
+export function versionSwitcher(env: PageEnv): Element {
+  const { lang } = env;
+  const d = digitsFor(env.current, lang);
+  const items = env.versions.map((v) => {
+    const target = languagesOf(v).includes(lang) ? lang : languagesOf(v)[0]!;
+    const isCurrent = v.version === env.current.version;
+    const name = `${localizeDigits(v.version, d)} — ${formatDate(v.date, lang, d)}${v.status === 'draft' ? ` (${siteLabel('draft', lang)})` : ''}`;
+    return h('li', {}, h('a', {
+      href: `../../${v.version}/${target}/${env.file}`,
+      dataKeepHash: '',
+      ariaCurrent: isCurrent ? 'page' : undefined,
+    }, name));
+  });
+  return switcher(siteLabel('version', lang), localizeDigits(env.current.version, d), items);
+}
+
+export function languageSwitcher(env: PageEnv): Element {
+  const items = languagesOf(env.current).map((l) => h('li', {}, h('a', {
+    href: `../${l}/${env.file}`,
+    hrefLang: l,
+    lang: l,
+    dir: directionOf(l),
+    dataKeepHash: '',
+    ariaCurrent: l === env.lang ? 'page' : undefined,
+  }, languageName(l))));
+  return switcher(siteLabel('language', env.lang), languageName(env.lang), items);
+}
+
+export function searchForm(lang: string): Element {
+  return h('form', { className: ['search'], role: 'search', hidden: true, dataNone: siteLabel('noResults', lang), autoComplete: 'off' },
+    h('label', { htmlFor: 'search-q' }, siteLabel('search', lang)),
+    h('input', { id: 'search-q', type: 'search', name: 'q', placeholder: siteLabel('searchPlaceholder', lang), autoComplete: 'off' }),
+    h('ol', { className: ['search-results'], ariaLive: 'polite' }));
+}
+
+export function oldVersionBanner(env: PageEnv): Element | null {
+  const latest = env.versions[0]!;
+  if (latest.version === env.current.version) return null;
+  const target = languagesOf(latest).includes(env.lang) ? env.lang : languagesOf(latest)[0]!;
+  return h('p', { className: ['banner', 'old-version'], role: 'note' },
+    siteLabel('oldVersion', env.lang), ' ',
+    h('a', { href: `../../${latest.version}/${target}/${env.file}`, dataKeepHash: '' },
+      `${siteLabel('goLatest', env.lang)} (${localizeDigits(latest.version, digitsFor(env.current, env.lang))})`));
+}
+
+/** Links to the PDFs and posters a teammate's build writes beside `site/` in `dist/`. */
+export function downloads(env: PageEnv): Element {
+  const { lang } = env;
+  const v = env.current.version;
+  return h('div', { className: ['downloads'] },
+    h('p', {}, h('strong', {}, siteLabel('downloads', lang))),
+    h('ul', {},
+      languagesOf(env.current).map((l) => h('li', {}, h('a', { href: `../../../pdf/sop-v${v}-${l}.pdf`, hrefLang: l, type: 'application/pdf' },
+        `${siteLabel('pdf', lang)} — ${languageName(l)}`))),
+      h('li', {}, h('a', { href: `../../../posters/` }, siteLabel('posters', lang))),
+      env.current.model.data.services ? h('li', {}, h('a', { href: 'services.html' }, siteLabel('servicesPage', lang))) : null));
+}
+
+export function footer(env: PageEnv): Element {
+  return h('div', {},
+    h('p', {}, titleOf(env.current, env.lang)),
+    h('p', {}, stampOf(env.current, env.lang)));
+}
+
+export { directionOf };

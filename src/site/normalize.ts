@@ -1,0 +1,34 @@
+/**
+ * Search normalization, run on the index at build time and on the query in the browser.
+ * The browser gets this very function (`normalizeSearchText.toString()`), so the two can
+ * never drift: it must stay self-contained (no imports, no outer variables).
+ *
+ * Arabic: alef forms (أ إ آ ٱ) → ا, taa marbuta ة → ه, alef maqsura ى → ي, tashkeel
+ * and tatweel removed; Arabic-Indic digits → ASCII; everything lower-cased.
+ */
+export function normalizeSearchText(term: string): string {
+  return term
+    .normalize('NFC')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, '')
+    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0649/g, '\u064A')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toLowerCase();
+}
+
+/**
+ * The index term of a token: normalized, the Arabic definite article (with its common
+ * proclitics و ب ف ك ل) removed when a stem of 3+ letters remains, stop words dropped.
+ * Smaller index, and "الأهلية" finds "أهلية". Calls `normalizeSearchText` by name: the
+ * browser script defines both side by side.
+ */
+export function searchTerm(token: string): string | null {
+  const t = normalizeSearchText(token);
+  if (t.length < 2) return null;
+  const stop = ' في من على الى ان عن مع هذا هذه التي الذي او ما لا و ثم كل قد بين عند اي كان هو هي the and of to a an in for or is are be by on with as at it this that from not ';
+  if (stop.indexOf(` ${t} `) >= 0) return null;
+  const m = /^(?:وال|بال|فال|كال|لل|ال)(.{3,})$/.exec(t);
+  return m ? m[1]! : t;
+}

@@ -1,0 +1,217 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { unified } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+import { caseStepsGraph, eligibilityGraph, layoutGraph, pickText, type Diagram } from '../diagram/index.js';
+import { formatNumber } from '../i18n/index.js';
+import type { Section, SopModel } from '../model/types.js';
+import type { RenderContext } from '../render/html/context.js';
+import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
+import { servicesTable, signatures } from '../render/html/directives.js';
+import { h } from '../render/html/h.js';
+import { siteLabel } from '../render/html/labels.js';
+import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';
+import { IdRegistry } from '../render/html/slug.js';
+import { isolateRuns } from '../render/html/bidi.js';
+import {
+  digitsFor, directionOf, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
+  type PageEnv,
+} from './chrome.js';
+import type { SearchDoc } from './search.js';
+import { cssString, escapeHtml, fillTemplate, readTemplate } from './template.js';
+
+const stringifier = unified().use(rehypeStringify, { allowDangerousCharacters: false });
+
+export function toHtml(nodes: ElementContent[]): string {
+  const root: Root = { type: 'root', children: nodes };
+  return stringifier.stringify(root);
+}
+
+/** Diagrams are laid out once per version and language (ELK is async, rendering is not). */
+export async function layoutDiagrams(model: SopModel, lang: string): Promise<Record<string, Diagram>> {
+  const rtl = directionOf(lang) === 'rtl';
+  const out: Record<string, Diagram> = {};
+  const elig = model.data.eligibility?.value as EligibilityData | undefined;
+  if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl });
+  const steps = model.data['case-steps']?.value as CaseStepsData | undefined;
+  if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150 });
+  return out;
+}
+
+interface ComponentBlock {
+  id: string;
+  n?: number;
+  title: string;
+  /** Language the sections are written in (differs from the page when a translation is missing). */
+  lang: string;
+  sections: Section[];
+  generated?: 'signatures';
+}
+
+function sectionOrder(a: Section, b: Section): number {
+  return (a.order ?? 0) - (b.order ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** Components in checklist order; a component missing in this language falls back to the source language. */
+export function componentBlocks(model: SopModel, lang: string): ComponentBlock[] {
+  const source = model.manifest.languages[0]!;
+  const byComponent = (l: string) => {
+    const m = new Map<string, Section[]>();
+    for (const s of model.sections.filter((x) => x.lang === l)) {
+      const id = s.component ?? (typeof s.frontMatter.component === 'string' ? s.frontMatter.component : s.name.replace(/\.md$/, ''));
+      m.set(id, [...(m.get(id) ?? []), s]);
+    }
+    for (const list of m.values()) list.sort(sectionOrder);
+    return m;
+  };
+  const mine = byComponent(lang);
+  const fallback = lang === source ? new Map<string, Section[]>() : byComponent(source);
+  const blocks: ComponentBlock[] = [];
+  const known = new Set<string>();
+  for (const c of model.profile.components) {
+    known.add(c.id);
+    const own = mine.get(c.id);
+    const list = own ?? fallback.get(c.id);
+    const from = own ? lang : source;
+    const title = list?.[0]?.title ?? (typeof list?.[0]?.frontMatter.title === 'string' ? (list[0].frontMatter.title as string) : pickText(c.title, from));
+    if (list) blocks.push({ id: c.id, n: c.n, title, lang: from, sections: list });
+    else if (c.id === 'signatures' || c.generated) blocks.push({ id: c.id, n: c.n, title: pickText(c.title, lang), lang, sections: [], generated: 'signatures' });
+  }
+  // Sections naming a component the profile does not know: shown after, so nothing written is lost (`check` reports them).
+  const extra = [...mine.keys()].filter((k) => !known.has(k)).sort();
+  for (const id of extra) {
+    const list = mine.get(id)!;
+    blocks.push({ id, title: list[0]!.title ?? id, lang, sections: list });
+  }
+  return blocks;
+}
+
+interface Rendered {
+  html: string;
+  searchDocs: SearchDoc[];
+}
+
+function tocList(entries: { id: string; label: string; children: RenderedHeading[] }[]): Element {
+  return h('ol', {}, entries.map((e) => h('li', {},
+    h('a', { href: `#${e.id}` }, e.label),
+    e.children.length ? h('ol', {}, e.children.map((c) => h('li', {}, h('a', { href: `#${c.id}` }, c.text)))) : null)));
+}
+
+function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent[]; toc: Element; scripts: string; bodyClass: string }): string {
+  const { lang, current } = env;
+  const stamp = stampOf(current, lang);
+  const header: ElementContent[] = [];
+  const banner = oldVersionBanner(env);
+  const toRtl = (e: Element) => {
+    isolateRuns(e, directionOf(lang) === 'rtl');
+    return e;
+  };
+  return fillTemplate(readTemplate('page.html'), {
+    lang: escapeHtml(lang),
+    dir: directionOf(lang),
+    pageTitle: escapeHtml(slots.pageTitle),
+    assets: '../../assets',
+    // Printing from the browser: the running header the guidance asks for (R3).
+    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page)}}`,
+    scripts: slots.scripts,
+    bodyClass: slots.bodyClass,
+    version: escapeHtml(current.version),
+    skipLabel: escapeHtml(siteLabel('skip', lang)),
+    sopTitle: escapeHtml(titleOf(current, lang)),
+    stamp: escapeHtml(stamp),
+    switchersLabel: escapeHtml(`${siteLabel('version', lang)} / ${siteLabel('language', lang)}`),
+    versionSwitcher: toHtml([versionSwitcher(env)]),
+    languageSwitcher: toHtml([languageSwitcher(env)]),
+    search: slots.scripts.includes('search-index.js') ? toHtml([searchForm(lang)]) : '',
+    banner: banner ? toHtml([banner]) : '',
+    toc: toHtml([toRtl(slots.toc)]),
+    main: toHtml([...header, ...slots.main]),
+    footer: toHtml([toRtl(footer(env))]),
+  });
+}
+
+/** The SOP page of one version and language, and its search documents. */
+export async function renderSopPage(env: PageEnv): Promise<Rendered> {
+  const { lang, current } = env;
+  const model = current.model;
+  const digits = digitsFor(current, lang);
+  const diagrams = await layoutDiagrams(model, lang);
+  const ids = new IdRegistry();
+  for (const reserved of ['main', 'search-q']) ids.claim(reserved);
+  const servicesOnPage = model.sections.some((s) => s.lang === lang && /^::services\b/m.test(s.body));
+  const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
+  const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
+  const searchDocs: SearchDoc[] = [];
+
+  for (const block of componentBlocks(model, lang)) {
+    const blockLang = block.lang;
+    const ctx: RenderContext = {
+      model, lang: blockLang, dir: directionOf(blockLang), digits: digitsFor(current, blockLang), diagrams: blockLang === lang ? diagrams : await layoutDiagrams(model, blockLang),
+      servicesHref: 'services.html', servicesOnPage,
+    };
+    const id = ids.claim(block.id);
+    const label = block.n !== undefined ? `${formatNumber(block.n, digits)}. ${block.title}` : block.title;
+    const body: ElementContent[] = [];
+    const headings: RenderedHeading[] = [];
+    if (blockLang !== lang) body.push(h('p', { className: ['translation-missing'], role: 'note' }, siteLabel('notTranslated', lang)));
+    for (const s of block.sections) {
+      const r = renderBody(s.body, ctx, block.id, ids);
+      body.push(...r.children);
+      headings.push(...r.headings);
+    }
+    if (block.generated === 'signatures') body.push(signatures(ctx));
+    const heading = h('h2', { id }, label);
+    isolateRuns(heading, directionOf(lang) === 'rtl');
+    const attrs = blockLang !== lang ? { lang: blockLang, dir: directionOf(blockLang) } : {};
+    main.push(h('section', { className: ['component'], dataComponent: block.id, ariaLabelledBy: id, ...attrs }, heading, body));
+    tocEntries.push({ id, label, children: headings.filter((x) => x.depth === 3) });
+    searchDocs.push(...searchDocsOf(id, label, body));
+  }
+
+  const toc = h('details', { className: ['toc'], open: true },
+    h('summary', {}, siteLabel('contents', lang)),
+    h('nav', { ariaLabel: siteLabel('contents', lang) }, tocList(tocEntries)),
+    downloads(env));
+  const scripts = [
+    '<script src="../../assets/minisearch.js" defer></script>',
+    '<script src="search-index.js" defer></script>',
+    '<script src="../../assets/site.js" defer></script>',
+  ].join('\n');
+  const html = fillPage(env, { pageTitle: `${titleOf(current, lang)} — ${stampOf(current, lang)}`, main, toc, scripts, bodyClass: `sop ${current.status}` });
+  return { html, searchDocs };
+}
+
+/** Splits a component's body at its headings: one search document per heading. */
+function searchDocsOf(id: string, label: string, body: ElementContent[]): SearchDoc[] {
+  const docs: SearchDoc[] = [{ id, title: label, text: '' }];
+  for (const node of body) {
+    if (node.type === 'element' && /^h[3-6]$/.test(node.tagName) && typeof node.properties?.id === 'string') {
+      docs.push({ id: node.properties.id, title: hastText(node).trim(), parent: label, text: '' });
+      continue;
+    }
+    const t = hastText(node).replace(/\s+/g, ' ').trim();
+    if (t) docs[docs.length - 1]!.text += `${t} `;
+  }
+  return docs.map((d) => ({ ...d, text: d.text.trim() }));
+}
+
+/** The service map on its own page (R11: rebuilt without a new SOP version). */
+export function renderServicesPage(env: PageEnv): string {
+  const { lang, current } = env;
+  const ctx: RenderContext = {
+    model: current.model, lang, dir: directionOf(lang), digits: digitsFor(current, lang), diagrams: {}, servicesHref: 'services.html', servicesOnPage: true,
+  };
+  const table = servicesTable(ctx, 'service-');
+  isolateRuns(table, ctx.dir === 'rtl');
+  const main: ElementContent[] = [
+    h('h1', { id: 'services' }, siteLabel('services', lang)),
+    table,
+  ];
+  const toc = h('details', { className: ['toc'], open: true },
+    h('summary', {}, siteLabel('contents', lang)),
+    h('nav', { ariaLabel: siteLabel('contents', lang) }, h('ol', {}, h('li', {}, h('a', { href: 'index.html' }, titleOf(current, lang))))),
+    downloads(env));
+  return fillPage(env, {
+    pageTitle: `${siteLabel('services', lang)} — ${titleOf(current, lang)}`,
+    main, toc, scripts: '<script src="../../assets/site.js" defer></script>', bodyClass: 'services-page',
+  });
+}

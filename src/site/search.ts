@@ -1,0 +1,108 @@
+import MiniSearch from 'minisearch';
+import { normalizeSearchText, searchTerm } from './normalize.js';
+
+export interface SearchDoc {
+  /** Anchor on the page (heading id). */
+  id: string;
+  title: string;
+  /** Title of the component a sub-heading belongs to (the browser reads it from the page). */
+  parent?: string;
+  text: string;
+}
+
+// Titles are not stored: the browser reads them from the page by id (smaller index).
+export const SEARCH_FIELDS = ['text'];
+
+export function searchOptions() {
+  return { fields: SEARCH_FIELDS, storeFields: [] as string[], processTerm: (t: string) => searchTerm(t) };
+}
+
+/** MiniSearch's serialized form, flattened: about half the bytes (the phone budget is 500 KB). */
+export interface CompactIndex {
+  v: number;
+  count: number;
+  next: number;
+  avg: number[];
+  ids: string[];
+  lengths: number[];
+  /** `[term, docShortId, frequency, docShortId, frequency, …]` */
+  terms: (string | number)[][];
+}
+
+interface PlainIndex {
+  documentCount: number;
+  nextId: number;
+  documentIds: Record<string, string>;
+  fieldIds: Record<string, number>;
+  fieldLength: Record<string, number[]>;
+  averageFieldLength: number[];
+  storedFields: Record<string, Record<string, unknown>>;
+  dirtCount: number;
+  index: [string, Record<string, Record<string, number>>][];
+  serializationVersion: number;
+}
+
+export function compactIndex(ms: MiniSearch<SearchDoc>): CompactIndex {
+  const plain = ms.toJSON() as unknown as PlainIndex;
+  const n = plain.nextId;
+  const ids: string[] = [];
+  const lengths: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(plain.documentIds[String(i)]!);
+    lengths.push(plain.fieldLength[String(i)]?.[0] ?? 0);
+  }
+  const terms = plain.index.map(([term, fields]) => {
+    const row: (string | number)[] = [term];
+    for (const [doc, freq] of Object.entries(fields['0'] ?? {})) row.push(Number(doc), freq);
+    return row;
+  });
+  return { v: plain.serializationVersion, count: plain.documentCount, next: n, avg: plain.averageFieldLength, ids, lengths, terms };
+}
+
+/**
+ * Back to MiniSearch's `loadJS` form. Runs in the browser (shipped with `toString()`), so it
+ * must stay self-contained and ES5-safe.
+ */
+export function expandIndex(c: CompactIndex): PlainIndex {
+  const documentIds: Record<string, string> = {};
+  const fieldLength: Record<string, number[]> = {};
+  const storedFields: Record<string, Record<string, unknown>> = {};
+  for (let i = 0; i < c.ids.length; i++) {
+    documentIds[i] = c.ids[i]!;
+    fieldLength[i] = [c.lengths[i]!];
+    storedFields[i] = {};
+  }
+  const index: [string, Record<string, Record<string, number>>][] = [];
+  for (let t = 0; t < c.terms.length; t++) {
+    const row = c.terms[t]!;
+    const postings: Record<string, number> = {};
+    for (let k = 1; k < row.length; k += 2) postings[row[k] as number] = row[k + 1] as number;
+    index.push([row[0] as string, { 0: postings }]);
+  }
+  return {
+    documentCount: c.count, nextId: c.next, documentIds, fieldIds: { text: 0 }, fieldLength,
+    averageFieldLength: c.avg, storedFields, dirtCount: 0, index, serializationVersion: c.v,
+  };
+}
+
+export function createIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
+  const ms = new MiniSearch<SearchDoc>(searchOptions());
+  // The heading goes into the text twice: a hit on a title ranks above a hit in a paragraph.
+  ms.addAll(docs.map((d) => ({ ...d, text: `${d.title} ${d.title} ${d.text}` })));
+  return ms;
+}
+
+/**
+ * Builds the search index of one page and returns a script that assigns it to a global:
+ * `fetch()` of a JSON file fails on file://, a `<script src>` does not.
+ */
+export function buildSearchScript(docs: SearchDoc[]): string {
+  const compact = compactIndex(createIndex(docs));
+  return [
+    '/* sopkit search index: generated, do not edit. */',
+    // The very functions the index was built with, so query and index terms always agree.
+    `(function(){var normalizeSearchText=${normalizeSearchText.toString()};window.SOPKIT_TERM=${searchTerm.toString()};`,
+    `window.SOPKIT_SEARCH=(${expandIndex.toString()})(${JSON.stringify(compact)});})();`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,125 @@
+/* sopkit site script: progressive enhancement only; every link and table works without it. */
+(function () {
+  'use strict';
+
+  /* Component under the top of the viewport, so a switch keeps the reader in place even without a hash. */
+  function currentAnchor() {
+    if (location.hash.length > 1) return location.hash;
+    var heads = document.querySelectorAll('main h2[id], main h3[id]');
+    var found = '';
+    for (var i = 0; i < heads.length; i++) {
+      if (heads[i].getBoundingClientRect().top <= 80) found = '#' + heads[i].id; else break;
+    }
+    return found;
+  }
+
+  /* Version and language links keep the anchor (component ids are the same in every language and version). */
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[data-keep-hash]') : null;
+    if (!a) return;
+    var base = a.getAttribute('href').split('#')[0];
+    a.setAttribute('href', base + currentAnchor());
+  });
+
+  /* A sub-heading slug differs between languages: fall back to its component (`component--slug`). */
+  function landOnAnchor() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    var component = id.split('--')[0];
+    var el = document.getElementById(component);
+    if (el) el.scrollIntoView();
+  }
+
+  function closeTocOnPhones() {
+    var toc = document.querySelector('details.toc');
+    if (toc && window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) toc.removeAttribute('open');
+  }
+
+  /* Self-links on headings are added here to keep the HTML small; the ids are in the HTML. */
+  function addAnchors() {
+    var heads = document.querySelectorAll('main h2[id], main h3[id], main h4[id]');
+    Array.prototype.forEach.call(heads, function (hd) {
+      var a = document.createElement('a');
+      a.className = 'anchor'; a.href = '#' + hd.id; a.textContent = '#';
+      a.setAttribute('aria-hidden', 'true'); a.tabIndex = -1;
+      hd.appendChild(a);
+    });
+  }
+
+  function headingText(el) {
+    var t = '';
+    Array.prototype.forEach.call(el.childNodes, function (n) { if (!(n.nodeType === 1 && n.className === 'anchor')) t += n.textContent; });
+    return t.trim();
+  }
+
+  function setupSearch() {
+    var form = document.querySelector('form.search');
+    var data = window.SOPKIT_SEARCH;
+    if (!form || !data || !window.MiniSearch || !window.SOPKIT_TERM) return;
+    var term = window.SOPKIT_TERM;
+    var ms = window.MiniSearch.loadJS(data, { fields: ['text'], storeFields: [], processTerm: function (t) { return term(t); } });
+    var input = form.querySelector('input');
+    var out = form.querySelector('.search-results');
+    var none = form.getAttribute('data-none') || 'No results';
+    form.hidden = false;
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); var first = out.querySelector('a'); if (first) first.click(); });
+    input.addEventListener('input', function () {
+      var q = input.value.trim();
+      out.textContent = '';
+      if (!q) return;
+      var hits = ms.search(q, { prefix: true, combineWith: 'AND' });
+      if (!hits.length) hits = ms.search(q, { prefix: true, fuzzy: 0.2 });
+      if (!hits.length) { var li = document.createElement('li'); li.className = 'none'; li.textContent = none; out.appendChild(li); return; }
+      hits.slice(0, 12).forEach(function (h) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = '#' + h.id;
+        var target = document.getElementById(h.id);
+        a.textContent = target ? headingText(target) : h.id;
+        var section = target && target.tagName !== 'H2' && target.closest ? target.closest('section.component') : null;
+        var h2 = section ? section.querySelector('h2') : null;
+        if (h2) { var p = document.createElement('span'); p.className = 'parent'; p.textContent = headingText(h2); a.appendChild(p); }
+        a.addEventListener('click', function () { out.textContent = ''; });
+        li.appendChild(a);
+        out.appendChild(li);
+      });
+    });
+    input.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { input.value = ''; out.textContent = ''; } });
+  }
+
+  function setupServiceFilters() {
+    var blocks = document.querySelectorAll('[data-services]');
+    Array.prototype.forEach.call(blocks, function (block) {
+      var form = block.querySelector('.service-filters');
+      if (!form) return;
+      var selects = form.querySelectorAll('select[data-filter]');
+      var rows = block.querySelectorAll('tbody tr');
+      var count = form.querySelector('.service-count');
+      function apply() {
+        var shown = 0;
+        Array.prototype.forEach.call(rows, function (row) {
+          var ok = true;
+          Array.prototype.forEach.call(selects, function (s) {
+            if (s.value && row.getAttribute('data-' + s.getAttribute('data-filter')) !== s.value) ok = false;
+          });
+          row.hidden = !ok;
+          if (ok) shown++;
+        });
+        if (count) count.textContent = shown + ' / ' + rows.length;
+      }
+      Array.prototype.forEach.call(selects, function (s) { s.addEventListener('change', apply); });
+      form.addEventListener('submit', function (ev) { ev.preventDefault(); });
+      form.hidden = false;
+    });
+  }
+
+  function init() {
+    closeTocOnPhones();
+    addAnchors();
+    setupSearch();
+    setupServiceFilters();
+    landOnAnchor();
+  }
+  window.addEventListener('hashchange', landOnAnchor);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();
