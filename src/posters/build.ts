@@ -1,0 +1,59 @@
+/**
+ * `buildPosters`: every poster, card and pocket guide of an SOP, in every language, as
+ * PDF files under `outDir/posters/`. `checkPosters`: the same composition without
+ * writing, returning the `poster-fit` diagnostics for `sopkit check`.
+ */
+import path from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diag/index.js';
+import type { SopModel } from '../model/types.js';
+import { createContext, type PosterContext } from './context.js';
+import { renderScene } from './render.js';
+import type { SceneDoc } from './scene.js';
+import { products, type Product } from './products.js';
+import { sortDiagnostics } from '../diag/index.js';
+
+export interface PosterOptions {
+  onProgress?: (message: string) => void;
+}
+
+function composeAll(ctx: PosterContext): Array<{ product: Product; scene: SceneDoc }> {
+  return products(ctx).map((product) => ({ product, scene: product.compose() }));
+}
+
+/**
+ * Writes the posters into `outDir/posters/` and returns the written paths (relative to
+ * `outDir`, `/`-separated, in a stable order). Text that cannot fit is still drawn at
+ * the minimum size (overflowing visibly is better than a missing poster), and reported
+ * by `checkPosters`.
+ */
+export async function buildPosters(model: SopModel, outDir: string, opts: PosterOptions = {}): Promise<string[]> {
+  const ctx = createContext(model);
+  const dir = path.join(outDir, 'posters');
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const p of products(ctx)) {
+    opts.onProgress?.(`poster ${p.file}`);
+    const scene = p.compose();
+    const bytes = await renderScene(scene, {
+      title: scene.title, lang: scene.lang, date: model.manifest.date, version: model.manifest.version, subject: p.subject,
+    });
+    await writeFile(path.join(dir, p.file), bytes);
+    written.push(`posters/${p.file}`);
+  }
+  return written;
+}
+
+/** `poster-fit` diagnostics: every data item that cannot be set at a legible size. */
+export async function checkPosters(model: SopModel): Promise<Diagnostic[]> {
+  const ctx = createContext(model);
+  composeAll(ctx);
+  return sortDiagnostics(ctx.diagnostics);
+}
+
+/** Composes without rendering (tests inspect scenes and geometry). */
+export function composePosters(model: SopModel): { scenes: Array<{ file: string; scene: SceneDoc }>; diagnostics: Diagnostic[] } {
+  const ctx = createContext(model);
+  const all = composeAll(ctx);
+  return { scenes: all.map((a) => ({ file: a.product.file, scene: a.scene })), diagnostics: sortDiagnostics(ctx.diagnostics) };
+}

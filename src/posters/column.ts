@@ -1,0 +1,104 @@
+/**
+ * A column of text blocks (headings, paragraphs, list items) set at one base size, and
+ * the search for the largest base size at which the whole column fits its box. When even
+ * the minimum size does not fit, the first block that spills out is the one reported,
+ * with the data item it came from.
+ */
+import type { Align, Rgb } from '../text/index.js';
+import { largestFitting, setText } from './fit.js';
+import type { SceneItem } from './scene.js';
+
+/** Where a block's text comes from: a data file and a JSON pointer into it. */
+export interface Source {
+  /** Data file name as in `model.data` (`urgent-action`). */
+  data: string;
+  pointer: string;
+}
+
+export interface Block {
+  text: string;
+  lang: string;
+  /** Size relative to the column's base size. */
+  scale?: number;
+  bold?: boolean;
+  color?: Rgb;
+  align?: Align;
+  /** Bullet or number set in the margin on the start side. */
+  marker?: string;
+  /** Width of the marker column in base-size ems (default 1.5). */
+  markerWidth?: number;
+  /** The marker reads left to right (a phone number beside Arabic text). */
+  markerLtr?: boolean;
+  /** Size of the marker relative to the block's own size (default 1). */
+  markerScale?: number;
+  /** Space before, in base-size ems. */
+  gap?: number;
+  /** A filled band behind the text (headings): dark fill, light text survives photocopying. */
+  band?: Rgb;
+  src?: Source;
+  /** Direction override (phone numbers stay left-to-right inside Arabic). */
+  dir?: 'rtl' | 'ltr';
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ColumnLayout {
+  items: SceneItem[];
+  height: number;
+  size: number;
+  /** Index of the first block that ends below the box or has a word wider than it. */
+  firstSpill: number;
+}
+
+const MARKER_EM = 1.5;
+const BAND_PAD = 0.3;
+
+/** Lays `blocks` out from the top of `box` at base size `size`. */
+export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr'): ColumnLayout {
+  const items: SceneItem[] = [];
+  let y = box.y;
+  let firstSpill = -1;
+  blocks.forEach((b, i) => {
+    const s = size * (b.scale ?? 1);
+    y += (b.gap ?? 0) * size;
+    const indent = b.marker ? (b.markerWidth ?? MARKER_EM) * s : 0;
+    const pad = b.band ? BAND_PAD * s : 0;
+    const width = box.w - indent - 2 * pad;
+    const t = setText(b.text, b.lang, { width, size: s, bold: b.bold, color: b.color, align: b.align, dir: b.dir ?? dir });
+    const top = y;
+    const textX = dir === 'rtl' ? box.x + pad : box.x + indent + pad;
+    if (b.band) items.push({ kind: 'rect', x: box.x, y: top, w: box.w, h: t.height + 2 * pad, fill: b.band });
+    items.push({ kind: 'text', x: textX, y: top + pad, width, lines: t.lines });
+    if (b.marker) {
+      const ms = s * (b.markerScale ?? 1);
+      const mw = indent - 0.3 * s;
+      const m = setText(b.marker, b.markerLtr ? 'en' : b.lang, { width: mw, size: ms, bold: true, color: b.color, align: dir === 'rtl' ? 'right' : 'left', dir: b.markerLtr ? 'ltr' : dir });
+      const mx = dir === 'rtl' ? box.x + box.w - mw : box.x;
+      items.push({ kind: 'text', x: mx, y: top + pad, width: mw, lines: m.lines });
+      if (m.overflow || m.height > t.height + 0.01) {
+        // A marker taller than its text (a long phone number) pushes the next block down.
+        t.height = Math.max(t.height, m.height);
+        if (m.overflow && firstSpill < 0) firstSpill = i;
+      }
+    }
+    y = top + t.height + 2 * pad;
+    if (firstSpill < 0 && (t.overflow || y > box.y + box.h + 0.01)) firstSpill = i;
+  });
+  return { items, height: y - box.y, size, firstSpill };
+}
+
+export interface ColumnFit extends ColumnLayout {
+  fits: boolean;
+}
+
+/** The column at the largest base size in [min, max] that fits `box`; at `min` (spilling) otherwise. */
+export function fitColumn(blocks: Block[], box: Box, max: number, min: number, dir: 'rtl' | 'ltr'): ColumnFit {
+  const size = largestFitting(max, min, (s) => layoutColumn(blocks, box, s, dir).firstSpill < 0);
+  const layout = layoutColumn(blocks, box, size ?? min, dir);
+  return { ...layout, fits: size !== undefined };
+}

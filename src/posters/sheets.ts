@@ -1,0 +1,41 @@
+/**
+ * Imposed sheets drawn from the pure imposition geometry: pages translated into their
+ * slots, printer's marks as hairlines on the cut and fold lines.
+ */
+import type { ImposedSheet, Mark } from './impose.js';
+import type { PaperSize } from './paper.js';
+import { translateItems, type SceneItem, type ScenePage } from './scene.js';
+
+/** Hairline weight of crop and fold marks (0.25 pt: thin, yet survives a photocopier). */
+export const MARK_WIDTH = 0.25;
+
+export function markItems(marks: Mark[]): SceneItem[] {
+  return marks.map((m) => ({
+    kind: 'mark', role: m.role, from: m.from, to: m.to, lineWidth: MARK_WIDTH,
+    ...(m.role === 'fold' ? { dash: [3, 2] } : {}),
+  }));
+}
+
+/**
+ * Draws one imposed sheet (front and back pages). A placement of page i shows
+ * `frontPages[i]` on the front and `backPages[i]` on the back; each is laid out at its own
+ * size; a page smaller than its slot is centred in it. Blank slots (-1) stay empty.
+ */
+export function drawSheet(
+  sheet: PaperSize, imposed: ImposedSheet, frontPages: ScenePage[], backPages: ScenePage[] = frontPages,
+  extra: { front?: SceneItem[]; back?: SceneItem[] } = {},
+): [ScenePage, ScenePage] {
+  const side = (s: ImposedSheet['front'], pages: ScenePage[], more: SceneItem[] = []): ScenePage => {
+    const items: SceneItem[] = [];
+    for (const p of s.placements) {
+      const page = pages[p.page];
+      if (!page) continue;
+      const dx = p.x + (p.w - page.width) / 2;
+      const dy = p.y + (p.h - page.height) / 2;
+      items.push(...translateItems(page.items, dx, dy));
+    }
+    items.push(...markItems(s.marks), ...more);
+    return { width: sheet.width, height: sheet.height, items };
+  };
+  return [side(imposed.front, frontPages, extra.front), side(imposed.back, backPages, extra.back)];
+}
