@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { verifyCommand } from './verify.js';
 
@@ -6,4 +7,4 @@ import { verifyCommand } from './verify.js';
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand, buildCommand];
