@@ -35,7 +35,9 @@ async function problemWith(root: string, a: PdfAnnex): Promise<string | undefine
   }
   if (size > MAX_PARSE_BYTES) return undefined;
   try {
-    await PDFDocument.load(await readFile(abs), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    // pdf-lib is lenient with broken files; a PDF whose page tree cannot be read is as good as damaged.
+    const doc = await PDFDocument.load(await readFile(abs), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    if (doc.getPageCount() < 1) return `${a.pdf} is damaged and cannot be opened (no pages found)`;
   } catch (e) {
     return `${a.pdf} is damaged and cannot be opened (${String((e as Error).message ?? e).split('\n')[0]!.slice(0, 120)})`;
   }
