@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
+import { releaseCommand } from './release.js';
 import { verifyCommand } from './verify.js';
 
 /**
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand, buildCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand];

@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import { formatPlan, runRelease } from '../../release/index.js';
+import { formatDiagnostic, summary, useColour } from '../output.js';
+import { runAction } from '../run.js';
+
+interface ReleaseFlags {
+  date?: string;
+  dryRun?: boolean;
+  dir: string;
+}
+
+/** Today's local date, YYYY-MM-DD: the one place `release` reads the clock (only when --date is left out). */
+function todayFromClock(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export async function releaseAction(version: string, flags: ReleaseFlags): Promise<number> {
+  const result = await runRelease({ dir: flags.dir, version, date: flags.date ?? todayFromClock(), dryRun: flags.dryRun });
+  const colour = useColour();
+  // Check warnings are many and already known from `sopkit check`: counted per rule.
+  // Warnings about the release itself (tampered releases, dates) are printed in full.
+  const fromCheck = result.warnings.filter((d) => !d.rule.startsWith('release-') && d.rule !== 'endorsement-ahead');
+  for (const d of result.warnings.filter((x) => !fromCheck.includes(x))) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+  if (fromCheck.length) {
+    const counts = new Map<string, number>();
+    for (const d of fromCheck) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+    const list = [...counts].map(([rule, n]) => `${rule} ×${n}`).join(', ');
+    process.stderr.write(`sopkit release: check found ${summary(fromCheck)} (${list}); warnings do not block a release. See them with \`sopkit check --strict --today ${result.plan.date}\`.\n`);
+  }
+  process.stdout.write(formatPlan(result.plan, { listFiles: Boolean(flags.dryRun), done: result.applied }));
+  if (result.applied) {
+    process.stdout.write(`Build the release's site and PDFs with \`sopkit build\`; compare with \`sopkit diff ${result.plan.previous ?? 'draft'} ${result.plan.version}\`.\n`);
+  }
+  return 0;
+}
+
+/** `sopkit release VERSION`: check strictly, then freeze the sources into releases/VERSION/. */
+export function releaseCommand(): Command {
+  return new Command('release')
+    .description('check strictly, then freeze the sources into releases/VERSION/ with a manifest of hashes, the changes and the endorsements')
+    .argument('<version>', 'the new version, MAJOR.MINOR (greater than the latest release), e.g. 1.1')
+    .option('--date <date>', 'release date YYYY-MM-DD (default: today)')
+    .option('--dry-run', 'print what would be written, write nothing')
+    .option('--dir <dir>', 'the SOP folder (holds sop.yaml)', '.')
+    .addHelpText('after', '\nA released version is never rewritten. Exit codes: 0 released, 1 refused or blocked by check errors (nothing written), 2 unusable input or usage.\nSee docs/releases.md.')
+    .action(async (version: string, flags: ReleaseFlags) => runAction(() => releaseAction(version, flags)));
+}

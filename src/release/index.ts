@@ -1,0 +1,12 @@
+export * from './types.js';
+export * from './version.js';
+export * from './endorsements.js';
+export * from './sources.js';
+export * from './plan.js';
+export * from './apply.js';
+export * from './state.js';
+export * from './log.js';
+export * from './summary.js';
+export * from './format.js';
+export * from './run.js';
+export { setVersionAndDate } from './yaml-edit.js';

@@ -1,0 +1,121 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, isSopkitError, type Diagnostic } from '../diag/index.js';
+import type { Snapshot } from '../diff/compare.js';
+import { loadSop } from '../model/index.js';
+import { readSourceFiles, sha256 } from './sources.js';
+import { RELEASE_FORMAT, type ExistingRelease, type ReleaseManifest, type ReleasesState } from './types.js';
+import { isVersion, sortVersions } from './version.js';
+
+export const STAGING_MARK = '.staging-';
+
+/** Staging folder name prefix of a release by this process: `.1.1.staging-<pid>-`. */
+export function stagingPrefix(version: string, pid = process.pid): string {
+  return `.${version}${STAGING_MARK}${pid}-`;
+}
+
+/** The pid encoded in a staging folder name, if any. */
+export function stagingPid(name: string): number | undefined {
+  const m = /\.staging-(\d+)-/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readManifest(dir: string, version: string): Promise<ExistingRelease> {
+  try {
+    const m = JSON.parse(await readFile(path.join(dir, 'release.json'), 'utf8')) as ReleaseManifest;
+    if (m.format !== RELEASE_FORMAT || m.version !== version) return { version, problem: 'release.json does not describe this release' };
+    return { version, manifest: m };
+  } catch {
+    return { version, problem: 'release.json is missing or unreadable' };
+  }
+}
+
+/**
+ * Loads a frozen release as a snapshot and checks every file against the hashes in its
+ * release.json: a mismatch means someone edited a frozen release, which is reported
+ * (the release is still read, as it is now).
+ */
+export async function loadReleaseSnapshot(root: string, release: ExistingRelease): Promise<{ snapshot: Snapshot; diagnostics: Diagnostic[] }> {
+  const dir = path.join(root, 'releases', release.version);
+  const { model } = await loadSop(dir);
+  const { files } = await readSourceFiles(dir);
+  const hashes = Object.fromEntries(files.map((f) => [f.path, sha256(f.bytes)]));
+  return { snapshot: { label: release.version, model, hashes }, diagnostics: verifyRelease(release, hashes) };
+}
+
+/** Differences between a release's recorded hashes and its files on disk. */
+export function verifyRelease(release: ExistingRelease, hashes: Record<string, string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!release.manifest) return out;
+  const recorded = new Map(release.manifest.files.map((f) => [f.path, f.sha256]));
+  const where = `releases/${release.version}`;
+  const hint = 'Frozen releases must never be edited. Restore the file from your backup or version control.';
+  for (const [p, h] of recorded) {
+    if (!(p in hashes)) out.push(diagnostic('release-tampered', 'warning', `${where}/${p} is listed in release.json but is missing`, { file: `${where}/${p}` }, hint));
+    else if (hashes[p] !== h) out.push(diagnostic('release-tampered', 'warning', `${where}/${p} was changed after release ${release.version} was frozen`, { file: `${where}/${p}` }, hint));
+  }
+  for (const p of Object.keys(hashes)) if (!recorded.has(p)) out.push(diagnostic('release-tampered', 'warning', `${where}/${p} was added after release ${release.version} was frozen`, { file: `${where}/${p}` }, hint));
+  return out;
+}
+
+/** The existing release folders (named like versions) with their release.json, oldest first. */
+export async function listReleases(root: string): Promise<{ releases: ExistingRelease[]; staging: string[] }> {
+  const dir = path.join(root, 'releases');
+  let entries: import('node:fs').Dirent[] = [];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return { releases: [], staging: [] };
+  }
+  const versions = sortVersions(entries.filter((e) => e.isDirectory() && isVersion(e.name)).map((e) => e.name));
+  const releases = await Promise.all(versions.map((v) => readManifest(path.join(dir, v), v)));
+  const staging = entries.filter((e) => e.isDirectory() && e.name.startsWith('.') && e.name.includes(STAGING_MARK)).map((e) => e.name).sort();
+  return { releases, staging };
+}
+
+/**
+ * Reads everything `planRelease` needs (see `ReleasesState`). Staging folders of a
+ * release still running in another process are not counted as stale.
+ */
+export async function readReleasesState(root: string): Promise<ReleasesState> {
+  const diagnostics: Diagnostic[] = [];
+  const { releases, staging } = await listReleases(root);
+  for (const r of releases) {
+    if (r.problem) diagnostics.push(diagnostic('release-unreadable', 'warning', `releases/${r.version}/: ${r.problem}`, { file: `releases/${r.version}/release.json` }, 'Frozen releases are written only by `sopkit release`; restore this folder from a backup.'));
+  }
+  let logText: string | undefined;
+  try {
+    logText = await readFile(path.join(root, 'releases', 'log.yaml'), 'utf8');
+  } catch {
+    logText = undefined;
+  }
+  let previous: Snapshot | undefined;
+  const latest = releases[releases.length - 1];
+  if (latest) {
+    try {
+      const r = await loadReleaseSnapshot(root, latest);
+      previous = r.snapshot;
+      diagnostics.push(...r.diagnostics);
+    } catch (e) {
+      if (!isSopkitError(e)) throw e;
+      diagnostics.push(diagnostic('release-unreadable', 'warning', `release ${latest.version} cannot be read back: ${e.message}`, { file: `releases/${latest.version}` }));
+    }
+  }
+  const src = await readSourceFiles(root);
+  diagnostics.push(...src.diagnostics);
+  const staleStaging = staging.filter((name) => {
+    const pid = stagingPid(name);
+    return pid === undefined || !alive(pid);
+  });
+  return { releases, logText, previous, sources: src.files, staleStaging, diagnostics };
+}
