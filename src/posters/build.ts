@@ -17,8 +17,10 @@ export interface PosterOptions {
   onProgress?: (message: string) => void;
 }
 
-function composeAll(ctx: PosterContext): Array<{ product: Product; scene: SceneDoc }> {
-  return products(ctx).map((product) => ({ product, scene: product.compose() }));
+async function composeAll(ctx: PosterContext): Promise<Array<{ product: Product; scene: SceneDoc }>> {
+  const out: Array<{ product: Product; scene: SceneDoc }> = [];
+  for (const product of products(ctx)) out.push({ product, scene: await product.compose() });
+  return out;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function buildPosters(model: SopModel, outDir: string, opts: Poster
   const written: string[] = [];
   for (const p of products(ctx)) {
     opts.onProgress?.(`poster ${p.file}`);
-    const scene = p.compose();
+    const scene = await p.compose();
     const bytes = await renderScene(scene, {
       title: scene.title, lang: scene.lang, date: model.manifest.date, version: model.manifest.version, subject: p.subject,
     });
@@ -47,13 +49,13 @@ export async function buildPosters(model: SopModel, outDir: string, opts: Poster
 /** `poster-fit` diagnostics: every data item that cannot be set at a legible size. */
 export async function checkPosters(model: SopModel): Promise<Diagnostic[]> {
   const ctx = createContext(model);
-  composeAll(ctx);
+  await composeAll(ctx);
   return sortDiagnostics(ctx.diagnostics);
 }
 
 /** Composes without rendering (tests inspect scenes and geometry). */
-export function composePosters(model: SopModel): { scenes: Array<{ file: string; scene: SceneDoc }>; diagnostics: Diagnostic[] } {
+export async function composePosters(model: SopModel): Promise<{ scenes: Array<{ file: string; scene: SceneDoc }>; diagnostics: Diagnostic[] }> {
   const ctx = createContext(model);
-  const all = composeAll(ctx);
+  const all = await composeAll(ctx);
   return { scenes: all.map((a) => ({ file: a.product.file, scene: a.scene })), diagnostics: sortDiagnostics(ctx.diagnostics) };
 }

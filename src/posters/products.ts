@@ -6,13 +6,17 @@ import type { PosterContext } from './context.js';
 import { imposeCards } from './impose.js';
 import type { SceneDoc } from './scene.js';
 import { drawSheet } from './sheets.js';
-import { stampText } from './stamp.js';
+import { stampText, tr } from './stamp.js';
+import type { Localized } from '../model/types.js';
+import { MIN_SIZE } from './fit.js';
+import { posterPage } from './poster-frame.js';
+import { prioritisationBody } from './prioritisation.js';
 import { urgentCardPages } from './urgent-card.js';
 
 export interface Product {
   file: string;
   subject: string;
-  compose(): SceneDoc;
+  compose(): Promise<SceneDoc>;
 }
 
 export function products(ctx: PosterContext): Product[] {
@@ -20,17 +24,42 @@ export function products(ctx: PosterContext): Product[] {
   const m = model.manifest;
   const out: Product[] = [];
   const has = (name: string) => model.data[name] !== undefined;
+  const variants: string[][] = m.languages.map((l) => [l]);
+  if (m.languages.length > 1) variants.push(m.languages.slice(0, 2));
+  const suffix = (langs: string[]) => (langs.length > 1 ? 'bilingual' : langs[0]!);
+  const docTitle = (what: string, langs: string[]) => langs.map((l) => `${what} — ${stampText(m, l)}`).join(' / ');
+  const dataTitle = (name: string) => (lang: string) => ({
+    text: tr((model.data[name]!.value as { title?: Localized }).title, lang, m) || name,
+    src: { data: name, pointer: '/title' },
+  });
+  for (const langs of variants) {
+    // Two languages side by side double the text: the bilingual variant is printed on the large size only.
+    for (const size of langs.length > 1 ? [paper.posters[1]] : paper.posters) {
+      const min = MIN_SIZE.poster;
+      if (has('prioritisation')) {
+        out.push({
+          file: `prioritisation-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Prioritisation matrix poster',
+          compose: async () => ({
+            title: docTitle('Prioritisation', langs), lang: langs.join('-'),
+            pages: [await posterPage(ctx, size, langs, dataTitle('prioritisation'), (lang, box) =>
+              prioritisationBody(ctx, lang, box, min, min * 2.2, `the ${size.id} prioritisation poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`))],
+          }),
+        });
+      }
+    }
+  }
   for (const lang of m.languages) {
     if (has('urgent-action')) {
       out.push({
         file: `urgent-card-${paper.card.id}-${lang}.pdf`,
         subject: 'Urgent-action referral card (front, back)',
-        compose: () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(ctx, lang, paper.card) }),
+        compose: async () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(ctx, lang, paper.card) }),
       });
       out.push({
         file: `urgent-card-4up-${paper.sheet.id}-${lang}.pdf`,
         subject: 'Urgent-action referral card, 4 per sheet with crop marks; print double-sided, flip on long edge',
-        compose: () => {
+        compose: async () => {
           const [front, back] = urgentCardPages(ctx, lang, paper.card);
           // Page 1 carries the fronts, page 2 the backs in mirrored columns.
           return { title: stampText(m, lang), lang, pages: drawSheet(paper.sheet, imposeCards(paper.sheet, paper.card), [front], [back]) };

@@ -1,0 +1,64 @@
+/**
+ * The frame every wall poster shares: per language a title band at the top and the SOP
+ * stamp at the bottom; the body in between. A bilingual poster puts the languages side
+ * by side (the right-to-left one on the right, where its readers start), each half with
+ * its own title and stamp, so either half cut off still says what it is.
+ */
+import { directionOf } from '../text/index.js';
+import type { Box } from './column.js';
+import { fitColumn } from './column.js';
+import type { PosterContext } from './context.js';
+import { MIN_SIZE } from './fit.js';
+import { footerStamp, INK, WHITE } from './page.js';
+import { MM, type PaperSize } from './paper.js';
+import type { SceneItem, ScenePage } from './scene.js';
+import { reportSpill } from './context.js';
+import type { Source } from './column.js';
+
+export const POSTER_MARGIN = 15 * MM;
+
+/** Languages in the order their halves appear from left to right. */
+export function halvesLeftToRight(langs: string[]): string[] {
+  return [...langs].sort((a, b) => Number(directionOf(a) === 'rtl') - Number(directionOf(b) === 'rtl'));
+}
+
+export interface PosterBody {
+  (lang: string, box: Box): Promise<SceneItem[]> | SceneItem[];
+}
+
+/**
+ * A poster page in one or two languages. `title(lang)` is the poster's title; `body`
+ * draws into the box it gets. The title is fitted from 2.4× down to 1.2× the poster
+ * minimum, the stamp set at the minimum.
+ */
+export async function posterPage(
+  ctx: PosterContext, paper: PaperSize, langs: string[], title: (lang: string) => { text: string; src?: Source },
+  body: PosterBody,
+): Promise<ScenePage> {
+  const m = POSTER_MARGIN;
+  const order = halvesLeftToRight(langs);
+  const gutter = order.length > 1 ? 12 * MM : 0;
+  const halfW = (paper.width - 2 * m - gutter * (order.length - 1)) / order.length;
+  const items: SceneItem[] = [];
+  const min = MIN_SIZE.poster;
+  for (let i = 0; i < order.length; i++) {
+    const lang = order[i]!;
+    const x = m + i * (halfW + gutter);
+    const inner: Box = { x, y: m, w: halfW, h: paper.height - 2 * m };
+    const t = title(lang);
+    const titleBox: Box = { x, y: m, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
+    const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
+    if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
+    items.push(...head.items);
+    const foot = footerStamp(ctx.model.manifest, lang, inner, min);
+    items.push(...foot.items);
+    const gap = min;
+    const bodyBox: Box = { x, y: m + head.height + gap, w: halfW, h: inner.h - head.height - gap - foot.height - gap };
+    items.push(...(await body(lang, bodyBox)));
+    if (i > 0) {
+      const gx = x - gutter / 2;
+      items.push({ kind: 'path', points: [{ x: gx, y: m }, { x: gx, y: paper.height - m }], stroke: INK, lineWidth: 1, dash: [6, 4] });
+    }
+  }
+  return { width: paper.width, height: paper.height, items };
+}

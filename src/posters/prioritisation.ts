@@ -1,0 +1,109 @@
+/**
+ * The prioritisation matrix (component 9) as a table poster: one row per risk level, the
+ * level's name, pattern swatch and response time on the start side, its definition,
+ * follow-up and examples beside. All rows share one font size, the largest that fits.
+ */
+import { digitsFor } from '../i18n/header.js';
+import { localizeDigits } from '../i18n/index.js';
+import type { PrioritisationData } from '../render/html/data-types.js';
+import { directionOf } from '../text/index.js';
+import { layoutColumn, type Block, type Box } from './column.js';
+import { reportSpill, type PosterContext } from './context.js';
+import { largestFitting } from './fit.js';
+import { INK } from './page.js';
+import { hexToRgb, levelSwatch } from './pattern.js';
+import type { SceneItem } from './scene.js';
+import { tr, word } from './stamp.js';
+
+const DATA = 'prioritisation';
+const GREYS: Array<[number, number, number]> = [[0.35, 0.35, 0.35], [0.6, 0.6, 0.6], [0.85, 0.85, 0.85]];
+
+export function hoursText(hours: number, lang: string, digits: 'arab' | 'latn'): string {
+  const n = (v: number) => localizeDigits(String(v), digits);
+  const ar = lang.startsWith('ar');
+  if (hours % 24 === 0 && hours >= 48) return ar ? `${n(hours / 24)} أيام` : `${n(hours / 24)} days`;
+  return ar ? `${n(hours)} ساعة` : `${n(hours)} h`;
+}
+
+function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: string): { left: Block[]; right: Block[]; examples: Block[] } {
+  const m = ctx.model.manifest;
+  const lv = d.levels[i]!;
+  const p = `/levels/${i}`;
+  const digits = digitsFor(m, lang);
+  const left: Block[] = [
+    { text: tr(lv.label, lang, m), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
+    { text: word('response', lang), lang, gap: 0.4 },
+    { text: `≤ ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
+  ];
+  const right: Block[] = [
+    { text: tr(lv.definition, lang, m), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
+    { text: `${word('response', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
+  ];
+  if (lv.follow_up) right.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/follow_up` } });
+  const examples: Block[] = [];
+  if (lv.examples?.length) {
+    examples.push({ text: word('examples', lang), lang, bold: true });
+    lv.examples.forEach((e, k) => examples.push({ text: tr(e, lang, m), lang, marker: '•', src: { data: DATA, pointer: `${p}/examples/${k}` } }));
+  }
+  return { left, right, examples };
+}
+
+interface TableLayout {
+  items: SceneItem[];
+  spill: { row: number; block?: Block } | undefined;
+}
+
+function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, box: Box, size: number): TableLayout {
+  const dir = directionOf(lang);
+  const items: SceneItem[] = [];
+  const pad = size * 0.5;
+  const swatchW = size * 1.6;
+  const leftW = Math.max(box.w * 0.2, size * 7);
+  let y = box.y;
+  let spill: TableLayout['spill'];
+  d.levels.forEach((lv, i) => {
+    const rb = rowBlocks(ctx, d, i, lang);
+    const left = rb.left;
+    // Wide boxes get a third column for the examples; narrow ones stack them under the details.
+    const three = box.w >= size * 48 && rb.examples.length > 0;
+    const right = three ? rb.right : [...rb.right, ...rb.examples.map((b, k) => (k === 0 ? { ...b, gap: 0.35 } : b))];
+    const rest = box.w - leftW - swatchW - (three ? 4 : 3) * pad;
+    const rightW = three ? rest / 2 : rest;
+    // Start side (left in English, right in Arabic): swatch, then level cell, then details.
+    const at = (offset: number, w: number) => (dir === 'rtl' ? box.x + box.w - offset - w : box.x + offset);
+    const lBox: Box = { x: at(swatchW + pad, leftW), y: y + pad, w: leftW, h: 1e6 };
+    const rBox: Box = { x: at(swatchW + leftW + 2 * pad, rightW), y: y + pad, w: rightW, h: 1e6 };
+    const eBox: Box = { x: at(swatchW + leftW + rightW + 3 * pad, rightW), y: y + pad, w: rightW, h: 1e6 };
+    const l = layoutColumn(left, lBox, size, dir);
+    const r = layoutColumn(right, rBox, size, dir);
+    const e = three ? layoutColumn(rb.examples, eBox, size, dir) : undefined;
+    if (e) {
+      items.push(...e.items);
+      const ex = dir === 'rtl' ? eBox.x + eBox.w + pad / 2 : eBox.x - pad / 2;
+      items.push({ kind: 'path', points: [{ x: ex, y: y + pad }, { x: ex, y: y + Math.max(l.height, r.height, e.height) + pad }], stroke: [0.5, 0.5, 0.5], lineWidth: 0.5, dash: [2, 2] });
+    }
+    const h = Math.max(l.height, r.height, e?.height ?? 0) + 2 * pad;
+    const colour = hexToRgb(lv.colour, GREYS[Math.min(i, 2)]!);
+    items.push(...levelSwatch({ x: at(0, swatchW), y, w: swatchW, h }, i, colour, size));
+    items.push(...l.items, ...r.items);
+    items.push({ kind: 'rect', x: box.x, y, w: box.w, h, stroke: INK, lineWidth: Math.max(1, size * 0.08) });
+    const sepX = dir === 'rtl' ? rBox.x + rBox.w + pad : rBox.x - pad;
+    items.push({ kind: 'path', points: [{ x: sepX, y }, { x: sepX, y: y + h }], stroke: INK, lineWidth: Math.max(0.5, size * 0.04) });
+    const bad = l.firstSpill >= 0 ? left[l.firstSpill] : r.firstSpill >= 0 ? right[r.firstSpill] : e && e.firstSpill >= 0 ? rb.examples[e.firstSpill] : undefined;
+    if (!spill && (bad || y + h > box.y + box.h + 0.01)) spill = { row: i, block: bad ?? left[0] };
+    y += h + size * 0.6;
+  });
+  return { items, spill };
+}
+
+/** The matrix for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
+export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): SceneItem[] {
+  const d = ctx.model.data[DATA]!.value as PrioritisationData;
+  const size = largestFitting(max, min, (s) => !layoutTable(ctx, d, lang, box, s).spill);
+  const t = layoutTable(ctx, d, lang, box, size ?? min);
+  if (size === undefined) {
+    reportSpill(ctx, t.spill?.block?.src ?? { data: DATA, pointer: `/levels/${t.spill?.row ?? 0}` }, where, min,
+      'Shorten the definitions and examples in data/prioritisation.yaml, or print the larger poster size.');
+  }
+  return t.items;
+}
