@@ -5,8 +5,13 @@
  * text items. Both sides of every comparison in `verify` go through `normalizeText`.
  */
 
-/** Bidi and other invisible format characters an extractor may or may not emit. */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/**
+ * Bidi controls, zero-width characters, soft hyphens and variation selectors: invisible,
+ * and an extractor may or may not emit them. Variation selectors matter in practice:
+ * sopkit's own PDFs give the text-less glyphs of Noto Naskh (the dots split off a
+ * letter) codes in U+FE00–FE0F, and pdf.js returns those codes as text.
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFE00-\uFE0F\uFEFF]|\uDB40[\uDD00-\uDDEF]/g;
 
 /** NFKC, invisible format characters removed, every run of white space one space, trimmed. */
 export function normalizeText(text: string): string {
@@ -25,5 +30,7 @@ export function compactText(text: string): string {
  * next word), which says nothing about whether the words themselves are in order.
  */
 export function toWords(text: string): string[] {
-  return normalizeText(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  // A combining mark never starts a word: a space an extractor put before one (pdf.js
+  // does when a mark glyph is positioned on its own) is not a word boundary.
+  return normalizeText(text).replace(/ (?=\p{M})/gu, '').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }

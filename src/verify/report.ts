@@ -18,7 +18,11 @@ export function formatVerifyPretty(result: VerifyResult): string {
       const n = f.failures.length;
       lines.push(`✗ ${f.file}: ${pages}${n ? `, ${n} without the full header` : ''}`);
       for (const p of f.problems) lines.push(`    ${p}`);
-      for (const p of f.failures.slice(0, MAX_LISTED)) lines.push(`    ${p.message}`);
+      f.failures.slice(0, MAX_LISTED).forEach((p, i) => {
+        lines.push(`    ${p.message}`);
+        // Once per file is enough to show a header that is there but worded differently.
+        if (i === 0) lines.push(p.found ? `      the top of that page reads: "${p.found}"` : '      the top of that page has no text');
+      });
       if (n > MAX_LISTED) lines.push(`    … and ${n - MAX_LISTED} more (use --format json for the full list)`);
     }
     for (const note of f.notes.slice(0, MAX_LISTED)) lines.push(`    note: ${note.message}`);

@@ -43,6 +43,8 @@ export interface PageFailure {
   /** The header the page came closest to carrying. */
   expected: ExpectedHeader;
   message: string;
+  /** The start of the header area's text as extracted, to show what is there instead. */
+  found: string;
 }
 
 export interface PageNote {
@@ -167,6 +169,11 @@ function partName(part: 'title' | 'stamp', h: ExpectedHeader): string {
 
 const AREA_NOTE = (fraction: number) => `outside the top ${Math.round(fraction * 100)}% of the page`;
 
+function clip(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length <= n ? s : `${chars.slice(0, n).join('')}…`;
+}
+
 interface Loaded {
   model: SopModel;
   manifest: Manifest;
@@ -254,7 +261,8 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
     }
     result.pages = pages.length;
     for (const page of pages) {
-      const header = prepareArea(topText(page, fraction));
+      const top = topText(page, fraction);
+      const header = prepareArea(top);
       const whole = prepareArea(pageText(page));
       let best: { h: ExpectedHeader; title: Placement; stamp: Placement } | undefined;
       const rank = (t: Placement, s: Placement) => (t !== 'missing' && s !== 'missing' ? 10 : 0) + (t === 'header' ? 2 : t === 'page' ? 1 : 0) + (s === 'header' ? 2 : s === 'page' ? 1 : 0);
@@ -271,7 +279,7 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
         const what = missing.length === 2
           ? `no header: neither the ${partName('title', best.h)} ${q(best.h.title)} nor the ${partName('stamp', best.h)} ${q(best.h.stamp)}`
           : `no ${partName(missing[0]!, best.h)} ${q(best.h[missing[0]!])}`;
-        result.failures.push({ page: page.number, missing: [...missing], expected: best.h, message: `page ${page.number} of ${file} has ${what}` });
+        result.failures.push({ page: page.number, missing: [...missing], expected: best.h, message: `page ${page.number} of ${file} has ${what}`, found: clip(normalizeText(top), 160) });
       } else {
         const outside = (['title', 'stamp'] as const).filter((p) => best[p] === 'page').map((p) => partName(p, best.h));
         if (outside.length) result.notes.push({ page: page.number, message: `page ${page.number} of ${file}: the ${outside.join(' and the ')} ${outside.length > 1 ? 'were' : 'was'} found ${AREA_NOTE(fraction)}` });

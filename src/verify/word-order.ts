@@ -72,6 +72,8 @@ export interface SourceSpan {
   end: number;
   /** Page words found in the stretch, counted as a multiset (order ignored). */
   overlap: number;
+  /** Page words that occur anywhere in the source (the stretch is this long before trimming). */
+  candidates: number;
 }
 
 /**
@@ -116,7 +118,7 @@ function locateEncoded(source: Int32Array, page: Int32Array, vocab: number): Sou
   let end = bestStart + len - 1;
   while (start < end && need[source[start]!] === 0) start++;
   while (end > start && need[source[end]!] === 0) end--;
-  return { start, end, overlap: best };
+  return { start, end, overlap: best, candidates: len };
 }
 
 function vocabSize(...seqs: Int32Array[]): number {
@@ -145,6 +147,13 @@ export interface PageWordOrderOptions {
    * source text (title page, contents, diagrams) and is not scored. Default 20.
    */
   minWords?: number;
+  /**
+   * A page is scored only when at least this share of its words that occur in the
+   * source fall in one stretch of it: pages made mostly of generated text (a services
+   * table or flowchart built from data files, the contents) share common words with
+   * the source everywhere but with no stretch in particular. Default 0.5.
+   */
+  minShare?: number;
   /** Source words between two consecutive pages' stretches, up to this many, are charged to both pages. Default 200. */
   maxGap?: number;
 }
@@ -161,12 +170,13 @@ export function pageWordOrder(
   options: PageWordOrderOptions = {},
 ): PageWordOrder[] {
   const minWords = options.minWords ?? 20;
+  const minShare = options.minShare ?? 0.5;
   const maxGap = options.maxGap ?? 200;
   const [src, ...enc] = encode(source, ...pages);
   const vocab = vocabSize(src!, ...enc);
   const spans = enc.map((p) => {
     const s = locateEncoded(src!, p, vocab);
-    return s && s.overlap >= minWords ? { start: s.start, end: s.end } : undefined;
+    return s && s.overlap >= minWords && s.overlap >= minShare * s.candidates ? { start: s.start, end: s.end } : undefined;
   });
   const located = spans.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
   const widened = spans.map((s) => (s ? { ...s } : undefined));

@@ -26,9 +26,9 @@ describe('word order metric', () => {
   it('locates the source stretch a page comes from', () => {
     const source = Array.from({ length: 300 }, (_, i) => `w${i}`);
     const page = ['HEADER', ...source.slice(100, 150), '7'];
-    expect(locateSpan(source, page)).toEqual({ start: 100, end: 149, overlap: 50 });
+    expect(locateSpan(source, page)).toEqual({ start: 100, end: 149, overlap: 50, candidates: 50 });
     // Order does not matter for finding the stretch, only for scoring it.
-    expect(locateSpan(source, [...page].reverse())).toEqual({ start: 100, end: 149, overlap: 50 });
+    expect(locateSpan(source, [...page].reverse())).toEqual({ start: 100, end: 149, overlap: 50, candidates: 50 });
   });
 
   it('charges words lost at a page break to both pages', () => {
