@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { checkCommand } from './check.js';
+import { initCommand } from './init.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { releaseCommand } from './release.js';
@@ -8,4 +10,4 @@ import { verifyCommand } from './verify.js';
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand, checkCommand, initCommand];

@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { diagnostic, SopkitError } from '../../diag/index.js';
+import { discardDir, makeStagingDir, replaceDir, toPosix } from '../../fs/index.js';
+import { fingerprintText, loadProfile, splitFrontMatter, type Profile } from '../../model/index.js';
+import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
+import { runAction } from '../run.js';
+
+export interface InitOptions {
+  languages: string[];
+  context: 'emergency' | 'protracted' | 'development';
+  title?: string;
+  /** Date written as the SOP date and first review (YYYY-MM-DD). */
+  date: string;
+}
+
+const INIT = path.join(TEMPLATES_DIR, 'init');
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
+
+/** Default titles when --title is not given; other languages use the English one. */
+const DEFAULT_TITLE: Record<string, string> = {
+  en: 'Child Protection Case Management Standard Operating Procedures — TODO(sopkit) name of the area',
+  ar: 'إجراءات العمل الموحدة لإدارة حالات حماية الطفل — TODO(sopkit) اسم المنطقة',
+};
+const DEFAULT_AGENCY: Record<string, string> = {
+  en: 'TODO(sopkit) Name of the lead agency',
+  ar: 'TODO(sopkit) اسم الوكالة الرائدة',
+};
+
+function fill(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+/** A YAML scalar that is always read back as the same string. */
+function yamlString(s: string): string {
+  return JSON.stringify(s);
+}
+
+async function template(rel: string): Promise<string> {
+  return readFile(path.join(INIT, rel), 'utf8');
+}
+
+/** The template folder for a language: its own, or English. */
+function templateLanguage(lang: string): string {
+  return existsSync(path.join(INIT, 'sections', lang)) ? lang : 'en';
+}
+
+function expandSteps(text: string, steps: { title: Record<string, string> }[], lang: string): string {
+  return text.replace(/\{\{#steps\}\}\n?([\s\S]*?)\{\{\/steps\}\}\n?/g, (_m, block: string) =>
+    steps.map((s) => fill(block, { step_title: s.title[lang] ?? s.title.en ?? Object.values(s.title)[0] ?? '' })).join(''),
+  );
+}
+
+/**
+ * The files of a new SOP (relative path → content), computed without touching the disk
+ * beyond reading templates: the pure half of `init` (the changesets habit).
+ */
+export async function planInit(options: InitOptions, profile: Profile): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>();
+  const langs = options.languages;
+  const per = (values: Record<string, string>, indent: string) =>
+    langs.map((l) => `${indent}${l}: ${yamlString(options.title ?? values[l] ?? values.en!)}`).join('\n');
+  files.set(
+    'sop.yaml',
+    fill(await template('sop.yaml'), {
+      title: per(DEFAULT_TITLE, '  '),
+      agency_name: langs.map((l) => `      ${l}: ${yamlString(DEFAULT_AGENCY[l] ?? DEFAULT_AGENCY.en!)}`).join('\n'),
+      languages: langs.join(', '),
+      context: options.context,
+      date: options.date,
+    }),
+  );
+
+  for (const lang of langs) {
+    const tl = templateLanguage(lang);
+    for (const comp of profile.components) {
+      const own = path.join('sections', tl, `${comp.id}.md`);
+      let body = existsSync(path.join(INIT, own)) ? await template(own) : await template(path.join('sections', tl, '_default.md'));
+      const title = comp.title[lang] ?? comp.title[tl] ?? comp.title.en ?? comp.id;
+      body = fill(expandSteps(body, comp.steps ?? [], lang in (comp.steps?.[0]?.title ?? {}) ? lang : tl), { n: String(comp.n), title });
+      const name = `${String(comp.n).padStart(2, '0')}-${comp.id}.md`;
+      files.set(`sections/${lang}/${name}`, `---\ncomponent: ${comp.id}\ntitle: ${yamlString(title)}\n---\n\n${body.trim()}\n`);
+    }
+    for (const e of await readdir(path.join(INIT, 'annexes', tl))) {
+      files.set(`annexes/${lang}/${e}`, await template(path.join('annexes', tl, e)));
+    }
+  }
+
+  // Translations start synced: they are templates of the same text, not drafts behind their source.
+  const source = langs[0]!;
+  for (const [rel, text] of files) {
+    const m = /^(sections|annexes)\/([^/]+)\/(.+\.md)$/.exec(rel);
+    if (!m || m[2] === source || typeof text !== 'string') continue;
+    const src = files.get(`${m[1]}/${source}/${m[3]}`);
+    if (typeof src !== 'string') continue;
+    const fp = fingerprintText(splitFrontMatter(src, rel).body);
+    files.set(rel, text.replace(/^---\n/, `---\nsource_fingerprint: ${fp}\n`));
+  }
+
+  for (const e of (await readdir(path.join(INIT, 'data'))).sort()) {
+    files.set(`data/${e}`, fill(await template(path.join('data', e)), { date: options.date }));
+  }
+  // Editors validate against these copies (the yaml-language-server comment at the top of every YAML file).
+  for (const e of (await readdir(SCHEMAS_DIR)).filter((n) => n.endsWith('.schema.json')).sort()) {
+    files.set(`.sopkit/schemas/${e}`, await readFile(path.join(SCHEMAS_DIR, e)));
+  }
+  files.set('.gitignore', 'dist/\n');
+  return files;
+}
+
+async function isEmptyOrMissing(target: string, shown: string): Promise<boolean> {
+  let st;
+  try {
+    st = await stat(target);
+  } catch {
+    return false;
+  }
+  if (!st.isDirectory()) {
+    throw new SopkitError(diagnostic('init-not-empty', 'error', `"${shown}" exists and is a file, not a folder`, undefined, 'Choose a new folder name for the SOP.'));
+  }
+  if ((await readdir(target)).length > 0) {
+    throw new SopkitError(diagnostic('init-not-empty', 'error', `the folder "${shown}" is not empty; sopkit init never overwrites files`, undefined, 'Choose a new or empty folder, e.g. `sopkit init my-sop`.'));
+  }
+  return true;
+}
+
+/** Writes the planned files into `dir` all at once (a staging folder renamed into place). */
+export async function runInit(dir: string, options: InitOptions): Promise<number> {
+  const target = path.resolve(dir);
+  const shown = toPosix(dir);
+  const existed = await isEmptyOrMissing(target, shown);
+  const profile = await loadProfile(target, 'cpcm-interagency');
+  const files = await planInit(options, profile);
+  const staging = await makeStagingDir(target);
+  try {
+    for (const [rel, content] of files) {
+      const abs = path.join(staging, rel);
+      await mkdir(path.dirname(abs), { recursive: true });
+      await writeFile(abs, content);
+    }
+    if (existed) await replaceDir(staging, target);
+    else await rename(staging, target);
+  } catch (e) {
+    await discardDir(staging);
+    throw e;
+  }
+  const sections = [...files.keys()].filter((k) => k.startsWith('sections/')).length;
+  process.stdout.write(
+    `Created ${shown}/ (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
+      `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shown}\` lists what is left.\n`,
+  );
+  return 0;
+}
+
+interface InitFlags {
+  languages: string;
+  context: InitOptions['context'];
+  title?: string;
+  date?: string;
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('create a new SOP folder: sop.yaml, all 18 components in each language, example data files, one annex')
+    .argument('<dir>', 'the folder to create (must not exist, or be empty)')
+    .option('--languages <list>', 'working languages, the source first', 'ar,en')
+    .addOption(new Option('--context <context>', 'the SOP\'s setting').choices(['emergency', 'protracted', 'development']).default('emergency'))
+    .option('--title <text>', 'the SOP title (used for every language until translated)')
+    .option('--date <date>', 'the SOP date and first review date, YYYY-MM-DD (default: today)')
+    .action(async (dir: string, flags: InitFlags) =>
+      runAction(async () => {
+        const languages = flags.languages.split(',').map((s) => s.trim()).filter(Boolean);
+        const bad = languages.find((l) => !LANG.test(l));
+        if (!languages.length || bad !== undefined || new Set(languages).size !== languages.length) {
+          throw new SopkitError(diagnostic('usage', 'error', `--languages must be a list of language codes like ar,en${bad ? `; "${bad}" is not one` : ''}`, undefined, 'Use two- or three-letter codes, the source language first, e.g. --languages ar,en.'));
+        }
+        const date = flags.date ?? today();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          throw new SopkitError(diagnostic('usage', 'error', `--date must be a date like 2026-11-25, not "${date}"`, undefined, 'Write the date as YYYY-MM-DD.'));
+        }
+        return runInit(dir, { languages, context: flags.context, title: flags.title, date });
+      }),
+    );
+}
