@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { checkCommand } from './check.js';
 import { initCommand } from './init.js';
 import { buildCommand } from './build.js';
-import { checkCommand } from './check.js';
 import { releaseCommand } from './release.js';
 import { verifyCommand } from './verify.js';
 
@@ -10,4 +9,4 @@ import { verifyCommand } from './verify.js';
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand, checkCommand, initCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand, initCommand];
