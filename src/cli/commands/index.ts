@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { checkCommand } from './check.js';
-import { initCommand } from './init.js';
 import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { initCommand } from './init.js';
 import { releaseCommand } from './release.js';
 import { verifyCommand } from './verify.js';
 
@@ -9,4 +10,4 @@ import { verifyCommand } from './verify.js';
  * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
  * that maps flags to options, calls the library API and returns an exit code.
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, buildCommand, initCommand];
+export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, diffCommand, buildCommand, initCommand];

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { changedUnits, runDiff } from '../../diff/index.js';
+import { toPosix } from '../../fs/index.js';
+import { formatDiagnostic, useColour } from '../output.js';
+import { runAction } from '../run.js';
+
+interface DiffFlags {
+  dir: string;
+  out?: string;
+}
+
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return toPosix(rel.startsWith('..') ? file : rel);
+}
+
+export async function diffAction(from: string, to: string, flags: DiffFlags): Promise<number> {
+  const r = await runDiff({ dir: flags.dir, from, to, out: flags.out });
+  for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d, useColour())}\n`);
+  const c = r.comparison;
+  const units = changedUnits(c);
+  const perLang = c.languages.map((l) => `${l} ${units.filter((u) => u.lang === l).length}`).join(', ');
+  process.stdout.write(
+    `Compared ${from} → ${to}: sections and annexes changed (${perLang}), ${c.data.length} data file${c.data.length === 1 ? '' : 's'} changed` +
+      `${c.manifest.length ? `, ${c.manifest.length} sop.yaml item${c.manifest.length === 1 ? '' : 's'}` : ''}${c.pdfAnnexes.length ? `, ${c.pdfAnnexes.length} PDF annex${c.pdfAnnexes.length === 1 ? '' : 'es'}` : ''}.\n` +
+      `  redline:   ${shown(r.html)}\n  changelog: ${shown(r.changelog)}\n`,
+  );
+  return 0;
+}
+
+/** `sopkit diff A B`: the redline between two versions (releases or `draft`). */
+export function diffCommand(): Command {
+  return new Command('diff')
+    .description('redline between two versions (release numbers or "draft"): word-level per section and language, data items, changelog')
+    .argument('<from>', 'the older version, e.g. 1.0 (or draft)')
+    .argument('<to>', 'the newer version, e.g. 1.1 (or draft)')
+    .option('--dir <dir>', 'the SOP folder (holds sop.yaml)', '.')
+    .option('--out <dir>', 'folder for diff-A-B.html and changelog-B.md (default: DIR/dist/report)')
+    .addHelpText('after', '\nExit codes: 0 written, 2 unknown version or unusable input. See docs/releases.md.')
+    .action(async (from: string, to: string, flags: DiffFlags) => runAction(() => diffAction(from, to, flags)));
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diag/index.js';
+import { writeFileAtomic } from '../fs/index.js';
+import { renderChangelog } from './changelog.js';
+import { compareSnapshots, type Comparison } from './compare.js';
+import { renderRedlineHtml } from './html.js';
+import { loadSnapshot } from './load.js';
+
+export interface RunDiffOptions {
+  dir: string;
+  from: string;
+  to: string;
+  /** Output folder; default `<dir>/dist/report`. */
+  out?: string;
+}
+
+export interface RunDiffResult {
+  comparison: Comparison;
+  /** Written files, absolute. */
+  html: string;
+  changelog: string;
+  diagnostics: Diagnostic[];
+}
+
+/** File names of the redline and changelog for versions A → B. */
+export function reportNames(from: string, to: string): { html: string; changelog: string } {
+  return { html: `diff-${from}-${to}.html`, changelog: `changelog-${to}.md` };
+}
+
+/** `sopkit diff A B`: load both versions, compare, write the HTML redline and the changelog. */
+export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
+  const root = path.resolve(options.dir);
+  const a = await loadSnapshot(root, options.from);
+  const b = await loadSnapshot(root, options.to);
+  const comparison = compareSnapshots(a.snapshot, b.snapshot);
+  const dates = { from: a.snapshot.model.manifest.date, to: b.snapshot.model.manifest.date };
+  const outDir = options.out ? path.resolve(options.out) : path.join(root, 'dist', 'report');
+  const names = reportNames(options.from, options.to);
+  const html = path.join(outDir, names.html);
+  const changelog = path.join(outDir, names.changelog);
+  await writeFileAtomic(html, renderRedlineHtml(comparison, b.snapshot.model, dates));
+  await writeFileAtomic(changelog, renderChangelog(comparison, b.snapshot.model, dates));
+  return { comparison, html, changelog, diagnostics: [...a.diagnostics, ...b.diagnostics] };
+}
