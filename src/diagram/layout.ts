@@ -59,6 +59,9 @@ export async function layoutGraph(spec: GraphSpec, opts: LayoutOptions = {}): Pr
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.padding': '[top=8,left=8,bottom=8,right=8]',
       'elk.randomSeed': '1',
+      ...(opts.aspectRatio && spec.flow === 'across'
+        ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(opts.aspectRatio) }
+        : {}),
     },
     children: spec.nodes.map((n) => ({ id: n.id, width: sized.get(n.id)!.width, height: sized.get(n.id)!.height })),
     edges: spec.edges.map((e, i): ElkExtendedEdge => {

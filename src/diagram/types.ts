@@ -71,4 +71,9 @@ export interface LayoutOptions {
   fontSize?: number;
   /** Widest a node's text may get before wrapping (default 220). */
   maxTextWidth?: number;
+  /**
+   * Wrap a long `across` chain into rows to approach this width/height ratio (e.g. 1.4 for a
+   * page column); unset: one row. Rows still read in the language's direction.
+   */
+  aspectRatio?: number;
 }

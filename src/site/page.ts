@@ -33,7 +33,7 @@ export async function layoutDiagrams(model: SopModel, lang: string): Promise<Rec
   const elig = model.data.eligibility?.value as EligibilityData | undefined;
   if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl });
   const steps = model.data['case-steps']?.value as CaseStepsData | undefined;
-  if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150 });
+  if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150, aspectRatio: 2 });
   return out;
 }
 
@@ -115,6 +115,7 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
     scripts: slots.scripts,
     bodyClass: slots.bodyClass,
     version: escapeHtml(current.version),
+    digits: digitsFor(current, lang),
     skipLabel: escapeHtml(siteLabel('skip', lang)),
     sopTitle: escapeHtml(titleOf(current, lang)),
     stamp: escapeHtml(stamp),

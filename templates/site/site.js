@@ -30,9 +30,14 @@
     if (el) el.scrollIntoView();
   }
 
+  /* Contents open beside the text on wide screens, folded above it on phones (follows rotation). */
   function closeTocOnPhones() {
     var toc = document.querySelector('details.toc');
-    if (toc && window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) toc.removeAttribute('open');
+    if (!toc || !window.matchMedia) return;
+    var narrow = window.matchMedia('(max-width: 63.99rem)');
+    function apply() { if (narrow.matches) toc.removeAttribute('open'); else toc.setAttribute('open', ''); }
+    apply();
+    if (narrow.addEventListener) narrow.addEventListener('change', apply);
   }
 
   /* Self-links on headings are added here to keep the HTML small; the ids are in the HTML. */

@@ -7,7 +7,9 @@ import { h, text } from './h.js';
 const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 const URL = String.raw`(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]`;
 const PHONE = String.raw`\+?[0-9٠-٩](?:[0-9٠-٩ ()-]){5,}[0-9٠-٩]`;
-const LATIN = String.raw`[A-Za-z0-9][A-Za-z0-9'’&._%+-]*(?:[ /][A-Za-z0-9][A-Za-z0-9'’&._%+-]*)*`;
+// Separators (, . : /) only count between characters of the run: "160,000" stays one unit.
+const WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9'’&_%+-]|[.,:/](?=[A-Za-z0-9]))*`;
+const LATIN = String.raw`${WORD}(?: ${WORD})*`;
 const ARABIC = String.raw`[\u0600-\u06FF\u0750-\u077F](?:[\u0600-\u06FF\u0750-\u077F\s]*[\u0600-\u06FF\u0750-\u077F])?`;
 
 const RTL_RUNS = new RegExp(`(${EMAIL})|(${URL})|(${PHONE})|(${LATIN})`, 'g');

@@ -162,15 +162,16 @@ export function servicesTable(ctx: RenderContext, idPrefix: string): Element {
         h('th', { scope: 'row' }, pickText(s.name, ctx.lang),
           s.ages ? h('span', { className: ['ages'] }, ` (${L('ages')} `, h('bdi', {}, localizeDigits(s.ages, ctx.digits)), ')') : null,
           s.notes ? h('div', { className: ['notes'] }, pickText(s.notes, ctx.lang)) : null),
-        h('td', {}, sectorName(s.sector, d, ctx.lang)),
-        h('td', {}, agencyName(ctx, s.agency)),
-        h('td', {}, pickText(s.location, ctx.lang)),
-        h('td', { className: ['contact'] },
+        // data-label: on phones each row becomes a card and the cell says what it is.
+        h('td', { dataLabel: L('sector') }, sectorName(s.sector, d, ctx.lang)),
+        h('td', { dataLabel: L('agency') }, agencyName(ctx, s.agency)),
+        h('td', { dataLabel: L('location') }, pickText(s.location, ctx.lang)),
+        h('td', { className: ['contact'], dataLabel: L('contact') },
           s.contact.person ? h('div', {}, h('bdi', {}, s.contact.person)) : null,
           s.contact.phone ? h('div', {}, phoneLink(s.contact.phone)) : null,
           s.contact.email ? h('div', {}, emailLink(s.contact.email)) : null),
-        h('td', {}, pickText(s.hours, ctx.lang)),
-        h('td', {}, h('time', { dateTime: s.last_verified ?? d.last_verified }, date(s.last_verified ?? d.last_verified)))))))));
+        h('td', { dataLabel: L('hours') }, pickText(s.hours, ctx.lang)),
+        h('td', { dataLabel: L('lastVerified') }, h('time', { dateTime: s.last_verified ?? d.last_verified }, date(s.last_verified ?? d.last_verified)))))))));
 }
 
 function pathways(ctx: RenderContext): Element {

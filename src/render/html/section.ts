@@ -129,10 +129,12 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
       if (m) {
         const depth = Math.min(6, Number(m[1]) - minDepth + 3);
         const label = hastText(c).trim();
-        const id = ids.claim(`${idPrefix}--${slugify(label)}`);
+        // GFM's footnote heading: an anchor target, not a topic for the contents or search.
+        const footnotes = String(c.properties?.id ?? '').endsWith('footnote-label');
+        const id = ids.claim(`${idPrefix}--${footnotes ? 'footnotes' : slugify(label)}`);
         c.tagName = `h${depth}`;
         c.properties = { ...c.properties, id };
-        headings.push({ id, depth, text: label });
+        if (!footnotes) headings.push({ id, depth, text: label });
         out.push(c);
         continue;
       }
@@ -151,7 +153,8 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
         continue;
       }
       transform(c);
-      out.push(c);
+      // Wide tables scroll sideways on a phone instead of widening the page.
+      out.push(c.tagName === 'table' ? h('div', { className: ['table-scroll'] }, c) : c);
     }
     n.children = out as typeof n.children;
   };

@@ -1,0 +1,44 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadSop } from '../../model/index.js';
+import { startDevServer } from '../../site/index.js';
+import { runAction } from '../run.js';
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('give a port number between 0 and 65535, e.g. --port 4173');
+  return n;
+}
+
+/** `sopkit serve [DIR]`: local preview on 127.0.0.1 that rebuilds the site on save. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .alias('watch')
+    .description('preview the site on this computer (127.0.0.1 only); rebuilds and reloads the page when a file changes')
+    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .option('-p, --port <port>', 'port to listen on', parsePort, 4173)
+    .action((dir: string, opts: { port: number }) =>
+      runAction(async () => {
+        const server = await startDevServer({
+          dir,
+          port: opts.port,
+          load: loadSop,
+          log: (m) => process.stderr.write(`${m}\n`),
+        }).catch((e: NodeJS.ErrnoException) => {
+          if (e?.code === 'EADDRINUSE') {
+            process.stderr.write(`sopkit serve: port ${opts.port} is already in use\n    hint: stop the other server, or pick another port with --port 4174\n`);
+            return null;
+          }
+          throw e;
+        });
+        if (!server) return 2;
+        process.stdout.write(`serving ${server.url} (Ctrl+C to stop); watching ${dir}\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+        return 0;
+      }),
+    );
+}
