@@ -44,9 +44,12 @@ export interface PreparedParagraph {
   lineHeight: number;
   /** Characters no face covers (each once). */
   missing: string[];
+  /** Set when a line had to be cut inside a word (no break opportunity fitted). */
+  forced?: boolean;
 }
 
 const BLACK: Rgb = [0, 0, 0];
+const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
 
 export function directionOf(lang: string): 'rtl' | 'ltr' {
   const l = lang.split('-')[0];
@@ -54,8 +57,11 @@ export function directionOf(lang: string): 'rtl' | 'ltr' {
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  if (a === b) return true;
+  const ca = a.color ?? BLACK;
+  const cb = b.color ?? BLACK;
   return a.size === b.size && !!a.bold === !!b.bold && (a.rise ?? 0) === (b.rise ?? 0) && a.link === b.link &&
-    !!a.underline === !!b.underline && (a.color ?? BLACK).join() === (b.color ?? BLACK).join();
+    !!a.underline === !!b.underline && ca[0] === cb[0] && ca[1] === cb[1] && ca[2] === cb[2];
 }
 
 /** Shapes a paragraph once. */
@@ -70,7 +76,8 @@ export function prepareParagraph(input: string | Span[], lang: string, base: Tex
     for (let i = 0; i < t.length; i++) styleAt.push(s.style);
   }
   const dir = opts.dir ?? directionOf(lang);
-  const levels = text.length ? embeddingLevels(text, dir) : new Uint8Array(0);
+  // Pure left-to-right text in a left-to-right paragraph is all level 0: skip UAX #9.
+  const levels = !text.length ? new Uint8Array(0) : dir === 'ltr' && !RTL_CHARS.test(text) ? new Uint8Array(text.length) : embeddingLevels(text, dir);
   const fonts = getFonts();
   const faces = new Array<FontFace>(text.length);
   // Faces per style run: bold and regular pairs.
@@ -182,6 +189,7 @@ export function lineRanges(p: PreparedParagraph, width: number): Array<[number, 
         acc += p.adv[i]!;
       }
       if (cut <= lineStart) cut = nextClusterStart(text, lineStart + 1, pos);
+      p.forced = true;
       out.push([lineStart, cut]);
       lineStart = cut;
       lastFit = -1;
@@ -229,23 +237,35 @@ function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGly
   return it.glyphs.filter((g) => g.cluster >= a && g.cluster < b);
 }
 
-/** Attaches ToUnicode text to glyphs: a cluster's text goes on its widest glyph. */
+/**
+ * Attaches ToUnicode text to glyphs: a cluster's text goes on its widest glyph. Clusters
+ * are monotone (MONOTONE_CHARACTERS), so logical order is the glyph order or its reverse.
+ */
 function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
-  const starts = [...new Set(raw.map((g) => g.cluster))].sort((a, b) => a - b);
-  const nextStart = new Map<number, number>();
-  for (let k = 0; k < starts.length; k++) nextStart.set(starts[k]!, starts[k + 1] ?? end);
-  const owner = new Map<number, number>();
-  raw.forEach((g, idx) => {
-    const cur = owner.get(g.cluster);
-    if (cur === undefined || g.advance > raw[cur]!.advance) owner.set(g.cluster, idx);
-  });
-  return raw.map((g, idx) => ({
-    gid: g.gid,
-    advance: g.advance,
-    xOffset: g.xOffset,
-    yOffset: g.yOffset,
-    text: owner.get(g.cluster) === idx ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
-  }));
+  const n = raw.length;
+  const out: ShapedGlyph[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = raw[i]!;
+    out[i] = { gid: g.gid, advance: g.advance, xOffset: g.xOffset, yOffset: g.yOffset, text: '' };
+  }
+  if (!n) return out;
+  const asc = raw[0]!.cluster <= raw[n - 1]!.cluster;
+  let k = 0;
+  while (k < n) {
+    const first = asc ? k : n - 1 - k;
+    const cluster = raw[first]!.cluster;
+    let best = first;
+    let j = k + 1;
+    while (j < n && raw[asc ? j : n - 1 - j]!.cluster === cluster) {
+      const idx = asc ? j : n - 1 - j;
+      if (raw[idx]!.advance > raw[best]!.advance) best = idx;
+      j++;
+    }
+    const next = j < n ? raw[asc ? j : n - 1 - j]!.cluster : end;
+    out[best]!.text = text.slice(cluster, Math.max(next, cluster + 1) > end ? end : Math.max(next, cluster + 1));
+    k = j;
+  }
+  return out;
 }
 
 /** Breaks a prepared paragraph into finished lines of at most `width` points. */

@@ -36,6 +36,7 @@ interface FontUse {
 
 export class CidFontSet {
   private readonly fonts = new Map<string, FontUse>();
+  private readonly forms = new Map<string, { name: string; ref: PDFRef }>();
   private counter = 0;
 
   constructor(private readonly doc: PDFDocument, private readonly prefix = 'F') {}
@@ -76,6 +77,41 @@ export class CidFontSet {
     while (f.entries.has(f.nextPua)) f.nextPua++;
     if (f.nextPua > 0xf8ff) throw new Error(`font ${f.face.id}: more than 6400 distinct glyph/text pairs`);
     return f.nextPua++;
+  }
+
+  /**
+   * A Form XObject painting one glyph's outline (font units, y up). Used for glyphs that
+   * carry no text (Naskh's detached dots): drawn as paths they are invisible to text
+   * extractors, which otherwise insert stray characters into words.
+   */
+  glyphForm(face: FontFace, gid: number): { name: string; ref: PDFRef } {
+    const key = `${face.id}:${gid}`;
+    let f = this.forms.get(key);
+    if (f) return f;
+    const ops: string[] = [];
+    let cx = 0;
+    let cy = 0;
+    const r = (v: number) => String(Math.round(v * 10) / 10);
+    for (const c of face.hbFont.glyphToJson(gid)) {
+      const v = c.values;
+      if (c.type === 'M') { ops.push(`${r(v[0]!)} ${r(v[1]!)} m`); cx = v[0]!; cy = v[1]!; }
+      else if (c.type === 'L') { ops.push(`${r(v[0]!)} ${r(v[1]!)} l`); cx = v[0]!; cy = v[1]!; }
+      else if (c.type === 'Q') {
+        // Quadratic → cubic: control points at 2/3 towards the quadratic control point.
+        const [qx, qy, x, y] = v as [number, number, number, number];
+        ops.push(`${r(cx + (2 / 3) * (qx - cx))} ${r(cy + (2 / 3) * (qy - cy))} ${r(x + (2 / 3) * (qx - x))} ${r(y + (2 / 3) * (qy - y))} ${r(x)} ${r(y)} c`);
+        cx = x; cy = y;
+      } else if (c.type === 'C') { ops.push(`${v.map(r).join(' ')} c`); cx = v[4]!; cy = v[5]!; }
+      else if (c.type === 'Z') ops.push('h');
+    }
+    ops.push('f');
+    const ext = face.hbFont.glyphExtents(gid);
+    const bbox = ext ? [ext.xBearing - 10, ext.yBearing + ext.height - 10, ext.xBearing + ext.width + 10, ext.yBearing + 10] : [-1000, -1000, 2000, 2000];
+    const ctx = this.doc.context;
+    const stream = ctx.flateStream(ops.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: bbox.map(Math.round) });
+    f = { name: `G${this.forms.size + 1}`, ref: ctx.register(stream) };
+    this.forms.set(key, f);
+    return f;
   }
 
   /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
@@ -143,7 +179,7 @@ export class CidFontSet {
       }) as PDFDict;
       cidFont.set(PDFName.of('W'), wArray);
       const cidRef = ctx.register(cidFont);
-      const toUnicode = ctx.flateStream(buildToUnicode(codes.filter((c) => f.entries.get(c)![1] !== '').map((c) => [c, f.entries.get(c)![1]])));
+      const toUnicode = ctx.flateStream(buildToUnicode(codes.map((c) => [c, f.entries.get(c)![1]])));
       const toUnicodeRef = ctx.register(toUnicode);
       const type0 = ctx.obj({
         Type: 'Font',

@@ -9,8 +9,7 @@ import { CidFontSet } from './cid-font.js';
 
 export function num(n: number): string {
   if (Math.abs(n) < 0.0005) return '0';
-  const s = n.toFixed(3);
-  return s.replace(/\.?0+$/, '');
+  return String(Math.round(n * 1000) / 1000);
 }
 
 function color(c: Rgb, op: 'rg' | 'RG'): string {
@@ -21,6 +20,8 @@ export interface ResourceSink {
   fonts: CidFontSet;
   /** Registers a font on the current page, returns its resource name. */
   font(run: GlyphRun): string;
+  /** Registers the path form of a text-less glyph, returns its resource name. */
+  glyph(run: GlyphRun, gid: number): string;
   /** Registers an image, returns its resource name (or undefined when unusable). */
   image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
 }
@@ -33,6 +34,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   const sin = Math.sin(rad);
   let lastFont = '';
   let lastColor = '';
+  const shapes: string[] = [];
   for (const run of item.runs) {
     if (!run.glyphs.length) continue;
     const name = res.font(run);
@@ -50,37 +52,69 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     const ty = by + run.x * sin;
     out.push(`${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(tx)} ${num(ty)} Tm`);
     const upem = run.face.upem;
+    // Absolute glyph positions in 1/1000 em from the run start (xOffset included).
+    const n = run.glyphs.length;
+    const xs = new Float64Array(n);
+    let pen = 0;
+    for (let k = 0; k < n; k++) {
+      const g = run.glyphs[k]!;
+      xs[k] = pen + (g.xOffset * 1000) / upem;
+      pen += (g.advance * 1000) / upem;
+    }
+    // Stream order: in right-to-left runs HarfBuzz puts a letter's marks before the
+    // letter (visual order). Extractors attach a combining mark to the character drawn
+    // just before it, so draw each letter first and its zero-width marks after it.
+    const order: number[] = [];
+    if (run.rtl) {
+      let k = 0;
+      while (k < n) {
+        let j = k;
+        while (j < n && run.glyphs[j]!.advance === 0) j++;
+        if (j < n && j > k) {
+          order.push(j);
+          for (let m = k; m < j; m++) order.push(m);
+          k = j + 1;
+        } else {
+          for (let m = k; m < Math.min(j + 1, n); m++) order.push(m);
+          k = j + 1;
+        }
+      }
+    } else for (let k = 0; k < n; k++) order.push(k);
     let parts: string[] = [];
-    let pending = 0; // adjustment to emit before the next glyph, in 1/1000 em (TJ units, positive = move left)
     let rise = NaN;
+    let cursor = 0; // where the text position is now, 1/1000 em from the run start
     const flush = () => {
       if (parts.length) out.push(`[${parts.join('')}] TJ`);
       parts = [];
     };
-    for (const g of run.glyphs) {
+    for (const k of order) {
+      const g = run.glyphs[k]!;
       const gRise = run.rise + (g.yOffset * run.size) / upem;
+      if (g.text === '') {
+        // No text: painted as a path after the text object (see CidFontSet.glyphForm).
+        const gx = tx + ((xs[k]! * run.size) / 1000) * cos - gRise * sin;
+        const gy = ty + ((xs[k]! * run.size) / 1000) * sin + gRise * cos;
+        const sc = run.size / upem;
+        shapes.push(`${col} ${num(sc * cos)} ${num(sc * sin)} ${num(-sc * sin)} ${num(sc * cos)} ${num(gx)} ${num(gy)} cm /${res.glyph(run, g.gid)} Do`);
+        continue;
+      }
       if (gRise !== rise) {
-        if (Math.abs(pending) > 0.0005) parts.push(num(pending));
-        pending = 0;
         flush();
         out.push(`${num(gRise)} Ts`);
         rise = gRise;
       }
-      const xOff = (g.xOffset * 1000) / upem;
-      pending -= xOff;
-      if (Math.abs(pending) > 0.0005) parts.push(num(pending));
-      pending = 0;
+      const move = xs[k]! - cursor;
+      if (Math.abs(move) > 0.0005) parts.push(num(-move));
       const code = res.fonts.code(run.face, g.gid, g.text);
       parts.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
-      const w = CidFontSet.width(run.face, g.gid);
-      const adv = (g.advance * 1000) / upem;
-      pending = -(adv - w - xOff);
+      cursor = xs[k]! + CidFontSet.width(run.face, g.gid);
     }
     flush();
     if (rise !== 0) out.push('0 Ts');
     rise = 0;
   }
   out.push('ET');
+  for (const sh of shapes) out.push(`q ${sh} Q`);
 }
 
 /** Operators drawing `items` on a page `pageHeight` points tall. */

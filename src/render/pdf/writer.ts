@@ -57,6 +57,11 @@ export class PdfWriter {
         fontNames.set(name, ref);
         return name;
       },
+      glyph(run: GlyphRun, gid: number) {
+        const { name, ref } = self.fonts.glyphForm(run.face, gid);
+        imageNames.set(name, ref);
+        return name;
+      },
       image(item) {
         let ref = self.images.get(item.key);
         if (ref === undefined) {

@@ -1,0 +1,139 @@
+/**
+ * Builds every PDF of an SOP into `outDir/pdf/`: the SOP per language, each Markdown
+ * annex, each external PDF annex stamped with its annex header, and a full pack per
+ * language. Layout problems come back through `onDiagnostic`; they never stop a build.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Diagnostic } from '../diag/index.js';
+import { diagnostic } from '../diag/index.js';
+import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type DocumentFrames, type OutlineEntry } from '../layout/index.js';
+import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
+import { PdfWriter, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
+import { label } from '../i18n/index.js';
+
+export interface BuildPdfsOptions {
+  onProgress?: (message: string) => void;
+  onDiagnostic?: (d: Diagnostic) => void;
+}
+
+function annexTitle(a: PdfAnnex, lang: string): string {
+  const t = a.title ?? a.frontMatter.title;
+  if (typeof t === 'string') return t;
+  if (t && typeof t === 'object') return (t as Record<string, string>)[lang] ?? Object.values(t as Record<string, string>)[0] ?? '';
+  return '';
+}
+
+/** Reads an external annex PDF and stamps it; undefined (with a diagnostic) when unusable. */
+async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: string, report: (d: Diagnostic) => void): Promise<Uint8Array | undefined> {
+  const file = path.resolve(model.root, a.pdf);
+  if (!file.startsWith(path.resolve(model.root) + path.sep)) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    report(diagnostic('pdf-annex-missing', 'warning', `the annex PDF "${a.pdf}" does not exist: annex ${n} is left out of the PDFs`, { file: a.file, line: 1, column: 1 }, 'Put the PDF next to its .yaml sidecar, or fix the `file:` name.'));
+    return undefined;
+  }
+  try {
+    return await stampBytes(bytes, annexHeader(model, lang, n), lang);
+  } catch (e) {
+    report(diagnostic('pdf-annex-unreadable', 'warning', `the annex PDF "${a.pdf}" cannot be read (${(e as Error).message}): annex ${n} is left out`, { file: a.file, line: 1, column: 1 }, 'Re-export the PDF (an encrypted or damaged PDF cannot be stamped).'));
+    return undefined;
+  }
+}
+
+/** Stamps `header` on every page of a PDF (used by `sopkit stamp` and the build). */
+export async function stampBytes(bytes: Uint8Array, header: string, lang: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const writer = new PdfWriter(doc, 'SopkitF');
+  stampDocument(doc, writer, header, lang);
+  await writer.finish();
+  return saveDocument(doc);
+}
+
+async function renderInto(writer: PdfWriter, frames: DocumentFrames): Promise<void> {
+  for (const p of frames.pages) writer.addPage(p);
+}
+
+export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
+  const progress = opts.onProgress ?? (() => {});
+  const report = opts.onDiagnostic ?? (() => {});
+  const m = model.manifest;
+  const v = m.version;
+  const dir = path.join(outDir, 'pdf');
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  const write = async (name: string, bytes: Uint8Array) => {
+    await writeFile(path.join(dir, name), bytes);
+    written.push(`pdf/${name}`);
+  };
+  // External PDF annexes: stamped once, in the annex's own language.
+  const pdfAnnexes = model.annexes.filter((a): a is PdfAnnex => a.kind === 'pdf-annex');
+  const stamped = new Map<PdfAnnex, { n: number; bytes: Uint8Array }>();
+  pdfAnnexes.forEach((a, i) => void i);
+  for (const [i, a] of pdfAnnexes.entries()) {
+    const n = annexNumber(model, a, i + 1);
+    const lang = a.language && m.languages.includes(a.language) ? a.language : m.languages[0]!;
+    const bytes = await stampedAnnex(model, a, n, lang, report);
+    if (!bytes) continue;
+    stamped.set(a, { n, bytes });
+    await write(`annex-${n}-v${v}.pdf`, bytes);
+    progress(`stamped annex ${n}`);
+  }
+  for (const lang of m.languages) {
+    const sop = layoutSop(model, lang);
+    sop.diagnostics.forEach(report);
+    const sopDoc = await PDFDocument.create({ updateMetadata: false });
+    const sopWriter = new PdfWriter(sopDoc);
+    await renderInto(sopWriter, sop.frames);
+    await sopWriter.finish(sop.frames.outline);
+    setMetadata(sopDoc, sop.frames.meta);
+    await write(`sop-v${v}-${lang}.pdf`, await saveDocument(sopDoc));
+    progress(`sop-v${v}-${lang}.pdf: ${sop.frames.pages.length} pages`);
+
+    // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
+    const packDoc = await PDFDocument.create({ updateMetadata: false });
+    const pack = new PdfWriter(packDoc);
+    await renderInto(pack, sop.frames);
+    const outline: OutlineEntry[] = [...sop.frames.outline];
+    const mdAnnexes = model.annexes
+      .map((a, i) => ({ a, i }))
+      .filter((x): x is { a: MarkdownAnnex; i: number } => x.a.kind === 'markdown-annex' && x.a.lang === lang);
+    const parts: Array<{ n: number; run: () => Promise<void> }> = [];
+    for (const { a, i } of mdAnnexes) {
+      const n = annexNumber(model, a, i + 1);
+      const res = layoutMarkdownAnnex(model, a, n);
+      res.diagnostics.forEach(report);
+      const annexDoc = await PDFDocument.create({ updateMetadata: false });
+      const w = new PdfWriter(annexDoc);
+      await renderInto(w, res.frames);
+      await w.finish(res.frames.outline);
+      setMetadata(annexDoc, res.frames.meta);
+      await write(`annex-${n}-v${v}-${lang}.pdf`, await saveDocument(annexDoc));
+      parts.push({ n, run: async () => { await renderInto(pack, res.frames); outline.push(...res.frames.outline); } });
+    }
+    for (const [a, s] of stamped) {
+      parts.push({
+        n: s.n,
+        run: async () => {
+          const src = await PDFDocument.load(s.bytes, { updateMetadata: false });
+          const copied = await packDoc.copyPages(src, src.getPageIndices());
+          copied.forEach((p) => packDoc.addPage(p));
+          const dest = `annex:${s.n}:pdf`;
+          if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
+          const t = annexTitle(a, lang);
+          outline.push({ title: `${label('annex', lang)} ${s.n}${t ? `: ${t}` : ''}`, dest, children: [] });
+        },
+      });
+    }
+    parts.sort((x, y) => x.n - y.n);
+    for (const p of parts) await p.run();
+    await pack.finish(outline);
+    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` });
+    await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
+    progress(`pack-v${v}-${lang}.pdf: ${packDoc.getPageCount()} pages`);
+  }
+  return written.sort();
+}

@@ -1,0 +1,301 @@
+/**
+ * Block layout: mdast block nodes → slices of the text column. Headings are numbered
+ * per component ("8.1", Arabic "٨-١"), lists nest on the start side, quotes get a bar,
+ * footnotes go to the end of their section.
+ */
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { diagnostic } from '../diag/index.js';
+import { formatNumber, localizeDigits } from '../i18n/index.js';
+import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
+import { lineOf, slugify, type Box, type LayoutContext, type MdNode } from './context.js';
+import type { FrameItem } from './frame.js';
+import { collectSpans, footnoteAnchor, footnoteNumber, plainText } from './inline.js';
+import type { Slice } from './slice.js';
+import { tableSlices } from './table.js';
+import { directiveSlices } from './directives.js';
+import { imageInfo } from './image.js';
+
+export interface ParaOptions {
+  align?: Align;
+  spaceBefore?: number;
+  keepWithNext?: boolean;
+  lineHeight?: number;
+  dir?: 'rtl' | 'ltr';
+  breakAnywhere?: boolean;
+}
+
+/** Reports characters no font covers, once per file and character. */
+export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNode): void {
+  for (const ch of missing) {
+    const key = `${ctx.file ?? ''}\u0000${ch}`;
+    if (ctx.reportedMissing.has(key)) continue;
+    ctx.reportedMissing.add(key);
+    const code = 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    ctx.diagnostics.push(diagnostic('pdf-char-unsupported', 'warning', `the character "${ch}" (${code}) has no glyph in the PDF fonts and prints as a box`,
+      { file: ctx.file, ...lineOf(ctx, node) }, 'Replace it with a character of the Arabic or Latin alphabets, or remove it.'));
+  }
+}
+
+/** Turns lines into slices (one per line), with link boxes and underlines. */
+export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}): Slice[] {
+  const n = lines.length;
+  return lines.map((l, i) => {
+    const items: FrameItem[] = [];
+    if (l.runs.length) items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs });
+    for (const r of l.runs) {
+      if (r.link) items.push({ kind: 'link', x: box.x + r.x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3, dest: r.link });
+      if (r.underline) items.push({ kind: 'rule', x1: box.x + r.x, x2: box.x + r.x + r.width, y1: l.baseline + r.size * 0.15, y2: l.baseline + r.size * 0.15, width: 0.4, color: r.color });
+    }
+    const s: Slice = { height: l.height, items };
+    if (i === 0) s.spaceBefore = opts.spaceBefore;
+    // No orphan (first line alone) and no widow (last line alone).
+    if ((i === 0 && n >= 2) || (i === n - 2 && n >= 3) || opts.keepWithNext) s.keepWithNext = true;
+    if (opts.keepWithNext && i === n - 1) s.keepWithNext = true;
+    return s;
+  });
+}
+
+export function paragraphSlices(spans: Span[], base: TextStyle, box: Box, ctx: LayoutContext, opts: ParaOptions = {}, node?: MdNode): Slice[] {
+  if (!spans.some((s) => s.text.trim())) return [];
+  const dir = opts.dir ?? ctx.dir;
+  const p = prepareParagraph(spans, ctx.lang, base, { dir, lineHeight: opts.lineHeight ?? ctx.theme.lineHeight[dir], breakAnywhere: opts.breakAnywhere });
+  reportMissing(ctx, p.missing, node);
+  const lines = breakParagraph(p, Math.max(box.width, 10), opts.align ?? 'justify');
+  if (p.forced && !opts.breakAnywhere) {
+    ctx.diagnostics.push(diagnostic('pdf-word-too-long', 'info', 'a word is wider than the text column and was broken inside the word',
+      { file: ctx.file, ...lineOf(ctx, node) }, 'Add spaces or hyphens to long words, URLs or codes so they can wrap.'));
+  }
+  return linesToSlices(lines, box, opts);
+}
+
+function bodyStyle(ctx: LayoutContext): TextStyle {
+  return { size: ctx.theme.bodySize, color: ctx.theme.text };
+}
+
+/** "8.1.2" or, with Arabic-Indic digits, "٨-١-٢" (reads right to left as Arabic readers expect). */
+export function formatHeadingNumber(parts: number[], ctx: { digits: 'arab' | 'latn' }): string {
+  const sep = ctx.digits === 'arab' ? '-' : '.';
+  return parts.map((p) => formatNumber(p, ctx.digits)).join(sep);
+}
+
+const LEADING_NUMBER = /^\s*[(]?[0-9٠-٩]+([.\-–][0-9٠-٩]+)*[.\-–)]?\s+/;
+
+export function headingSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+  const depth = node.depth ?? 2;
+  const rel = Math.max(1, depth - ctx.section.minDepth + 1);
+  const counters = ctx.section.counters;
+  counters.length = Math.min(counters.length, rel);
+  while (counters.length < rel) counters.push(0);
+  counters[rel - 1]! += 1;
+  for (let i = 0; i < rel - 1; i++) if (counters[i] === 0) counters[i] = 1;
+  const parts = ctx.section.n !== undefined ? [ctx.section.n, ...counters] : [...counters];
+  const number = formatHeadingNumber(parts, ctx);
+  const sizes = ctx.theme.headingSizes;
+  const size = sizes[Math.min(rel, sizes.length - 1)]!;
+  const style: TextStyle = { size, bold: true, color: rel <= 1 ? ctx.theme.accent : ctx.theme.text };
+  // Authors often number headings by hand; sopkit numbers them, so drop a typed number.
+  const children = stripLeadingNumber(node.children ?? []);
+  const spans = collectSpans(children, style, ctx);
+  const title = plainText(children).trim();
+  const anchor = `h:${ctx.section.key}:${counters.join('.')}`;
+  const slug = slugify(plainText(node.children));
+  if (!ctx.anchors.has(slug)) ctx.anchors.set(slug, anchor);
+  const all: Span[] = [{ text: number + ' ', style }, ...spans];
+  const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5 }, node);
+  if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 });
+  if (rel === 1 && ctx.section.outline) ctx.section.outline.children.push({ title: `${number} ${title}`, dest: anchor, children: [] });
+  return slices;
+}
+
+function stripLeadingNumber(children: MdNode[]): MdNode[] {
+  const first = children[0];
+  if (first?.type === 'text' && LEADING_NUMBER.test(first.value ?? '')) {
+    const rest = (first.value ?? '').replace(LEADING_NUMBER, '');
+    return [{ ...first, value: rest }, ...children.slice(1)];
+  }
+  return children;
+}
+
+function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+  const out: Slice[] = [];
+  const th = ctx.theme;
+  // Deeply nested lists stop indenting once the text would get too narrow.
+  const indent = box.width - th.listIndent < 120 ? 0 : th.listIndent;
+  const rtl = ctx.dir === 'rtl';
+  const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
+  const markerBox: Box = { x: rtl ? box.x + box.width - indent : box.x, width: Math.max(indent - 3, 1) };
+  let n = node.start ?? 1;
+  ctx.depth++;
+  (node.children ?? []).forEach((item, idx) => {
+    const slices = blockChildren(item.children ?? [], inner, ctx, !node.spread);
+    if (!slices.length) slices.push({ height: th.bodySize * th.lineHeight[ctx.dir], items: [] });
+    const first = slices[0]!;
+    const text = first.items.find((i) => i.kind === 'text');
+    const baseline = text && text.kind === 'text' ? text.y : th.bodySize * 1.2;
+    first.spaceBefore = idx === 0 ? th.paraGap * 0.7 : node.spread ? th.paraGap : 2;
+    if (indent > 0) {
+      if (typeof item.checked === 'boolean') {
+        const s = th.bodySize * 0.8;
+        const x = rtl ? markerBox.x + markerBox.width - s : markerBox.x + 1;
+        const y = baseline - s;
+        first.items.push({ kind: 'rect', x, y, w: s, h: s, stroke: th.text, lineWidth: 0.7 });
+        if (item.checked) {
+          first.items.push({ kind: 'rule', x1: x + s * 0.2, y1: y + s * 0.55, x2: x + s * 0.42, y2: y + s * 0.8, width: 1, color: th.text });
+          first.items.push({ kind: 'rule', x1: x + s * 0.42, y1: y + s * 0.8, x2: x + s * 0.85, y2: y + s * 0.2, width: 1, color: th.text });
+        }
+      } else {
+        const marker = node.ordered ? `${formatNumber(n, ctx.digits)}.` : ctx.depth % 2 === 1 ? '•' : '◦';
+        const p = prepareParagraph(marker, ctx.lang, { size: th.bodySize, color: th.text }, { dir: ctx.dir, lineHeight: th.lineHeight[ctx.dir] });
+        const lines = breakParagraph(p, markerBox.width, 'start');
+        const l = lines[0];
+        if (l) first.items.push({ kind: 'text', x: markerBox.x, y: baseline, runs: l.runs });
+      }
+    }
+    n++;
+    out.push(...slices);
+  });
+  ctx.depth--;
+  return out;
+}
+
+function quoteSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+  const rtl = ctx.dir === 'rtl';
+  const inner: Box = { x: rtl ? box.x : box.x + 14, width: box.width - 14 };
+  const slices = blockChildren(node.children ?? [], inner, ctx, false);
+  const barX = rtl ? box.x + box.width - 4 : box.x + 4;
+  for (const s of slices) s.items.push({ kind: 'rule', x1: barX, x2: barX, y1: 0, y2: s.height, width: 2, color: ctx.theme.ruleColor });
+  return slices;
+}
+
+function codeSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+  const style: TextStyle = { size: ctx.theme.tableSize, color: [0.2, 0.2, 0.2] };
+  const text = (node.value ?? '').replace(/\t/g, '  ');
+  const dir = /[\u0600-\u06ff]/.test(text) ? ctx.dir : 'ltr';
+  const slices = paragraphSlices([{ text, style }], style, { x: box.x + 6, width: box.width - 12 }, ctx, { align: 'start', lineHeight: 1.45, dir, breakAnywhere: true }, node);
+  for (const s of slices) s.items.unshift({ kind: 'rect', x: box.x, y: 0, w: box.width, h: s.height, fill: [0.95, 0.95, 0.95] });
+  if (slices[0]) slices[0].spaceBefore = ctx.theme.paraGap;
+  return slices;
+}
+
+function imageSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+  const th = ctx.theme;
+  const url = node.url ?? '';
+  const where = { file: ctx.file, ...lineOf(ctx, node) };
+  const placeholder = (msg: string, hint: string): Slice[] => {
+    ctx.diagnostics.push(diagnostic('pdf-image-unusable', 'warning', msg, where, hint));
+    const style: TextStyle = { size: th.smallSize, color: th.muted };
+    const slices = paragraphSlices([{ text: node.alt || url, style }], style, { x: box.x + 6, width: box.width - 12 }, ctx, { align: 'center' });
+    const h = slices.reduce((a, s) => a + s.height, 0) + 12;
+    const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: 0, w: box.width, h, stroke: th.ruleColor, lineWidth: 0.5 }];
+    let y = 6;
+    for (const s of slices) {
+      for (const it of s.items) if (it.kind === 'text') items.push({ ...it, y: it.y + y });
+      y += s.height;
+    }
+    return [{ height: h, items, spaceBefore: th.paraGap }];
+  };
+  if (/^[a-z]+:/i.test(url)) return placeholder(`the image "${url}" is not a local file and is left out of the PDF`, 'Save the image in the SOP folder and link it with a relative path.');
+  const root = ctx.model?.root;
+  if (!root || !ctx.file) return placeholder(`the image "${url}" cannot be found`, 'Use a path relative to the Markdown file.');
+  const abs = path.resolve(root, path.dirname(ctx.file), decodeURIComponent(url));
+  if (!abs.startsWith(path.resolve(root) + path.sep)) return placeholder(`the image "${url}" is outside the SOP folder`, 'Keep images inside the SOP folder.');
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(abs));
+  } catch {
+    return placeholder(`the image "${url}" does not exist`, 'Check the file name and path (relative to the Markdown file).');
+  }
+  const info = imageInfo(data);
+  if (!info) return placeholder(`"${url}" is not a PNG or JPEG image`, 'Convert the image to PNG or JPEG.');
+  let w = info.width * 0.75;
+  let h = info.height * 0.75;
+  const maxH = ctx.columnHeight * 0.7;
+  const scale = Math.min(1, box.width / w, maxH / h);
+  w *= scale;
+  h *= scale;
+  const x = ctx.dir === 'rtl' ? box.x + box.width - w : box.x;
+  return [{ height: h, spaceBefore: th.paraGap, items: [{ kind: 'image', x, y: 0, w, h, data, format: info.format, key: path.relative(root, abs) }] }];
+}
+
+function isImageParagraph(node: MdNode): boolean {
+  const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && !(c.value ?? '').trim()));
+  return kids.length > 0 && kids.every((c) => c.type === 'image');
+}
+
+/** Lays out one block node. */
+export function blockSlices(node: MdNode, box: Box, ctx: LayoutContext, tight = false): Slice[] {
+  const th = ctx.theme;
+  switch (node.type) {
+    case 'heading':
+      return headingSlices(node, box, ctx);
+    case 'paragraph': {
+      if (isImageParagraph(node)) return (node.children ?? []).filter((c) => c.type === 'image').flatMap((c) => imageSlices(c, box, ctx));
+      const spans = collectSpans(node.children, bodyStyle(ctx), ctx);
+      return paragraphSlices(spans, bodyStyle(ctx), box, ctx, { spaceBefore: tight ? 2 : th.paraGap }, node);
+    }
+    case 'list':
+      return listSlices(node, box, ctx);
+    case 'blockquote':
+      return quoteSlices(node, box, ctx);
+    case 'code':
+      return codeSlices(node, box, ctx);
+    case 'thematicBreak':
+      return [{ height: 14, spaceBefore: th.paraGap, items: [{ kind: 'rule', x1: box.x + box.width * 0.3, x2: box.x + box.width * 0.7, y1: 7, y2: 7, width: 0.6, color: th.ruleColor }] }];
+    case 'table':
+      return tableSlices(node, box, ctx);
+    case 'footnoteDefinition':
+    case 'definition':
+    case 'html':
+    case 'yaml':
+      return [];
+    case 'containerDirective':
+    case 'leafDirective':
+    case 'textDirective':
+      return directiveSlices(node, box, ctx);
+    default:
+      if (node.children) return blockChildren(node.children, box, ctx, tight);
+      return [];
+  }
+}
+
+export function blockChildren(nodes: MdNode[], box: Box, ctx: LayoutContext, tight = false): Slice[] {
+  const out: Slice[] = [];
+  for (const n of nodes) {
+    try {
+      out.push(...blockSlices(n, box, ctx, tight));
+    } catch (e) {
+      // Never let one odd block sink the whole PDF: report it and carry on.
+      ctx.diagnostics.push(diagnostic('pdf-block-failed', 'warning', `this ${n.type} could not be laid out and is left out of the PDF (${(e as Error).message})`,
+        { file: ctx.file, ...lineOf(ctx, n) }, 'Simplify the block; if it looks valid, please report a sopkit bug with the file.'));
+    }
+  }
+  return out;
+}
+
+/** Footnotes of the current section, numbered in order of first reference. */
+export function footnoteSlices(box: Box, ctx: LayoutContext): Slice[] {
+  const sec = ctx.section;
+  // Definitions never referenced still print, after the referenced ones.
+  for (const id of sec.footnoteDefs.keys()) footnoteNumber(ctx, id);
+  if (!sec.footnoteOrder.length) return [];
+  const th = ctx.theme;
+  const out: Slice[] = [];
+  const rtl = ctx.dir === 'rtl';
+  const ruleX = rtl ? box.x + box.width * 0.7 : box.x;
+  out.push({ height: 10, spaceBefore: 14, keepWithNext: true, items: [{ kind: 'rule', x1: ruleX, x2: ruleX + box.width * 0.3, y1: 5, y2: 5, width: 0.5, color: th.ruleColor }] });
+  const style: TextStyle = { size: th.smallSize, color: th.text };
+  for (let i = 0; i < sec.footnoteOrder.length; i++) {
+    const id = sec.footnoteOrder[i]!;
+    const def = sec.footnoteDefs.get(id);
+    const spans: Span[] = [{ text: localizeDigits(String(i + 1), ctx.digits) + '. ', style: { ...style, bold: true } }];
+    for (const child of def?.children ?? []) {
+      if (spans.length > 1) spans.push({ text: ' ', style });
+      collectSpans(child.children, style, ctx, spans);
+    }
+    const slices = paragraphSlices(spans, style, box, ctx, { align: 'start', spaceBefore: 2, lineHeight: 1.45 }, def);
+    if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: footnoteAnchor(ctx, id), y: 0 });
+    out.push(...slices);
+  }
+  return out;
+}

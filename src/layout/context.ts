@@ -1,0 +1,97 @@
+import type { Diagnostic } from '../diag/index.js';
+import type { DigitStyle } from '../i18n/index.js';
+import type { SopModel } from '../model/types.js';
+import type { OutlineEntry } from './frame.js';
+import type { Theme } from './theme.js';
+
+/** Loose mdast node: the layout reads many node kinds, directives included. */
+export interface MdNode {
+  type: string;
+  children?: MdNode[];
+  value?: string;
+  depth?: number;
+  ordered?: boolean | null;
+  start?: number | null;
+  spread?: boolean | null;
+  checked?: boolean | null;
+  url?: string;
+  alt?: string | null;
+  title?: string | null;
+  lang?: string | null;
+  identifier?: string;
+  label?: string | null;
+  name?: string;
+  attributes?: Record<string, string | null | undefined> | null;
+  align?: Array<'left' | 'right' | 'center' | null> | null;
+  position?: { start: { line: number; column: number } };
+  data?: Record<string, unknown>;
+}
+
+/** A horizontal band of the text column: x from the column's left edge. */
+export interface Box {
+  x: number;
+  width: number;
+}
+
+export interface SectionState {
+  /** Component number, when the text belongs to a numbered component. */
+  n?: number;
+  counters: number[];
+  minDepth: number;
+  footnoteDefs: Map<string, MdNode>;
+  footnoteOrder: string[];
+  key: string;
+  outline?: OutlineEntry;
+}
+
+export interface LayoutContext {
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  digits: DigitStyle;
+  theme: Theme;
+  model?: SopModel;
+  /** Source file of the text being laid out (relative), for diagnostics. */
+  file?: string;
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+  columnHeight: number;
+  section: SectionState;
+  /** Heading slug → anchor name, for internal links. */
+  anchors: Map<string, string>;
+  /** Missing characters already reported, per file. */
+  reportedMissing: Set<string>;
+  depth: number;
+}
+
+export function newSection(key: string, n?: number): SectionState {
+  return { n, counters: [], minDepth: 2, footnoteDefs: new Map(), footnoteOrder: [], key };
+}
+
+/** File line of a node (mdast lines are body-relative). */
+export function lineOf(ctx: LayoutContext, node: MdNode | undefined): { line?: number; column?: number } {
+  const p = node?.position?.start;
+  if (!p) return {};
+  return { line: p.line + ctx.bodyLine - 1, column: p.column };
+}
+
+/** Text of a localized value in the layout's language, falling back to the first language. */
+export function pick(v: unknown, lang: string, fallbackLangs: string[] = []): string {
+  if (v == null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const l of [lang, ...fallbackLangs]) if (typeof o[l] === 'string') return o[l] as string;
+    const first = Object.values(o).find((x) => typeof x === 'string');
+    return (first as string) ?? '';
+  }
+  return String(v);
+}
+
+/** GitHub-style heading slug (what `[text](#slug)` links use). */
+export function slugify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}

@@ -1,0 +1,308 @@
+/**
+ * Pages: cover, contents, components (each on a new page, "N. Title"), running header
+ * with the SOP title and version stamp and a "page X of Y" footer on every page, a DRAFT
+ * watermark while the SOP is a draft, outline entries for components and sub-headings.
+ */
+import { diagnostic, type Diagnostic } from '../diag/index.js';
+import { defaultDigits, formatDate, formatNumber, label, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
+import { parseMarkdown } from '../markdown/index.js';
+import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
+import { breakParagraph, directionOf, prepareParagraph, type Line, type Span, type TextStyle } from '../text/index.js';
+import { blockChildren, footnoteSlices, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
+import { newSection, pick, type Box, type LayoutContext, type MdNode } from './context.js';
+import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
+import { pdfLabel } from './labels.js';
+import { paginate, type PlacedPage } from './paginate.js';
+import { shiftItems, type Slice } from './slice.js';
+import { createTheme, type Theme } from './theme.js';
+
+export function digitsFor(model: SopModel, lang: string): DigitStyle {
+  return model.manifest.digits?.[lang] ?? defaultDigits(lang);
+}
+
+function titleOf(model: SopModel, lang: string): string {
+  return pick(model.manifest.short_title ?? model.manifest.title, lang, model.manifest.languages);
+}
+
+/** The running header of every SOP page: `<short title> — <version stamp>`. */
+export function runningHeader(model: SopModel, lang: string): string {
+  const m = model.manifest;
+  return `${titleOf(model, lang)} — ${versionStamp(m.version, m.date, lang, digitsFor(model, lang))}`;
+}
+
+/** The running header of every page of annex `n`: `Annex N — <short title> — <version stamp>`. */
+export function annexHeader(model: SopModel, lang: string, n: number): string {
+  const d = digitsFor(model, lang);
+  return `${label('annex', lang)} ${formatNumber(n, d)} — ${runningHeader(model, lang)}`;
+}
+
+interface Geometry {
+  theme: Theme;
+  column: Box;
+  top: number;
+  height: number;
+}
+
+function geometry(theme: Theme): Geometry {
+  const { page, margin } = theme;
+  return { theme, column: { x: 0, width: page.width - 2 * margin.side }, top: margin.top, height: page.height - margin.top - margin.bottom };
+}
+
+function newContext(model: SopModel | undefined, lang: string, theme: Theme, diagnostics: Diagnostic[], digits: DigitStyle): LayoutContext {
+  return {
+    lang, dir: directionOf(lang), digits, theme, model, bodyLine: 1, diagnostics,
+    columnHeight: theme.page.height - theme.margin.top - theme.margin.bottom,
+    section: newSection('doc'), anchors: new Map(), reportedMissing: new Set(), depth: 0,
+  };
+}
+
+/** Sets one line of text in `width`, shrinking the type until it fits (headers, footers). */
+function fitLine(text: string, lang: string, style: TextStyle, width: number, align: 'start' | 'center' | 'end'): Line {
+  let size = style.size;
+  for (;;) {
+    const p = prepareParagraph(text, lang, { ...style, size }, { lineHeight: 1.2 });
+    const probe = breakParagraph(p, 1e6, align);
+    if (probe[0]!.width <= width || size <= 5) return breakParagraph(p, width, align)[0]!;
+    size = Math.max(5, size * Math.min(0.97, width / probe[0]!.width));
+  }
+}
+
+function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: string, digits: DigitStyle, draft: boolean): PageFrame[] {
+  const { page, margin } = theme;
+  const width = page.width - 2 * margin.side;
+  const headerLine = fitLine(header, lang, { size: theme.headerSize, color: theme.muted }, width, 'start');
+  const draftLine = draft ? fitLine(label('draft', lang), lang, { size: 96, bold: true, color: [0.9, 0.9, 0.9] }, 1e5, 'start') : undefined;
+  const total = pages.length;
+  return pages.map((p, i) => {
+    const items: FrameItem[] = [];
+    if (draftLine) {
+      // Under the text: drawn first, light grey, diagonal through the page centre.
+      const a = Math.atan2(page.height, page.width);
+      const cx = page.width / 2 - (Math.cos(a) * draftLine.width) / 2;
+      const cy = page.height / 2 + (Math.sin(a) * draftLine.width) / 2;
+      items.push({ kind: 'text', x: cx, y: cy + 30, runs: draftLine.runs, angle: (a * 180) / Math.PI });
+    }
+    items.push({ kind: 'text', x: margin.side, y: margin.top - 30, runs: headerLine.runs });
+    items.push({ kind: 'rule', x1: margin.side, x2: page.width - margin.side, y1: margin.top - 22, y2: margin.top - 22, width: 0.5, color: theme.ruleColor });
+    const footer = fitLine(pageOf(i + 1, total, lang, digits), lang, { size: theme.headerSize, color: theme.muted }, width, 'center');
+    items.push({ kind: 'text', x: margin.side, y: page.height - margin.bottom + 34, runs: footer.runs });
+    items.push(...shiftItems(p.items, margin.side, margin.top));
+    return { width: page.width, height: page.height, items };
+  });
+}
+
+function componentNumber(model: SopModel, s: Section): number | undefined {
+  const c = s.component ?? (s.frontMatter.component as unknown);
+  if (typeof c === 'number') return c;
+  if (typeof c === 'string' && /^\d+$/.test(c)) return Number(c);
+  return model.profile.components.find((p) => p.id === c)?.n;
+}
+
+interface ComponentGroup {
+  n?: number;
+  id: string;
+  title: string;
+  sections: Section[];
+}
+
+/** Sections of `lang` grouped by component, in profile order; generated components added. */
+export function componentsFor(model: SopModel, lang: string): ComponentGroup[] {
+  const groups = new Map<string, ComponentGroup>();
+  for (const s of model.sections) {
+    if (s.lang !== lang) continue;
+    const n = componentNumber(model, s);
+    const id = String(s.component ?? s.frontMatter.component ?? s.name);
+    const key = n !== undefined ? `n${n}` : `f${id}`;
+    let g = groups.get(key);
+    if (!g) {
+      const prof = model.profile.components.find((p) => p.n === n);
+      const title = String(s.title ?? s.frontMatter.title ?? (prof ? pick(prof.title, lang) : id));
+      g = { n, id, title, sections: [] };
+      groups.set(key, g);
+    }
+    g.sections.push(s);
+  }
+  for (const g of groups.values()) g.sections.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
+  return [...groups.values()].sort((a, b) => (a.n ?? 1e9) - (b.n ?? 1e9) || a.id.localeCompare(b.id));
+}
+
+const LEADING_NUMBER = /^\s*[0-9٠-٩]+[.\-–)]?\s+/;
+
+/** Body slices of one Markdown file (title heading dropped: the component title replaces it). */
+function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx: LayoutContext, column: Box): Slice[] {
+  const root = parseMarkdown(file.body) as unknown as MdNode;
+  let children = root.children ?? [];
+  ctx.file = file.file;
+  ctx.bodyLine = file.bodyLine;
+  if (children[0]?.type === 'heading' && children[0].depth === 1) children = children.slice(1);
+  const depths = children.filter((c) => c.type === 'heading').map((c) => c.depth ?? 2);
+  ctx.section.minDepth = depths.length ? Math.min(...depths) : 2;
+  for (const c of children) if (c.type === 'footnoteDefinition' && c.identifier) ctx.section.footnoteDefs.set(c.identifier, c);
+  const slices = blockChildren(children, column, ctx);
+  slices.push(...footnoteSlices(column, ctx));
+  return slices;
+}
+
+function titleSlices(text: string, ctx: LayoutContext, column: Box, anchor: string): Slice[] {
+  const style: TextStyle = { size: ctx.theme.headingSizes[0]!, bold: true, color: ctx.theme.accent };
+  const slices = paragraphSlices([{ text, style }], style, column, ctx, { align: 'start', keepWithNext: true, lineHeight: 1.5 });
+  slices[0]?.items.unshift({ kind: 'anchor', name: anchor, y: 0 });
+  const last = slices[slices.length - 1];
+  if (last) {
+    last.items.push({ kind: 'rule', x1: column.x, x2: column.x + column.width, y1: last.height + 2, y2: last.height + 2, width: 0.8, color: ctx.theme.accent });
+    last.height += 6;
+  }
+  return slices;
+}
+
+export interface SopLayout {
+  frames: DocumentFrames;
+  bodyPages: number;
+  coverPages: number;
+  tocPages: number;
+  diagnostics: Diagnostic[];
+}
+
+interface BodyResult {
+  pages: PlacedPage[];
+  entries: Array<{ title: string; dest: string; page: number; outline: OutlineEntry }>;
+}
+
+function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry): BodyResult {
+  const pages: PlacedPage[] = [];
+  const entries: BodyResult['entries'] = [];
+  for (const g of componentsFor(model, lang)) {
+    const number = g.n !== undefined ? formatHeadingNumber([g.n], ctx) : '';
+    const title = number ? `${number}. ${g.title.replace(LEADING_NUMBER, '')}` : g.title;
+    const dest = `c:${g.n ?? g.id}`;
+    const outline: OutlineEntry = { title, dest, children: [] };
+    ctx.section = newSection(String(g.n ?? g.id), g.n);
+    ctx.section.outline = outline;
+    const slices = titleSlices(title, ctx, geo.column, dest);
+    for (const s of g.sections) {
+      slices.push(...fileSlices(s, ctx, geo.column));
+      ctx.section.footnoteDefs.clear();
+      ctx.section.footnoteOrder = [];
+    }
+    entries.push({ title, dest, page: pages.length, outline });
+    pages.push(...paginate(slices, geo.height));
+  }
+  return { pages, entries };
+}
+
+function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry): PlacedPage {
+  const m = model.manifest;
+  const th = ctx.theme;
+  const col = geo.column;
+  const L = (v: unknown) => pick(v, lang, m.languages);
+  const slices: Slice[] = [];
+  slices.push({ height: 90, items: [] });
+  const big: TextStyle = { size: 24, bold: true, color: th.accent };
+  slices.push(...paragraphSlices([{ text: L(m.title), style: big }], big, col, ctx, { align: 'center', lineHeight: 1.5 }));
+  if (m.region) {
+    const st: TextStyle = { size: 14, color: th.text };
+    slices.push(...paragraphSlices([{ text: L(m.region), style: st }], st, col, ctx, { align: 'center', spaceBefore: 14 }));
+  }
+  const st: TextStyle = { size: 13, bold: true, color: th.text };
+  slices.push(...paragraphSlices([{ text: versionStamp(m.version, m.date, lang, ctx.digits), style: st }], st, col, ctx, { align: 'center', spaceBefore: 24 }));
+  const kv = (k: string, v: string): Span[] => [{ text: `${label(k, lang)}: `, style: { size: 11, bold: true, color: th.text } }, { text: v, style: { size: 11, color: th.text } }];
+  const small: TextStyle = { size: 11, color: th.text };
+  slices.push(...paragraphSlices(kv('status', label(m.status, lang)), small, col, ctx, { align: 'center', spaceBefore: 18 }));
+  slices.push(...paragraphSlices(kv('context', label(m.context, lang)), small, col, ctx, { align: 'center', spaceBefore: 4 }));
+  slices.push(...paragraphSlices(kv('date', formatDate(m.date, lang, ctx.digits)), small, col, ctx, { align: 'center', spaceBefore: 4 }));
+  const h: TextStyle = { size: 12.5, bold: true, color: th.accent };
+  slices.push(...paragraphSlices([{ text: label('agencies', lang), style: h }], h, col, ctx, { align: 'center', spaceBefore: 30 }));
+  for (const a of m.agencies) slices.push(...paragraphSlices([{ text: L(a.name), style: small }], small, col, ctx, { align: 'center', spaceBefore: 3, lineHeight: 1.5 }));
+  const placed = paginate(slices, 1e6)[0]!;
+  return placed;
+}
+
+function tocSlices(entries: BodyResult['entries'], pageOffset: number, ctx: LayoutContext, geo: Geometry): Slice[] {
+  const th = ctx.theme;
+  const col = geo.column;
+  const slices = titleSlices(label('contents', ctx.lang), ctx, col, 'toc');
+  const style: TextStyle = { size: th.bodySize, color: th.text };
+  const numW = 34;
+  const rtl = ctx.dir === 'rtl';
+  for (const e of entries) {
+    const textBox: Box = { x: rtl ? col.x + numW : col.x, width: col.width - numW };
+    const s = paragraphSlices([{ text: e.title, style }], style, textBox, ctx, { align: 'start', spaceBefore: 5, lineHeight: 1.6 });
+    const page = formatNumber(e.page + pageOffset, ctx.digits);
+    const p = prepareParagraph(page, ctx.lang, style, { lineHeight: 1.6 });
+    const numLine = breakParagraph(p, numW, 'end')[0]!;
+    const last = s[s.length - 1];
+    if (last) {
+      const text = last.items.find((i) => i.kind === 'text');
+      const y = text && text.kind === 'text' ? text.y : numLine.baseline;
+      last.items.push({ kind: 'text', x: rtl ? col.x : col.x + col.width - numW, y, runs: numLine.runs });
+    }
+    const total = s.reduce((a, x) => a + x.height, 0);
+    if (s[0]) s[0].items.push({ kind: 'link', x: col.x, y: 0, w: col.width, h: total, dest: e.dest });
+    slices.push(...s);
+  }
+  return slices;
+}
+
+function metaFor(model: SopModel, lang: string, subject: string): DocumentFrames['meta'] {
+  const m = model.manifest;
+  return {
+    title: pick(m.title, lang, m.languages), subject, lang, date: m.date, version: m.version,
+    keywords: [`version ${m.version}`, m.date, m.status, m.context],
+    author: m.agencies.map((a) => pick(a.name, lang, m.languages)).join('; '),
+  };
+}
+
+/** The whole SOP in one language: cover, contents, components. */
+export function layoutSop(model: SopModel, lang: string): SopLayout {
+  const theme = createTheme(model.manifest.paper);
+  const diagnostics: Diagnostic[] = [];
+  const digits = digitsFor(model, lang);
+  const ctx = newContext(model, lang, theme, diagnostics, digits);
+  const geo = geometry(theme);
+  const body = layoutBody(model, lang, ctx, geo);
+  if (!body.entries.length) {
+    diagnostics.push(diagnostic('pdf-empty', 'warning', `there are no sections in sections/${lang}/: the ${lang} PDF has only a cover`, undefined, `Add Markdown files under sections/${lang}/.`));
+  }
+  const cover = coverPage(model, lang, ctx, geo);
+  const tocProbe = paginate(tocSlices(body.entries, 100, ctx, geo), geo.height);
+  const offset = 1 + tocProbe.length + 1;
+  const toc = paginate(tocSlices(body.entries, offset, ctx, geo), geo.height);
+  const all = [cover, ...toc, ...body.pages];
+  const pages = decorate(all, theme, runningHeader(model, lang), lang, digits, model.manifest.status === 'draft');
+  const outline: OutlineEntry[] = [{ title: label('contents', lang), dest: 'toc', children: [] }, ...body.entries.map((e) => e.outline)];
+  return {
+    frames: { pages, outline, meta: metaFor(model, lang, runningHeader(model, lang)) },
+    bodyPages: body.pages.length, coverPages: 1, tocPages: toc.length, diagnostics,
+  };
+}
+
+export function annexNumber(model: SopModel, annex: { number?: number; frontMatter: Record<string, unknown> }, fallback: number): number {
+  const n = annex.number ?? annex.frontMatter.annex;
+  return typeof n === 'number' && n > 0 ? n : fallback;
+}
+
+/** One Markdown annex: its own pages with the annex header. */
+export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: number): { frames: DocumentFrames; diagnostics: Diagnostic[] } {
+  const lang = annex.lang;
+  const theme = createTheme(model.manifest.paper);
+  const diagnostics: Diagnostic[] = [];
+  const digits = digitsFor(model, lang);
+  const ctx = newContext(model, lang, theme, diagnostics, digits);
+  const geo = geometry(theme);
+  ctx.section = newSection(`annex${n}`);
+  const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
+  const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
+  const outline: OutlineEntry = { title, dest: `annex:${n}`, children: [] };
+  ctx.section.outline = outline;
+  const slices = titleSlices(title, ctx, geo.column, `annex:${n}`);
+  slices.push(...fileSlices(annex, ctx, geo.column));
+  const pages = decorate(paginate(slices, geo.height), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
+  return { frames: { pages, outline: [outline], meta: metaFor(model, lang, annexHeader(model, lang, n)) }, diagnostics };
+}
+
+/** Body pages (components only) of the SOP in `lang`, from the same layout as the PDF. */
+export function countBodyPagesSync(model: SopModel, lang: string): number {
+  return layoutSop(model, lang).bodyPages;
+}
+
+export { linesToSlices };

@@ -1,0 +1,20 @@
+/**
+ * Layout: Markdown trees → positioned, format-free frames (see frame.ts). The renderer
+ * in render/pdf reads frames; nothing here knows PDF.
+ */
+import type { SopModel } from '../model/types.js';
+import { countBodyPagesSync } from './document.js';
+
+export * from './frame.js';
+export { layoutSop, layoutMarkdownAnnex, runningHeader, annexHeader, annexNumber, componentsFor, digitsFor, type SopLayout } from './document.js';
+export { createTheme, PAPER, type Theme, type PageSize } from './theme.js';
+export { layoutParagraph, uncoveredCharacters } from '../text/index.js';
+export { formatHeadingNumber } from './blocks.js';
+
+/**
+ * Body pages (components, excluding cover, contents and annexes) of the SOP in `lang`,
+ * counted from the same layout the PDF uses, without writing files.
+ */
+export async function countBodyPages(model: SopModel, lang: string): Promise<number> {
+  return countBodyPagesSync(model, lang);
+}

@@ -1,0 +1,32 @@
+import type { FrameItem } from './frame.js';
+
+/**
+ * The unit of pagination: a horizontal strip of the text column (a line, a table row,
+ * an image). Item coordinates are relative to the column's left edge and the slice top.
+ */
+export interface Slice {
+  height: number;
+  items: FrameItem[];
+  /** Vertical space before the slice, dropped at the top of a page. */
+  spaceBefore?: number;
+  /** Do not end a page after this slice (headings, first line of a paragraph). */
+  keepWithNext?: boolean;
+  /** Start a new page before this slice (`::pagebreak`, components). */
+  pageBreakBefore?: boolean;
+  /** Slices to repeat at the top of a new page when this slice opens it (table headers). */
+  repeatHeader?: Slice[];
+}
+
+/** Moves every item of a list by (dx, dy). */
+export function shiftItems(items: FrameItem[], dx: number, dy: number): FrameItem[] {
+  return items.map((it) => {
+    switch (it.kind) {
+      case 'rule':
+        return { ...it, x1: it.x1 + dx, x2: it.x2 + dx, y1: it.y1 + dy, y2: it.y2 + dy };
+      case 'anchor':
+        return { ...it, y: it.y + dy };
+      default:
+        return { ...it, x: it.x + dx, y: it.y + dy };
+    }
+  });
+}
