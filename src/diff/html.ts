@@ -29,8 +29,12 @@ function foldEqual(text: string, first: boolean, last: boolean): string {
 export function redlineHtml(runs: readonly TextRun[], fold = true): string {
   return runs
     .map((r, i) => {
-      if (r.op === 'insert') return `<ins>${escapeHtml(r.text)}</ins>`;
-      if (r.op === 'delete') return `<del>${escapeHtml(r.text)}</del>`;
+      // Trailing whitespace stays outside the mark: the underline or strike covers words only.
+      if (r.op !== 'equal') {
+        const core = r.text.replace(/\s+$/u, '');
+        const tag = r.op === 'insert' ? 'ins' : 'del';
+        return `${core ? `<${tag}>${escapeHtml(core)}</${tag}>` : ''}${escapeHtml(r.text.slice(core.length))}`;
+      }
       return fold ? foldEqual(r.text, i === 0, i === runs.length - 1) : escapeHtml(r.text);
     })
     .join('');

@@ -10,3 +10,4 @@ export * from './summary.js';
 export * from './format.js';
 export * from './run.js';
 export { setVersionAndDate } from './yaml-edit.js';
+export * from './review.js';

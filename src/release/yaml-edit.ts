@@ -18,12 +18,18 @@ export function parseForEdit(text: string, file: string): Document {
   return doc;
 }
 
+/**
+ * Output options that reproduce hand-written YAML: no re-folding of long lines (the
+ * default folds at 80 columns) and `[ar, en]` without inner padding.
+ */
+export const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 /** sop.yaml text with `version` and `date` set (the frozen copy of a release). */
 export function setVersionAndDate(text: string, version: string, date: string): string {
   const doc = parseForEdit(text, 'sop.yaml');
   doc.set('version', version);
   doc.set('date', date);
-  return doc.toString();
+  return doc.toString(TO_STRING);
 }
 
 export { isMap, isSeq };
