@@ -4,7 +4,7 @@
  * watermark while the SOP is a draft, outline entries for components and sub-headings.
  */
 import { diagnostic, type Diagnostic } from '../diag/index.js';
-import { defaultDigits, formatDate, formatNumber, label, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
+import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
 import { breakParagraph, directionOf, prepareParagraph, type Line, type Span, type TextStyle } from '../text/index.js';
@@ -20,20 +20,16 @@ export function digitsFor(model: SopModel, lang: string): DigitStyle {
   return model.manifest.digits?.[lang] ?? defaultDigits(lang);
 }
 
-function titleOf(model: SopModel, lang: string): string {
-  return pick(model.manifest.short_title ?? model.manifest.title, lang, model.manifest.languages);
-}
-
-/** The running header of every SOP page: `<short title> — <version stamp>`. */
+/** The running header of every SOP page: `pageHeader()`'s title and stamp on one line. */
 export function runningHeader(model: SopModel, lang: string): string {
-  const m = model.manifest;
-  return `${titleOf(model, lang)} — ${versionStamp(m.version, m.date, lang, digitsFor(model, lang))}`;
+  const h = pageHeader(model.manifest, lang);
+  return `${h.title} — ${h.stamp}`;
 }
 
-/** The running header of every page of annex `n`: `Annex N — <short title> — <version stamp>`. */
+/** The running header of every page of annex `n`: "Annex N — <title> vX.Y — <date>". */
 export function annexHeader(model: SopModel, lang: string, n: number): string {
-  const d = digitsFor(model, lang);
-  return `${label('annex', lang)} ${formatNumber(n, d)} — ${runningHeader(model, lang)}`;
+  const h = pageHeader(model.manifest, lang, n);
+  return `${h.title} — ${h.stamp}`;
 }
 
 interface Geometry {

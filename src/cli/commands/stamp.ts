@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import { SopkitError, diagnostic } from '../../diag/index.js';
+import { writeFileAtomic } from '../../fs/index.js';
+import { loadSop } from '../../model/index.js';
+import { runAction } from '../run.js';
+
+function annexNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the annex number must be a whole number from 1, e.g. --annex 2.');
+  return n;
+}
+
+/**
+ * `sopkit stamp IN.pdf --annex N`: writes a copy of an external PDF with the annex header
+ * ("Annex N — <title> vX.Y — <date>", any language) on every page (R4). The pages'
+ * own content is not changed: each page gets a strip on top that holds the header.
+ */
+export function stampCommand(): Command {
+  return new Command('stamp')
+    .description('stamp the annex header (annex number, SOP title, version and date) on every page of an external PDF')
+    .argument('<pdf>', 'the PDF to stamp (it is not modified; a stamped copy is written)')
+    .requiredOption('--annex <n>', 'the annex number, e.g. 2', annexNumber)
+    .option('--out <file>', 'where to write the stamped copy (default: <pdf name>-annex-<n>-v<version>.pdf beside the input)')
+    .option('--dir <sopdir>', 'the SOP folder with sop.yaml (default: the current folder)', '.')
+    .option('--lang <lang>', 'language of the header (default: the SOP\'s first language)')
+    .action(async (input: string, opts: { annex: number; out?: string; dir: string; lang?: string }) => {
+      await runAction(async () => {
+        const { model } = await loadSop(opts.dir);
+        const m = model.manifest;
+        const lang = opts.lang ?? m.languages[0]!;
+        if (!m.languages.includes(lang)) {
+          throw new SopkitError(diagnostic('stamp-language-unknown', 'error', `the SOP has no language "${lang}" (it has ${m.languages.join(', ')})`, undefined,
+            `Pass one of: ${m.languages.map((l) => `--lang ${l}`).join(', ')}.`));
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(input);
+        } catch {
+          throw new SopkitError(diagnostic('stamp-input-missing', 'error', `cannot read "${input}"`, undefined, 'Check the path of the PDF to stamp.'));
+        }
+        if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
+          throw new SopkitError(diagnostic('stamp-input-not-pdf', 'error', `"${input}" is not a PDF file`, undefined, 'Export the annex as PDF first, then stamp it.'));
+        }
+        const out = opts.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-annex-${opts.annex}-v${m.version}.pdf`);
+        if (path.resolve(out) === path.resolve(input)) {
+          throw new SopkitError(diagnostic('stamp-overwrite', 'error', 'the stamped copy would replace the original PDF', undefined, 'Pass a different --out file; sopkit never rewrites the original.'));
+        }
+        // Loaded lazily: pdf-lib and HarfBuzz are heavy and only this command needs them here.
+        const { stampBytes } = await import('../../build/pdfs.js');
+        const { annexHeader } = await import('../../layout/index.js');
+        let stamped: Uint8Array;
+        try {
+          stamped = await stampBytes(bytes, annexHeader(model, lang, opts.annex), lang);
+        } catch (e) {
+          throw new SopkitError(diagnostic('stamp-input-unreadable', 'error', `"${input}" cannot be read as a PDF (${(e as Error).message})`, undefined,
+            'Re-export or repair the PDF (an encrypted PDF must be decrypted first), then stamp it again.'));
+        }
+        await writeFileAtomic(out, stamped);
+        process.stdout.write(`stamped ${input} as annex ${opts.annex} → ${out}\n`);
+        return 0;
+      });
+    });
+}
