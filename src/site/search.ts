@@ -70,7 +70,6 @@ export function expandIndex(c: CompactIndex): PlainIndex {
   for (let i = 0; i < c.ids.length; i++) {
     documentIds[i] = c.ids[i]!;
     fieldLength[i] = [c.lengths[i]!];
-    storedFields[i] = {};
   }
   const index: [string, Record<string, Record<string, number>>][] = [];
   for (let t = 0; t < c.terms.length; t++) {
