@@ -11,6 +11,7 @@ import type { Localized } from '../model/types.js';
 import { MIN_SIZE } from './fit.js';
 import { posterPage } from './poster-frame.js';
 import { prioritisationBody } from './prioritisation.js';
+import { caseStepsBody, eligibilityBody } from './flow-posters.js';
 import { urgentCardPages } from './urgent-card.js';
 
 export interface Product {
@@ -36,6 +37,30 @@ export function products(ctx: PosterContext): Product[] {
     // Two languages side by side double the text: the bilingual variant is printed on the large size only.
     for (const size of langs.length > 1 ? [paper.posters[1]] : paper.posters) {
       const min = MIN_SIZE.poster;
+      const where = (what: string, lang: string) => `the ${size.id} ${what} poster (${langs.length > 1 ? `${lang}, bilingual` : lang})`;
+      const large = size === paper.posters[1];
+      if (has('eligibility')) {
+        out.push({
+          file: `eligibility-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Eligibility criteria and decision flow poster',
+          compose: async () => ({
+            title: docTitle('Eligibility', langs), lang: langs.join('-'),
+            pages: [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
+              eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: large && langs.length === 1 }))],
+          }),
+        });
+      }
+      if (has('case-steps')) {
+        out.push({
+          file: `case-steps-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Case management steps poster',
+          compose: async () => ({
+            title: docTitle('Case management steps', langs), lang: langs.join('-'),
+            pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box) =>
+              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: large }))],
+          }),
+        });
+      }
       if (has('prioritisation')) {
         out.push({
           file: `prioritisation-${size.id}-${suffix(langs)}.pdf`,

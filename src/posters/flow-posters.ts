@@ -1,0 +1,104 @@
+/**
+ * The two flowchart posters: eligibility (component 8: criteria and decision flow) and
+ * the case-management steps (component 11: steps, key actions, timelines).
+ */
+import { caseStepsGraph, eligibilityGraph } from '../diagram/index.js';
+import { digitsFor } from '../i18n/header.js';
+import { localizeDigits } from '../i18n/index.js';
+import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
+import { directionOf } from '../text/index.js';
+import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
+import type { PosterContext } from './context.js';
+import { bestLayout, diagramBody } from './diagram-draw.js';
+import type { SceneItem } from './scene.js';
+import { tr, word } from './stamp.js';
+
+export interface FlowPosterOptions {
+  min: number;
+  where: string;
+  /** Print the criteria above the flow (large posters). */
+  withCriteria?: boolean;
+  /** Print each step's key actions in its box (large posters); titles and timelines otherwise. */
+  withActions?: boolean;
+}
+
+export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: string): Block[] {
+  const m = ctx.model.manifest;
+  return [
+    { text: word('criteria', lang), lang, bold: true },
+    ...d.criteria.map((c, i): Block => ({ text: tr(c.text, lang, m), lang, marker: '•', src: { data: 'eligibility', pointer: `/criteria/${i}/text` } })),
+  ];
+}
+
+export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<SceneItem[]> {
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const items: SceneItem[] = [];
+  let flowBox = box;
+  const spec = eligibilityGraph(d, lang);
+  const dir = directionOf(lang);
+  if (o.withCriteria) {
+    // Criteria go beside the flow when the flow leaves a wide enough strip, above it when
+    // that still leaves the flow at a legible size, and are left to the pocket guide otherwise.
+    const { diagram, scale } = await bestLayout(spec, lang, box, { min: o.min, flows: ['down'] });
+    const s = Math.min(scale, 1.6);
+    const gap = o.min * 1.5;
+    const side = box.w - diagram.width * s - gap;
+    const blocks = criteriaBlocks(ctx, d, lang);
+    if (side >= o.min * 14) {
+      const col = fitColumn(blocks, { ...box, x: dir === 'rtl' ? box.x + box.w - side : box.x, w: side }, o.min * 1.3, o.min, dir);
+      if (col.fits) {
+        items.push(...col.items);
+        flowBox = { ...box, x: dir === 'rtl' ? box.x : box.x + side + gap, w: box.w - side - gap };
+      }
+    } else {
+      const col = layoutColumn(blocks, box, o.min, dir);
+      const used = col.height + gap;
+      const rest = { ...box, y: box.y + used, h: box.h - used };
+      if ((await bestLayout(spec, lang, rest, { min: o.min, flows: ['down'] })).scale >= 1) {
+        items.push(...col.items);
+        flowBox = rest;
+      }
+    }
+  }
+  const index = new Map(d.flow.nodes.map((n, i) => [n.id, i]));
+  items.push(...(await diagramBody(ctx, spec, lang, flowBox, {
+    min: o.min, max: o.min * 1.6, where: o.where, flows: ['down'],
+    source: { data: 'eligibility', pointer: '/flow' },
+    nodeSource: (id) => ({ data: 'eligibility', pointer: `/flow/nodes/${index.get(id) ?? 0}/label` }),
+  })));
+  return items;
+}
+
+export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<SceneItem[]> {
+  const d = ctx.model.data['case-steps']!.value as CaseStepsData;
+  const m = ctx.model.manifest;
+  const digits = digitsFor(m, lang);
+  const spec = caseStepsGraph(d, lang);
+  // Size each box for everything the poster prints in it, not just the title.
+  // The module wraps one paragraph; the poster prints a list, where every item starts a
+  // new line behind a bullet: a filler word per item stands for that lost half line.
+  const filler = 'nnnnnnnn nnnnnnnn';
+  const actions = (i: number) => (o.withActions ? d.steps[i]!.key_actions : []);
+  const detail = (i: number) => {
+    const st = d.steps[i]!;
+    return [...actions(i).map((a) => `${tr(a, lang, m)} ${filler}`), `${word('timeline', lang)}: ${tr(st.timeline, lang, m)} ${filler}`].join(' ');
+  };
+  const index = new Map(d.steps.map((st, i) => [st.id, i]));
+  spec.nodes = spec.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) }));
+  return diagramBody(ctx, spec, lang, box, {
+    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down', 'across'], widths: [260, 340, 440],
+    source: { data: 'case-steps', pointer: '/steps' },
+    nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
+    content: (n) => {
+      const i = index.get(n.id)!;
+      const st = d.steps[i]!;
+      const p = `/steps/${i}`;
+      const blocks: Block[] = [
+        { text: `${localizeDigits(String(i + 1), digits)}. ${tr(st.title, lang, m)}`, lang, bold: true, align: 'center', src: { data: 'case-steps', pointer: `${p}/title` } },
+        ...actions(i).map((a, k): Block => ({ text: tr(a, lang, m), lang, marker: '•', gap: k === 0 ? 0.3 : 0, src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } })),
+      ];
+      if (st.timeline) blocks.push({ text: `${word('timeline', lang)}: ${tr(st.timeline, lang, m)}`, lang, bold: true, gap: 0.3, src: { data: 'case-steps', pointer: `${p}/timeline` } });
+      return blocks;
+    },
+  });
+}
