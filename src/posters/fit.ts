@@ -3,7 +3,7 @@
  * the same shaping, bidi and line breaking that draws the text measures it, so what
  * fits here fits on paper.
  */
-import { breakParagraph, measureParagraph, prepareParagraph, type Align, type Line, type Rgb } from '../text/index.js';
+import { breakParagraph, measureParagraph, prepareParagraph, type Align, type Line, type PreparedParagraph, type Rgb } from '../text/index.js';
 
 /** Legible minimums (points): pocket cards are read at arm's length, posters across a room. */
 export const MIN_SIZE = { card: 8, poster: 14 } as const;
@@ -28,10 +28,26 @@ export interface SetText {
   missing: string[];
 }
 
+// Fitting tries the same text at many sizes and widths: shape each (text, size, style)
+// once per process. Bounded so a long-running watch process cannot grow without limit.
+const prepared = new Map<string, { p: PreparedParagraph; min: number }>();
+const CACHE_LIMIT = 20_000;
+
+function prepare(text: string, lang: string, o: SetOptions): { p: PreparedParagraph; min: number } {
+  const key = [text, lang, o.size, o.bold ? 1 : 0, (o.color ?? [0, 0, 0]).join(','), o.dir ?? '', o.lineHeight ?? 1.35].join('\u0000');
+  let hit = prepared.get(key);
+  if (!hit) {
+    const p = prepareParagraph(text, lang, { size: o.size, bold: o.bold, color: o.color }, { dir: o.dir, lineHeight: o.lineHeight ?? 1.35 });
+    hit = { p, min: measureParagraph(p).min };
+    if (prepared.size >= CACHE_LIMIT) prepared.clear();
+    prepared.set(key, hit);
+  }
+  return hit;
+}
+
 /** Sets `text` at one size in a box `width` wide. */
 export function setText(text: string, lang: string, o: SetOptions): SetText {
-  const p = prepareParagraph(text, lang, { size: o.size, bold: o.bold, color: o.color }, { dir: o.dir, lineHeight: o.lineHeight ?? 1.35 });
-  const { min } = measureParagraph(p);
+  const { p, min } = prepare(text, lang, o);
   const lines = breakParagraph(p, o.width, o.align ?? 'start');
   return {
     lines,

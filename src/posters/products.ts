@@ -11,6 +11,8 @@ import type { Localized } from '../model/types.js';
 import { MIN_SIZE } from './fit.js';
 import { posterPage } from './poster-frame.js';
 import { prioritisationBody } from './prioritisation.js';
+import { pathwayPages } from './pathways.js';
+import type { SceneItem } from './scene.js';
 import { caseStepsBody, eligibilityBody } from './flow-posters.js';
 import { urgentCardPages } from './urgent-card.js';
 
@@ -59,6 +61,28 @@ export function products(ctx: PosterContext): Product[] {
             pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box) =>
               caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: large }))],
           }),
+        });
+      }
+      if (has('pathways')) {
+        out.push({
+          file: `pathways-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Referral pathways poster',
+          compose: async () => {
+            // Each language may need a different number of pages: the pages of the
+            // poster are the longest language's, the other half left blank at its end.
+            const perLang = new Map<string, SceneItem[][]>();
+            const first = await posterPage(ctx, size, langs, dataTitle('pathways'), (lang, box) => {
+              const pages = pathwayPages(ctx, lang, box, min, min * 1.6, where('pathways', lang));
+              perLang.set(lang, pages);
+              return pages[0] ?? [];
+            });
+            const count = Math.max(...[...perLang.values()].map((p) => p.length));
+            const pages = [first];
+            for (let k = 1; k < count; k++) {
+              pages.push(await posterPage(ctx, size, langs, dataTitle('pathways'), (lang) => perLang.get(lang)?.[k] ?? []));
+            }
+            return { title: docTitle('Referral pathways', langs), lang: langs.join('-'), pages };
+          },
         });
       }
       if (has('prioritisation')) {

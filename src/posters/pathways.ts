@@ -1,0 +1,157 @@
+/**
+ * Referral pathways (component 12) as a pathway diagram: for each concern, a header band
+ * and its ordered referral steps as boxes joined by arrows in reading order (right to
+ * left in Arabic). Each box carries what a caseworker needs to refer: the service and
+ * agency, the action, the timeframe, and the phone and hours from data/services.yaml.
+ * Pathways that do not fit one sheet at a legible size continue on further pages.
+ */
+import { formatDate } from '../i18n/index.js';
+import { digitsFor } from '../i18n/header.js';
+import { localizeDigits } from '../i18n/index.js';
+import type { PathwaysData, ServicesData, Service } from '../render/html/data-types.js';
+import { directionOf } from '../text/index.js';
+import { layoutColumn, type Block, type Box } from './column.js';
+import { reportSpill, type PosterContext } from './context.js';
+import { largestFitting } from './fit.js';
+import { INK, WHITE } from './page.js';
+import type { SceneItem } from './scene.js';
+import { tr, word } from './stamp.js';
+
+const DATA = 'pathways';
+
+function agencyName(ctx: PosterContext, id: string, lang: string): string {
+  const a = ctx.model.manifest.agencies.find((x) => x.id === id);
+  return a ? tr(a.name, lang, ctx.model.manifest) : id;
+}
+
+export function stepBlocks(ctx: PosterContext, pathway: number, step: number, lang: string): Block[] {
+  const m = ctx.model.manifest;
+  const d = ctx.model.data[DATA]!.value as PathwaysData;
+  const services = (ctx.model.data.services?.value as ServicesData | undefined)?.services ?? [];
+  const st = d.pathways[pathway]!.steps[step]!;
+  const p = `/pathways/${pathway}/steps/${step}`;
+  const svc: Service | undefined = services.find((s) => s.id === st.service);
+  const n = localizeDigits(String(step + 1), digitsFor(m, lang));
+  const blocks: Block[] = [
+    { text: `${n}. ${svc ? tr(svc.name, lang, m) : st.service}`, lang, bold: true, src: { data: DATA, pointer: `${p}/service` } },
+  ];
+  if (svc) blocks.push({ text: agencyName(ctx, svc.agency, lang), lang, src: { data: DATA, pointer: `${p}/service` } });
+  blocks.push({ text: tr(st.action, lang, m), lang, gap: 0.25, src: { data: DATA, pointer: `${p}/action` } });
+  if (st.timeframe) blocks.push({ text: tr(st.timeframe, lang, m), lang, bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/timeframe` } });
+  if (svc?.contact.phone) {
+    blocks.push({ text: svc.contact.phone, lang: 'en', dir: 'ltr', align: directionOf(lang) === 'rtl' ? 'right' : 'left', bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/service` } });
+  }
+  if (svc?.hours) blocks.push({ text: tr(svc.hours, lang, m), lang, src: { data: DATA, pointer: `${p}/service` } });
+  return blocks;
+}
+
+/** A straight arrow from `a` to `b` (tip at `b`), weighted for the text size. */
+function arrowItems(a: { x: number; y: number }, b: { x: number; y: number }, size: number): SceneItem[] {
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ux = (b.x - a.x) / len;
+  const uy = (b.y - a.y) / len;
+  const head = size * 0.6;
+  const base = { x: b.x - ux * head, y: b.y - uy * head };
+  return [
+    { kind: 'path', points: [a, base], stroke: INK, lineWidth: size * 0.15 },
+    { kind: 'path', points: [b, { x: base.x - uy * head * 0.5, y: base.y + ux * head * 0.5 }, { x: base.x + uy * head * 0.5, y: base.y - ux * head * 0.5 }], closed: true, fill: INK },
+  ];
+}
+
+interface RowsLayout {
+  items: SceneItem[];
+  height: number;
+  spill?: Block;
+}
+
+/** Pathways `[from, to)` stacked in `box` at base size `size`. */
+function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, from: number, to: number): RowsLayout {
+  const d = ctx.model.data[DATA]!.value as PathwaysData;
+  const m = ctx.model.manifest;
+  const dir = directionOf(lang);
+  const cols = Math.max(...d.pathways.map((p) => p.steps.length));
+  const arrow = size * 1.6;
+  const pad = size * 0.45;
+  const colW = (box.w - (cols - 1) * arrow) / cols;
+  const items: SceneItem[] = [];
+  let y = box.y;
+  let spill: Block | undefined;
+  const over = (b?: Block) => { if (!spill && b) spill = b; };
+  for (let i = from; i < to; i++) {
+    const pw = d.pathways[i]!;
+    const head: Block = { text: tr(pw.concern, lang, m), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
+    const h = layoutColumn([head], { x: box.x, y, w: box.w, h: 1e6 }, size, dir);
+    items.push(...h.items);
+    if (h.firstSpill >= 0) over(head);
+    y += h.height + pad;
+    // Steps side by side in reading order; stacked top to bottom when columns would be too narrow.
+    const across = (box.w - (cols - 1) * arrow) / cols >= size * 11;
+    if (across) {
+      const cells = pw.steps.map((_, k) => {
+        const x = dir === 'rtl' ? box.x + box.w - (k + 1) * colW - k * arrow : box.x + k * (colW + arrow);
+        const blocks = stepBlocks(ctx, i, k, lang);
+        const col = layoutColumn(blocks, { x: x + pad, y: y + pad, w: colW - 2 * pad, h: 1e6 }, size, dir);
+        if (col.firstSpill >= 0) over(blocks[col.firstSpill]);
+        return { x, col };
+      });
+      const rowH = Math.max(...cells.map((c) => c.col.height)) + 2 * pad;
+      cells.forEach(({ x, col }, k) => {
+        items.push({ kind: 'rect', x, y, w: colW, h: rowH, stroke: INK, lineWidth: Math.max(1, size * 0.08), fill: WHITE });
+        items.push(...col.items);
+        if (k < cells.length - 1) {
+          const ay = y + rowH / 2;
+          const [x1, x2] = dir === 'rtl' ? [x - size * 0.2, x - arrow + size * 0.2] : [x + colW + size * 0.2, x + colW + arrow - size * 0.2];
+          items.push(...arrowItems({ x: x1, y: ay }, { x: x2, y: ay }, size));
+        }
+      });
+      y += rowH;
+    } else {
+      pw.steps.forEach((_, k) => {
+        const blocks = stepBlocks(ctx, i, k, lang);
+        const col = layoutColumn(blocks, { x: box.x + pad, y: y + pad, w: box.w - 2 * pad, h: 1e6 }, size, dir);
+        if (col.firstSpill >= 0) over(blocks[col.firstSpill]);
+        const h = col.height + 2 * pad;
+        items.push({ kind: 'rect', x: box.x, y, w: box.w, h, stroke: INK, lineWidth: Math.max(1, size * 0.08), fill: WHITE });
+        items.push(...col.items);
+        y += h;
+        if (k < pw.steps.length - 1) {
+          const ax = box.x + box.w / 2;
+          items.push(...arrowItems({ x: ax, y: y + size * 0.15 }, { x: ax, y: y + arrow * 0.8 - size * 0.15 }, size));
+          y += arrow * 0.8;
+        }
+      });
+    }
+    y += size * 1.1;
+    if (y - size * 1.1 > box.y + box.h + 0.01) over(head);
+  }
+  return { items, height: y - box.y, spill };
+}
+
+/** Groups of pathways, one group per page, each at the largest size ≥ `min` that fits. */
+export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): SceneItem[][] {
+  const d = ctx.model.data[DATA]!.value as PathwaysData;
+  const services = ctx.model.data.services?.value as ServicesData | undefined;
+  const m = ctx.model.manifest;
+  // The verification date of the service map (R11) is printed on every page.
+  const verified = services ? `${word('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}` : '';
+  const footer = verified ? layoutColumn([{ text: verified, lang, bold: true }], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
+  const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
+  const fits = (from: number, to: number) => largestFitting(max, min, (s) => !layoutRows(ctx, lang, body, s, from, to).spill);
+  const pages: SceneItem[][] = [];
+  let from = 0;
+  while (from < d.pathways.length) {
+    let to = d.pathways.length;
+    while (to > from + 1 && fits(from, to) === undefined) to--;
+    const size = fits(from, to);
+    const rows = layoutRows(ctx, lang, body, size ?? min, from, to);
+    if (size === undefined) {
+      reportSpill(ctx, rows.spill?.src ?? { data: DATA, pointer: `/pathways/${from}` }, where, min,
+        'Shorten the actions in data/pathways.yaml or the service names and hours in data/services.yaml.');
+    }
+    const items = [...rows.items];
+    if (footer) items.push(...footer.items.map((it) => (it.kind === 'text' ? { ...it, y: it.y + body.h + min } : it)));
+    pages.push(items);
+    from = to;
+  }
+  return pages;
+}
