@@ -262,7 +262,25 @@ function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
       j++;
     }
     const next = j < n ? raw[asc ? j : n - 1 - j]!.cluster : end;
-    out[best]!.text = text.slice(cluster, Math.max(next, cluster + 1) > end ? end : Math.max(next, cluster + 1));
+    const ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end));
+    // A cluster of a letter and marks (HarfBuzz merges e.g. alef-hamza + kasra) draws
+    // the marks as zero-width glyphs: give each trailing mark character to one of them,
+    // so extractors see letter + mark in order instead of one two-character glyph that
+    // they reverse as a whole in right-to-left text.
+    let baseText = ctext;
+    const zero: number[] = [];
+    for (let m = k; m < j; m++) {
+      const idx = asc ? m : n - 1 - m;
+      if (idx !== best && raw[idx]!.advance === 0) zero.push(idx);
+    }
+    if (zero.length && ctext.length > 1) {
+      let cut = ctext.length;
+      while (cut > 1 && isMarkOrJoiner(ctext.charCodeAt(cut - 1)) && ctext.length - cut < zero.length) cut--;
+      const marks = ctext.slice(cut);
+      baseText = ctext.slice(0, cut);
+      for (let q = 0; q < marks.length; q++) out[zero[zero.length - marks.length + q]!]!.text = marks[q]!;
+    }
+    out[best]!.text = baseText;
     k = j;
   }
   return out;

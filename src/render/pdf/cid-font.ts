@@ -30,6 +30,8 @@ interface FontUse {
   /** code → [gid, text] */
   entries: Map<number, [number, string]>;
   used: Set<number>;
+  /** Codes whose W width is 0 (marks). */
+  zero: Set<number>;
   nextPua: number;
   nextInvisible: number;
 }
@@ -47,28 +49,33 @@ export class CidFontSet {
     if (!f) {
       f = {
         face, ref: this.doc.context.nextRef(), name: `${this.prefix}${++this.counter}`,
-        codes: new Map(), entries: new Map(), used: new Set(), nextPua: 0xe000, nextInvisible: 0,
+        codes: new Map(), entries: new Map(), used: new Set(), zero: new Set(), nextPua: 0xe000, nextInvisible: 0,
       };
       this.fonts.set(face.id, f);
     }
     return { name: f.name, ref: f.ref };
   }
 
-  /** The 2-byte code for (glyph, text) in `face`. */
-  code(face: FontFace, gid: number, text: string): number {
+  /**
+   * The 2-byte code for (glyph, text) in `face`. `zeroWidth` marks a glyph HarfBuzz
+   * positioned with no advance (a mark): its W entry is 0 so extractors treat it as a
+   * combining mark, not as a letter of its own.
+   */
+  code(face: FontFace, gid: number, text: string, zeroWidth = false): number {
     this.use(face);
     const f = this.fonts.get(face.id)!;
-    const key = gid + '\u0000' + text;
+    const key = gid + '\u0000' + text + (zeroWidth ? '\u0000z' : '');
     let c = f.codes.get(key);
     if (c !== undefined) return c;
     if (text === '') {
       c = f.nextInvisible < INVISIBLE.length ? INVISIBLE[f.nextInvisible++]! : this.nextPua(f);
     } else {
       const cp = text.length === 1 ? text.charCodeAt(0) : -1;
-      c = cp > 0x20 && cp < 0xe000 && !INVISIBLE_SET.has(cp) && !f.entries.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? cp : this.nextPua(f);
+      c = !zeroWidth && cp > 0x20 && cp < 0xe000 && !INVISIBLE_SET.has(cp) && !f.entries.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? cp : this.nextPua(f);
     }
     f.codes.set(key, c);
     f.entries.set(c, [gid, text]);
+    if (zeroWidth) f.zero.add(c);
     f.used.add(gid);
     return c;
   }
@@ -157,7 +164,7 @@ export class CidFontSet {
       const mapRef = ctx.register(ctx.flateStream(map));
       const w: (number | number[])[] = [];
       for (const c of codes) {
-        w.push(c, [CidFontSet.width(face, f.entries.get(c)![0])]);
+        w.push(c, [f.zero.has(c) ? 0 : CidFontSet.width(face, f.entries.get(c)![0])]);
       }
       const wArray = PDFArray.withContext(ctx);
       for (const v of w) {

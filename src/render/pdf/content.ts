@@ -61,25 +61,12 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       xs[k] = pen + (g.xOffset * 1000) / upem;
       pen += (g.advance * 1000) / upem;
     }
-    // Stream order: in right-to-left runs HarfBuzz puts a letter's marks before the
-    // letter (visual order). Extractors attach a combining mark to the character drawn
-    // just before it, so draw each letter first and its zero-width marks after it.
+    // Stream order stays HarfBuzz's visual order, marks before their letter in
+    // right-to-left runs: pdf.js reverses each right-to-left chunk as a whole, which
+    // puts every mark back after its letter. (Drawing letters first reads better in
+    // pdftotext but makes pdf.js return marks before letters.)
     const order: number[] = [];
-    if (run.rtl) {
-      let k = 0;
-      while (k < n) {
-        let j = k;
-        while (j < n && run.glyphs[j]!.advance === 0) j++;
-        if (j < n && j > k) {
-          order.push(j);
-          for (let m = k; m < j; m++) order.push(m);
-          k = j + 1;
-        } else {
-          for (let m = k; m < Math.min(j + 1, n); m++) order.push(m);
-          k = j + 1;
-        }
-      }
-    } else for (let k = 0; k < n; k++) order.push(k);
+    for (let k = 0; k < n; k++) order.push(k);
     let parts: string[] = [];
     let rise = NaN;
     let cursor = 0; // where the text position is now, 1/1000 em from the run start
@@ -105,9 +92,10 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       }
       const move = xs[k]! - cursor;
       if (Math.abs(move) > 0.0005) parts.push(num(-move));
-      const code = res.fonts.code(run.face, g.gid, g.text);
+      const zero = g.advance === 0;
+      const code = res.fonts.code(run.face, g.gid, g.text, zero);
       parts.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
-      cursor = xs[k]! + CidFontSet.width(run.face, g.gid);
+      cursor = xs[k]! + (zero ? 0 : CidFontSet.width(run.face, g.gid));
     }
     flush();
     if (rise !== 0) out.push('0 Ts');

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { countBodyPages, layoutSop, layoutMarkdownAnnex, runningHeader, type PageFrame, type TextItem } from '../../src/layout/index.js';
+import type { MarkdownAnnex } from '../../src/model/types.js';
+import { arabicParagraph, section, sopWith } from './sop-fixture.js';
+
+const textOf = (item: TextItem) =>
+  item.runs.map((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).map((g) => g.text).join('')).join('');
+
+/** Text items of a page in drawing order with their visual string (runs left to right). */
+const texts = (p: PageFrame) => p.items.filter((i): i is TextItem => i.kind === 'text');
+
+describe('document layout', () => {
+  it('puts the running header and a page footer on every page, and starts each component on a new page', async () => {
+    const model = await sopWith({
+      'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف والنطاق', `## مقدمة\n\n${(arabicParagraph + '\n\n').repeat(30)}`),
+      'sections/ar/07-stakeholder-roles.md': section('stakeholder-roles', 'الأدوار', `## الأدوار\n\n${arabicParagraph}\n`),
+    });
+    const { frames, bodyPages, tocPages } = layoutSop(model, 'ar');
+    expect(frames.pages.length).toBe(1 + tocPages + bodyPages);
+    expect(bodyPages).toBeGreaterThanOrEqual(3);
+    const header = runningHeader(model, 'ar');
+    const headerGlyphs = header.replace(/\s/g, '').length;
+    for (const p of frames.pages) {
+      const first = texts(p).find((t) => t.y < 60 && !t.angle)!;
+      expect(first).toBeDefined();
+      // All header characters are on the page top (as glyph texts).
+      expect(textOf(first).replace(/\s/g, '').length).toBe(headerGlyphs);
+    }
+    // Component 7 opens a page: its title is the first body text of that page.
+    const titles = frames.pages.map((p) => texts(p).find((t) => t.y > 80 && t.y < 120)).filter(Boolean).map((t) => textOf(t!));
+    expect(titles.some((t) => t.includes('الأدوار') && t.includes('٧'))).toBe(true);
+    expect(await countBodyPages(model, 'ar')).toBe(bodyPages);
+  });
+
+  it('numbers sub-headings per component: "3.1" in English, "٣-١" in Arabic', async () => {
+    const model = await sopWith({
+      'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', '## أ\n\nنص.\n\n### ب\n\nنص.\n'),
+      'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', '## A\n\nText.\n\n### B\n\nText.\n'),
+    });
+    const en = layoutSop(model, 'en').frames.outline.flatMap((o) => o.children.map((c) => c.title));
+    expect(en).toEqual(['3.1 A']);
+    const all = layoutSop(model, 'en').frames.pages.flatMap(texts).map(textOf);
+    expect(all).toContain('3.1.1 B');
+    const ar = layoutSop(model, 'ar').frames.outline.flatMap((o) => o.children.map((c) => c.title));
+    expect(ar).toEqual(['٣-١ أ']);
+  });
+
+  it('lays table columns out right to left in Arabic and left to right in English', async () => {
+    const table = '| الأول | الثاني |\n|---|---|\n| أ | ب |\n';
+    const model = await sopWith({
+      'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', table),
+      'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', '| first | second |\n|---|---|\n| a | b |\n'),
+    });
+    const x = (lang: string, word: string) => {
+      const items = layoutSop(model, lang).frames.pages.flatMap(texts);
+      return items.find((t) => textOf(t) === word)!.x;
+    };
+    expect(x('ar', 'الأول')).toBeGreaterThan(x('ar', 'الثاني'));
+    expect(x('en', 'first')).toBeLessThan(x('en', 'second'));
+  });
+
+  it('repeats a table header on every page the table spans', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| r${i} | v |`).join('\n');
+    const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `| Head1 | Head2 |\n|---|---|\n${rows}\n`) });
+    const { frames, bodyPages } = layoutSop(model, 'en');
+    expect(bodyPages).toBeGreaterThan(1);
+    const body = frames.pages.slice(-bodyPages);
+    for (const p of body) expect(texts(p).map(textOf)).toContain('Head1');
+  });
+
+  it('gives the annex pages the annex header', async () => {
+    const model = await sopWith({ 'annexes/en/01-forms.md': '---\nannex: 1\ntitle: Forms\n---\nBody text.\n' });
+    const annex = model.annexes.find((a) => a.kind === 'markdown-annex') as MarkdownAnnex;
+    const { frames } = layoutMarkdownAnnex(model, annex, 1);
+    const head = textOf(texts(frames.pages[0]!).find((t) => !t.angle)!);
+    expect(head).toBe('Annex 1 — Test SOP v2.1 — 22 November 2026');
+  });
+});
+
+describe('bad input degrades gracefully with diagnostics', () => {
+  it('survives a 40-column table, a 5,000-character word, an unknown directive, missing and fake images, deep nesting', async () => {
+    const wide = `| ${Array.from({ length: 40 }, (_, i) => `column${i}`).join(' | ')} |\n|${'---|'.repeat(40)}\n| ${Array.from({ length: 40 }, () => 'value').join(' | ')} |\n`;
+    let nested = '';
+    for (let d = 0; d < 9; d++) nested += `${'  '.repeat(d)}- level ${d}\n`;
+    const body = [
+      '## Bad things', wide, 'x'.repeat(5000), '::unknown{data=foo}', '![missing](img/none.png)', '![fake](fake.png)',
+      nested, '######### not a heading', '::flowchart{data=nothing}', '',
+    ].join('\n\n');
+    const source = section('purpose-scope', 'Purpose', body);
+    const model = await sopWith({ 'sections/en/03-purpose-scope.md': source, 'sections/en/fake.png': 'not an image' });
+    const { frames, diagnostics } = layoutSop(model, 'en');
+    expect(frames.pages.length).toBeGreaterThan(2);
+    const rules = diagnostics.map((d) => d.rule);
+    expect(rules).toEqual(expect.arrayContaining(['pdf-table-too-wide', 'pdf-word-too-long', 'pdf-directive-unknown', 'pdf-image-unusable', 'pdf-data-missing']));
+    const missing = diagnostics.find((d) => d.rule === 'pdf-image-unusable' && d.message.includes('none.png'))!;
+    expect(missing.file).toBe('sections/en/03-purpose-scope.md');
+    // mdast lines are body-relative: the diagnostic must point at the file line.
+    expect(missing.line).toBe(source.split('\n').findIndex((l) => l.includes('none.png')) + 1);
+    // Nothing is drawn outside the page.
+    for (const p of frames.pages) for (const t of texts(p)) expect(t.x).toBeGreaterThanOrEqual(0);
+  });
+});
