@@ -1,0 +1,389 @@
+#!/usr/bin/env node
+/**
+ * PDF benchmark. Builds the bench corpus (a 40-page Arabic document made from the seeds,
+ * and a 14-page English one) with sopkit and with whichever peers are installed
+ * (WeasyPrint, Chromium print-to-PDF, Pandoc → WeasyPrint, Pandoc → Typst, Pandoc →
+ * XeLaTeX), and reports from ONE run: median whole-process wall time over N runs, page
+ * count, file size, peak RSS, how much of the text an extractor gives back in source
+ * order (src/verify/word-order.ts), and the time ratios sopkit/peer.
+ *
+ *   node bench/pdf.mjs [--runs N] [--docs ar,en] [--engines sopkit,weasyprint,...] [--json FILE] [--keep DIR]
+ *
+ * Needs `npm run build` first (it imports lib/). Installs nothing: a missing peer is
+ * skipped with a note. The corpus is `$SOPKIT_BENCH_CORPUS`, else `../shared/bench-corpus`
+ * beside the checkout.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const o = { runs: Number(process.env.SOPKIT_BENCH_RUNS ?? 5), docs: ['ar', 'en'], engines: undefined, json: undefined, keep: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) fail(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') o.runs = Number(next());
+    else if (a === '--docs') o.docs = next().split(',');
+    else if (a === '--engines') o.engines = next().split(',');
+    else if (a === '--json') o.json = next();
+    else if (a === '--keep') o.keep = next();
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write('usage: node bench/pdf.mjs [--runs N] [--docs ar,en] [--engines sopkit,weasyprint,chromium,pandoc-weasyprint,pandoc-typst,pandoc-xelatex] [--json FILE] [--keep DIR]\n');
+      process.exit(0);
+    } else fail(`unknown option ${a} (try --help)`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1) fail('--runs must be a whole number ≥ 1');
+  return o;
+}
+
+function fail(message, code = 2) {
+  process.stderr.write(`bench/pdf: ${message}\n`);
+  process.exit(code);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+
+// ---------------------------------------------------------------- inputs
+const CORPUS = path.resolve(process.env.SOPKIT_BENCH_CORPUS ?? path.join(REPO, '..', 'shared', 'bench-corpus'));
+if (!existsSync(path.join(CORPUS, 'ar', 'all.md'))) {
+  fail(`no bench corpus at ${CORPUS} (expected ar/all.md there). Set SOPKIT_BENCH_CORPUS to the folder that holds ar/ and en/.`);
+}
+if (!existsSync(path.join(REPO, 'lib', 'verify', 'index.js'))) fail('lib/ is missing or out of date: run `npm run build` first (bench/run.mjs does).');
+const verifyLib = await import(pathToFileURL(path.join(REPO, 'lib', 'verify', 'index.js')).href);
+const YAML = (await import('yaml')).default;
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v "$0"`, cmd], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function firstLine(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => l.trim())?.trim() ?? '?';
+}
+
+const WORK = opts.keep ? path.resolve(opts.keep) : mkdtempSync(path.join(os.tmpdir(), 'sopkit-bench-'));
+mkdirSync(WORK, { recursive: true });
+
+/**
+ * Peers find fonts through fontconfig. The corpus CSS asks for Amiri, then Noto Naskh
+ * Arabic / Noto Serif; pointing fontconfig at the very TTF files sopkit embeds (from
+ * node_modules) makes every engine set the same faces, without installing anything.
+ */
+function fontconfigEnv() {
+  const dirs = ['noto-naskh-arabic', 'noto-serif', 'noto-sans']
+    .map((f) => path.dirname(require.resolve(`@expo-google-fonts/${f}/package.json`)))
+    .map((d) => `  <dir>${d}</dir>`)
+    .join('\n');
+  const conf = path.join(WORK, 'fonts.conf');
+  writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${dirs}\n  <cachedir>${path.join(WORK, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`);
+  return { ...process.env, FONTCONFIG_FILE: conf };
+}
+
+// ---------------------------------------------------------------- corpus → SOP folder
+function splitFrontMatter(text) {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  return m ? { data: YAML.parse(m[1]) ?? {}, body: text.slice(m[0].length) } : { data: {}, body: text };
+}
+
+/**
+ * A throw-away SOP folder from one corpus language: sop.yaml (version 2.1, 2026-11-22,
+ * context development, profile cpcm-interagency, one language) and the corpus's section
+ * files with their `component: N` rewritten to the profile's component ids.
+ */
+function makeSopFolder(lang) {
+  const src = path.join(CORPUS, lang);
+  const dir = path.join(WORK, `sop-${lang}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'sections', lang), { recursive: true });
+  const profile = YAML.parse(readFileSync(path.join(REPO, 'templates', 'profiles', 'cpcm-interagency.yaml'), 'utf8'));
+  const ids = new Map(profile.components.map((c) => [c.n, c.id]));
+  const doc = splitFrontMatter(readFileSync(path.join(src, 'all.md'), 'utf8'));
+  const files = readdirSync(src).filter((f) => /^\d\d-.*\.md$/.test(f)).sort();
+  for (const f of files) {
+    const { data, body } = splitFrontMatter(readFileSync(path.join(src, f), 'utf8'));
+    const id = ids.get(Number(data.component));
+    if (!id) fail(`${lang}/${f}: component ${data.component} is not in the cpcm-interagency profile`);
+    writeFileSync(path.join(dir, 'sections', lang, f), `---\n${YAML.stringify({ component: id, title: String(data.title ?? f) }).trim()}\n---\n${body}`);
+  }
+  const manifest = {
+    title: { [lang]: String(doc.data.title ?? 'Benchmark SOP') },
+    version: '2.1',
+    date: '2026-11-22',
+    status: 'final',
+    context: 'development',
+    profile: 'cpcm-interagency',
+    languages: [lang],
+    review: { last: '2026-11-01', interval_months: 6 },
+    agencies: [{ id: 'bench', name: { [lang]: lang === 'ar' ? 'وكالة القياس' : 'Benchmark agency' } }],
+  };
+  writeFileSync(path.join(dir, 'sop.yaml'), YAML.stringify(manifest));
+  return { dir, sections: files.length, source: verifyLib.markdownWords(doc.body) };
+}
+
+// ---------------------------------------------------------------- engines
+const chromiumBin = process.env.CHROMIUM ?? ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
+const pandocBin = which('pandoc');
+const weasyBin = which('weasyprint');
+const typstBin = which('typst');
+const xelatexBin = which('xelatex');
+const pandocFormats = pandocBin ? spawnSync(pandocBin, ['--list-output-formats'], { encoding: 'utf8' }).stdout.split('\n') : [];
+
+/** Is the `build` command wired into the CLI? (Else the bench times loadSop + buildPdfs.) */
+function buildCommandWired() {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'sopkit.js'), 'build', '--help'], { encoding: 'utf8' });
+  return r.status === 0 && /sopkit build/.test(r.stdout);
+}
+const pdfsScript = existsSync(path.join(REPO, 'lib', 'build', 'pdfs.js'));
+
+/**
+ * Every engine: `available` (or why not), the command for one run writing `out`, and
+ * what to clean between runs. Times are of the whole process, start-up included.
+ */
+function engines(lang, sop) {
+  const html = path.join(CORPUS, lang, 'all.html');
+  const md = path.join(CORPUS, lang, 'all.md');
+  const head = path.join(CORPUS, lang, 'print-head.html');
+  const fc = fontconfigEnv();
+  const out = (name) => path.join(WORK, 'out', lang, `${name}.pdf`);
+  const wired = buildCommandWired();
+  const sopkitBuildOut = path.join(sop.dir, 'dist', 'pdf', `sop-v2.1-${lang}.pdf`);
+  const sopkitPdfsDir = path.join(WORK, 'out', lang, 'sopkit-pdfs');
+  return [
+    {
+      name: 'sopkit build',
+      key: 'sopkit',
+      sopkit: true,
+      what: 'node bin/sopkit.js build <sop> (site + PDFs + posters)',
+      available: wired ? true : 'the `build` command is not wired into the CLI yet',
+      output: sopkitBuildOut,
+      clean: () => rmSync(path.join(sop.dir, 'dist'), { recursive: true, force: true }),
+      cmd: [process.execPath, [path.join(REPO, 'bin', 'sopkit.js'), 'build', sop.dir]],
+      env: process.env,
+    },
+    {
+      name: 'sopkit PDFs only',
+      key: 'sopkit',
+      sopkit: true,
+      what: 'node bench/sopkit-pdfs.mjs <sop> (loadSop + buildPdfs: SOP, annexes, pack)',
+      available: pdfsScript ? true : 'lib/build/pdfs.js does not exist (the PDF engine has not landed)',
+      output: path.join(sopkitPdfsDir, 'pdf', `sop-v2.1-${lang}.pdf`),
+      clean: () => rmSync(sopkitPdfsDir, { recursive: true, force: true }),
+      cmd: [process.execPath, [path.join(REPO, 'bench', 'sopkit-pdfs.mjs'), sop.dir, sopkitPdfsDir]],
+      env: process.env,
+    },
+    {
+      name: 'WeasyPrint',
+      key: 'weasyprint',
+      what: 'weasyprint all.html',
+      available: weasyBin ? true : 'weasyprint is not installed (Debian: apt-get install weasyprint)',
+      version: weasyBin && firstLine(weasyBin, ['--version']),
+      output: out('weasyprint'),
+      cmd: [weasyBin, [html, out('weasyprint')]],
+      env: fc,
+    },
+    {
+      name: 'Chromium',
+      key: 'chromium',
+      what: 'chromium --headless --print-to-pdf all.html',
+      available: chromiumBin ? true : 'chromium is not installed (Debian: apt-get install chromium)',
+      version: chromiumBin && firstLine(chromiumBin, ['--version']),
+      output: out('chromium'),
+      cmd: [chromiumBin, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(WORK, 'chromium-profile')}`, `--print-to-pdf=${out('chromium')}`, pathToFileURL(html).href]],
+      env: fc,
+    },
+    {
+      name: 'Pandoc → WeasyPrint',
+      key: 'pandoc-weasyprint',
+      what: 'pandoc -s -H print-head.html all.md --pdf-engine=weasyprint',
+      available: !pandocBin ? 'pandoc is not installed' : !weasyBin ? 'pandoc needs weasyprint as its PDF engine here' : true,
+      version: pandocBin && firstLine(pandocBin, ['--version']),
+      output: out('pandoc-weasyprint'),
+      cmd: [pandocBin, ['-s', '-H', head, md, '-t', 'html5', '--pdf-engine=weasyprint', '-o', out('pandoc-weasyprint')]],
+      env: fc,
+    },
+    {
+      name: 'Pandoc → Typst',
+      key: 'pandoc-typst',
+      what: 'pandoc all.md --pdf-engine=typst',
+      available: !typstBin ? 'typst is not installed (not packaged in Debian 12)' : !pandocFormats.includes('typst') ? 'this pandoc has no typst writer (needs pandoc ≥ 3.1.2)' : true,
+      version: typstBin && firstLine(typstBin, ['--version']),
+      output: out('pandoc-typst'),
+      cmd: [pandocBin, [md, '-t', 'typst', '--pdf-engine=typst', '-V', `mainfont=${lang === 'ar' ? 'Noto Naskh Arabic' : 'Noto Serif'}`, '-o', out('pandoc-typst')]],
+      env: fc,
+    },
+    {
+      name: 'Pandoc → XeLaTeX',
+      key: 'pandoc-xelatex',
+      what: 'pandoc all.md --pdf-engine=xelatex',
+      available: !xelatexBin ? 'xelatex is not installed (Debian: texlive-xetex, ~1 GB)' : !pandocBin ? 'pandoc is not installed' : true,
+      version: xelatexBin && firstLine(xelatexBin, ['--version']),
+      output: out('pandoc-xelatex'),
+      cmd: [pandocBin, [md, '--pdf-engine=xelatex', '-V', `mainfont=${lang === 'ar' ? 'Noto Naskh Arabic' : 'Noto Serif'}`, '-V', 'geometry:a4paper', '-o', out('pandoc-xelatex')]],
+      env: fc,
+    },
+  ].filter((e) => !opts.engines || opts.engines.includes(e.key) || opts.engines.includes(e.name));
+}
+
+// ---------------------------------------------------------------- measuring
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** One run of one engine: wall ms of the whole process, and peak RSS (KB, largest process) when GNU time is there. */
+function runOnce(e) {
+  e.clean?.();
+  rmSync(e.output, { force: true });
+  mkdirSync(path.dirname(e.output), { recursive: true });
+  const [cmd, args] = e.cmd;
+  const rssFile = path.join(WORK, 'rss.txt');
+  const [file, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const t0 = performance.now();
+  const r = spawnSync(file, argv, { env: e.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 || !existsSync(e.output)) {
+    const tail = `${r.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`${e.name} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}): ${tail || 'no output file'}`);
+  }
+  const rss = timeBin && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined;
+  return { ms, rss };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function pdfinfoPages(file) {
+  if (!which('pdfinfo')) return undefined;
+  const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  const m = /^Pages:\s+(\d+)/m.exec(r.stdout ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Words given back in source order: pdf.js over the whole document and per page; pdftotext over the whole document. */
+async function wordOrder(file, source) {
+  const pages = await verifyLib.readPdfText(readFileSync(file), path.basename(file));
+  const pageWords = pages.map((p) => verifyLib.toWords(verifyLib.pageText(p)));
+  const doc = verifyLib.wordOrderScore(source, pageWords.flat());
+  const per = verifyLib.pageWordOrder(source, pageWords).filter((p) => p.scored).map((p) => p.fraction);
+  let pdftotext;
+  if (which('pdftotext')) {
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.status === 0) pdftotext = verifyLib.wordOrderScore(source, verifyLib.toWords(r.stdout)).fraction;
+  }
+  return {
+    pdfjsPages: pages.length,
+    pdfjsDoc: doc.fraction,
+    pageMedian: per.length ? median(per) : undefined,
+    pageMin: per.length ? Math.min(...per) : undefined,
+    pagesScored: per.length,
+    pdftotextDoc: pdftotext,
+  };
+}
+
+// ---------------------------------------------------------------- report
+const pct = (x) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+const secs = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const kb = (n) => (n === undefined ? '–' : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${Math.round(n / 1024)} KB`);
+const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s, n) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+
+function table(rows) {
+  const head = ['engine', 'median', 'min', 'max', 'pages', 'size', 'peak RSS', 'pdf.js doc', 'page med', 'page min', 'pdftotext', 'sopkit/peer'];
+  const body = rows.map((r) => [r.name, secs(r.median), secs(r.min), secs(r.max), String(r.pages ?? '–'), kb(r.size), r.rss ? kb(r.rss * 1024) : '–', pct(r.words?.pdfjsDoc), r.words?.pagesScored ? `${pct(r.words.pageMedian)} (${r.words.pagesScored})` : '–', pct(r.words?.pageMin), pct(r.words?.pdftotextDoc), r.ratio ?? '']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+const results = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` }, runs: opts.runs, corpus: path.relative(REPO, CORPUS) || '.', docs: {} };
+process.stdout.write(`sopkit PDF benchmark — ${results.machine.cpus} cores (${results.machine.cpu}), Node ${process.version}, ${opts.runs} timed runs per engine after 1 warm-up\n`);
+process.stdout.write(`corpus: ${CORPUS}\n`);
+let failures = 0;
+for (const lang of opts.docs) {
+  if (!existsSync(path.join(CORPUS, lang, 'all.md'))) {
+    process.stdout.write(`\n(${lang}: no ${lang}/all.md in the corpus, skipped)\n`);
+    continue;
+  }
+  const sop = makeSopFolder(lang);
+  process.stdout.write(`\n== ${lang}/all.md: ${sop.sections} section files, ${sop.source.length} words (sopkit builds them from a temporary SOP folder)\n`);
+  const rows = [];
+  const notes = [];
+  const active = [];
+  for (const e of engines(lang, sop)) {
+    if (e.available !== true) notes.push(`${e.name}: skipped, ${e.available}`);
+    else active.push({ e, runs: [], row: { name: e.name, key: e.key, sopkit: Boolean(e.sopkit), what: e.what, version: e.version } });
+  }
+  const failed = (a, err) => {
+    failures++;
+    a.failed = true;
+    notes.push(`${a.e.name}: FAILED — ${err.message}`);
+  };
+  // One warm-up each (disk cache, fontconfig cache, Chromium profile), then the timed
+  // runs round-robin, so a burst of load from elsewhere on the machine hits every
+  // engine alike instead of one engine's whole series.
+  for (const a of active) {
+    try {
+      runOnce(a.e);
+    } catch (err) {
+      failed(a, err);
+    }
+  }
+  const load0 = os.loadavg()[0];
+  for (let i = 0; i < opts.runs; i++) {
+    for (const a of active) {
+      if (a.failed) continue;
+      try {
+        a.runs.push(runOnce(a.e));
+      } catch (err) {
+        failed(a, err);
+      }
+    }
+  }
+  const load1 = os.loadavg()[0];
+  process.stdout.write(`  load average (1 min) ${load0.toFixed(2)} before the timed runs, ${load1.toFixed(2)} after\n`);
+  for (const a of active) {
+    if (a.failed) continue;
+    const { e, runs, row } = a;
+    row.times = runs.map((r) => Math.round(r.ms));
+    row.median = median(runs.map((r) => r.ms));
+    row.min = Math.min(...runs.map((r) => r.ms));
+    row.max = Math.max(...runs.map((r) => r.ms));
+    row.rss = runs.every((r) => r.rss) ? Math.max(...runs.map((r) => r.rss)) : undefined;
+    row.size = statSync(e.output).size;
+    row.words = await wordOrder(e.output, sop.source);
+    row.pages = pdfinfoPages(e.output) ?? row.words.pdfjsPages;
+    if (opts.keep) {
+      const keep = path.join(WORK, 'out', lang, 'kept', `${e.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.pdf`);
+      mkdirSync(path.dirname(keep), { recursive: true });
+      writeFileSync(keep, readFileSync(e.output));
+    }
+    rows.push(row);
+    process.stdout.write(`  ${e.name}: ${row.times.join(', ')} ms\n`);
+  }
+  results.docs[lang] = { loadavg: [load0, load1] };
+  // Ratios against the sopkit row that does the most comparable work: PDFs only when it ran, else the full build.
+  const ref = rows.find((r) => r.name === 'sopkit PDFs only') ?? rows.find((r) => r.sopkit);
+  for (const r of rows) if (ref && !r.sopkit) r.ratio = `${(ref.median / r.median).toFixed(2)}`;
+  process.stdout.write(`\n${table(rows)}\n`);
+  if (ref) process.stdout.write(`sopkit/peer = median of "${ref.name}" / median of the peer (below 1: sopkit is faster)\n`);
+  for (const n of notes) process.stdout.write(`note: ${n}\n`);
+  results.docs[lang] = { ...results.docs[lang], words: sop.source.length, sections: sop.sections, reference: ref?.name, engines: rows, notes };
+}
+process.stdout.write(`\ntimes: whole process, wall clock; peak RSS: largest single process (GNU time %M); words in order: source words recovered in order (LCS), pdf.js over the whole document, per body page (median over the N pages scored, min; a page is scored when most of its words come from one stretch of the source, so garbled pages are left out), and pdftotext over the whole document.\n`);
+process.stdout.write(`peers use the same Noto TTF files as sopkit (fontconfig pointed at node_modules); outputs in ${opts.keep ? WORK : '(temporary folder, removed; use --keep DIR)'}\n`);
+if (opts.json) writeFileSync(path.resolve(opts.json), JSON.stringify(results, null, 2) + '\n');
+if (!opts.keep) rmSync(WORK, { recursive: true, force: true });
+process.exitCode = failures ? 1 : 0;
