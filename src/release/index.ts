@@ -11,3 +11,4 @@ export * from './format.js';
 export * from './run.js';
 export { setVersionAndDate } from './yaml-edit.js';
 export * from './review.js';
+export * from './outputs.js';

@@ -49,7 +49,7 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
 
   it('releases 1.0 with a manifest of hashes that matches the frozen files', async () => {
     dir = await copyExample();
-    const r = await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--dir', dir]);
+    const r = await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--no-build', '--dir', dir]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Released version 1.0');
@@ -73,9 +73,14 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
 
   it('releases 1.1 after two section edits and one data edit; 1.0 stays byte-identical', async () => {
     hoursBefore = await editForNextVersion(dir);
-    const r = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--dir', dir]);
+    const r = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--no-build', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(await hashTree(path.join(dir, 'releases/1.0'))).toEqual(frozen10);
+    expect(r.stdout).toContain('not built (--no-build)');
+    // The release writes its redline and changelog against the previous release.
+    expect(r.stdout).toContain('redline 1.0 → 1.1: ');
+    expect(await exists(path.join(dir, 'dist/report/diff-1.0-1.1.html'))).toBe(true);
+    expect(await exists(path.join(dir, 'dist/report/changelog-1.1.md'))).toBe(true);
     const m = await readManifest(dir, '1.1');
     expect(m.previous).toBe('1.0');
     const changed = Object.fromEntries(Object.entries(m.changes.components).map(([lang, l]) => [lang, l]));
@@ -142,7 +147,7 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
 
   it('refuses a second release 1.1 with a clear message and changes no file', async () => {
     const before = await hashTree(dir);
-    const r = await sopkit(main, ['release', '1.1', '--date', '2026-11-27', '--dir', dir]);
+    const r = await sopkit(main, ['release', '1.1', '--date', '2026-11-27', '--no-build', '--dir', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('release 1.1 already exists in releases/1.1/ and a released version is never rewritten');
     expect(r.stderr).toContain('sopkit release 1.2');
@@ -153,7 +158,7 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
     const before = await hashTree(dir);
     const r = await sopkit(main, ['release', '1.0.5', '--dir', dir]);
     expect(r.code).toBe(2);
-    const s = await sopkit(main, ['release', '0.9', '--date', '2026-11-27', '--dir', dir]);
+    const s = await sopkit(main, ['release', '0.9', '--date', '2026-11-27', '--no-build', '--dir', dir]);
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('version 0.9 is not greater than the latest release 1.1');
     expect(await hashTree(dir)).toEqual(before);
@@ -177,10 +182,10 @@ describe('--dry-run', () => {
 describe('an interrupted release', () => {
   it('leaves no partial releases/1.1/, and a re-run succeeds and removes the stale staging folder', async () => {
     const dir = await copyExample();
-    expect((await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--dir', dir])).code).toBe(0);
+    expect((await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--no-build', '--dir', dir])).code).toBe(0);
     await editForNextVersion(dir);
     const log = await readFile(path.join(dir, 'releases/log.yaml'), 'utf8');
-    const crashed = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--dir', dir], { env: { SOPKIT_TEST_CRASH_AFTER_FILES: '3' } });
+    const crashed = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--no-build', '--dir', dir], { env: { SOPKIT_TEST_CRASH_AFTER_FILES: '3' } });
     expect(crashed.signal).toBe('SIGKILL');
     expect(await exists(path.join(dir, 'releases/1.1'))).toBe(false);
     const left = (await readdir(path.join(dir, 'releases'))).filter((n) => n.startsWith('.1.1.staging-'));
@@ -188,7 +193,7 @@ describe('an interrupted release', () => {
     expect(Object.keys(await hashTree(path.join(dir, 'releases', left[0]!)))).toHaveLength(3);
     expect(await readFile(path.join(dir, 'releases/log.yaml'), 'utf8')).toBe(log);
 
-    const again = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--dir', dir]);
+    const again = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--no-build', '--dir', dir]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`removed releases/${left[0]}/`);
     expect((await readdir(path.join(dir, 'releases'))).sort()).toEqual(['1.0', '1.1', 'log.yaml']);

@@ -1,12 +1,17 @@
 import { Command } from 'commander';
-import { formatPlan, runRelease } from '../../release/index.js';
-import { formatDiagnostic, summary, useColour } from '../output.js';
+import { isSopkitError } from '../../diag/index.js';
+import { buildReleaseOutputs, formatPlan, runRelease } from '../../release/index.js';
+import { toPosix } from '../../fs/index.js';
+import path from 'node:path';
+import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
 import { runAction } from '../run.js';
 
 interface ReleaseFlags {
   date?: string;
   dryRun?: boolean;
   dir: string;
+  /** false with --no-build. */
+  build: boolean;
 }
 
 /** Today's local date, YYYY-MM-DD: the one place `release` reads the clock (only when --date is left out). */
@@ -29,10 +34,22 @@ export async function releaseAction(version: string, flags: ReleaseFlags): Promi
     process.stderr.write(`sopkit release: check found ${summary(fromCheck)} (${list}); warnings do not block a release. See them with \`sopkit check --strict --today ${result.plan.date}\`.\n`);
   }
   process.stdout.write(formatPlan(result.plan, { listFiles: Boolean(flags.dryRun), done: result.applied }));
-  if (result.applied) {
-    process.stdout.write(`Build the release's site and PDFs with \`sopkit build\`; compare with \`sopkit diff ${result.plan.previous ?? 'draft'} ${result.plan.version}\`.\n`);
+  if (!result.applied) return 0;
+  const { previous } = result.plan;
+  try {
+    const outputs = await buildReleaseOutputs(flags.dir, version, previous, { build: flags.build, onProgress: progressReporter(Boolean(process.stderr.isTTY)) });
+    for (const d of outputs.diagnostics) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+    const shown = (f: string) => toPosix(path.relative(process.cwd(), f)) || '.';
+    if (outputs.build) process.stdout.write(`  built ${outputs.build.files.length} files of version ${version} into ${shown(outputs.build.outDir)}/\n`);
+    else process.stdout.write(`  not built (--no-build): run \`sopkit build\` for the site and PDFs\n`);
+    if (outputs.diff) process.stdout.write(`  redline ${previous} → ${version}: ${shown(outputs.diff.html)}\n  changelog: ${shown(outputs.diff.changelog)}\n`);
+    return outputs.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  } catch (e) {
+    // The release is frozen and logged whatever happens here: say so, never a half-state.
+    const what = isSopkitError(e) ? e.diagnostics.map((d) => formatDiagnostic(d, colour)).join('\n') : `sopkit: internal error while building: ${(e as Error)?.message ?? String(e)}`;
+    process.stderr.write(`${what}\nRelease ${version} itself is complete in releases/${version}/ and logged; only its outputs failed. Fix the problem and run \`sopkit build\`${previous ? ` and \`sopkit diff ${previous} ${version}\`` : ''}.\n`);
+    return 1;
   }
-  return 0;
 }
 
 /** `sopkit release VERSION`: check strictly, then freeze the sources into releases/VERSION/. */
@@ -43,6 +60,7 @@ export function releaseCommand(): Command {
     .option('--date <date>', 'release date YYYY-MM-DD (default: today)')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--dir <dir>', 'the SOP folder (holds sop.yaml)', '.')
+    .option('--no-build', 'freeze only; do not build the site, PDFs and posters of the release')
     .addHelpText('after', '\nA released version is never rewritten. Exit codes: 0 released, 1 refused or blocked by check errors (nothing written), 2 unusable input or usage.\nSee docs/releases.md.')
     .action(async (version: string, flags: ReleaseFlags) => runAction(() => releaseAction(version, flags)));
 }
