@@ -239,14 +239,19 @@ function engines(lang, sop) {
 // ---------------------------------------------------------------- measuring
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** One run of one engine: wall ms of the whole process, and peak RSS (KB, largest process) when GNU time is there. */
+/**
+ * One run of one engine: wall ms of the whole process; with GNU time also CPU time
+ * (user + system, children included: Chromium's renderer and GPU processes count) and
+ * peak RSS (KB, of the largest single process). CPU time is the steadier figure when
+ * other work shares the machine.
+ */
 function runOnce(e) {
   e.clean?.();
   rmSync(e.output, { force: true });
   mkdirSync(path.dirname(e.output), { recursive: true });
   const [cmd, args] = e.cmd;
   const rssFile = path.join(WORK, 'rss.txt');
-  const [file, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
   const t0 = performance.now();
   const r = spawnSync(file, argv, { env: e.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
@@ -254,8 +259,10 @@ function runOnce(e) {
     const tail = `${r.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ');
     throw new Error(`${e.name} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}): ${tail || 'no output file'}`);
   }
-  const rss = timeBin && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined;
-  return { ms, rss };
+  // GNU time may print a line about the exit status first; the figures are on the last line.
+  const fig = timeBin && existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(/\s+/).map(Number) : [];
+  const [rss, user, sys] = fig.length === 3 && fig.every(Number.isFinite) ? fig : [];
+  return { ms, rss, cpu: user === undefined ? undefined : (user + sys) * 1000 };
 }
 
 function median(xs) {
@@ -300,8 +307,8 @@ const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s, n) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 function table(rows) {
-  const head = ['engine', 'median', 'min', 'max', 'pages', 'size', 'peak RSS', 'pdf.js doc', 'page med', 'page min', 'pdftotext', 'sopkit/peer'];
-  const body = rows.map((r) => [r.name, secs(r.median), secs(r.min), secs(r.max), String(r.pages ?? '–'), kb(r.size), r.rss ? kb(r.rss * 1024) : '–', pct(r.words?.pdfjsDoc), r.words?.pagesScored ? `${pct(r.words.pageMedian)} (${r.words.pagesScored})` : '–', pct(r.words?.pageMin), pct(r.words?.pdftotextDoc), r.ratio ?? '']);
+  const head = ['engine', 'median', 'min', 'max', 'CPU', 'pages', 'size', 'peak RSS', 'pdf.js doc', 'page med', 'page min', 'pdftotext', 'sopkit/peer', 'CPU ratio'];
+  const body = rows.map((r) => [r.name, secs(r.median), secs(r.min), secs(r.max), secs(r.cpu), String(r.pages ?? '–'), kb(r.size), r.rss ? kb(r.rss * 1024) : '–', pct(r.words?.pdfjsDoc), r.words?.pagesScored ? `${pct(r.words.pageMedian)} (${r.words.pagesScored})` : '–', pct(r.words?.pageMin), pct(r.words?.pdftotextDoc), r.ratio ?? '', r.cpuRatio ?? '']);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -362,6 +369,7 @@ for (const lang of opts.docs) {
     row.min = Math.min(...runs.map((r) => r.ms));
     row.max = Math.max(...runs.map((r) => r.ms));
     row.rss = runs.every((r) => r.rss) ? Math.max(...runs.map((r) => r.rss)) : undefined;
+    row.cpu = runs.every((r) => r.cpu !== undefined) ? median(runs.map((r) => r.cpu)) : undefined;
     row.size = statSync(e.output).size;
     row.words = await wordOrder(e.output, sop.source);
     row.pages = pdfinfoPages(e.output) ?? row.words.pdfjsPages;
@@ -376,13 +384,17 @@ for (const lang of opts.docs) {
   results.docs[lang] = { loadavg: [load0, load1] };
   // Ratios against the sopkit row that does the most comparable work: PDFs only when it ran, else the full build.
   const ref = rows.find((r) => r.name === 'sopkit PDFs only') ?? rows.find((r) => r.sopkit);
-  for (const r of rows) if (ref && !r.sopkit) r.ratio = `${(ref.median / r.median).toFixed(2)}`;
+  for (const r of rows) {
+    if (!ref || r.sopkit) continue;
+    r.ratio = (ref.median / r.median).toFixed(2);
+    if (ref.cpu !== undefined && r.cpu) r.cpuRatio = (ref.cpu / r.cpu).toFixed(2);
+  }
   process.stdout.write(`\n${table(rows)}\n`);
-  if (ref) process.stdout.write(`sopkit/peer = median of "${ref.name}" / median of the peer (below 1: sopkit is faster)\n`);
+  if (ref) process.stdout.write(`sopkit/peer = median wall time of "${ref.name}" / the peer's; CPU ratio the same for CPU time (below 1: sopkit is faster)\n`);
   for (const n of notes) process.stdout.write(`note: ${n}\n`);
   results.docs[lang] = { ...results.docs[lang], words: sop.source.length, sections: sop.sections, reference: ref?.name, engines: rows, notes };
 }
-process.stdout.write(`\ntimes: whole process, wall clock; peak RSS: largest single process (GNU time %M); words in order: source words recovered in order (LCS), pdf.js over the whole document, per body page (median over the N pages scored, min; a page is scored when most of its words come from one stretch of the source, so garbled pages are left out), and pdftotext over the whole document.\n`);
+process.stdout.write(`\ntimes: whole process, wall clock (median, min, max of the timed runs); CPU: median user + system time, child processes included; peak RSS: largest single process (GNU time %M); words in order: source words recovered in order (LCS), pdf.js over the whole document, per body page (median over the N pages scored, min; a page is scored when most of its words come from one stretch of the source, so garbled pages are left out), and pdftotext over the whole document.\n`);
 process.stdout.write(`peers use the same Noto TTF files as sopkit (fontconfig pointed at node_modules); outputs in ${opts.keep ? WORK : '(temporary folder, removed; use --keep DIR)'}\n`);
 if (opts.json) writeFileSync(path.resolve(opts.json), JSON.stringify(results, null, 2) + '\n');
 if (!opts.keep) rmSync(WORK, { recursive: true, force: true });
