@@ -1,5 +1,4 @@
 import { open, readFile, stat } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
 import { diagnostic, type SourcePosition } from '../../diag/index.js';
 import { resolveInside } from '../../fs/index.js';
 import type { PdfAnnex } from '../../model/index.js';
@@ -36,6 +35,8 @@ async function problemWith(root: string, a: PdfAnnex): Promise<string | undefine
   if (size > MAX_PARSE_BYTES) return undefined;
   try {
     // pdf-lib is lenient with broken files; a PDF whose page tree cannot be read is as good as damaged.
+    // Loaded only when there is a PDF annex: pdf-lib is large and most runs never need it.
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(await readFile(abs), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
     if (doc.getPageCount() < 1) return `${a.pdf} is damaged and cannot be opened (no pages found)`;
   } catch (e) {

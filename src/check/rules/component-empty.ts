@@ -1,9 +1,7 @@
 import { diagnostic } from '../../diag/index.js';
-import { nodePosition, valuePosition } from '../context.js';
+import { valuePosition } from '../context.js';
+import { hasContent } from '../scan.js';
 import type { Rule } from '../types.js';
-
-/** Nodes that are not content on their own: headings, comments, link definitions. */
-const NOT_CONTENT = new Set(['heading', 'html', 'definition', 'thematicBreak', 'yaml']);
 
 export const componentEmpty: Rule = {
   id: 'component-empty',
@@ -16,10 +14,10 @@ export const componentEmpty: Rule = {
     for (const s of model.sections) {
       const comp = model.profile.components.find((c) => c.id === s.component);
       if (comp?.generated) continue;
-      const tree = ctx.mdast(s);
-      if (tree.children.some((n) => !NOT_CONTENT.has(n.type))) continue;
+      if (hasContent(s.body)) continue;
       const req = comp !== undefined && required.has(comp.n);
-      const at = tree.children[0] ? nodePosition(s, tree.children[0]) : valuePosition(s, 'component');
+      const firstLine = s.body.split('\n').findIndex((l) => l.trim() !== '');
+      const at = firstLine >= 0 ? { file: s.file, line: s.bodyLine + firstLine, column: 1 } : valuePosition(s, 'component');
       report(
         diagnostic(
           'component-empty',

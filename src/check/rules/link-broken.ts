@@ -6,6 +6,7 @@ import { diagnostic, didYouMean } from '../../diag/index.js';
 import { resolveInside } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 import { nodePosition } from '../context.js';
+import { mayHaveLinks } from '../scan.js';
 import { anchorsOf, slugify } from '../slug.js';
 import { headingsOf } from '../text.js';
 import type { Rule } from '../types.js';
@@ -42,6 +43,7 @@ export const linkBroken: Rule = {
       return a;
     };
     for (const f of files) {
+      if (!mayHaveLinks(f.body)) continue;
       visit(ctx.mdast(f), (node: Node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const url = (node as UrlNode).url ?? '';

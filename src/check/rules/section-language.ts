@@ -1,23 +1,15 @@
-import type { Node } from 'unist';
-import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic } from '../../diag/index.js';
 import type { MarkdownFile } from '../../model/index.js';
+import { proseText } from '../scan.js';
 import { ARABIC_SCRIPT_LANGUAGES, baseLanguage } from '../text.js';
 import type { Rule } from '../types.js';
 
 /** Fewer letters than this and the sample is too small to judge. */
 const MIN_LETTERS = 40;
-const SKIPPED = new Set(['code', 'inlineCode', 'html', 'definition', 'math', 'inlineMath']);
 
 /** Letters of the prose: no code, no URLs or e-mail addresses, no Latin acronyms (UNICEF, CPIMS+). */
-export function letterCounts(tree: Node): { arabic: number; latin: number } {
-  let text = '';
-  visit(tree, (node: Node) => {
-    if (SKIPPED.has(node.type)) return SKIP;
-    if (node.type === 'text') text += ` ${(node as unknown as { value: string }).value}`;
-    return undefined;
-  });
-  const prose = text
+export function letterCounts(body: string): { arabic: number; latin: number } {
+  const prose = proseText(body)
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]+[a-z]?\b\+?/g, ' ');
@@ -35,7 +27,7 @@ export const sectionLanguage: Rule = {
   run(ctx, report) {
     const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
     for (const f of files) {
-      const { arabic, latin } = letterCounts(ctx.mdast(f));
+      const { arabic, latin } = letterCounts(f.body);
       const total = arabic + latin;
       if (total < MIN_LETTERS) continue;
       const share = arabic / total;
