@@ -14,7 +14,7 @@
  * beside the checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,7 +60,20 @@ if (!existsSync(path.join(CORPUS, 'ar', 'all.md'))) {
   fail(`no bench corpus at ${CORPUS} (expected ar/all.md there). Set SOPKIT_BENCH_CORPUS to the folder that holds ar/ and en/.`);
 }
 if (!existsSync(path.join(REPO, 'lib', 'verify', 'index.js'))) fail('lib/ is missing or out of date: run `npm run build` first (bench/run.mjs does).');
-const verifyLib = await import(pathToFileURL(path.join(REPO, 'lib', 'verify', 'index.js')).href);
+
+const WORK = opts.keep ? path.resolve(opts.keep) : mkdtempSync(path.join(os.tmpdir(), 'sopkit-bench-'));
+mkdirSync(WORK, { recursive: true });
+
+/**
+ * The sopkit that is timed: a snapshot of the compiled package (bin, lib, schemas,
+ * templates; node_modules linked), so every run times the same code even when lib/ is
+ * rebuilt in the checkout while the bench runs.
+ */
+const SOPKIT = path.join(WORK, 'sopkit');
+rmSync(SOPKIT, { recursive: true, force: true });
+for (const p of ['bin', 'lib', 'schemas', 'templates', 'package.json', 'bench/sopkit-pdfs.mjs']) cpSync(path.join(REPO, p), path.join(SOPKIT, p), { recursive: true });
+symlinkSync(path.join(REPO, 'node_modules'), path.join(SOPKIT, 'node_modules'), 'dir');
+const verifyLib = await import(pathToFileURL(path.join(SOPKIT, 'lib', 'verify', 'index.js')).href);
 const YAML = (await import('yaml')).default;
 
 function which(cmd) {
@@ -72,9 +85,6 @@ function firstLine(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => l.trim())?.trim() ?? '?';
 }
-
-const WORK = opts.keep ? path.resolve(opts.keep) : mkdtempSync(path.join(os.tmpdir(), 'sopkit-bench-'));
-mkdirSync(WORK, { recursive: true });
 
 /**
  * Peers find fonts through fontconfig. The corpus CSS asks for Amiri, then Noto Naskh
@@ -142,10 +152,10 @@ const pandocFormats = pandocBin ? spawnSync(pandocBin, ['--list-output-formats']
 
 /** Is the `build` command wired into the CLI? (Else the bench times loadSop + buildPdfs.) */
 function buildCommandWired() {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'sopkit.js'), 'build', '--help'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', '--help'], { encoding: 'utf8' });
   return r.status === 0 && /sopkit build/.test(r.stdout);
 }
-const pdfsScript = existsSync(path.join(REPO, 'lib', 'build', 'pdfs.js'));
+const pdfsScript = existsSync(path.join(SOPKIT, 'lib', 'build', 'pdfs.js'));
 
 /**
  * Every engine: `available` (or why not), the command for one run writing `out`, and
@@ -169,7 +179,7 @@ function engines(lang, sop) {
       available: wired ? true : 'the `build` command is not wired into the CLI yet',
       output: sopkitBuildOut,
       clean: () => rmSync(path.join(sop.dir, 'dist'), { recursive: true, force: true }),
-      cmd: [process.execPath, [path.join(REPO, 'bin', 'sopkit.js'), 'build', sop.dir]],
+      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir]],
       env: process.env,
     },
     {
@@ -180,7 +190,7 @@ function engines(lang, sop) {
       available: pdfsScript ? true : 'lib/build/pdfs.js does not exist (the PDF engine has not landed)',
       output: path.join(sopkitPdfsDir, 'pdf', `sop-v2.1-${lang}.pdf`),
       clean: () => rmSync(sopkitPdfsDir, { recursive: true, force: true }),
-      cmd: [process.execPath, [path.join(REPO, 'bench', 'sopkit-pdfs.mjs'), sop.dir, sopkitPdfsDir]],
+      cmd: [process.execPath, [path.join(SOPKIT, 'bench', 'sopkit-pdfs.mjs'), sop.dir, sopkitPdfsDir]],
       env: process.env,
     },
     {
