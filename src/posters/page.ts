@@ -14,9 +14,10 @@ export const INK: [number, number, number] = [0, 0, 0];
 export const WHITE: [number, number, number] = [1, 1, 1];
 
 /** Stamp lines at `size` across `box`, with a hairline above; returns the height used. */
-export function footerStamp(manifest: Manifest, lang: string, box: Box, size: number): { items: SceneItem[]; height: number } {
+export function footerStamp(manifest: Manifest, lang: string, box: Box, size: number, pageNumber?: string): { items: SceneItem[]; height: number } {
   const dir = directionOf(lang);
-  const t = setText(stampText(manifest, lang), lang, { width: box.w, size, dir, align: 'center' });
+  const text = pageNumber ? `${stampText(manifest, lang)} — ${pageNumber}` : stampText(manifest, lang);
+  const t = setText(text, lang, { width: box.w, size, dir, align: 'center' });
   const gap = size * 0.5;
   const y = box.y + box.h - t.height;
   return {

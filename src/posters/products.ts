@@ -12,6 +12,7 @@ import { MIN_SIZE } from './fit.js';
 import { posterPage } from './poster-frame.js';
 import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
+import { pocketGuideSheets } from './pocket-guide.js';
 import type { SceneItem } from './scene.js';
 import { caseStepsBody, eligibilityBody } from './flow-posters.js';
 import { urgentCardPages } from './urgent-card.js';
@@ -35,6 +36,15 @@ export function products(ctx: PosterContext): Product[] {
     text: tr((model.data[name]!.value as { title?: Localized }).title, lang, m) || name,
     src: { data: name, pointer: '/title' },
   });
+  for (const lang of m.languages) {
+    if (['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps'].some(has)) {
+      out.push({
+        file: `pocket-guide-${paper.sheet.id}-${lang}.pdf`,
+        subject: 'Pocket guide: A6 booklet on A4; print double-sided (flip on long edge), cut across, nest, fold, staple',
+        compose: async () => ({ title: docTitle('Pocket guide', [lang]), lang, pages: pocketGuideSheets(ctx, lang, paper.sheet) }),
+      });
+    }
+  }
   for (const langs of variants) {
     // Two languages side by side double the text: the bilingual variant is printed on the large size only.
     for (const size of langs.length > 1 ? [paper.posters[1]] : paper.posters) {

@@ -1,0 +1,210 @@
+/**
+ * The pocket guide: the five printed items of R10 (eligibility, prioritisation, urgent
+ * action, referral pathways, case-management steps) as an A6 booklet, imposed on A4 for
+ * an office printer (two folded sheets per A4 side: print double-sided, flip on the long
+ * edge, cut across the middle, nest, fold, staple). At A6 the eligibility flow is given
+ * as numbered questions with their yes/no branches, which reads better than a 4 pt chart.
+ */
+import { digitsFor } from '../i18n/header.js';
+import { formatDate, localizeDigits } from '../i18n/index.js';
+import type {
+  CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData,
+} from '../render/html/data-types.js';
+import { directionOf } from '../text/index.js';
+import type { Block, Box } from './column.js';
+import { layoutColumn } from './column.js';
+import { reportSpill, type PosterContext } from './context.js';
+import { MIN_SIZE } from './fit.js';
+import { imposeBooklet } from './impose.js';
+import { footerStamp, INK, WHITE } from './page.js';
+import { MM, type PaperSize } from './paper.js';
+import { stepBlocks } from './pathways.js';
+import { criteriaBlocks } from './flow-posters.js';
+import { hoursText } from './prioritisation.js';
+import { paginate } from './paginate.js';
+import type { SceneItem, ScenePage } from './scene.js';
+import { drawSheet } from './sheets.js';
+import { languageName, tr, word } from './stamp.js';
+import { URGENT_RED } from './urgent-card.js';
+import { pageHeader } from '../i18n/index.js';
+
+const BREAK = (lang: string): Block => ({ text: '\f', lang });
+const heading = (text: string, lang: string, src?: Block['src'], band: [number, number, number] = INK): Block =>
+  ({ text, lang, bold: true, scale: 1.2, band, color: WHITE, gap: 0.6, src });
+const sub = (text: string, lang: string, src?: Block['src']): Block => ({ text, lang, bold: true, gap: 0.5, src });
+const isHeading = (b: Block) => !!b.band || (!!b.bold && b.gap !== undefined && b.gap >= 0.5);
+
+function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const m = ctx.model.manifest;
+  const digits = digitsFor(m, lang);
+  const out: Block[] = [heading(tr(d.title, lang, m) || word('criteria', lang), lang, { data: 'eligibility', pointer: '/title' })];
+  out.push(...criteriaBlocks(ctx, d, lang).slice(1));
+  out.push(sub(word('flow', lang), lang));
+  // Number the questions in the order a caseworker meets them (breadth first from the start).
+  const nodes = new Map(d.flow.nodes.map((n, i) => [n.id, { ...n, index: i }]));
+  const outEdges = (id: string) => d.flow.edges.filter((e) => e.from === id && nodes.has(e.to));
+  const start = d.flow.nodes.find((n) => n.type === 'start') ?? d.flow.nodes[0];
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const queue = start ? [start.id] : [];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (nodes.get(id)!.type === 'decision') order.push(id);
+    for (const e of outEdges(id)) queue.push(e.to);
+  }
+  const num = (id: string) => localizeDigits(String(order.indexOf(id) + 1), digits);
+  const describe = (id: string, depth = 0): string => {
+    const n = nodes.get(id)!;
+    if (n.type === 'decision') return `${word('goTo', lang)} ${num(id)}`;
+    const next = outEdges(id);
+    const here = tr(n.label, lang, m);
+    return next.length === 1 && depth < 6 ? `${here} » ${describe(next[0]!.to, depth + 1)}` : here;
+  };
+  if (start && start.type !== 'decision') {
+    out.push({ text: describe(start.id), lang, bold: true, src: { data: 'eligibility', pointer: `/flow/nodes/${nodes.get(start.id)!.index}/label` } });
+  }
+  for (const id of order) {
+    const n = nodes.get(id)!;
+    const src = { data: 'eligibility', pointer: `/flow/nodes/${n.index}/label` };
+    out.push({ text: tr(n.label, lang, m), lang, bold: true, marker: `${num(id)}.`, gap: 0.4, src });
+    for (const e of outEdges(id)) {
+      const label = e.label ? tr(e.label, lang, m) : '';
+      out.push({ text: `${label ? `${label} » ` : ''}${describe(e.to)}`, lang, marker: ' ', src });
+    }
+  }
+  return out;
+}
+
+function prioritisationBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data.prioritisation!.value as PrioritisationData;
+  const m = ctx.model.manifest;
+  const digits = digitsFor(m, lang);
+  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'prioritisation', pointer: '/title' })];
+  d.levels.forEach((lv, i) => {
+    const p = `/levels/${i}`;
+    // The level's rank is written out (not only coloured) for black-and-white copies.
+    const bars = '|'.repeat(Math.max(1, d.levels.length - i));
+    out.push({ text: `${tr(lv.label, lang, m)} ${bars} ≤ ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
+    out.push({ text: tr(lv.definition, lang, m), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
+    out.push({ text: `${word('response', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
+    if (lv.follow_up) out.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
+    (lv.examples ?? []).forEach((e, k) => out.push({ text: tr(e, lang, m), lang, marker: '•', gap: k === 0 ? 0.2 : 0, src: { data: 'prioritisation', pointer: `${p}/examples/${k}` } }));
+  });
+  return out;
+}
+
+function contactBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data['urgent-action']!.value as UrgentActionData;
+  const m = ctx.model.manifest;
+  return d.contacts.map((c, i): Block => {
+    const hours = tr(c.hours, lang, m);
+    return {
+      text: hours ? `${tr(c.name, lang, m)} — ${hours}` : tr(c.name, lang, m), lang, gap: 0.3,
+      marker: c.phone, markerLtr: true, markerWidth: 9.2, src: { data: 'urgent-action', pointer: `/contacts/${i}` },
+    };
+  });
+}
+
+function urgentBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data['urgent-action']!.value as UrgentActionData;
+  const m = ctx.model.manifest;
+  const digits = digitsFor(m, lang);
+  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'urgent-action', pointer: '/title' }, URGENT_RED)];
+  out.push(sub(word('actNow', lang), lang));
+  d.triggers.forEach((t, i) => out.push({ text: tr(t, lang, m), lang, marker: '•', src: { data: 'urgent-action', pointer: `/triggers/${i}` } }));
+  out.push(sub(word('actions', lang), lang));
+  d.actions.forEach((a, i) => out.push({ text: tr(a, lang, m), lang, marker: localizeDigits(`${i + 1}.`, digits), src: { data: 'urgent-action', pointer: `/actions/${i}` } }));
+  out.push(sub(word('contacts', lang), lang), ...contactBlocks(ctx, lang));
+  if (d.notes) out.push({ text: tr(d.notes, lang, m), lang, bold: true, gap: 0.5, src: { data: 'urgent-action', pointer: '/notes' } });
+  return out;
+}
+
+function pathwayBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data.pathways!.value as PathwaysData;
+  const m = ctx.model.manifest;
+  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'pathways', pointer: '/title' })];
+  d.pathways.forEach((pw, i) => {
+    out.push(sub(tr(pw.concern, lang, m), lang, { data: 'pathways', pointer: `/pathways/${i}/concern` }));
+    pw.steps.forEach((_, k) => {
+      const [first, ...rest] = stepBlocks(ctx, i, k, lang);
+      out.push({ ...first!, gap: 0.3 }, ...rest.map((b) => ({ ...b, gap: 0 })));
+    });
+  });
+  const services = ctx.model.data.services?.value as ServicesData | undefined;
+  if (services) out.push({ text: `${word('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}`, lang, bold: true, gap: 0.6 });
+  return out;
+}
+
+function caseStepBlocks(ctx: PosterContext, lang: string): Block[] {
+  const d = ctx.model.data['case-steps']!.value as CaseStepsData;
+  const m = ctx.model.manifest;
+  const digits = digitsFor(m, lang);
+  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'case-steps', pointer: '/title' })];
+  d.steps.forEach((st, i) => {
+    const p = `/steps/${i}`;
+    out.push(sub(`${localizeDigits(String(i + 1), digits)}. ${tr(st.title, lang, m)}`, lang, { data: 'case-steps', pointer: `${p}/title` }));
+    st.key_actions.forEach((a, k) => out.push({ text: tr(a, lang, m), lang, marker: '•', src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } }));
+    if (st.timeline) out.push({ text: `${word('timeline', lang)}: ${tr(st.timeline, lang, m)}`, lang, bold: true, gap: 0.2, src: { data: 'case-steps', pointer: `${p}/timeline` } });
+  });
+  return out;
+}
+
+export const BOOKLET_SIZE = 8.5;
+
+/** The booklet's pages at A6 (the slot size on the sheet), cover first and back cover last. */
+export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width: number; height: number }): ScenePage[] {
+  const m = ctx.model.manifest;
+  const has = (n: string) => ctx.model.data[n] !== undefined;
+  const dir = directionOf(lang);
+  const margin = 7 * MM;
+  const inner: Box = { x: margin, y: margin, w: page.width - 2 * margin, h: page.height - 2 * margin };
+  const size = Math.max(BOOKLET_SIZE, MIN_SIZE.card);
+  const probe = footerStamp(m, lang, inner, MIN_SIZE.card);
+  const body: Box = { ...inner, h: inner.h - probe.height };
+
+  const blocks: Block[] = [];
+  if (has('eligibility')) blocks.push(...eligibilityBlocks(ctx, lang));
+  if (has('prioritisation')) blocks.push(...prioritisationBlocks(ctx, lang));
+  if (has('urgent-action')) blocks.push(...urgentBlocks(ctx, lang));
+  if (has('pathways')) blocks.push(...pathwayBlocks(ctx, lang));
+  if (has('case-steps')) blocks.push(...caseStepBlocks(ctx, lang));
+  const flow = paginate(blocks, body, size, dir, isHeading);
+  for (const b of flow.tooTall) {
+    reportSpill(ctx, b.src, `a page of the ${lang} pocket guide`, size, 'Shorten this item: a pocket-guide page holds about 25 short lines.');
+  }
+
+  // Cover: the SOP's title, what this is, the stamp, and the contents.
+  const h = pageHeader(m, lang);
+  const coverBlocks: Block[] = [
+    { text: word('pocketGuide', lang), lang, bold: true, scale: 1.6, band: INK, color: WHITE },
+    { text: tr(m.title, lang, m), lang, bold: true, scale: 1.3, gap: 1 },
+    { text: h.stamp, lang, bold: true, gap: 0.6 },
+    { text: languageName(lang), lang, gap: 0.2 },
+    { text: word('contents', lang), lang, bold: true, gap: 1.2 },
+    ...(['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps'] as const)
+      .filter(has)
+      .map((n): Block => ({ text: tr((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m) || n, lang, marker: '•' })),
+  ];
+  const cover = layoutColumn(coverBlocks, body, size, dir).items;
+  // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
+  const back = has('urgent-action')
+    ? layoutColumn([{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)], body, size, dir).items
+    : [];
+  const bodies: SceneItem[][] = [cover, ...flow.pages, back];
+  const digits = digitsFor(m, lang);
+  return bodies.map((items, i) => {
+    const foot = footerStamp(m, lang, inner, MIN_SIZE.card, i > 0 ? localizeDigits(String(i + 1), digits) : undefined);
+    return { width: page.width, height: page.height, items: [...items, ...foot.items] };
+  });
+}
+
+/** The pocket guide imposed on office sheets: fronts and backs alternate, ready for duplex. */
+export function pocketGuideSheets(ctx: PosterContext, lang: string, sheet: PaperSize): ScenePage[] {
+  const slot = { width: sheet.width / 2, height: sheet.height / 2 };
+  const pages = pocketGuidePages(ctx, lang, slot);
+  const imposed = imposeBooklet(pages.length, sheet, directionOf(lang) === 'rtl');
+  return imposed.sheets.flatMap((s) => drawSheet(sheet, s, pages));
+}
