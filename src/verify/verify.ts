@@ -162,6 +162,16 @@ function expectedHeaders(model: SopModel, manifest: Manifest, kind: PdfKind, lan
   return out;
 }
 
+/**
+ * In a pack, a page whose header area starts an annex header ("Annex 2 — ", "الملحق ٢ — ")
+ * is an annex page: it must carry that annex's full header, and the SOP header
+ * elsewhere in its text does not make up for it.
+ */
+function pageCandidates(candidates: ExpectedHeader[], headerText: string): ExpectedHeader[] {
+  const annexPage = candidates.filter((h) => h.annex !== undefined && headerText.includes(`${normalizeText(h.title.split(' — ')[0]!)} —`));
+  return annexPage.length ? annexPage : candidates;
+}
+
 function partName(part: 'title' | 'stamp', h: ExpectedHeader): string {
   if (h.annex === undefined) return part === 'title' ? 'title' : 'version stamp';
   return part === 'title' ? 'annex header' : 'annex date';
@@ -266,7 +276,7 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
       const whole = prepareArea(pageText(page));
       let best: { h: ExpectedHeader; title: Placement; stamp: Placement } | undefined;
       const rank = (t: Placement, s: Placement) => (t !== 'missing' && s !== 'missing' ? 10 : 0) + (t === 'header' ? 2 : t === 'page' ? 1 : 0) + (s === 'header' ? 2 : s === 'page' ? 1 : 0);
-      for (const h of candidates) {
+      for (const h of pageCandidates(candidates, header.spaced)) {
         const title = placeText(h.title, header, whole);
         const stamp = placeText(h.stamp, header, whole);
         if (!best || rank(title, stamp) > rank(best.title, best.stamp)) best = { h, title, stamp };

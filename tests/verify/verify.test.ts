@@ -99,6 +99,18 @@ describe('verify', () => {
     expect(r.files[0]!.failures.map((f) => f.page)).toEqual([3]);
   });
 
+  it('does not let an annex page of a pack pass on the SOP header', async () => {
+    // An annex page whose header names the annex but is worded differently, and carries
+    // the SOP title and stamp inside it: still not the annex header.
+    const pdf = await makePdf([{ header: [en.title, en.stamp] }, { header: [`Annex 1 — ${en.title} — ${en.stamp}`] }]);
+    const dir = await sopWith({
+      'dist/pdf/pack-v1.0-en.pdf': pdf,
+      'annexes/en/01-forms.md': '---\nannex: 1\ntitle: Forms\n---\n\n# Forms\n',
+    });
+    const r = await verifyPdfs('dist', { cwd: dir });
+    expect(r.files[0]!.failures.map((f) => f.message)).toEqual(['page 2 of dist/pdf/pack-v1.0-en.pdf has no annex header "Annex 1 — Test SOP v1.0"']);
+  });
+
   it('uses --lang and --annex for a file whose name says nothing', async () => {
     const pdf = await makePdf([{ header: [annex1.title, annex1.stamp] }]);
     const dir = await sopWith({ 'out/scan.pdf': pdf });
