@@ -82,7 +82,8 @@ function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: strin
     items.push({ kind: 'rule', x1: margin.side, x2: page.width - margin.side, y1: margin.top - 22, y2: margin.top - 22, width: 0.5, color: theme.ruleColor });
     const footer = fitLine(pageOf(i + 1, total, lang, digits), lang, { size: theme.headerSize, color: theme.muted }, width, 'center');
     items.push({ kind: 'text', x: margin.side, y: page.height - margin.bottom + 34, runs: footer.runs });
-    items.push(...shiftItems(p.items, margin.side, margin.top));
+    const moved = p.dx === margin.side && p.dy === margin.top ? p.items : shiftItems(p.items, margin.side - p.dx, margin.top - p.dy);
+    for (const it of moved) items.push(it);
     return { width: page.width, height: page.height, items };
   });
 }
@@ -181,7 +182,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
       ctx.section.footnoteOrder = [];
     }
     entries.push({ title, dest, page: pages.length, outline });
-    pages.push(...paginate(slices, geo.height));
+    pages.push(...paginate(slices, geo.height, geo.theme.margin.side, geo.top));
   }
   return { pages, entries };
 }
@@ -209,7 +210,7 @@ function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geome
   const h: TextStyle = { size: 12.5, bold: true, color: th.accent };
   slices.push(...paragraphSlices([{ text: label('agencies', lang), style: h }], h, col, ctx, { align: 'center', spaceBefore: 30 }));
   for (const a of m.agencies) slices.push(...paragraphSlices([{ text: L(a.name), style: small }], small, col, ctx, { align: 'center', spaceBefore: 3, lineHeight: 1.5 }));
-  const placed = paginate(slices, 1e6)[0]!;
+  const placed = paginate(slices, 1e6, geo.theme.margin.side, geo.top)[0]!;
   return placed;
 }
 
@@ -262,7 +263,7 @@ export function layoutSop(model: SopModel, lang: string): SopLayout {
   const cover = coverPage(model, lang, ctx, geo);
   const tocProbe = paginate(tocSlices(body.entries, 100, ctx, geo), geo.height);
   const offset = 1 + tocProbe.length + 1;
-  const toc = paginate(tocSlices(body.entries, offset, ctx, geo), geo.height);
+  const toc = paginate(tocSlices(body.entries, offset, ctx, geo), geo.height, theme.margin.side, geo.top);
   const all = [cover, ...toc, ...body.pages];
   const pages = decorate(all, theme, runningHeader(model, lang), lang, digits, model.manifest.status === 'draft');
   const outline: OutlineEntry[] = [{ title: label('contents', lang), dest: 'toc', children: [] }, ...body.entries.map((e) => e.outline)];
@@ -292,7 +293,7 @@ export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: nu
   ctx.section.outline = outline;
   const slices = titleSlices(title, ctx, geo.column, `annex:${n}`);
   slices.push(...fileSlices(annex, ctx, geo.column));
-  const pages = decorate(paginate(slices, geo.height), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
+  const pages = decorate(paginate(slices, geo.height, theme.margin.side, geo.top), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
   return { frames: { pages, outline: [outline], meta: metaFor(model, lang, annexHeader(model, lang, n)) }, diagnostics };
 }
 

@@ -10,9 +10,13 @@ export interface PlacedPage {
   items: FrameItem[];
   /** Used height of the column. */
   used: number;
+  /** Offset already applied to the items (the column's top-left corner on the page). */
+  dx: number;
+  dy: number;
 }
 
-export function paginate(slices: Slice[], columnHeight: number): PlacedPage[] {
+/** Places slices on pages; items come out shifted by (dx, dy) plus their slice's offset. */
+export function paginate(slices: Slice[], columnHeight: number, dx = 0, dy = 0): PlacedPage[] {
   const pages: Slice[][] = [];
   let cur: Slice[] = [];
   let y = 0;
@@ -61,9 +65,9 @@ export function paginate(slices: Slice[], columnHeight: number): PlacedPage[] {
     let yy = 0;
     list.forEach((s, i) => {
       if (i > 0) yy += s.spaceBefore ?? 0;
-      items.push(...shiftItems(s.items, 0, yy));
+      for (const it of shiftItems(s.items, dx, dy + yy)) items.push(it);
       yy += s.height;
     });
-    return { items, used: yy };
+    return { items, used: yy, dx, dy };
   });
 }

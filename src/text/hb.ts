@@ -33,11 +33,22 @@ interface SubsetExports {
 }
 
 let subsetExports: SubsetExports | undefined;
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/** Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often. */
+export function warmSubsetter(): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
+  return compiled;
+}
+
+/** Waits for the background compile (call before `subsetFont` in async code). */
+export async function subsetterReady(): Promise<void> {
+  if (!subsetExports) subsetExports = new WebAssembly.Instance(await warmSubsetter(), {}).exports as unknown as SubsetExports;
+}
 
 function subsetter(): SubsetExports {
   if (!subsetExports) {
-    const wasmPath = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-    const module = new WebAssembly.Module(readFileSync(wasmPath));
+    const module = new WebAssembly.Module(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
     subsetExports = new WebAssembly.Instance(module, {}).exports as unknown as SubsetExports;
   }
   return subsetExports;

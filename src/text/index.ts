@@ -2,6 +2,6 @@ export * from './types.js';
 export * from './fonts.js';
 export * from './coverage.js';
 export * from './paragraph.js';
-export { subsetFont } from './hb.js';
+export { subsetFont, subsetterReady, warmSubsetter } from './hb.js';
 export { embeddingLevels, reorderByLevel } from './bidi.js';
 export { breakOpportunities } from './linebreak.js';

@@ -49,6 +49,8 @@ export interface PreparedParagraph {
 }
 
 const BLACK: Rgb = [0, 0, 0];
+/** Arabic letters and marks, white space and punctuation only: no L, EN, AN or controls. */
+const PLAIN_RTL = /^[\u0600-\u065f\u066a\u066d-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc \n!-\/:-@[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]*$/;
 const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
 
 export function directionOf(lang: string): 'rtl' | 'ltr' {
@@ -64,8 +66,24 @@ function sameStyle(a: TextStyle, b: TextStyle): boolean {
     !!a.underline === !!b.underline && ca[0] === cb[0] && ca[1] === cb[1] && ca[2] === cb[2];
 }
 
-/** Shapes a paragraph once. */
+const memo = new Map<string, PreparedParagraph>();
+
+/** Shapes a paragraph once (short plain strings — markers, page numbers — are memoised). */
 export function prepareParagraph(input: string | Span[], lang: string, base: TextStyle, opts: ParagraphOptions = {}): PreparedParagraph {
+  if (typeof input === 'string' && input.length <= 24) {
+    const key = `${input}\u0000${lang}\u0000${JSON.stringify(base)}\u0000${JSON.stringify(opts)}`;
+    let p = memo.get(key);
+    if (!p) {
+      if (memo.size > 5000) memo.clear();
+      p = prepareUncached(input, lang, base, opts);
+      memo.set(key, p);
+    }
+    return p;
+  }
+  return prepareUncached(input, lang, base, opts);
+}
+
+function prepareUncached(input: string | Span[], lang: string, base: TextStyle, opts: ParagraphOptions): PreparedParagraph {
   const spans: Span[] = typeof input === 'string' ? [{ text: input, style: base }] : input;
   let text = '';
   const styleAt: TextStyle[] = [];
@@ -77,7 +95,14 @@ export function prepareParagraph(input: string | Span[], lang: string, base: Tex
   }
   const dir = opts.dir ?? directionOf(lang);
   // Pure left-to-right text in a left-to-right paragraph is all level 0: skip UAX #9.
-  const levels = !text.length ? new Uint8Array(0) : dir === 'ltr' && !RTL_CHARS.test(text) ? new Uint8Array(text.length) : embeddingLevels(text, dir);
+  // Arabic text without digits or left-to-right letters is all level 1: skip it too.
+  const levels = !text.length
+    ? new Uint8Array(0)
+    : dir === 'ltr' && !RTL_CHARS.test(text)
+      ? new Uint8Array(text.length)
+      : dir === 'rtl' && PLAIN_RTL.test(text)
+        ? new Uint8Array(text.length).fill(1)
+        : embeddingLevels(text, dir);
   const fonts = getFonts();
   const faces = new Array<FontFace>(text.length);
   // Faces per style run: bold and regular pairs.

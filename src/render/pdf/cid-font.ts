@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFHexString, PDFString } from 'pdf-lib';
 import type { FontFace } from '../../text/index.js';
 import { subsetFont } from '../../text/index.js';
+import { deflateStream } from './deflate.js';
 
 const INVISIBLE: number[] = [];
 for (let c = 0xfe00; c <= 0xfe0f; c++) INVISIBLE.push(c);
@@ -115,7 +116,7 @@ export class CidFontSet {
     const ext = face.hbFont.glyphExtents(gid);
     const bbox = ext ? [ext.xBearing - 10, ext.yBearing + ext.height - 10, ext.xBearing + ext.width + 10, ext.yBearing + 10] : [-1000, -1000, 2000, 2000];
     const ctx = this.doc.context;
-    const stream = ctx.flateStream(ops.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: bbox.map(Math.round) });
+    const stream = deflateStream(ctx, ops.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: bbox.map(Math.round) });
     f = { name: `G${this.forms.size + 1}`, ref: ctx.register(stream) };
     this.forms.set(key, f);
     return f;
@@ -136,7 +137,7 @@ export class CidFontSet {
       const tag = subsetTag(face.psName, gids);
       const baseFont = `${tag}+${face.psName}`;
       const sub = subsetFont(face.bytes, gids);
-      const fontFile = ctx.flateStream(sub, { Length1: sub.length });
+      const fontFile = deflateStream(ctx, sub, { Length1: sub.length });
       const fontFileRef = ctx.register(fontFile);
       const scale = 1000 / face.upem;
       const bbox = readBBox(face.bytes).map((v) => Math.round(v * scale));
@@ -161,7 +162,7 @@ export class CidFontSet {
         map[c * 2] = gid >> 8;
         map[c * 2 + 1] = gid & 0xff;
       }
-      const mapRef = ctx.register(ctx.flateStream(map));
+      const mapRef = ctx.register(deflateStream(ctx, map));
       const w: (number | number[])[] = [];
       for (const c of codes) {
         w.push(c, [f.zero.has(c) ? 0 : CidFontSet.width(face, f.entries.get(c)![0])]);
@@ -186,7 +187,7 @@ export class CidFontSet {
       }) as PDFDict;
       cidFont.set(PDFName.of('W'), wArray);
       const cidRef = ctx.register(cidFont);
-      const toUnicode = ctx.flateStream(buildToUnicode(codes.map((c) => [c, f.entries.get(c)![1]])));
+      const toUnicode = deflateStream(ctx, buildToUnicode(codes.map((c) => [c, f.entries.get(c)![1]])));
       const toUnicodeRef = ctx.register(toUnicode);
       const type0 = ctx.obj({
         Type: 'Font',

@@ -7,8 +7,9 @@ import {
   PDFContentStream,
 } from 'pdf-lib';
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
-import type { GlyphRun } from '../../text/index.js';
+import { subsetterReady, warmSubsetter, type GlyphRun } from '../../text/index.js';
 import { CidFontSet } from './cid-font.js';
+import { deflateStream } from './deflate.js';
 import { itemsToOps, type ResourceSink } from './content.js';
 
 interface PendingLink {
@@ -27,6 +28,8 @@ export class PdfWriter {
 
   constructor(readonly doc: PDFDocument, fontPrefix = 'F') {
     this.fonts = new CidFontSet(doc, fontPrefix);
+    // Compile the font subsetter on a background thread while pages are drawn.
+    void warmSubsetter();
   }
 
   /** Appends a page drawn from a frame. */
@@ -105,7 +108,7 @@ export class PdfWriter {
       }
       for (const [name, ref] of [...imageNames].sort()) (xo as PDFDict).set(PDFName.of(name), ref);
     }
-    const stream = ctx.flateStream(ops);
+    const stream = deflateStream(ctx, ops);
     const ref = ctx.register(stream);
     if (overlay) {
       const pre = ctx.register(ctx.stream('q\n'));
@@ -139,6 +142,7 @@ export class PdfWriter {
         this.doc.context.assign(ref, this.doc.context.obj({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 1, 1] }));
       }
     }
+    await subsetterReady();
     this.fonts.finalize();
     for (const l of this.links) {
       const target = this.anchors.get(l.dest);
