@@ -120,3 +120,37 @@ export function scanDirectives(body: string): ScannedDirective[] {
   });
   return out;
 }
+
+/**
+ * ATX (`## Title`) and setext (`Title` + `===`) headings outside fenced code, with their
+ * text stripped of inline markup (emphasis, code ticks, link targets).
+ */
+export function scanHeadings(body: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let fence: string | undefined;
+  const lines = body.split('\n');
+  lines.forEach((line, i) => {
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      return;
+    }
+    if (f) {
+      fence = f[1]!;
+      return;
+    }
+    const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    let text: string | undefined;
+    if (atx) text = atx[1] ?? '';
+    else {
+      // A one-line paragraph (blank line before it) underlined with === or --- is a setext heading.
+      const underlined = /^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '');
+      const startsParagraph = (lines[i - 1] ?? '').trim() === '';
+      const isListOrQuote = /^ {0,3}([-*+>]|\d+[.)]\s)/.test(line);
+      if (line.trim() && underlined && startsParagraph && !isListOrQuote) text = line.trim();
+    }
+    if (text === undefined) return;
+    out.push({ line: i, text: text.replace(/\]\([^)]*\)/g, ']').replace(/[*_`\[\]]/g, '').replace(/\s+/g, ' ').trim() });
+  });
+  return out;
+}

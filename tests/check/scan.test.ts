@@ -62,3 +62,18 @@ describe('scanDirectives agrees with remark-directive on where directives are', 
     expect(scanned.map((d) => d[0])).toEqual(['flowchart', 'card', 'matrix', 'note', 'pagebreak']);
   });
 });
+
+describe('scanHeadings agrees with remark on heading text', async () => {
+  const { scanHeadings } = await import('../../src/check/scan.js');
+  const { parseMarkdown } = await import('../../src/markdown/index.js');
+  const { toString } = await import('mdast-util-to-string');
+  const { visit } = await import('unist-util-visit');
+  it('ATX, closed ATX, setext, emphasis and links; not inside code or lists', () => {
+    const body = ['# One', '', '## **Case** `planning` ##', '', 'Set text', '========', '', '```', '# not a heading', '```', '', '### [Follow-up](#x) and _review_', '', 'para', '', '- item', '', '#hashtag is text'].join('\n');
+    const fromTree: [number, string][] = [];
+    visit(parseMarkdown(body), 'heading', (n: any) => {
+      fromTree.push([n.position.start.line - 1, toString(n)]);
+    });
+    expect(scanHeadings(body).map((h) => [h.line, h.text])).toEqual(fromTree);
+  });
+});

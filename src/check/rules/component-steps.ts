@@ -1,6 +1,7 @@
 import { diagnostic } from '../../diag/index.js';
 import { valuePosition } from '../context.js';
-import { foldForMatch, headingsOf } from '../text.js';
+import { scanHeadings } from '../scan.js';
+import { foldForMatch } from '../text.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -20,7 +21,7 @@ export const componentSteps: Rule = {
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
         if (!sections.length) continue;
-        const headings = sections.flatMap((s) => headingsOf(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        const headings = sections.flatMap((s) => scanHeadings(s.body).map((h) => foldForMatch(h.text)));
         for (const step of comp.steps) {
           const words = step.keywords[lang] ?? step.keywords[lang.split('-')[0]!];
           if (!words?.length) continue;
