@@ -15,6 +15,8 @@ import { sortDiagnostics } from '../diag/index.js';
 
 export interface PosterOptions {
   onProgress?: (message: string) => void;
+  /** Receives the `poster-fit` diagnostics found while composing (the same `checkPosters` returns). */
+  onDiagnostic?: (d: Diagnostic) => void;
 }
 
 async function composeAll(ctx: PosterContext): Promise<Array<{ product: Product; scene: SceneDoc }>> {
@@ -43,6 +45,7 @@ export async function buildPosters(model: SopModel, outDir: string, opts: Poster
     await writeFile(path.join(dir, p.file), bytes);
     written.push(`posters/${p.file}`);
   }
+  for (const d of sortDiagnostics(ctx.diagnostics)) opts.onDiagnostic?.(d);
   return written;
 }
 

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import type { Diagnostic } from '../../diag/index.js';
+import { discardDir, makeStagingDir, replaceDir } from '../../fs/index.js';
+import { loadSop } from '../../model/index.js';
+import { buildPosters } from '../../posters/index.js';
+import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
+import { runAction } from '../run.js';
+
+/** `sopkit posters [DIR]`: only the posters, cards and pocket guides, into DIR/dist/posters, atomically. */
+export function postersCommand(): Command {
+  return new Command('posters')
+    .description('print the posters, pocket cards and pocket guides of an SOP into DIR/dist/posters (atomically: a failed run leaves the old folder as it was)')
+    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .option('-o, --out <dir>', 'output folder that receives posters/ (default: DIR/dist)')
+    .option('--quiet', 'print nothing but problems')
+    .action((dir: string, opts: { out?: string; quiet?: boolean }) =>
+      runAction(async () => {
+        const { model, diagnostics } = await loadSop(dir);
+        const colour = useColour();
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length) {
+          for (const d of errors) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+          process.stderr.write(`posters stopped: ${summary(errors)} in the sources; nothing was written.\nhint: fix them (run \`sopkit check ${dir}\` for the full list), then run posters again.\n`);
+          return 1;
+        }
+        const target = path.join(path.resolve(opts.out ?? path.join(model.root, 'dist')), 'posters');
+        const staging = await makeStagingDir(target);
+        const problems: Diagnostic[] = [];
+        const started = process.hrtime.bigint();
+        let files: string[];
+        try {
+          files = await buildPosters(model, staging, {
+            onProgress: progressReporter(!opts.quiet && Boolean(process.stderr.isTTY)),
+            onDiagnostic: (d) => problems.push(d),
+          });
+          await replaceDir(path.join(staging, 'posters'), target);
+        } finally {
+          await discardDir(staging);
+        }
+        for (const d of problems) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+        if (!opts.quiet) {
+          const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+          const rel = path.relative(process.cwd(), target) || '.';
+          process.stdout.write(`printed ${files.length} files into ${rel}/ in ${(ms / 1000).toFixed(1)} s${problems.length ? ` (${summary(problems)})` : ''}\n`);
+        }
+        return problems.some((d) => d.severity === 'error') ? 1 : 0;
+      }),
+    );
+}
