@@ -197,3 +197,12 @@ describe('a rule that crashes', () => {
     expect(out.map((d) => d.rule).sort()).toEqual(['internal-error', 'ok']);
   });
 });
+
+describe('a language with no sections at all', () => {
+  it('is reported once by the loader, not once per component and file', async () => {
+    const files = synced(baseFiles());
+    for (const k of Object.keys(files)) if (k.startsWith('sections/en/')) delete files[k];
+    const found = await check(files);
+    expect(found.map((d) => d.rule)).toEqual(['language-folder-missing']);
+  });
+});

@@ -12,6 +12,8 @@ export const componentMissing: Rule = {
     const required = ctx.requiredComponents();
     const ctxPos = model.manifestPositions.at('/context');
     for (const lang of model.manifest.languages) {
+      // A language with no sections at all is one problem, already reported by the loader.
+      if (!model.sections.some((s) => s.lang === lang)) continue;
       for (const comp of model.profile.components) {
         if (!required.has(comp.n) || comp.generated) continue;
         if (model.sections.some((s) => s.lang === lang && s.component === comp.id)) continue;

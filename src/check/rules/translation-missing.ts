@@ -25,11 +25,13 @@ export const translationMissing: Rule = {
   run(ctx, report) {
     const langs = ctx.model.manifest.languages;
     const src = sourceLanguage(ctx.model);
+    // A language with no files at all is one problem, already reported by the loader.
+    const present = new Set([...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')].map((f) => f.lang));
     for (const [key, g] of translationGroups(ctx)) {
       const have = g.get(src) ?? [...g.values()][0]!;
       const folder = key.split('/')[0];
       for (const lang of langs) {
-        if (g.has(lang)) continue;
+        if (g.has(lang) || !present.has(lang)) continue;
         report(
           diagnostic(
             'translation-missing',
@@ -38,7 +40,7 @@ export const translationMissing: Rule = {
             { file: have.file, line: 1, column: 1 },
             lang === src
               ? `${lang} is the source language: write ${folder}/${lang}/${have.name} (or rename ${have.file} to match its source file).`
-              : `Translate it into ${folder}/${lang}/${have.name}, then run \`sopkit i18n sync ${folder}/${lang}/${have.name}\`.`,
+              : `Translate it into ${folder}/${lang}/${have.name}, then run \`sopkit i18n sync ${folder}/${lang}/${have.name}\` in the SOP folder.`,
           ),
         );
       }

@@ -30,7 +30,7 @@ export const translationStale: Rule = {
             ctx.options.strict ? 'error' : 'warning',
             `${t.file} is stale: ${source.file} changed since it was translated (source_fingerprint ${fp}, source is now ${source.fingerprint})`,
             valuePosition(t, 'source_fingerprint'),
-            `Update the ${lang} text to match ${source.file}, then run \`sopkit i18n sync ${t.file}\`.`,
+            `Update the ${lang} text to match ${source.file}, then run \`sopkit i18n sync ${t.file}\` in the SOP folder.`,
           ),
         );
       }
@@ -56,7 +56,7 @@ export const translationNotSynced: Rule = {
             'warning',
             `${t.file} is not synced with ${source.file} (no source_fingerprint)`,
             { file: t.file, line: 1, column: 1 },
-            `When the translation matches the source, run \`sopkit i18n sync ${t.file}\`.`,
+            `When the translation matches the source, run \`sopkit i18n sync ${t.file}\` in the SOP folder.`,
           ),
         );
       }
