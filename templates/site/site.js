@@ -13,6 +13,25 @@
     return found;
   }
 
+  /*
+   * The URL follows the component being read (replaceState: no history entries, no jumps),
+   * so a switch, a bookmark or a reload keeps the place even after plain scrolling. Above the
+   * first component the last place is kept: that is where the switchers are.
+   */
+  var ticking = false;
+  function trackPlace() {
+    ticking = false;
+    var heads = document.querySelectorAll('main h2[id], main h3[id]');
+    var found = '';
+    for (var i = 0; i < heads.length; i++) {
+      if (heads[i].getBoundingClientRect().top <= 120) found = heads[i].id; else break;
+    }
+    if (found && '#' + found !== location.hash && history.replaceState) history.replaceState(null, '', '#' + found);
+  }
+  window.addEventListener('scroll', function () {
+    if (!ticking) { ticking = true; (window.requestAnimationFrame || setTimeout)(trackPlace); }
+  }, { passive: true });
+
   /* Version and language links keep the anchor (component ids are the same in every language and version). */
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[data-keep-hash]') : null;
