@@ -10,7 +10,7 @@ function size(bytes: number): string {
  * The plan in words, for `--dry-run` (every file) and after a release (totals only).
  * Paths are relative to the SOP folder; nothing here depends on the machine or clock.
  */
-export function formatPlan(plan: ReleasePlan, options: { listFiles: boolean; done?: ApplyResult }): string {
+export function formatPlan(plan: ReleasePlan, options: { listFiles: boolean; done?: ApplyResult; build?: boolean }): string {
   const verb = options.done ? 'wrote' : 'would write';
   const lines: string[] = [];
   const total = plan.files.reduce((s, f) => s + f.bytes.length, 0);
@@ -21,6 +21,10 @@ export function formatPlan(plan: ReleasePlan, options: { listFiles: boolean; don
   lines.push(`  ${options.done ? 'updated' : 'would update'} ${plan.log.path} (adds ${plan.log.added.join(', ')})`);
   lines.push(`Changes: ${plan.manifest.summary}`);
   lines.push(`Endorsements: ${describeEndorsements(plan.manifest.endorsements, plan.version)}`);
-  if (!options.done) lines.push('Dry run: nothing was written.');
+  if (!options.done) {
+    if (options.build !== false) lines.push(`  would then build the site, PDFs and posters of ${plan.version} into dist/ (skip with --no-build)`);
+    if (plan.previous) lines.push(`  would write dist/report/diff-${plan.previous}-${plan.version}.html and dist/report/changelog-${plan.version}.md`);
+    lines.push('Dry run: nothing was written.');
+  }
   return `${lines.join('\n')}\n`;
 }

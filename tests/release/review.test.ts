@@ -67,3 +67,30 @@ agencies: []`);
     expect(() => planReview(SOP, { ...input, date: '20/11/2026' })).toThrow(/not a date/);
   });
 });
+
+describe('recordReview (writes sop.yaml)', () => {
+  it('records the review so the SOP still loads, with the new history entry and review.last', async () => {
+    const { recordReview } = await import('../../src/release/index.js');
+    const { loadSop } = await import('../../src/model/index.js');
+    const { baseFiles, synced, writeFixture } = await import('../check/fixture.js');
+    const dir = await writeFixture(synced(baseFiles()));
+    await recordReview(dir, input);
+    const { model, diagnostics } = await loadSop(dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.manifest.review.last).toBe('2026-11-20');
+    expect(model.manifest.review.history).toEqual([{ date: '2026-11-20', objectives_met: true, context_changed: false, impractical_procedures: true, consultations: 'Workshop: 12 focal points' }]);
+  });
+
+  it('writes nothing when the result would break the schema', async () => {
+    const { recordReview } = await import('../../src/release/index.js');
+    const { readFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const { baseFiles, synced, writeFixture } = await import('../check/fixture.js');
+    const files = synced(baseFiles());
+    // interval_months: 0 is already outside the schema, so any rewrite would be invalid.
+    files['sop.yaml'] = (files['sop.yaml'] as string).replace('interval_months: 6', 'interval_months: 0');
+    const dir = await writeFixture(files);
+    await expect(recordReview(dir, input)).rejects.toThrow(/would leave sop.yaml invalid/);
+    expect(await readFile(path.join(dir, 'sop.yaml'), 'utf8')).toBe(files['sop.yaml']);
+  });
+});

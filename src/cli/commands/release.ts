@@ -33,7 +33,7 @@ export async function releaseAction(version: string, flags: ReleaseFlags): Promi
     const list = [...counts].map(([rule, n]) => `${rule} ×${n}`).join(', ');
     process.stderr.write(`sopkit release: check found ${summary(fromCheck)} (${list}); warnings do not block a release. See them with \`sopkit check --strict --today ${result.plan.date}\`.\n`);
   }
-  process.stdout.write(formatPlan(result.plan, { listFiles: Boolean(flags.dryRun), done: result.applied }));
+  process.stdout.write(formatPlan(result.plan, { listFiles: Boolean(flags.dryRun), done: result.applied, build: flags.build }));
   if (!result.applied) return 0;
   const { previous } = result.plan;
   try {
