@@ -145,11 +145,17 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
           first.items.push({ kind: 'rule', x1: x + s * 0.42, y1: y + s * 0.8, x2: x + s * 0.85, y2: y + s * 0.2, width: 1, color: th.text });
         }
       } else {
-        const marker = node.ordered ? `${formatNumber(n, ctx.digits)}.` : ctx.depth % 2 === 1 ? '•' : '◦';
+        // Noto has no hollow bullet: nested levels alternate • and –.
+        const marker = node.ordered ? `${formatNumber(n, ctx.digits)}.` : ctx.depth % 2 === 1 ? '•' : '–';
         const p = prepareParagraph(marker, ctx.lang, { size: th.bodySize, color: th.text }, { dir: ctx.dir, lineHeight: th.lineHeight[ctx.dir] });
-        const lines = breakParagraph(p, markerBox.width, 'start');
-        const l = lines[0];
-        if (l) first.items.push({ kind: 'text', x: markerBox.x, y: baseline, runs: l.runs });
+        // One line, never wrapped; set against the text side so "10." may reach into the margin.
+        const l = breakParagraph(p, 1e5, 'left')[0];
+        if (l) {
+          const gap = 4;
+          // The text starts at markerBox.x (RTL, text on the left) or box.x + indent (LTR).
+          const x = rtl ? markerBox.x + gap : box.x + indent - gap - l.width;
+          first.items.push({ kind: 'text', x, y: baseline, runs: l.runs });
+        }
       }
     }
     n++;

@@ -104,7 +104,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
         [pdfLabel('level', ctx.lang), pdfLabel('definition', ctx.lang), pdfLabel('responseTime', ctx.lang), pdfLabel('followUp', ctx.lang)],
         arr(v.levels).map((l) => {
           const ex = arr(l.examples).map((e) => L(e));
-          return [L(l.label), L(l.definition) + (ex.length ? `\n${pdfLabel('examples', ctx.lang)}: ${ex.join('؛ ')}` : ''), L((l.response_time as Obj | undefined)?.text), L(l.follow_up)];
+          return [L(l.label), L(l.definition) + (ex.length ? `\n${pdfLabel('examples', ctx.lang)}: ${ex.join(ctx.dir === 'rtl' ? '؛ ' : '; ')}` : ''), L((l.response_time as Obj | undefined)?.text), L(l.follow_up)];
         }));
     case 'services': {
       const sectors = (v.sectors ?? {}) as Obj;
