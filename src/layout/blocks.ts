@@ -100,10 +100,9 @@ export function headingSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice
   const title = plainText(children).trim();
   const anchor = `h:${ctx.section.key}:${counters.join('.')}`;
   const slug = slugify(plainText(node.children));
-  if (!ctx.anchors.has(slug)) ctx.anchors.set(slug, anchor);
   const all: Span[] = [{ text: number + ' ', style }, ...spans];
   const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5 }, node);
-  if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 });
+  if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 }, { kind: 'anchor', name: `h:${slug}`, y: 0 });
   if (rel === 1 && ctx.section.outline) ctx.section.outline.children.push({ title: `${number} ${title}`, dest: anchor, children: [] });
   return slices;
 }

@@ -53,7 +53,14 @@ export function collectSpans(nodes: MdNode[] | undefined, style: TextStyle, ctx:
       case 'link': {
         const url = n.url ?? '';
         if (url.startsWith('#')) {
-          const target = ctx.anchors.get(slugify(decodeURIComponent(url.slice(1)))) ?? `h:${slugify(decodeURIComponent(url.slice(1)))}`;
+          // Every heading also carries an anchor named after its slug: forward links resolve too.
+          let slug = url.slice(1);
+          try {
+            slug = decodeURIComponent(slug);
+          } catch {
+            // keep the raw text of a malformed %-escape
+          }
+          const target = `h:${slugify(slug)}`;
           collectSpans(n.children, { ...style, color: ctx.theme.accent, link: target, underline: true }, ctx, out);
         } else {
           collectSpans(n.children, { ...style, color: ctx.theme.accent }, ctx, out);

@@ -76,6 +76,27 @@ describe('buildPdfs', () => {
   });
 });
 
+describe('images, links, outline', () => {
+  it('embeds a PNG, links to a later heading, and writes bookmarks', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const body = 'See [the last part](#last-part).\n\n![dot](dot.png)\n\n::pagebreak\n\n## Last part\n\nEnd.\n';
+    const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', body), 'sections/en/dot.png': png });
+    const out = await mkdtemp(path.join(os.tmpdir(), 'sopkit-pdf-'));
+    await buildPdfs(model, out);
+    const doc = await PDFDocument.load(await readFile(path.join(out, 'pdf/sop-v2.1-en.pdf')), { updateMetadata: false });
+    const objects = doc.context.enumerateIndirectObjects().map(([, o]) => o.toString());
+    expect(objects.some((o) => o.includes('/Subtype /Image'))).toBe(true);
+    const links = objects.filter((o) => o.includes('/Subtype /Link'));
+    expect(links.length).toBe(2); // the contents entry and the link in the text
+    for (const l of links) expect(l).toMatch(/\/Dest \[ \d+ 0 R \/XYZ/);
+    expect(objects.some((o) => o.includes('/Type /Outlines'))).toBe(true);
+    // The link target is the page after the ::pagebreak.
+    const pages = doc.getPages().map((p) => p.ref.objectNumber);
+    const targets = links.map((l) => pages.indexOf(Number(/\/Dest \[ (\d+) 0 R/.exec(l)![1])));
+    expect(targets.sort()).toEqual([2, pages.length - 1]);
+  });
+});
+
 describe('stamp', () => {
   it('adds the Arabic annex header to every page of a loaded PDF and keeps its text', async () => {
     const src = await PDFDocument.create();
