@@ -22,6 +22,8 @@ function unitLine(model: SopModel, u: UnitChange): string {
  * changed per language, which data items, what else. Pure and deterministic.
  */
 export function renderChangelog(c: Comparison, model: SopModel, dates: { from?: string; to?: string } = {}): string {
+  // Item names in English when the SOP has it (the changelog's language), else the source language.
+  const lang = model.manifest.languages.includes('en') ? 'en' : (model.manifest.languages[0] ?? 'en');
   const name = (v: string, d?: string) => (v === 'draft' ? 'the draft' : `version ${v}`) + (d ? ` (${d})` : '');
   const out: string[] = [`# Changelog — ${name(c.to, dates.to)}`, '', `Compared with ${name(c.from, dates.from)}. Made by \`sopkit diff ${c.from} ${c.to}\`; the redline is in diff-${c.from}-${c.to}.html.`, ''];
   for (const [heading, kind] of [['Sections', 'section'], ['Annexes', 'annex']] as const) {
@@ -48,12 +50,12 @@ export function renderChangelog(c: Comparison, model: SopModel, dates: { from?: 
       continue;
     }
     out.push(`- \`${d.file}\`:`);
-    for (const i of d.items) out.push(`  - ${describeItem(i)}`);
+    for (const i of d.items) out.push(`  - ${describeItem(i, lang)}`);
   }
   out.push('');
   if (c.manifest.length) {
     out.push('## sop.yaml', '');
-    for (const i of c.manifest) out.push(`- ${describeItem(i)}`);
+    for (const i of c.manifest) out.push(`- ${describeItem(i, lang)}`);
     out.push('');
   }
   if (c.otherFiles.length) {

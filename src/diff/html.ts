@@ -2,7 +2,7 @@ import type { SopModel } from '../model/index.js';
 import type { Comparison, UnitChange } from './compare.js';
 import { diffText, countChangedWords, type TextRun } from './text-diff.js';
 import { itemLabel, type FieldChange } from './data-diff.js';
-import { describeField, fieldLabel, STATUS_WORDS, valueText } from './words.js';
+import { describeField, fieldLabel, leaves, STATUS_WORDS, valueText } from './words.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -62,7 +62,7 @@ function unitHtml(model: SopModel, u: UnitChange): string {
   return `<article class="unit ${u.status}" id="${escapeHtml(`${u.lang}-${(u.after ?? u.before)!.file}`)}">
 <h3>${title}</h3>
 <p class="status" lang="en" dir="ltr"><span class="badge">${STATUS_WORDS[u.status]}</span> ${where}${counts}</p>${meta}
-<div class="redline">${redlineHtml(u.body)}</div>
+${u.body.some((r) => r.op !== 'equal') ? `<div class="redline">${redlineHtml(u.body)}</div>` : '<p class="same-text" lang="en" dir="ltr">The text is unchanged.</p>'}
 </article>`;
 }
 
@@ -82,8 +82,9 @@ function dataHtml(c: Comparison, lang: string): string {
         const label = itemLabel(i.after ?? i.before, lang);
         const head = `<th scope="rowgroup" rowspan="${Math.max(1, i.fields.length)}">${escapeHtml(name)}${label && label !== i.id ? `<br><span class="label" dir="auto">${escapeHtml(label)}</span>` : ''}</th>`;
         if (i.kind !== 'changed') {
-          const v = valueText(i.after ?? i.before);
-          const cell = i.kind === 'added' ? `<ins>${escapeHtml(v)}</ins>` : `<del>${escapeHtml(v)}</del>`;
+          const tag = i.kind === 'added' ? 'ins' : 'del';
+          const fields = leaves(i.after ?? i.before).map(([k, v]) => `<li><span lang="en" dir="ltr">${escapeHtml(fieldLabel(k))}:</span> <${tag}><bdi>${escapeHtml(valueText(v))}</bdi></${tag}></li>`);
+          const cell = `<ul class="fields">${fields.join('')}</ul>`;
           return `<tr class="${i.kind}"><td>${escapeHtml(file)}</td>${head}<td>${i.kind === 'added' ? 'new item' : 'item removed'}</td><td colspan="2" dir="auto">${cell}</td></tr>`;
         }
         return i.fields
@@ -122,6 +123,7 @@ ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .unchanged-list { color: #444; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; } td, th { border: 1px solid #999; padding: .3rem .4rem; vertical-align: top; text-align: start; }
 .label { font-weight: normal; }
+.fields { margin: 0; padding-inline-start: 1.1rem; } .same-text { color: #444; font-style: italic; }
 .legend { border: 1px solid #999; padding: .4rem .6rem; display: inline-block; }
 @media print { body { margin: 0; max-width: none; } .unit { break-inside: auto; } h2, h3 { break-after: avoid; } }
 `;
