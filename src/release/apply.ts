@@ -81,7 +81,13 @@ export async function applyRelease(plan: ReleasePlan): Promise<ApplyResult> {
     }
     // rename() onto an existing empty folder would succeed on POSIX: check once more.
     if (await exists(target)) throw refuseExisting();
-    await rename(stagingDir, target);
+    try {
+      await rename(stagingDir, target);
+    } catch (e) {
+      // Another release of the same version won the race between the check and the rename.
+      const code = (e as NodeJS.ErrnoException).code;
+      throw code === 'ENOTEMPTY' || code === 'EEXIST' ? refuseExisting() : e;
+    }
   } catch (e) {
     await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
     throw e;

@@ -40,3 +40,14 @@ describe('diffData', () => {
     expect(diffData({ version: '1.0', date: 'x', t: 1 }, { version: '1.1', date: 'y', t: 1 }, ['version', 'date'])).toEqual([]);
   });
 });
+
+describe('describing data changes in words', () => {
+  it('tells a long text change by its changed words, and names new items', async () => {
+    const { describeField } = await import('../../src/diff/index.js');
+    const before = 'Immediate action under component 10; first contact with the child within 24 hours.';
+    expect(describeField({ field: 'response_time.text.en', kind: 'changed', before, after: before.replace('24', '12') })).toBe('response time › text › en changed: “24” → “12”');
+    const [item] = diffData({ services: [] }, { services: [{ id: 'safe-space', name: { en: 'Child-friendly space', ar: 'مساحة صديقة للطفل' } }] });
+    expect(describeItem(item!)).toBe('new: services › “safe-space” (Child-friendly space)');
+    expect(describeItem(item!, 'ar')).toBe('new: services › “safe-space” (مساحة صديقة للطفل)');
+  });
+});
