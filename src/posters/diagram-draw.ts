@@ -39,12 +39,27 @@ const WIDTHS = [160, 220, 300];
  */
 export const LAYOUT_ROOM = 1.12;
 
+// Posters of several sizes and the bilingual variant ask for the same layouts: run ELK
+// once per distinct graph and options (its layout is deterministic).
+const layouts = new Map<string, Promise<Diagram>>();
+
+function cachedLayout(spec: GraphSpec, opts: { fontSize: number; maxTextWidth: number; rtl: boolean }): Promise<Diagram> {
+  const key = JSON.stringify([spec, opts]);
+  let hit = layouts.get(key);
+  if (!hit) {
+    if (layouts.size > 200) layouts.clear();
+    hit = layoutGraph(spec, opts);
+    layouts.set(key, hit);
+  }
+  return hit;
+}
+
 /** Lays the graph out at the minimum size in a few shapes and keeps the one that scales up most in `box`. */
 export async function bestLayout(spec: GraphSpec, lang: string, box: Box, o: Pick<DiagramPosterOptions, 'min' | 'flows' | 'widths'>): Promise<{ diagram: Diagram; scale: number }> {
   let best: { diagram: Diagram; scale: number } | undefined;
   for (const flow of o.flows ?? [spec.flow]) {
     for (const maxTextWidth of o.widths ?? WIDTHS) {
-      const diagram = await layoutGraph({ ...spec, flow }, { fontSize: o.min * LAYOUT_ROOM, maxTextWidth: maxTextWidth * LAYOUT_ROOM, rtl: directionOf(lang) === 'rtl' });
+      const diagram = await cachedLayout({ ...spec, flow }, { fontSize: o.min * LAYOUT_ROOM, maxTextWidth: maxTextWidth * LAYOUT_ROOM, rtl: directionOf(lang) === 'rtl' });
       const scale = Math.min(box.w / diagram.width, box.h / diagram.height);
       if (!best || scale > best.scale + 1e-6) best = { diagram, scale };
     }

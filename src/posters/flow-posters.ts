@@ -86,7 +86,7 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   const index = new Map(d.steps.map((st, i) => [st.id, i]));
   spec.nodes = spec.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) }));
   return diagramBody(ctx, spec, lang, box, {
-    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down', 'across'], widths: [260, 340, 440],
+    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths: [260, 340, 440],
     source: { data: 'case-steps', pointer: '/steps' },
     nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
     content: (n) => {

@@ -136,13 +136,14 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const verified = services ? `${word('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}` : '';
   const footer = verified ? layoutColumn([{ text: verified, lang, bold: true }], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
   const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
-  const fits = (from: number, to: number) => largestFitting(max, min, (s) => !layoutRows(ctx, lang, body, s, from, to).spill);
+  const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to).spill;
   const pages: SceneItem[][] = [];
   let from = 0;
   while (from < d.pathways.length) {
+    // As many pathways as fit at the minimum size, then the largest size for those.
     let to = d.pathways.length;
-    while (to > from + 1 && fits(from, to) === undefined) to--;
-    const size = fits(from, to);
+    while (to > from + 1 && !fitsAt(min, from, to)) to--;
+    const size = largestFitting(max, min, (s) => fitsAt(s, from, to));
     const rows = layoutRows(ctx, lang, body, size ?? min, from, to);
     if (size === undefined) {
       reportSpill(ctx, rows.spill?.src ?? { data: DATA, pointer: `/pathways/${from}` }, where, min,
