@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { checkSop, formatOwnerTable, ownerRows, ruleCatalogue, type PageCounter } from '../../check/index.js';
+import type { PageCounter } from '../../check/index.js';
 import { countBySeverity, diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../../diag/index.js';
-import { FORMATS, formatReport, type Format } from '../../diag/reporters/index.js';
-import { toPosix, writeFileAtomic } from '../../fs/index.js';
+import { FORMATS, type Format } from '../../diag/reporters/types.js';
+import { toPosix } from '../../fs/index.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { summary, useColour } from '../output.js';
 import { runAction } from '../run.js';
@@ -58,6 +58,10 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     if (!/^\d+$/.test(flags.maxWarnings)) throw usage(`--max-warnings must be a whole number, not "${flags.maxWarnings}"`, 'For example --max-warnings 0 fails on any warning.');
     maxWarnings = Number(flags.maxWarnings);
   }
+  // Loaded here, not at start-up: `sopkit --version` and the other commands need none of it.
+  const { checkSop, formatOwnerTable, ownerRows, ruleCatalogue } = await import('../../check/index.js');
+  const { formatReport } = await import('../../diag/reporters/index.js');
+  const { writeFileAtomic } = await import('../../fs/index.js');
   const base = baseOf(dir);
   const rules = ruleCatalogue();
   const version = toolVersion();

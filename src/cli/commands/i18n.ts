@@ -4,7 +4,10 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { diagnostic, SopkitError, type Diagnostic } from '../../diag/index.js';
 import { readSourceText, toPosix, writeFileAtomic } from '../../fs/index.js';
-import { fingerprintText, loadSop, splitFrontMatter, type MarkdownFile } from '../../model/index.js';
+import type { MarkdownFile } from '../../model/index.js';
+
+/** The model code is loaded on use, so other commands do not pay for it at start-up. */
+const model = () => import('../../model/index.js');
 import { formatDiagnostic, useColour } from '../output.js';
 import { runAction } from '../run.js';
 
@@ -18,11 +21,12 @@ export interface StatusRow {
 
 /** The translation state of every section and Markdown annex, per language. */
 export async function translationStatus(dir: string): Promise<{ languages: string[]; rows: StatusRow[] }> {
-  const { model } = await loadSop(dir);
-  const langs = model.manifest.languages;
+  const { loadSop } = await model();
+  const { model: sop } = await loadSop(dir);
+  const langs = sop.manifest.languages;
   const src = langs[0]!;
   const groups = new Map<string, Map<string, MarkdownFile>>();
-  for (const f of [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')]) {
+  for (const f of [...sop.sections, ...sop.annexes.filter((a) => a.kind === 'markdown-annex')]) {
     const key = `${f.file.split('/')[0]}/${f.name}`;
     if (!groups.has(key)) groups.set(key, new Map());
     groups.get(key)!.set(f.lang, f);
@@ -67,6 +71,7 @@ function findRoot(abs: string): string | undefined {
  * Returns false when it was already up to date (nothing written).
  */
 export async function syncTranslation(root: string, rel: string, languages: string[]): Promise<boolean> {
+  const { fingerprintText, splitFrontMatter } = await model();
   const m = /^(sections|annexes)\/([^/]+)\/([^/]+\.md)$/.exec(rel);
   if (!m) throw fail(`${rel} is not a section or annex translation (sections/<lang>/NAME.md or annexes/<lang>/NAME.md)`, 'Pass the translated file, e.g. sections/en/08-eligibility.md.');
   const [, kind, lang, name] = m as unknown as [string, string, string, string];
@@ -133,14 +138,15 @@ export function i18nCommand(): Command {
         let targets: string[];
         if (flags.all) {
           root = path.resolve(dirArg ?? file ?? '.');
-          const { model, diagnostics } = await loadSop(root);
+          const { loadSop } = await model();
+          const { model: sop, diagnostics } = await loadSop(root);
           const broken = diagnostics.filter((d) => d.severity === 'error' && (d.rule === 'yaml-syntax' || d.rule === 'front-matter-missing' || d.rule === 'file-encoding'));
           if (broken.length) {
             printDiagnostics(broken);
             return 2;
           }
-          const src = model.manifest.languages[0];
-          targets = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')].filter((f) => f.lang !== src).map((f) => f.file);
+          const src = sop.manifest.languages[0];
+          targets = [...sop.sections, ...sop.annexes.filter((a) => a.kind === 'markdown-annex')].filter((f) => f.lang !== src).map((f) => f.file);
         } else {
           if (!file) throw fail('name the translation to sync, or pass --all', 'e.g. `sopkit i18n sync sections/en/08-eligibility.md`, or `sopkit i18n sync --all DIR`.');
           const candidates = [dirArg ? path.resolve(dirArg, file) : undefined, path.resolve(file)].filter((x): x is string => Boolean(x));
@@ -151,10 +157,11 @@ export function i18nCommand(): Command {
           root = found;
           targets = [toPosix(path.relative(root, abs))];
         }
-        const { model } = await loadSop(root);
+        const { loadSop } = await model();
+        const { model: sop } = await loadSop(root);
         let changed = 0;
         for (const rel of targets) {
-          if (await syncTranslation(root, rel, model.manifest.languages)) {
+          if (await syncTranslation(root, rel, sop.manifest.languages)) {
             changed++;
             process.stdout.write(`synced ${rel}\n`);
           }

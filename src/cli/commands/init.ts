@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { diagnostic, SopkitError } from '../../diag/index.js';
 import { discardDir, makeStagingDir, replaceDir, toPosix } from '../../fs/index.js';
-import { fingerprintText, loadProfile, splitFrontMatter, type Profile } from '../../model/index.js';
+import type { Profile } from '../../model/index.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
 
@@ -58,6 +58,7 @@ function expandSteps(text: string, steps: { title: Record<string, string> }[], l
  * beyond reading templates: the pure half of `init` (the changesets habit).
  */
 export async function planInit(options: InitOptions, profile: Profile): Promise<Map<string, string | Buffer>> {
+  const { fingerprintText, splitFrontMatter } = await import('../../model/index.js');
   const files = new Map<string, string | Buffer>();
   const langs = options.languages;
   const per = (values: Record<string, string>, indent: string) =>
@@ -131,6 +132,8 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   const target = path.resolve(dir);
   const shown = toPosix(dir);
   const existed = await isEmptyOrMissing(target, shown);
+  // The model code is loaded on use, so other commands do not pay for it at start-up.
+  const { loadProfile } = await import('../../model/index.js');
   const profile = await loadProfile(target, 'cpcm-interagency');
   const files = await planInit(options, profile);
   const staging = await makeStagingDir(target);
