@@ -34,6 +34,15 @@ describe('sopkit init + check', () => {
     expect(snapshot(repo)).toEqual(before);
   });
 
+  it('init rejects bad languages and dates with exit 2 and writes nothing', async () => {
+    const repo = await writeFixture({});
+    expect(sopkit(['init', 'x', '--languages', 'arabic,en'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/"arabic" is not one/) });
+    expect(sopkit(['init', 'x', '--languages', 'ar,ar'], repo).code).toBe(2);
+    expect(sopkit(['init', 'x', '--date', '25/11/2026'], repo).code).toBe(2);
+    expect(sopkit(['init', 'x', '--context', 'war'], repo).code).toBe(2);
+    expect(snapshot(repo)).toEqual([]);
+  });
+
   it('every YAML file of a new SOP points at the copied schemas', async () => {
     const { dir } = await initSop();
     for (const f of ['sop.yaml', 'data/eligibility.yaml', 'data/services.yaml']) {
@@ -162,6 +171,16 @@ describe('unusable input: one clear message with file:line:column, no stack trac
       expect(snapshot(dir)).toEqual(before);
     });
   }
+
+  it('a sop.yaml that is a symbolic link is refused (sopkit never follows links out of the project)', async () => {
+    const outside = await writeFixture({ 'sop.yaml': 'title: { en: x }\n' });
+    const dir = await writeFixture({});
+    await (await import('node:fs/promises')).symlink(path.join(outside, 'sop.yaml'), path.join(dir, 'sop.yaml'));
+    const r = sopkit(['check', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/sop\.yaml {2}error {2}sop\.yaml is a symbolic link; sopkit does not follow links/);
+    expect(r.stdout).not.toMatch(STACK);
+  });
 
   it('a 50 MB file is refused without reading it all', async () => {
     const files = synced(baseFiles());

@@ -24,7 +24,7 @@ export const annexNumbering: Rule = {
       const byNumber = new Map<number, Annex>();
       for (const a of list) {
         if (a.number === undefined) {
-          // Without a number the schema check already reports the missing key; say it once more only if the key exists but is unusable.
+          // A missing number blocks the numbering check, so it is named here too; an unusable value (text, 0) is left to the schema message.
           if (a.positions.has('/annex')) continue;
           report(diagnostic('annex-numbering', 'error', `${a.file} has no annex number`, { file: a.file, line: 1, column: 1 }, 'Add `annex: N` (N = its number in the list of annexes).'));
           continue;
