@@ -52,6 +52,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     const ty = by + run.x * sin;
     out.push(`${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(tx)} ${num(ty)} Tm`);
     const upem = run.face.upem;
+    const dots: string[] = [];
     // Absolute glyph positions in 1/1000 em from the run start (xOffset included).
     const n = run.glyphs.length;
     const xs = new Float64Array(n);
@@ -78,11 +79,9 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       const g = run.glyphs[k]!;
       const gRise = run.rise + (g.yOffset * run.size) / upem;
       if (g.text === '') {
-        // No text: painted as a path after the text object (see CidFontSet.glyphForm).
-        const gx = tx + ((xs[k]! * run.size) / 1000) * cos - gRise * sin;
-        const gy = ty + ((xs[k]! * run.size) / 1000) * sin + gRise * cos;
-        const sc = run.size / upem;
-        shapes.push(`${col} ${num(sc * cos)} ${num(sc * sin)} ${num(-sc * sin)} ${num(sc * cos)} ${num(gx)} ${num(gy)} cm /${res.glyph(run, g.gid)} Do`);
+        // No text: painted as a path after the text object (see CidFontSet.glyphForm),
+        // positioned in whole font units from the run's origin.
+        dots.push(`q 1 0 0 1 ${Math.round((xs[k]! * upem) / 1000)} ${Math.round((gRise * upem) / run.size)} cm /${res.glyph(run, g.gid)} Do Q`);
         continue;
       }
       if (gRise !== rise) {
@@ -100,9 +99,15 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     flush();
     if (rise !== 0) out.push('0 Ts');
     rise = 0;
+    if (dots.length) {
+      const sc = run.size / upem;
+      // Scale needs more than num()'s 3 decimals: 8.5/1000 rounded to 0.009 is 6 % off.
+      const f = (v: number) => String(Math.round(v * 1e7) / 1e7);
+      shapes.push(`q ${col} ${f(sc * cos)} ${f(sc * sin)} ${f(-sc * sin)} ${f(sc * cos)} ${num(tx)} ${num(ty)} cm`, ...dots, 'Q');
+    }
   }
   out.push('ET');
-  for (const sh of shapes) out.push(`q ${sh} Q`);
+  for (const sh of shapes) out.push(sh);
 }
 
 /** Operators drawing `items` on a page `pageHeight` points tall. */
