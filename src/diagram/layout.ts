@@ -38,6 +38,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * `across` flow reads right to left and decision branches keep their reading order.
  */
 export async function layoutGraph(spec: GraphSpec, opts: LayoutOptions = {}): Promise<Diagram> {
+  // ELK is the slow part of a site rebuild; the same graph always gives the same layout.
+  const key = JSON.stringify([spec, opts]);
+  const hit = cache.get(key);
+  if (hit) return structuredClone(hit);
+  const d = await computeLayout(spec, opts);
+  if (cache.size > 64) cache.delete(cache.keys().next().value!);
+  cache.set(key, d);
+  return structuredClone(d);
+}
+
+const cache = new Map<string, Diagram>();
+
+async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diagram> {
   const fontSize = opts.fontSize ?? 14;
   const lineHeight = Math.round(fontSize * 1.5);
   const maxTextWidth = opts.maxTextWidth ?? 220;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
@@ -85,6 +86,33 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
   return blocks;
 }
 
+/**
+ * Rendered section bodies, for `serve`: a save re-renders only the sections whose text (or
+ * the data they may show) changed. Keyed by everything the output depends on; a hit is
+ * used only if the ids it claimed are still free on the page, so the output is the same
+ * bytes as a cold render.
+ */
+const bodyCache = new Map<string, { body: ReturnType<typeof renderBody>; ids: string[] }>();
+
+function renderBodyCached(text: string, ctx: RenderContext, prefix: string, ids: IdRegistry, contextKey: string) {
+  const key = createHash('sha256').update(JSON.stringify([text, ctx.lang, ctx.dir, ctx.digits, ctx.servicesOnPage, ctx.servicesHref, prefix, contextKey])).digest('hex');
+  const hit = bodyCache.get(key);
+  if (hit && ids.claimAll(hit.ids)) return structuredClone(hit.body);
+  const before = new Set(ids.snapshot());
+  const body = renderBody(text, ctx, prefix, ids);
+  const claimed = ids.snapshot().filter((id) => !before.has(id));
+  if (bodyCache.size > 2000) bodyCache.delete(bodyCache.keys().next().value!);
+  bodyCache.set(key, { body: structuredClone(body), ids: claimed });
+  return body;
+}
+
+/** What directives read besides the section text: data files, agencies, version, diagrams. */
+function contextKeyOf(model: SopModel, diagrams: Record<string, Diagram>): string {
+  const data = Object.fromEntries(Object.entries(model.data).map(([k, v]) => [k, v.value]));
+  const m = model.manifest;
+  return createHash('sha256').update(JSON.stringify([data, m.agencies, m.version, m.languages, m.digits ?? null, diagrams])).digest('hex');
+}
+
 interface Rendered {
   html: string;
   searchDocs: SearchDoc[];
@@ -136,6 +164,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const model = current.model;
   const digits = digitsFor(current, lang);
   const diagrams = await layoutDiagrams(model, lang);
+  const contextKey = contextKeyOf(model, diagrams);
   const ids = new IdRegistry();
   for (const reserved of ['main', 'search-q']) ids.claim(reserved);
   const servicesOnPage = model.sections.some((s) => s.lang === lang && /^::services\b/m.test(s.body));
@@ -155,7 +184,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     const headings: RenderedHeading[] = [];
     if (blockLang !== lang) body.push(h('p', { className: ['translation-missing'], role: 'note' }, siteLabel('notTranslated', lang)));
     for (const s of block.sections) {
-      const r = renderBody(s.body, ctx, block.id, ids);
+      const r = renderBodyCached(s.body, ctx, block.id, ids, contextKey);
       body.push(...r.children);
       headings.push(...r.headings);
     }

@@ -75,6 +75,11 @@ function extractDirectives(tree: MdastRoot, body: string, nonce: string) {
   return found;
 }
 
+function hasHtml(node: MdastNodes): boolean {
+  if (node.type === 'html') return true;
+  return 'children' in node && (node.children as MdastNodes[]).some(hasHtml);
+}
+
 function isExternal(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim()) || /^(?:https?|ftp):/i.test(url.trim());
 }
@@ -96,9 +101,11 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
       clobberPrefix: '',
       footnoteLabel: ctx.lang.startsWith('ar') ? 'الحواشي' : 'Footnotes',
       footnoteBackLabel: ctx.lang.startsWith('ar') ? 'العودة إلى النص' : 'Back to content',
-    })
-    .use(rehypeRaw)
-    .use(rehypeSanitize, sanitizeSchema(`${idPrefix}--`, SLOT_TAG));
+    });
+  // Re-parsing through parse5 is the slowest step and only needed when the Markdown holds
+  // raw HTML; sanitizing always runs.
+  if (hasHtml(mdast)) processor.use(rehypeRaw);
+  processor.use(rehypeSanitize, sanitizeSchema(`${idPrefix}--`, SLOT_TAG));
   const hast = processor.runSync(mdast as never) as HastRoot;
 
   // Shift headings so the shallowest body heading becomes h3 under the component's h2.

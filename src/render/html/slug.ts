@@ -25,4 +25,14 @@ export class IdRegistry {
   has(id: string): boolean {
     return this.used.has(id);
   }
+  /** Ids claimed so far, in order (lets a cache replay what a render claimed). */
+  snapshot(): string[] {
+    return [...this.used];
+  }
+  /** Claims exactly these ids, or none when one is taken. */
+  claimAll(ids: readonly string[]): boolean {
+    if (ids.some((id) => this.used.has(id))) return false;
+    for (const id of ids) this.used.add(id);
+    return true;
+  }
 }

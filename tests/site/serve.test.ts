@@ -1,0 +1,138 @@
+import http from 'node:http';
+import path from 'node:path';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveCommand } from '../../src/cli/commands/serve.js';
+import { loadSop } from '../../src/model/index.js';
+import { EVENTS_PATH, startDevServer, type DevServer } from '../../src/site/index.js';
+import { HAVE_CHROMIUM, launchChromium } from './browser.js';
+import { EXAMPLE, tempDir } from './helpers.js';
+
+function get(url: string): Promise<{ status: number; body: string; type: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));
+    }).on('error', reject);
+  });
+}
+
+/** Opens the SSE stream and resolves on the next `reload` event. */
+function nextReload(url: string): { ready: Promise<void>; reload: Promise<number>; close: () => void } {
+  let req: http.ClientRequest;
+  let ready!: () => void;
+  const readyP = new Promise<void>((r) => (ready = r));
+  const reload = new Promise<number>((resolve, reject) => {
+    req = http.get(new URL(EVENTS_PATH, url), (res) => {
+      res.setEncoding('utf8');
+      let buf = '';
+      res.on('data', (c: string) => {
+        buf += c;
+        if (buf.includes(': connected')) ready();
+        if (buf.includes('event: reload')) resolve(Date.now());
+      });
+    });
+    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+  });
+  return { ready: readyP, reload, close: () => req.destroy() };
+}
+
+let dir: string;
+let server: DevServer;
+const section = () => path.join(dir, 'sections', 'en', '03-purpose-scope.md');
+
+beforeAll(async () => {
+  dir = await tempDir('sopkit-serve-src-');
+  await cp(EXAMPLE, dir, { recursive: true });
+  server = await startDevServer({ dir, port: 0, load: loadSop, debounceMs: 30 });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('sopkit serve', () => {
+  test('listens on loopback only and serves the built site with the reload script', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const root = await get(server.url);
+    expect(root.status).toBe(200);
+    expect(root.body).toContain('url=2.1/ar/index.html');
+    const en = await get(`${server.url}2.1/en/index.html`);
+    expect(en.type).toContain('text/html');
+    expect(en.body).toContain(`new EventSource("${EVENTS_PATH}")`);
+    expect((await get(`${server.url}assets/site.css`)).type).toContain('text/css');
+  });
+
+  test('never serves files outside the built site', async () => {
+    for (const p of ['%2e%2e/%2e%2e/sop.yaml', '..%2f..%2fsop.yaml', '%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+      const r = await get(`${server.url}${p}`);
+      expect(r.status, p).toBeGreaterThanOrEqual(400);
+      expect(r.body).not.toContain('version:');
+    }
+  });
+
+  test('saving a section rebuilds and tells the page to reload; the new text is served', async () => {
+    const sse = nextReload(server.url);
+    await sse.ready;
+    const before = await readFile(section(), 'utf8');
+    const saved = Date.now();
+    await writeFile(section(), `${before}\n\nA sentence added while serving.\n`);
+    const at = await sse.reload;
+    sse.close();
+    console.log(`serve: reload event ${at - saved} ms after the save`);
+    expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('A sentence added while serving.');
+  });
+
+  test('a broken section shows its message in the page, the server keeps running, a fix brings the site back', async () => {
+    const good = await readFile(section(), 'utf8');
+    let sse = nextReload(server.url);
+    await sse.ready;
+    await writeFile(section(), good.replace(/^title: .*$/m, 'title: [unclosed'));
+    await sse.reload;
+    sse.close();
+    const broken = await get(`${server.url}2.1/en/index.html`);
+    expect(broken.status).toBe(200);
+    expect(broken.body).toContain('The SOP could not be built');
+    expect(broken.body).toMatch(/sections\/en\/03-purpose-scope\.md:\d+:\d+/);
+    expect(broken.body).toContain('new EventSource');
+
+    sse = nextReload(server.url);
+    await sse.ready;
+    await writeFile(section(), good);
+    await sse.reload;
+    sse.close();
+    const fixed = await get(`${server.url}2.1/en/index.html`);
+    expect(fixed.body).not.toContain('The SOP could not be built');
+    expect(fixed.body).toContain('<h2 id="purpose-scope">');
+  });
+
+  test.skipIf(!HAVE_CHROMIUM)('an open page reloads by itself and shows the change', async () => {
+    const ctx = await launchChromium();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}2.1/en/index.html#purpose-scope`);
+      await page.waitForFunction(() => document.readyState === 'complete');
+      const before = await readFile(section(), 'utf8');
+      const saved = Date.now();
+      await writeFile(section(), `${before}\n\nLive edit seen in the browser.\n`);
+      await page.waitForFunction(() => document.body.textContent!.includes('Live edit seen in the browser.'), undefined, { timeout: 15_000 });
+      console.log(`serve: page showed the change ${Date.now() - saved} ms after the save`);
+      expect(page.url()).toContain('#purpose-scope');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('serve command', () => {
+  test('is named serve, defaults to port 4173 and rejects a bad port', () => {
+    const cmd = serveCommand();
+    expect(cmd.name()).toBe('serve');
+    const port = cmd.options.find((o) => o.long === '--port')!;
+    expect(port.defaultValue).toBe(4173);
+    expect(() => port.parseArg!('99999', 4173)).toThrow(/between 0 and 65535/);
+    expect(port.parseArg!('8080', 4173)).toBe(8080);
+  });
+});
