@@ -24,9 +24,18 @@ export interface PreparedArea {
   words: Map<string, number>;
 }
 
+/**
+ * Words cut where the script changes (Latin | Arabic | other): extractors reorder a
+ * mixed-direction line run by run, so "v٢٫١" may come back with the "v" glued to the
+ * Arabic word next to it ("vالملحق … ٢٫١"). Used only for the order-free comparison.
+ */
+function scriptWords(text: string): string[] {
+  return toWords(text).flatMap((w) => w.match(/[\p{Script=Latin}\p{M}]+|[\p{Script=Arabic}\p{M}]+|[^\p{Script=Latin}\p{Script=Arabic}]+/gu) ?? [w]);
+}
+
 export function prepareArea(text: string): PreparedArea {
   const words = new Map<string, number>();
-  for (const w of toWords(text)) words.set(w, (words.get(w) ?? 0) + 1);
+  for (const w of scriptWords(text)) words.set(w, (words.get(w) ?? 0) + 1);
   return { spaced: normalizeText(text), compact: compactText(text), words };
 }
 
@@ -38,7 +47,7 @@ function containsText(area: PreparedArea, expected: string): boolean {
 
 function containsWords(area: PreparedArea, expected: string): boolean {
   const need = new Map<string, number>();
-  for (const w of toWords(expected)) need.set(w, (need.get(w) ?? 0) + 1);
+  for (const w of scriptWords(expected)) need.set(w, (need.get(w) ?? 0) + 1);
   for (const [w, n] of need) if ((area.words.get(w) ?? 0) < n) return false;
   return need.size > 0;
 }

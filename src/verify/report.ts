@@ -25,8 +25,13 @@ export function formatVerifyPretty(result: VerifyResult): string {
       });
       if (n > MAX_LISTED) lines.push(`    … and ${n - MAX_LISTED} more (use --format json for the full list)`);
     }
-    for (const note of f.notes.slice(0, MAX_LISTED)) lines.push(`    note: ${note.message}`);
-    if (f.notes.length > MAX_LISTED) lines.push(`    note: … and ${f.notes.length - MAX_LISTED} more pages with the header found outside the header area`);
+    if (f.notes.length === 1) lines.push(`    note: ${f.notes[0]!.message}`);
+    else if (f.notes.length > 1) {
+      // One line per file: posters and cards put the header at the foot by design.
+      const pages = f.notes.map((n) => n.page);
+      const list = pages.length > MAX_LISTED ? `${pages.slice(0, MAX_LISTED).join(', ')}, …` : pages.join(', ');
+      lines.push(`    note: on ${pages.length} pages (${list}) the header was found ${f.notes[0]!.message.replace(/^.*? found /, '')}`);
+    }
   }
   const failed = result.files.filter((f) => !f.passed && !f.error).length;
   const broken = result.files.filter((f) => f.error).length;
