@@ -1,9 +1,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { baseFiles, synced, writeFixture } from '../check/fixture.js';
 import { ensureBuilt, snapshot, sopkit, STACK } from './cli.js';
 
+// Each test starts several node processes; on a loaded 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 240_000 });
 beforeAll(ensureBuilt, 300_000);
 
 /** A fresh emergency-context SOP made by `sopkit init`, inside a temp "repository" folder. */

@@ -3,10 +3,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFixture } from '../check/fixture.js';
 import { ensureBuilt, ROOT, sopkit } from './cli.js';
 
+// Each test starts several node processes; on a loaded 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 240_000 });
 beforeAll(ensureBuilt, 300_000);
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
