@@ -63,5 +63,10 @@ export function renderChangelog(c: Comparison, model: SopModel, dates: { from?: 
     for (const o of c.otherFiles) out.push(`- \`${o.file}\`: ${o.status}`);
     out.push('');
   }
+  if (c.formatOnly.length) {
+    out.push('## Layout only', '', 'These files differ in spacing, comments or bookkeeping only; their content is the same:', '');
+    for (const f of c.formatOnly) out.push(`- \`${f}\``);
+    out.push('');
+  }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -70,6 +70,12 @@ export interface Comparison {
   pdfAnnexes: PdfAnnexChange[];
   /** Files whose bytes differ and that none of the above covers (e.g. profiles/). */
   otherFiles: { file: string; status: 'added' | 'removed' | 'changed' }[];
+  /**
+   * Files of the lists above whose bytes differ although their content compares equal:
+   * spacing, YAML comments, a translation's `source_fingerprint`. Listed so that every
+   * changed byte is accounted for; sop.yaml is left out (its version and date always differ).
+   */
+  formatOnly: string[];
 }
 
 /** Keys of sop.yaml that differ between any two releases by design. */
@@ -243,7 +249,13 @@ export function compareSnapshots(a: Snapshot, b: Snapshot): Comparison {
     otherFiles.push({ file, status: !x ? 'added' : !y ? 'removed' : 'changed' });
   }
 
-  return { from: a.label, to: b.label, languages, units: unitChanges, data, manifest, pdfAnnexes: pdfs, otherFiles };
+  const mentioned = new Set<string>(['sop.yaml']);
+  for (const u of unitChanges) if (u.status !== 'unchanged') for (const s of [u.before, u.after]) if (s) mentioned.add(s.file);
+  for (const d of data) mentioned.add(d.file);
+  for (const p of pdfs) mentioned.add(p.file).add(p.pdf);
+  const formatOnly = [...known].filter((f) => !mentioned.has(f) && a.hashes[f] && b.hashes[f] && a.hashes[f] !== b.hashes[f]).sort();
+
+  return { from: a.label, to: b.label, languages, units: unitChanges, data, manifest, pdfAnnexes: pdfs, otherFiles, formatOnly };
 }
 
 /** The units that differ (everything but `unchanged`). */

@@ -74,7 +74,7 @@ function fieldValueHtml(f: FieldChange): string {
 }
 
 function dataHtml(c: Comparison, lang: string): string {
-  if (!c.data.length && !c.manifest.length && !c.pdfAnnexes.length && !c.otherFiles.length) return '<section class="data"><h2>Data files and sop.yaml</h2><p>No changes.</p></section>';
+  if (!c.data.length && !c.manifest.length && !c.pdfAnnexes.length && !c.otherFiles.length && !c.formatOnly.length) return '<section class="data"><h2>Data files and sop.yaml</h2><p>No changes.</p></section>';
   const rows = (file: string, items: Comparison['manifest']) =>
     items
       .map((i) => {
@@ -99,6 +99,7 @@ function dataHtml(c: Comparison, lang: string): string {
       (p) => `<tr class="${p.status}"><td>${escapeHtml(p.file)}</td><th>${escapeHtml(p.pdf)}</th><td>${p.status === 'changed' ? [p.pdfChanged ? 'PDF replaced' : '', ...p.fields.map(describeField)].filter(Boolean).map(escapeHtml).join('; ') : p.status === 'added' ? 'new PDF annex' : 'PDF annex removed'}</td><td colspan="2"></td></tr>`,
     ),
     ...c.otherFiles.map((o) => `<tr class="${o.status}"><td>${escapeHtml(o.file)}</td><th></th><td>file ${o.status}</td><td colspan="2"></td></tr>`),
+    ...c.formatOnly.map((f) => `<tr class="format"><td>${escapeHtml(f)}</td><th></th><td>layout, comments or bookkeeping only; the content is the same</td><td colspan="2"></td></tr>`),
   ].filter(Boolean);
   return `<section class="data"><h2>Data files and sop.yaml</h2>
 <table><thead><tr><th>file</th><th>item</th><th>change</th><th>before</th><th>after</th></tr></thead>

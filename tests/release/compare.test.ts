@@ -69,6 +69,16 @@ describe('compareSnapshots', () => {
     ]);
   });
 
+  it('accounts for files whose bytes changed but whose content did not', () => {
+    const a = snapshot('1.0', [section('en', '08-e.md', 'eligibility', ELIG)]);
+    const b = snapshot('1.1', [section('en', '08-e.md', 'eligibility', ELIG)]);
+    a.hashes = { 'sections/en/08-e.md': 'aaa', 'sop.yaml': 'x' };
+    b.hashes = { 'sections/en/08-e.md': 'bbb', 'sop.yaml': 'y' };
+    const c = compareSnapshots(a, b);
+    expect(changedUnits(c)).toEqual([]);
+    expect(c.formatOnly).toEqual(['sections/en/08-e.md']);
+  });
+
   it('compares data files by item id', () => {
     const a = snapshot('1.0', [], { services: { services: [{ id: 'clinic', hours: '8-16' }] } });
     const b = snapshot('1.1', [], { services: { services: [{ id: 'clinic', hours: '8-20' }, { id: 'shelter', hours: '24/7' }] } });

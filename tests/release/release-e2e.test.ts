@@ -120,6 +120,7 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
     expect(c.manifest).toEqual([]);
     expect(c.pdfAnnexes).toEqual([]);
     expect(c.otherFiles).toEqual([]);
+    expect(c.formatOnly).toEqual([]);
 
     const html = await readFile(path.join(out, 'diff-1.0-1.1.html'), 'utf8');
     expect(html).toContain('<section class="lang" lang="ar" dir="rtl">');
@@ -142,7 +143,7 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
   it('diff 1.1 → draft right after the release finds nothing', async () => {
     const { comparison: c } = await runDiff({ dir, from: '1.1', to: 'draft', out: path.join(dir, 'report') });
     expect(changedUnits(c)).toEqual([]);
-    expect([c.data, c.manifest, c.pdfAnnexes, c.otherFiles]).toEqual([[], [], [], []]);
+    expect([c.data, c.manifest, c.pdfAnnexes, c.otherFiles, c.formatOnly]).toEqual([[], [], [], [], []]);
   });
 
   it('refuses a second release 1.1 with a clear message and changes no file', async () => {
