@@ -1,5 +1,5 @@
 /**
- * A fitted page: the stamp in a footer at a fixed legible size, the body column fitted
+ * A fitted page: the stamp in a header at a fixed legible size, the body column fitted
  * into the rest. Used by cards, booklet pages and the text posters.
  */
 import { directionOf } from '../text/index.js';
@@ -13,18 +13,21 @@ import { stampText } from './stamp.js';
 export const INK: [number, number, number] = [0, 0, 0];
 export const WHITE: [number, number, number] = [1, 1, 1];
 
-/** Stamp lines at `size` across `box`, with a hairline above; returns the height used. */
-export function footerStamp(manifest: Manifest, lang: string, box: Box, size: number, pageNumber?: string): { items: SceneItem[]; height: number } {
+/**
+ * Stamp lines at `size` across the top of `box` (R3: the header every page carries, where
+ * `sopkit verify` looks for it), with a hairline below; returns the height used.
+ */
+export function headerStamp(manifest: Manifest, lang: string, box: Box, size: number, pageNumber?: string): { items: SceneItem[]; height: number } {
   const dir = directionOf(lang);
   const text = pageNumber ? `${stampText(manifest, lang)} — ${pageNumber}` : stampText(manifest, lang);
   const t = setText(text, lang, { width: box.w, size, dir, align: 'center' });
-  const gap = size * 0.5;
-  const y = box.y + box.h - t.height;
+  const gap = size * 0.6;
+  const y = box.y;
   return {
     height: t.height + gap,
     items: [
-      { kind: 'path', points: [{ x: box.x, y: y - gap / 2 }, { x: box.x + box.w, y: y - gap / 2 }], stroke: INK, lineWidth: 0.5 },
       { kind: 'text', x: box.x, y, width: box.w, lines: t.lines },
+      { kind: 'path', points: [{ x: box.x, y: y + t.height + gap / 2 }, { x: box.x + box.w, y: y + t.height + gap / 2 }], stroke: INK, lineWidth: 0.5 },
     ],
   };
 }
@@ -45,8 +48,8 @@ export interface FittedPageOptions {
 /** A page whose body column is fitted between the margins and the stamp footer. */
 export function fittedPage(ctx: PosterContext, o: FittedPageOptions): ScenePage & { size: number; fits: boolean } {
   const inner: Box = { x: o.margin, y: o.margin, w: o.width - 2 * o.margin, h: o.height - 2 * o.margin };
-  const foot = footerStamp(ctx.model.manifest, o.lang, inner, o.min);
-  const body: Box = { ...inner, h: inner.h - foot.height };
+  const foot = headerStamp(ctx.model.manifest, o.lang, inner, o.min);
+  const body: Box = { ...inner, y: inner.y + foot.height, h: inner.h - foot.height };
   const col = fitColumn(o.blocks, body, o.max, o.min, directionOf(o.lang));
   if (!col.fits) reportSpill(ctx, o.blocks[col.firstSpill]?.src, o.where, o.min, o.hint);
   return { width: o.width, height: o.height, items: [...col.items, ...foot.items], size: col.size, fits: col.fits };

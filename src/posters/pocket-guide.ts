@@ -16,7 +16,7 @@ import { layoutColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { imposeBooklet } from './impose.js';
-import { footerStamp, INK, WHITE } from './page.js';
+import { headerStamp, INK, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
 import { stepBlocks } from './pathways.js';
 import { criteriaBlocks } from './flow-posters.js';
@@ -162,8 +162,8 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   const margin = 7 * MM;
   const inner: Box = { x: margin, y: margin, w: page.width - 2 * margin, h: page.height - 2 * margin };
   const size = Math.max(BOOKLET_SIZE, MIN_SIZE.card);
-  const probe = footerStamp(m, lang, inner, MIN_SIZE.card);
-  const body: Box = { ...inner, h: inner.h - probe.height };
+  const probe = headerStamp(m, lang, inner, MIN_SIZE.card, '00');
+  const body: Box = { ...inner, y: inner.y + probe.height, h: inner.h - probe.height };
 
   const blocks: Block[] = [];
   if (has('eligibility')) blocks.push(...eligibilityBlocks(ctx, lang));
@@ -196,7 +196,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   const bodies: SceneItem[][] = [cover, ...flow.pages, back];
   const digits = digitsFor(m, lang);
   return bodies.map((items, i) => {
-    const foot = footerStamp(m, lang, inner, MIN_SIZE.card, i > 0 ? localizeDigits(String(i + 1), digits) : undefined);
+    const foot = headerStamp(m, lang, inner, MIN_SIZE.card, i > 0 ? localizeDigits(String(i + 1), digits) : undefined);
     return { width: page.width, height: page.height, items: [...items, ...foot.items] };
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The frame every wall poster shares: per language a title band at the top and the SOP
- * stamp at the bottom; the body in between. A bilingual poster puts the languages side
+ * The frame every wall poster shares: per language the SOP stamp at the top, then a title
+ * band, then the body. A bilingual poster puts the languages side
  * by side (the right-to-left one on the right, where its readers start), each half with
  * its own title and stamp, so either half cut off still says what it is.
  */
@@ -9,7 +9,7 @@ import type { Box } from './column.js';
 import { fitColumn } from './column.js';
 import type { PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
-import { footerStamp, INK, WHITE } from './page.js';
+import { headerStamp, INK, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
 import type { SceneItem, ScenePage } from './scene.js';
 import { reportSpill } from './context.js';
@@ -45,15 +45,15 @@ export async function posterPage(
     const lang = order[i]!;
     const x = m + i * (halfW + gutter);
     const inner: Box = { x, y: m, w: halfW, h: paper.height - 2 * m };
+    const foot = headerStamp(ctx.model.manifest, lang, inner, min);
+    items.push(...foot.items);
     const t = title(lang);
-    const titleBox: Box = { x, y: m, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
+    const titleBox: Box = { x, y: m + foot.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
     const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
     if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
     items.push(...head.items);
-    const foot = footerStamp(ctx.model.manifest, lang, inner, min);
-    items.push(...foot.items);
     const gap = min;
-    const bodyBox: Box = { x, y: m + head.height + gap, w: halfW, h: inner.h - head.height - gap - foot.height - gap };
+    const bodyBox: Box = { x, y: m + foot.height + head.height + gap, w: halfW, h: inner.h - head.height - gap - foot.height };
     items.push(...(await body(lang, bodyBox)));
     if (i > 0) {
       const gx = x - gutter / 2;
