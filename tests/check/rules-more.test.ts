@@ -206,3 +206,12 @@ describe('a language with no sections at all', () => {
     expect(found.map((d) => d.rule)).toEqual(['language-folder-missing']);
   });
 });
+
+describe('loader problems', () => {
+  it('a file without front-matter gets one message, not one per required key', async () => {
+    const files = synced(baseFiles());
+    files['sections/ar/01-eligibility.md'] = 'نص بلا ترويسة.\n';
+    const found = (await check(files)).filter((d) => d.file === 'sections/ar/01-eligibility.md' && (d.rule === 'schema' || d.rule === 'front-matter-missing'));
+    expect(found.map((d) => [d.rule, d.line])).toEqual([['front-matter-missing', 1]]);
+  });
+});

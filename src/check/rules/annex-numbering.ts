@@ -29,6 +29,7 @@ export const annexNumbering: Rule = {
           report(diagnostic('annex-numbering', 'error', `${a.file} has no annex number`, { file: a.file, line: 1, column: 1 }, 'Add `annex: N` (N = its number in the list of annexes).'));
           continue;
         }
+        if (!Number.isInteger(a.number) || a.number < 1) continue; // the schema check names it
         const first = byNumber.get(a.number);
         if (first) {
           report(diagnostic('annex-numbering', 'error', `annex ${a.number} is used twice${a.kind === 'markdown-annex' ? ` in ${lang}` : ''}: ${first.file} and ${a.file}`, annexPosition(a), 'Give each annex its own number.'));
