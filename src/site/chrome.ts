@@ -91,6 +91,7 @@ export function downloads(env: PageEnv): Element {
     h('ul', {},
       languagesOf(env.current).map((l) => h('li', {}, h('a', { href: `../../../pdf/sop-v${v}-${l}.pdf`, hrefLang: l, type: 'application/pdf' },
         `${siteLabel('pdf', lang)} — ${languageName(l)}`))),
+      h('li', {}, h('a', { href: `../../../pdf/pack-v${v}-${lang}.pdf`, hrefLang: lang, type: 'application/pdf' }, siteLabel('pack', lang))),
       h('li', {}, h('a', { href: `../../../posters/` }, siteLabel('posters', lang))),
       env.current.model.data.services ? h('li', {}, h('a', { href: 'services.html' }, siteLabel('servicesPage', lang))) : null));
 }

@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, pickText, type Diagram } from '../diagram/index.js';
 import { formatNumber } from '../i18n/index.js';
-import type { Section, SopModel } from '../model/types.js';
+import type { Annex, Section, SopModel } from '../model/types.js';
 import type { RenderContext } from '../render/html/context.js';
 import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
 import { servicesTable, signatures } from '../render/html/directives.js';
@@ -113,6 +113,28 @@ function contextKeyOf(model: SopModel, diagrams: Record<string, Diagram>): strin
   return createHash('sha256').update(JSON.stringify([data, m.agencies, m.version, m.languages, m.digits ?? null, diagrams])).digest('hex');
 }
 
+/**
+ * The annexes shown on a page: Markdown annexes of this language and external PDF annexes,
+ * in number order. Numbering follows the PDF build (`number`, else front-matter `annex`,
+ * else position in the model), so the site and the PDFs agree.
+ */
+export function annexesFor(model: SopModel, lang: string): { annex: Annex; n: number }[] {
+  return model.annexes
+    .map((annex, i) => {
+      const raw = annex.number ?? annex.frontMatter.annex;
+      return { annex, n: typeof raw === 'number' && raw > 0 ? raw : i + 1 };
+    })
+    .filter((x) => x.annex.kind === 'pdf-annex' || x.annex.lang === lang)
+    .sort((a, b) => a.n - b.n || (a.annex.file < b.annex.file ? -1 : 1));
+}
+
+function annexTitleOf(a: Annex, lang: string): string {
+  const t = a.title ?? a.frontMatter.title;
+  if (typeof t === 'string') return t;
+  if (t && typeof t === 'object') return pickText(t as Record<string, string>, lang);
+  return '';
+}
+
 interface Rendered {
   html: string;
   searchDocs: SearchDoc[];
@@ -193,6 +215,30 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     isolateRuns(heading, directionOf(lang) === 'rtl');
     const attrs = blockLang !== lang ? { lang: blockLang, dir: directionOf(blockLang) } : {};
     main.push(h('section', { className: ['component'], dataComponent: block.id, ariaLabelledBy: id, ...attrs }, heading, body));
+    tocEntries.push({ id, label, children: headings.filter((x) => x.depth === 3) });
+    searchDocs.push(...searchDocsOf(id, label, body));
+  }
+
+  // Annexes after the components (R4: each marked with its number, the SOP version and date).
+  const annexCtx: RenderContext = { model, lang, dir: directionOf(lang), digits, diagrams, servicesHref: 'services.html', servicesOnPage };
+  for (const { annex, n } of annexesFor(model, lang)) {
+    const id = ids.claim(`annex-${n}`);
+    const title = annexTitleOf(annex, lang);
+    const label = `${siteLabel('annex', lang)} ${formatNumber(n, digits)}${title ? ` — ${title}` : ''}`;
+    const body: ElementContent[] = [
+      h('p', { className: ['annex-stamp'] }, `${siteLabel('annex', lang)} ${formatNumber(n, digits)} — ${stampOf(current, lang)}`),
+    ];
+    const headings: RenderedHeading[] = [];
+    if (annex.kind === 'markdown-annex') {
+      const r = renderBodyCached(annex.body, annexCtx, id, ids, contextKey);
+      body.push(...r.children);
+      headings.push(...r.headings);
+    }
+    const pdf = annex.kind === 'pdf-annex' ? `../../../pdf/annex-${n}-v${current.version}.pdf` : `../../../pdf/annex-${n}-v${current.version}-${lang}.pdf`;
+    body.push(h('p', { className: ['annex-pdf'] }, h('a', { href: pdf, type: 'application/pdf' }, `${siteLabel('pdf', lang)}: ${label}`)));
+    const heading = h('h2', { id }, label);
+    isolateRuns(heading, directionOf(lang) === 'rtl');
+    main.push(h('section', { className: ['annex'], dataAnnex: String(n), ariaLabelledBy: id }, heading, body));
     tocEntries.push({ id, label, children: headings.filter((x) => x.depth === 3) });
     searchDocs.push(...searchDocsOf(id, label, body));
   }

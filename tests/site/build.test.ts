@@ -48,7 +48,7 @@ describe('content', () => {
   test('every component in checklist order, numbered "N. Title" with the language digits', async () => {
     const ar = await page('2.1/ar/index.html');
     const en = await page('2.1/en/index.html');
-    const order = (html: string) => [...html.matchAll(/<h2 id="([a-z0-9-]+)">/g)].map((m) => m[1]);
+    const order = (html: string) => [...html.matchAll(/<h2 id="([a-z0-9-]+)">/g)].map((m) => m[1]).filter((id) => !id!.startsWith('annex-'));
     const expected = model.profile.components.map((c) => c.id);
     expect(order(ar)).toEqual(expected);
     expect(order(en)).toEqual(expected);
@@ -66,7 +66,7 @@ describe('content', () => {
       const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
       expect(new Set(ids).size).toBe(ids.length);
       const sub = [...main.matchAll(/<h3 id="([^"]+)"/g)].map((m) => m[1]!);
-      for (const id of sub) expect(model.profile.components.some((c) => id.startsWith(`${c.id}--`))).toBe(true);
+      for (const id of sub) expect(model.profile.components.some((c) => id.startsWith(`${c.id}--`)) || /^annex-\d+--/.test(id), id).toBe(true);
     }
   });
 
@@ -89,6 +89,17 @@ describe('content', () => {
     expect(cur).not.toContain('old-version');
     expect(cur).toContain('href="../../2.0/en/index.html" data-keep-hash');
     expect(cur).toContain('href="../ar/index.html" hreflang="ar" lang="ar" dir="rtl" data-keep-hash');
+  });
+
+  test('annexes follow the components, marked with number, version and date, linked to their PDFs', async () => {
+    const en = await page('2.1/en/index.html');
+    expect(en).toMatch(/<h2 id="annex-1">Annex 1 — [^<]+<\/h2><p class="annex-stamp">Annex 1 — Version 2\.1 — 22 November 2026<\/p>/);
+    expect(en).toContain('href="../../../pdf/annex-1-v2.1-en.pdf"');
+    expect(en).toMatch(/<h2 id="annex-2">Annex 2 — /);
+    expect(en).toContain('href="../../../pdf/annex-2-v2.1.pdf"');
+    expect(en.indexOf('id="annex-1"')).toBeGreaterThan(en.indexOf('<h2 id="annexes">'));
+    const ar = await page('2.1/ar/index.html');
+    expect(ar).toMatch(/<h2 id="annex-1">الملحق ١ — /);
   });
 
   test('print: @page header with title, version and date', async () => {
@@ -187,8 +198,8 @@ describe('offline and light', () => {
       expect(fonts.length).toBe(4);
       let total = Buffer.byteLength(html);
       for (const f of [...refs, ...fonts]) total += await size(f);
-      console.log(`page weight ${l}: ${(total / 1024).toFixed(1)} KiB (html ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB)`);
-      expect(total).toBeLessThan(500 * 1024);
+      console.log(`page weight ${l}: ${total} bytes (html ${Buffer.byteLength(html)})`);
+      expect(total).toBeLessThan(500_000);
     }
   });
 });

@@ -16,7 +16,7 @@ const SITE: Record<string, Record<string, string>> = {
     keyActions: 'Key actions', timeline: 'Timeline', textVersion: 'Text version of the diagram', to: 'to',
     skip: 'Skip to content', menu: 'Contents', annexes: 'Annexes', notTranslated: 'Not yet translated: shown in the source language.',
     externalLink: 'external address', current: 'current', top: 'Back to top', printed: 'Printed from the SOP site',
-    imageRemoved: 'image', draftNote: 'Draft — not yet endorsed',
+    imageRemoved: 'image', draftNote: 'Draft — not yet endorsed', pack: 'PDF with all annexes',
   },
   ar: {
     search: 'بحث', searchPlaceholder: 'ابحث في هذا الإصدار…', noResults: 'لا توجد نتائج', results: 'النتائج',
@@ -32,7 +32,7 @@ const SITE: Record<string, Record<string, string>> = {
     keyActions: 'الإجراءات الرئيسية', timeline: 'الإطار الزمني', textVersion: 'النص البديل للمخطط', to: 'إلى',
     skip: 'انتقل إلى المحتوى', menu: 'المحتويات', annexes: 'الملاحق', notTranslated: 'لم يترجم بعد: يظهر بلغة المصدر.',
     externalLink: 'عنوان خارجي', current: 'الحالي', top: 'العودة إلى الأعلى', printed: 'طبع من موقع الإجراءات',
-    imageRemoved: 'صورة', draftNote: 'مسودة — لم تتم المصادقة عليها بعد',
+    imageRemoved: 'صورة', draftNote: 'مسودة — لم تتم المصادقة عليها بعد', pack: 'ملف PDF مع جميع الملاحق',
   },
 };
 
