@@ -129,6 +129,7 @@ describe('exit codes and output', () => {
     const dir = await writeFixture(synced(baseFiles()));
     expect(sopkit(['check', '.', '--format', 'xml'], dir).code).toBe(2);
     expect(sopkit(['check', '.', '--today', 'tomorrow'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--today must be a date like 2026-11-25, not "tomorrow"/) });
+    expect(sopkit(['check', '.', '--today', '2026-02-30'], dir).code).toBe(2);
     expect(sopkit(['check', '.', '--max-warnings', 'many'], dir).code).toBe(2);
   });
 

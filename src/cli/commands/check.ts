@@ -37,6 +37,14 @@ function todayFromClock(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** YYYY-MM-DD that names a real day (not 2026-02-30). */
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 function usage(message: string, hint: string): SopkitError {
   return new SopkitError(diagnostic('usage', 'error', message, undefined, hint));
 }
@@ -50,7 +58,7 @@ function baseOf(dir: string): string {
 
 export async function runCheck(dir: string, flags: CheckFlags, deps: CheckCommandDeps = {}): Promise<number> {
   const today = flags.today ?? todayFromClock();
-  if (flags.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.today)) {
+  if (flags.today !== undefined && !isRealDate(flags.today)) {
     throw usage(`--today must be a date like 2026-11-25, not "${flags.today}"`, 'Write the date as YYYY-MM-DD.');
   }
   let maxWarnings = Infinity;
