@@ -27,7 +27,8 @@ export function normalizeSearchText(term: string): string {
 export function searchTerm(token: string): string | null {
   const t = normalizeSearchText(token);
   if (t.length < 2) return null;
-  const stop = ' في من على الى ان عن مع هذا هذه التي الذي او ما لا و ثم كل قد بين عند اي كان هو هي the and of to a an in for or is are be by on with as at it this that from not ';
+  // Written in normalized form (علي not على): the check runs after normalization.
+  const stop = ' في من علي الي ان عن مع هذا هذه ذلك تلك التي الذي الذين او اذا كما غير بعد قبل عند كل بين حتي لم لن قد ثم ما لا الا اي كان كانت هو هي هم يتم لدي ايضا the and of to an in for or is are be by on with as at it its this that from not if their they who which has have was will can all any into than then there these those been such ';
   if (stop.indexOf(` ${t} `) >= 0) return null;
   const m = /^(?:وال|بال|فال|كال|لل|ال)(.{3,})$/.exec(t);
   return m ? m[1]! : t;

@@ -10,7 +10,7 @@ export function slugify(text: string): string {
     .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40).replace(/-+$/, '') || 'section';
+    .slice(0, 32).replace(/-+$/, '') || 'section';
 }
 
 /** Hands out unique ids within one page: `x`, `x-2`, `x-3`… in document order (deterministic). */
