@@ -64,6 +64,11 @@ describe('sopkit init + check', () => {
     const gh = sopkit(['check', 'my-sop', '--today', '2026-11-25', '--format', 'github'], repo);
     expect(gh.code).toBe(1);
     expect(gh.stdout).toMatch(/^::error file=my-sop\/sop\.yaml,line=\d+,col=\d+,title=component-missing::component 8 \(CPCM eligibility criteria and flowchart\) is missing in ar%0ACreate sections\/ar\/08-eligibility\.md/m);
+    // run from inside the SOP folder of a git repository: annotations still use repository paths
+    await mkdir(path.join(repo, '.git'));
+    const inside = sopkit(['check', '.', '--today', '2026-11-25', '--format', 'github'], dir);
+    expect(inside.stdout).toMatch(/^::error file=my-sop\/sop\.yaml,line=\d+,col=\d+,title=component-missing::/m);
+    expect(sopkit(['check', '.', '--today', '2026-11-25'], dir).stdout).toMatch(/^sop\.yaml:\d+:\d+ {2}error {2}component 8/m);
     // the en translation now has no source: reported too
     expect(gh.stdout).toMatch(/::error file=my-sop\/sections\/en\/08-eligibility\.md,line=1,col=1,title=translation-missing::/);
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { PageCounter } from '../../check/index.js';
@@ -49,9 +49,20 @@ function usage(message: string, hint: string): SopkitError {
   return new SopkitError(diagnostic('usage', 'error', message, undefined, hint));
 }
 
-/** The SOP folder as seen from the repository root (the working directory), for annotations. */
-function baseOf(dir: string): string {
-  const rel = toPosix(path.relative(process.cwd(), path.resolve(dir)));
+/** The nearest folder at or above `from` that holds `.git`, else `from` itself. */
+function repositoryRoot(from: string): string {
+  for (let d = from; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return from;
+  }
+}
+
+/**
+ * The SOP folder as seen from `from`: annotations (github, sarif, junit) need paths from the
+ * repository root, people at a terminal paths from where they are.
+ */
+function baseOf(dir: string, from: string): string {
+  const rel = toPosix(path.relative(from, path.resolve(dir)));
   if (rel === '') return '';
   return rel.startsWith('..') || path.isAbsolute(rel) ? toPosix(dir).replace(/\/+$/, '') : rel;
 }
@@ -70,7 +81,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
   const { checkSop, formatOwnerTable, ownerRows, ruleCatalogue } = await import('../../check/index.js');
   const { formatReport } = await import('../../diag/reporters/index.js');
   const { writeFileAtomic } = await import('../../fs/index.js');
-  const base = baseOf(dir);
+  const base = flags.format === 'pretty' ? baseOf(dir, process.cwd()) : baseOf(dir, repositoryRoot(process.cwd()));
   const rules = ruleCatalogue();
   const version = toolVersion();
   const toStdout = flags.output === undefined && !flags.owners;
