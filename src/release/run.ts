@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runRules } from '../check/index.js';
+import { runRules, type PageCounter } from '../check/index.js';
 import { countBySeverity, diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { loadSop } from '../model/index.js';
 import { applyRelease, type ApplyResult } from './apply.js';
@@ -13,6 +13,8 @@ export interface RunReleaseOptions {
   version: string;
   date: string;
   dryRun?: boolean;
+  /** R1 page counter (the layout's `countBodyPages`); without one the page budget is not checked. */
+  countBodyPages?: PageCounter;
 }
 
 export interface RunReleaseResult {
@@ -39,7 +41,7 @@ export async function runRelease(options: RunReleaseOptions): Promise<RunRelease
   const { model, diagnostics: loadDiagnostics } = await loadSop(root);
   // Check the SOP as it will be frozen: with the release's version, as of its date.
   const frozen = { ...model, manifest: { ...model.manifest, version, date } };
-  const found = await runRules(frozen, loadDiagnostics, { today: date, strict: true });
+  const found = await runRules(frozen, loadDiagnostics, { today: date, strict: true, countBodyPages: options.countBodyPages });
   const errors = found.filter((d) => d.severity === 'error' && d.rule !== 'endorsement-pending');
   if (errors.length) {
     const n = countBySeverity(errors).error;

@@ -166,6 +166,20 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
   });
 });
 
+describe('the strict check before a release', () => {
+  it('counts body pages: over the hard page limit blocks the release and nothing is written', async () => {
+    const dir = await copyExample();
+    const sop = path.join(dir, 'sop.yaml');
+    await writeFile(sop, `${await readFile(sop, 'utf8')}page_limits: { soft: 1, hard: 2 }\n`);
+    const before = await hashTree(dir);
+    const r = await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('release 1.0 is blocked by');
+    expect(r.stderr).toMatch(/over the hard limit of 2 .*\[page-budget\]/);
+    expect(await hashTree(dir)).toEqual(before);
+  });
+});
+
 describe('--dry-run', () => {
   it('prints the plan and writes nothing', async () => {
     const dir = await copyExample();

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isSopkitError } from '../../diag/index.js';
+import { countBodyPages } from '../../layout/index.js';
 import { buildReleaseOutputs, formatPlan, runRelease } from '../../release/index.js';
 import { toPosix } from '../../fs/index.js';
 import path from 'node:path';
@@ -21,7 +22,7 @@ function todayFromClock(): string {
 }
 
 export async function releaseAction(version: string, flags: ReleaseFlags): Promise<number> {
-  const result = await runRelease({ dir: flags.dir, version, date: flags.date ?? todayFromClock(), dryRun: flags.dryRun });
+  const result = await runRelease({ dir: flags.dir, version, date: flags.date ?? todayFromClock(), dryRun: flags.dryRun, countBodyPages });
   const colour = useColour();
   // Check warnings are many and already known from `sopkit check`: counted per rule.
   // Warnings about the release itself (tampered releases, dates) are printed in full.
