@@ -44,7 +44,9 @@ export async function releaseAction(version: string, flags: ReleaseFlags): Promi
     if (outputs.build) process.stdout.write(`  built ${outputs.build.files.length} files of version ${version} into ${shown(outputs.build.outDir)}/\n`);
     else process.stdout.write(`  not built (--no-build): run \`sopkit build\` for the site and PDFs\n`);
     if (outputs.diff) process.stdout.write(`  redline ${previous} → ${version}: ${shown(outputs.diff.html)}\n  changelog: ${shown(outputs.diff.changelog)}\n`);
-    return outputs.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    if (!outputs.diagnostics.some((d) => d.severity === 'error')) return 0;
+    process.stderr.write(`Release ${version} itself is complete in releases/${version}/ and logged; the problems above are in its outputs or in the frozen files.\n`);
+    return 1;
   } catch (e) {
     // The release is frozen and logged whatever happens here: say so, never a half-state.
     const what = isSopkitError(e) ? e.diagnostics.map((d) => formatDiagnostic(d, colour)).join('\n') : `sopkit: internal error while building: ${(e as Error)?.message ?? String(e)}`;
