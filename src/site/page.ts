@@ -161,7 +161,7 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
     pageTitle: escapeHtml(slots.pageTitle),
     assets: '../../assets',
     // Printing from the browser: the running header the guidance asks for (R3).
-    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page)}}`,
+    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page${digitsFor(current, lang) === 'arab' ? ',arabic-indic' : ''})}}`,
     scripts: slots.scripts,
     bodyClass: slots.bodyClass,
     version: escapeHtml(current.version),
