@@ -383,6 +383,14 @@ for (const lang of opts.docs) {
     row.size = statSync(e.output).size;
     row.words = await wordOrder(e.output, sop.source);
     row.pages = pdfinfoPages(e.output) ?? row.words.pdfjsPages;
+    if (e.sopkit) {
+      // sopkit's own promise (R3): every page carries the header. The peers print the
+      // corpus's own header, not sopkit's, so this applies to sopkit rows only.
+      const v = await verifyLib.verifyPdfs(e.output, { dir: sop.dir, cwd: WORK });
+      const f = v.files[0];
+      row.verify = v.exitCode === 0 ? `header on all ${f.pages} pages` : `FAILED: ${f.error?.message ?? f.problems[0] ?? f.failures[0]?.message}${f.failures.length > 1 ? ` (+${f.failures.length - 1} pages)` : ''}`;
+      notes.push(`${e.name}: sopkit verify — ${row.verify}`);
+    }
     if (opts.keep) {
       const keep = path.join(WORK, 'out', lang, 'kept', `${e.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.pdf`);
       mkdirSync(path.dirname(keep), { recursive: true });

@@ -210,6 +210,10 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
   }
   const sopDir = await findSopDir(targetAbs, cwd, options.dir);
   const current = await loadSop(sopDir);
+  if (options.lang && !current.model.manifest.languages.includes(options.lang)) {
+    const langs = current.model.manifest.languages;
+    throw new SopkitError(diagnostic('usage', 'error', `--lang ${options.lang} is not one of this SOP's languages (${langs.join(', ')})`, { file: shown(path.join(sopDir, 'sop.yaml'), cwd) }, `Use one of ${langs.map((l) => `--lang ${l}`).join(', ')}, or leave --lang out to take the language from the file names.`));
+  }
   const byVersion = new Map<string, Loaded | undefined>([[current.model.manifest.version, { model: current.model, manifest: current.model.manifest }]]);
   const forVersion = async (v: string): Promise<Loaded | undefined> => {
     if (byVersion.has(v)) return byVersion.get(v);

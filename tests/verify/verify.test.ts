@@ -118,6 +118,12 @@ describe('verify', () => {
     expect((await verifyPdfs('out/scan.pdf', { cwd: dir, lang: 'en' })).exitCode).toBe(1);
   });
 
+  it('rejects a --lang the SOP does not have', async () => {
+    const pdf = await makePdf([{ header: [en.title, en.stamp] }]);
+    const dir = await sopWith({ 'dist/pdf/sop-v1.0-en.pdf': pdf });
+    await expect(verifyPdfs('dist', { cwd: dir, lang: 'fr' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not one of this SOP') });
+  });
+
   it('finds the SOP folder from --dir when the PDFs are elsewhere', async () => {
     const pdf = await makePdf([{ header: [en.title, en.stamp] }]);
     const sop = await sopWith({});
