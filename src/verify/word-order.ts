@@ -160,9 +160,9 @@ export interface PageWordOrderOptions {
 
 /**
  * The metric per page. Each page is scored against the source stretch it comes from;
- * the words that fall between two consecutive pages' stretches (lost at a page break,
- * or at the edge of a page) are charged to both pages, so a page cannot improve its
- * score by dropping its first or last line.
+ * the words that fall between the stretches of two facing scored pages (lost at the
+ * page break, or at the edge of a page) are charged to both pages, so a page cannot
+ * improve its score by dropping its first or last line.
  */
 export function pageWordOrder(
   source: readonly string[],
@@ -181,6 +181,9 @@ export function pageWordOrder(
   const located = spans.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
   const widened = spans.map((s) => (s ? { ...s } : undefined));
   for (let k = 0; k + 1 < located.length; k++) {
+    // Only between facing pages: the source words of an unscored page in between
+    // (a table with generated columns, a diagram) are not lost words of its neighbours.
+    if (located[k + 1]! !== located[k]! + 1) continue;
     const a = spans[located[k]!]!;
     const b = spans[located[k + 1]!]!;
     const gap = b.start - a.end - 1;

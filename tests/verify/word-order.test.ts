@@ -43,6 +43,13 @@ describe('word order metric', () => {
     expect(r[2]!.span).toBeUndefined();
   });
 
+  it('does not charge the source of an unscored page in between to its neighbours', () => {
+    const source = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    const r = pageWordOrder(source, [source.slice(0, 100), ['Figure', '1'], source.slice(150, 250)]);
+    expect(r[0]).toMatchObject({ span: { start: 0, end: 99 }, fraction: 1 });
+    expect(r[2]).toMatchObject({ span: { start: 150, end: 249 }, fraction: 1 });
+  });
+
   it('scores a page whose lines come back in reverse order low', () => {
     const source = Array.from({ length: 200 }, (_, i) => `w${i}`);
     const lines = Array.from({ length: 20 }, (_, i) => source.slice(i * 10, i * 10 + 10));
