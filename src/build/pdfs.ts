@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diag/index.js';
 import { diagnostic } from '../diag/index.js';
 import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type DocumentFrames, type OutlineEntry } from '../layout/index.js';
 import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
-import { PdfWriter, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
+import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
 import { label } from '../i18n/index.js';
 
 export interface BuildPdfsOptions {
@@ -72,7 +72,6 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
   // External PDF annexes: stamped once, in the annex's own language.
   const pdfAnnexes = model.annexes.filter((a): a is PdfAnnex => a.kind === 'pdf-annex');
   const stamped = new Map<PdfAnnex, { n: number; bytes: Uint8Array }>();
-  pdfAnnexes.forEach((a, i) => void i);
   for (const [i, a] of pdfAnnexes.entries()) {
     const n = annexNumber(model, a, i + 1);
     const lang = a.language && m.languages.includes(a.language) ? a.language : m.languages[0]!;
@@ -85,8 +84,11 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
   for (const lang of m.languages) {
     const sop = layoutSop(model, lang);
     sop.diagnostics.forEach(report);
+    // One cache per language: every page is turned into content bytes once, and the
+    // pack reuses the SOP's and the annexes' pages.
+    const cache = new RenderCache();
     const sopDoc = await PDFDocument.create({ updateMetadata: false });
-    const sopWriter = new PdfWriter(sopDoc);
+    const sopWriter = new PdfWriter(sopDoc, cache);
     await renderInto(sopWriter, sop.frames);
     await sopWriter.finish(sop.frames.outline);
     setMetadata(sopDoc, sop.frames.meta);
@@ -95,7 +97,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
 
     // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
     const packDoc = await PDFDocument.create({ updateMetadata: false });
-    const pack = new PdfWriter(packDoc);
+    const pack = new PdfWriter(packDoc, cache);
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
     const mdAnnexes = model.annexes
@@ -107,7 +109,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       const res = layoutMarkdownAnnex(model, a, n);
       res.diagnostics.forEach(report);
       const annexDoc = await PDFDocument.create({ updateMetadata: false });
-      const w = new PdfWriter(annexDoc);
+      const w = new PdfWriter(annexDoc, cache);
       await renderInto(w, res.frames);
       await w.finish(res.frames.outline);
       setMetadata(annexDoc, res.frames.meta);

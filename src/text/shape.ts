@@ -21,7 +21,11 @@ const features = [new hb.Feature('kern', 1), new hb.Feature('liga', 1)];
 /** Shapes `text[start, end)` with `face`; glyphs come back in visual order. */
 export function shapeRange(face: FontFace, text: string, start: number, end: number, rtl: boolean, lang: string): RawGlyph[] {
   buffer.clearContents();
-  buffer.addText(text, start, end - start);
+  // HarfBuzz looks at most 5 characters around an item for joining context; harfbuzzjs
+  // copies the whole string into wasm memory per call, so pass only that window.
+  const from = Math.max(0, start - 5);
+  const to = Math.min(text.length, end + 5);
+  buffer.addText(from === 0 && to === text.length ? text : text.slice(from, to), start - from, end - start);
   buffer.guessSegmentProperties();
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   buffer.setLanguage(lang);
@@ -36,7 +40,7 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
     const p = pos[i]!;
     out[i] = {
       gid: g.codepoint,
-      cluster: g.cluster,
+      cluster: g.cluster + from,
       advance: p.xAdvance,
       xOffset: p.xOffset,
       yOffset: p.yOffset,

@@ -10,7 +10,7 @@
  * extractor that falls back to the code adds nothing visible.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFHexString, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFString } from 'pdf-lib';
 import type { FontFace } from '../../text/index.js';
 import { subsetFont } from '../../text/index.js';
 import { deflateStream } from './deflate.js';
@@ -22,39 +22,46 @@ for (let c = 0x200b; c <= 0x200f; c++) INVISIBLE.push(c);
 for (let c = 0x202a; c <= 0x202e; c++) INVISIBLE.push(c);
 const INVISIBLE_SET = new Set(INVISIBLE);
 
-interface FontUse {
+interface FaceCodes {
   face: FontFace;
-  ref: PDFRef;
-  /** Resource name on pages, e.g. `F1`. */
+  /** Resource name on pages, e.g. `F1`: the same in every document of a build. */
   name: string;
   codes: Map<string, number>;
   /** code → [gid, text] */
   entries: Map<number, [number, string]>;
-  used: Set<number>;
   /** Codes whose W width is 0 (marks). */
   zero: Set<number>;
   nextPua: number;
   nextInvisible: number;
 }
 
+/**
+ * Glyph codes shared by every document of a build, so a page's content stream is the
+ * same bytes whichever PDF it goes into (the pack reuses the SOP's pages as they are).
+ * Codes: one per distinct (glyph, text) pair, the character itself when free.
+ */
 export class CidFontSet {
-  private readonly fonts = new Map<string, FontUse>();
-  private readonly forms = new Map<string, { name: string; ref: PDFRef }>();
-  private counter = 0;
+  private readonly faces = new Map<string, FaceCodes>();
 
-  constructor(private readonly doc: PDFDocument, private readonly prefix = 'F') {}
+  constructor(private readonly prefix = 'F') {}
 
-  /** The font's resource name and ref, reserving the ref on first use. */
-  use(face: FontFace): { name: string; ref: PDFRef } {
-    let f = this.fonts.get(face.id);
+  private faceCodes(face: FontFace): FaceCodes {
+    let f = this.faces.get(face.id);
     if (!f) {
-      f = {
-        face, ref: this.doc.context.nextRef(), name: `${this.prefix}${++this.counter}`,
-        codes: new Map(), entries: new Map(), used: new Set(), zero: new Set(), nextPua: 0xe000, nextInvisible: 0,
-      };
-      this.fonts.set(face.id, f);
+      f = { face, name: `${this.prefix}${this.faces.size + 1}`, codes: new Map(), entries: new Map(), zero: new Set(), nextPua: 0xe000, nextInvisible: 0 };
+      this.faces.set(face.id, f);
     }
-    return { name: f.name, ref: f.ref };
+    return f;
+  }
+
+  /** Resource name of a face on pages. */
+  fontName(face: FontFace): string {
+    return this.faceCodes(face).name;
+  }
+
+  /** Resource name of the path form of a text-less glyph. */
+  formName(face: FontFace, gid: number): string {
+    return `G${this.faceCodes(face).name}_${gid}`;
   }
 
   /**
@@ -63,8 +70,7 @@ export class CidFontSet {
    * combining mark, not as a letter of its own.
    */
   code(face: FontFace, gid: number, text: string, zeroWidth = false): number {
-    this.use(face);
-    const f = this.fonts.get(face.id)!;
+    const f = this.faceCodes(face);
     const key = gid + '\u0000' + text + (zeroWidth ? '\u0000z' : '');
     let c = f.codes.get(key);
     if (c !== undefined) return c;
@@ -77,14 +83,49 @@ export class CidFontSet {
     f.codes.set(key, c);
     f.entries.set(c, [gid, text]);
     if (zeroWidth) f.zero.add(c);
-    f.used.add(gid);
     return c;
   }
 
-  private nextPua(f: FontUse): number {
+  private nextPua(f: FaceCodes): number {
     while (f.entries.has(f.nextPua)) f.nextPua++;
     if (f.nextPua > 0xf8ff) throw new Error(`font ${f.face.id}: more than 6400 distinct glyph/text pairs`);
     return f.nextPua++;
+  }
+
+  /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
+  static width(face: FontFace, gid: number): number {
+    return Math.round((face.advance(gid) * 1000) / face.upem * 1000) / 1000;
+  }
+
+  entry(face: FontFace, code: number): { gid: number; text: string; zero: boolean } {
+    const f = this.faceCodes(face);
+    const [gid, text] = f.entries.get(code)!;
+    return { gid, text, zero: f.zero.has(code) };
+  }
+}
+
+/** The font and glyph-form objects of one document. */
+export class DocFonts {
+  private readonly fontRefs = new Map<string, { face: FontFace; ref: PDFRef; codes: Set<number> }>();
+  private readonly forms = new Map<string, PDFRef>();
+
+  constructor(private readonly doc: PDFDocument, readonly book: CidFontSet) {}
+
+  /** The face's font object (reserved now, written by `finalize`). */
+  fontRef(face: FontFace): PDFRef {
+    let f = this.fontRefs.get(face.id);
+    if (!f) {
+      f = { face, ref: this.doc.context.nextRef(), codes: new Set() };
+      this.fontRefs.set(face.id, f);
+    }
+    return f.ref;
+  }
+
+  /** Records codes a page of this document uses. */
+  useCodes(face: FontFace, codes: Iterable<number>): void {
+    this.fontRef(face);
+    const set = this.fontRefs.get(face.id)!.codes;
+    for (const c of codes) set.add(c);
   }
 
   /**
@@ -92,10 +133,10 @@ export class CidFontSet {
    * carry no text (Naskh's detached dots): drawn as paths they are invisible to text
    * extractors, which otherwise insert stray characters into words.
    */
-  glyphForm(face: FontFace, gid: number): { name: string; ref: PDFRef } {
+  glyphForm(face: FontFace, gid: number): PDFRef {
     const key = `${face.id}:${gid}`;
-    let f = this.forms.get(key);
-    if (f) return f;
+    let ref = this.forms.get(key);
+    if (ref) return ref;
     const ops: string[] = [];
     let cx = 0;
     let cy = 0;
@@ -115,33 +156,27 @@ export class CidFontSet {
     ops.push('f');
     const ext = face.hbFont.glyphExtents(gid);
     const bbox = ext ? [ext.xBearing - 10, ext.yBearing + ext.height - 10, ext.xBearing + ext.width + 10, ext.yBearing + 10] : [-1000, -1000, 2000, 2000];
-    const ctx = this.doc.context;
-    const stream = deflateStream(ctx, ops.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: bbox.map(Math.round) });
-    f = { name: `G${this.forms.size + 1}`, ref: ctx.register(stream) };
-    this.forms.set(key, f);
-    return f;
-  }
-
-  /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
-  static width(face: FontFace, gid: number): number {
-    return Math.round((face.advance(gid) * 1000) / face.upem * 1000) / 1000;
+    ref = this.doc.context.register(deflateStream(this.doc.context, ops.join('\n'), { Type: 'XObject', Subtype: 'Form', BBox: bbox.map(Math.round) }));
+    this.forms.set(key, ref);
+    return ref;
   }
 
   /** Writes every used font into the document (after all pages are drawn). */
   finalize(): void {
     const ctx = this.doc.context;
-    for (const f of [...this.fonts.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const book = this.book;
+    for (const f of [...this.fontRefs.values()].sort((a, b) => book.fontName(a.face).localeCompare(book.fontName(b.face)))) {
       const { face } = f;
-      const codes = [...f.entries.keys()].sort((a, b) => a - b);
-      const gids = [...f.used].sort((a, b) => a - b);
+      const codes = [...f.codes].sort((a, b) => a - b);
+      const entries = codes.map((c) => book.entry(face, c));
+      const gids = [...new Set(entries.map((e) => e.gid))].sort((a, b) => a - b);
       const tag = subsetTag(face.psName, gids);
       const baseFont = `${tag}+${face.psName}`;
       const sub = subsetFont(face.bytes, gids);
-      const fontFile = deflateStream(ctx, sub, { Length1: sub.length });
-      const fontFileRef = ctx.register(fontFile);
+      const fontFileRef = ctx.register(deflateStream(ctx, sub, { Length1: sub.length }));
       const scale = 1000 / face.upem;
       const bbox = readBBox(face.bytes).map((v) => Math.round(v * scale));
-      const descriptor = ctx.obj({
+      const descriptorRef = ctx.register(ctx.obj({
         Type: 'FontDescriptor',
         FontName: PDFName.of(baseFont),
         Flags: 4,
@@ -152,30 +187,24 @@ export class CidFontSet {
         CapHeight: Math.round(face.capHeight * scale),
         StemV: face.bold ? 140 : 80,
         FontFile2: fontFileRef,
-      });
-      const descriptorRef = ctx.register(descriptor);
+      }));
       // CIDToGIDMap: 2 bytes per CID (= code under Identity-H).
       const max = codes.length ? codes[codes.length - 1]! : 0;
       const map = new Uint8Array((max + 1) * 2);
-      for (const c of codes) {
-        const gid = f.entries.get(c)![0];
+      codes.forEach((c, i) => {
+        const gid = entries[i]!.gid;
         map[c * 2] = gid >> 8;
         map[c * 2 + 1] = gid & 0xff;
-      }
+      });
       const mapRef = ctx.register(deflateStream(ctx, map));
-      const w: (number | number[])[] = [];
-      for (const c of codes) {
-        w.push(c, [f.zero.has(c) ? 0 : CidFontSet.width(face, f.entries.get(c)![0])]);
-      }
       const wArray = PDFArray.withContext(ctx);
-      for (const v of w) {
-        if (typeof v === 'number') wArray.push(PDFNumber.of(v));
-        else {
-          const inner = PDFArray.withContext(ctx);
-          for (const x of v) inner.push(PDFNumber.of(x));
-          wArray.push(inner);
-        }
-      }
+      codes.forEach((c, i) => {
+        const e = entries[i]!;
+        wArray.push(PDFNumber.of(c));
+        const inner = PDFArray.withContext(ctx);
+        inner.push(PDFNumber.of(e.zero ? 0 : CidFontSet.width(face, e.gid)));
+        wArray.push(inner);
+      });
       const cidFont = ctx.obj({
         Type: 'Font',
         Subtype: 'CIDFontType2',
@@ -187,17 +216,17 @@ export class CidFontSet {
       }) as PDFDict;
       cidFont.set(PDFName.of('W'), wArray);
       const cidRef = ctx.register(cidFont);
-      const toUnicode = deflateStream(ctx, buildToUnicode(codes.map((c) => [c, f.entries.get(c)![1]])));
-      const toUnicodeRef = ctx.register(toUnicode);
-      const type0 = ctx.obj({
+      const pairs: Array<[number, string]> = [];
+      codes.forEach((c, i) => { if (entries[i]!.text !== '') pairs.push([c, entries[i]!.text]); });
+      const toUnicodeRef = ctx.register(deflateStream(ctx, buildToUnicode(pairs)));
+      ctx.assign(f.ref, ctx.obj({
         Type: 'Font',
         Subtype: 'Type0',
         BaseFont: PDFName.of(baseFont),
         Encoding: 'Identity-H',
         DescendantFonts: [cidRef],
         ToUnicode: toUnicodeRef,
-      });
-      ctx.assign(f.ref, type0);
+      }));
     }
   }
 }
@@ -255,4 +284,3 @@ function buildToUnicode(pairs: Array<[number, string]>): string {
   return lines.join('\n');
 }
 
-export { PDFHexString };

@@ -17,7 +17,8 @@ function color(c: Rgb, op: 'rg' | 'RG'): string {
 }
 
 export interface ResourceSink {
-  fonts: CidFontSet;
+  /** The 2-byte code of (glyph, text); records that the page uses it. */
+  code(face: GlyphRun['face'], gid: number, text: string, zeroWidth: boolean): number;
   /** Registers a font on the current page, returns its resource name. */
   font(run: GlyphRun): string;
   /** Registers the path form of a text-less glyph, returns its resource name. */
@@ -92,7 +93,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       const move = xs[k]! - cursor;
       if (Math.abs(move) > 0.0005) parts.push(num(-move));
       const zero = g.advance === 0;
-      const code = res.fonts.code(run.face, g.gid, g.text, zero);
+      const code = res.code(run.face, g.gid, g.text, zero);
       parts.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
       cursor = xs[k]! + (zero ? 0 : CidFontSet.width(run.face, g.gid));
     }

@@ -7,9 +7,9 @@ import {
   PDFContentStream,
 } from 'pdf-lib';
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
-import { subsetterReady, warmSubsetter, type GlyphRun } from '../../text/index.js';
-import { CidFontSet } from './cid-font.js';
-import { deflateStream } from './deflate.js';
+import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
+import { deflateSync } from 'node:zlib';
+import { CidFontSet, DocFonts } from './cid-font.js';
 import { itemsToOps, type ResourceSink } from './content.js';
 
 interface PendingLink {
@@ -18,25 +18,98 @@ interface PendingLink {
   dest: string;
 }
 
+type ImageFrameItem = Extract<FrameItem, { kind: 'image' }>;
+
+/** A page's content stream and what it needs, independent of the document it goes into. */
+interface RenderedPage {
+  bytes: Uint8Array;
+  codes: Map<FontFace, Set<number>>;
+  forms: Map<string, [FontFace, number]>;
+  images: Map<string, ImageFrameItem>;
+}
+
+/**
+ * Shared by the documents of one build: glyph codes and rendered pages. A page frame is
+ * turned into content-stream bytes once; the pack reuses the SOP's and annexes' pages.
+ */
+export class RenderCache {
+  readonly book: CidFontSet;
+  readonly pages = new WeakMap<PageFrame, RenderedPage>();
+  private readonly imageNames = new Map<string, string>();
+
+  constructor(fontPrefix = 'F') {
+    this.book = new CidFontSet(fontPrefix);
+  }
+
+  imageName(key: string): string {
+    let n = this.imageNames.get(key);
+    if (!n) this.imageNames.set(key, (n = `Im${this.imageNames.size + 1}`));
+    return n;
+  }
+
+  /** Content-stream operators and resources of a list of items on a page `pageHeight` tall. */
+  render(items: FrameItem[], pageHeight: number, offsetY = 0): RenderedPage {
+    const codes = new Map<FontFace, Set<number>>();
+    const forms = new Map<string, [FontFace, number]>();
+    const images = new Map<string, ImageFrameItem>();
+    const book = this.book;
+    const sink: ResourceSink = {
+      code(face, gid, text, zero) {
+        const c = book.code(face, gid, text, zero);
+        let set = codes.get(face);
+        if (!set) codes.set(face, (set = new Set()));
+        set.add(c);
+        return c;
+      },
+      font(run: GlyphRun) {
+        if (!codes.has(run.face)) codes.set(run.face, new Set());
+        return book.fontName(run.face);
+      },
+      glyph(run: GlyphRun, gid: number) {
+        const name = book.formName(run.face, gid);
+        forms.set(name, [run.face, gid]);
+        return name;
+      },
+      image: (item) => {
+        const name = this.imageName(item.key);
+        images.set(name, item);
+        return name;
+      },
+    };
+    let ops = itemsToOps(items, pageHeight, sink);
+    if (offsetY) ops = `q 1 0 0 1 0 ${offsetY} cm\n${ops}\nQ`;
+    const packed = deflateSync(Buffer.from(ops, 'latin1'), { level: 6 });
+    return { bytes: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), codes, forms, images };
+  }
+}
+
 export class PdfWriter {
-  readonly fonts: CidFontSet;
-  private readonly images = new Map<string, PDFRef | null>();
+  readonly fonts: DocFonts;
+  private readonly images = new Map<string, PDFRef>();
+  private readonly pendingImages: Array<{ ref: PDFRef; item: ImageFrameItem }> = [];
   private readonly anchors = new Map<string, { page: PDFPage; y: number }>();
   private readonly links: PendingLink[] = [];
-  /** Anchors of pages added in order: used for outline entries of copied pages. */
   readonly pages: PDFPage[] = [];
+  readonly cache: RenderCache;
 
-  constructor(readonly doc: PDFDocument, fontPrefix = 'F') {
-    this.fonts = new CidFontSet(doc, fontPrefix);
+  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache()) {
+    this.cache = typeof cache === 'string' ? new RenderCache(cache) : cache;
+    this.fonts = new DocFonts(doc, this.cache.book);
     // Compile the font subsetter on a background thread while pages are drawn.
     void warmSubsetter();
   }
 
-  /** Appends a page drawn from a frame. */
+  /** Appends a page drawn from a frame (rendered once per build, then reused). */
   addPage(frame: PageFrame): PDFPage {
     const page = this.doc.addPage([frame.width, frame.height]);
     this.pages.push(page);
-    this.draw(page, frame.items, frame.height, false);
+    let rendered = this.cache.pages.get(frame);
+    if (!rendered) {
+      rendered = this.cache.render(frame.items, frame.height);
+      this.cache.pages.set(frame, rendered);
+    }
+    this.collect(page, frame.items, frame.height, 0);
+    this.attach(page, rendered, false);
     return page;
   }
 
@@ -46,70 +119,55 @@ export class PdfWriter {
   }
 
   /**
-   * Draws items on `page`. With `overlay`, the existing content is wrapped in q/Q so our
-   * graphics state starts clean, and nothing of the original is changed.
+   * Draws items on an existing `page`. With `overlay`, the existing content is wrapped
+   * in q/Q so our graphics state starts clean, and nothing of the original is changed.
    */
   draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0): void {
-    const fontNames = new Map<string, PDFRef>();
-    const imageNames = new Map<string, PDFRef>();
-    const self = this;
-    const sink: ResourceSink = {
-      fonts: this.fonts,
-      font(run: GlyphRun) {
-        const { name, ref } = self.fonts.use(run.face);
-        fontNames.set(name, ref);
-        return name;
-      },
-      glyph(run: GlyphRun, gid: number) {
-        const { name, ref } = self.fonts.glyphForm(run.face, gid);
-        imageNames.set(name, ref);
-        return name;
-      },
-      image(item) {
-        let ref = self.images.get(item.key);
-        if (ref === undefined) {
-          ref = null;
-          try {
-            // embedPng/embedJpg are async in API but do the work synchronously for bytes.
-            ref = self.doc.context.nextRef();
-            self.pendingImages.push({ ref, item });
-          } catch {
-            ref = null;
-          }
-          self.images.set(item.key, ref);
-        }
-        if (!ref) return undefined;
-        const name = `Im${[...self.images.keys()].indexOf(item.key) + 1}`;
-        imageNames.set(name, ref);
-        return name;
-      },
-    };
+    this.collect(page, items, pageHeight, offsetY);
+    this.attach(page, this.cache.render(items, pageHeight, offsetY), overlay);
+  }
+
+  private collect(page: PDFPage, items: FrameItem[], pageHeight: number, offsetY: number): void {
     for (const it of items) {
       if (it.kind === 'anchor' && !this.anchors.has(it.name)) this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
       if (it.kind === 'link') {
         this.links.push({ page, dest: it.dest, rect: [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY] });
       }
     }
-    let ops = itemsToOps(items, pageHeight, sink);
-    if (offsetY) ops = `q 1 0 0 1 0 ${offsetY} cm\n${ops}\nQ`;
+  }
+
+  private attach(page: PDFPage, r: RenderedPage, overlay: boolean): void {
     const ctx = this.doc.context;
     const resources = page.node.normalizedEntries().Resources;
-    let fontDict = resources.lookup(PDFName.of('Font'));
-    if (!(fontDict instanceof PDFDict)) {
-      fontDict = ctx.obj({});
-      resources.set(PDFName.of('Font'), fontDict as PDFDict);
-    }
-    for (const [name, ref] of [...fontNames].sort()) (fontDict as PDFDict).set(PDFName.of(name), ref);
-    if (imageNames.size) {
-      let xo = resources.lookup(PDFName.of('XObject'));
-      if (!(xo instanceof PDFDict)) {
-        xo = ctx.obj({});
-        resources.set(PDFName.of('XObject'), xo as PDFDict);
+    const dictOf = (key: string): PDFDict => {
+      let d = resources.lookup(PDFName.of(key));
+      if (!(d instanceof PDFDict)) {
+        d = ctx.obj({});
+        resources.set(PDFName.of(key), d as PDFDict);
       }
-      for (const [name, ref] of [...imageNames].sort()) (xo as PDFDict).set(PDFName.of(name), ref);
+      return d as PDFDict;
+    };
+    if (r.codes.size) {
+      const fontDict = dictOf('Font');
+      for (const [face, codes] of r.codes) {
+        this.fonts.useCodes(face, codes);
+        fontDict.set(PDFName.of(this.cache.book.fontName(face)), this.fonts.fontRef(face));
+      }
     }
-    const stream = deflateStream(ctx, ops);
-    const ref = ctx.register(stream);
+    if (r.forms.size || r.images.size) {
+      const xo = dictOf('XObject');
+      for (const [name, [face, gid]] of r.forms) xo.set(PDFName.of(name), this.fonts.glyphForm(face, gid));
+      for (const [name, item] of r.images) {
+        let ref = this.images.get(item.key);
+        if (!ref) {
+          ref = ctx.nextRef();
+          this.images.set(item.key, ref);
+          this.pendingImages.push({ ref, item });
+        }
+        xo.set(PDFName.of(name), ref);
+      }
+    }
+    const ref = ctx.register(ctx.stream(r.bytes, { Filter: 'FlateDecode' }));
     if (overlay) {
       const pre = ctx.register(ctx.stream('q\n'));
       const post = ctx.register(ctx.stream('\nQ\n'));
@@ -125,8 +183,6 @@ export class PdfWriter {
       page.node.set(PDFName.of('Contents'), ref);
     }
   }
-
-  private readonly pendingImages: Array<{ ref: PDFRef; item: Extract<FrameItem, { kind: 'image' }> }> = [];
 
   /** Fonts, images, links and outline: call once after the last page. */
   async finish(outline: OutlineEntry[] = []): Promise<void> {
