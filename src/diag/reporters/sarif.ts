@@ -53,6 +53,8 @@ export function sarifReport(input: ReportInput): string {
             })),
           },
         },
+        // Lines and columns count UTF-16 code units (JavaScript string offsets), as GitHub expects.
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],
