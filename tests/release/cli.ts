@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { remember } from './tree.js';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -14,7 +15,7 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
  * CLI in child processes without touching the shared lib/ that teammates build.
  */
 export async function buildPrivateCli(): Promise<string> {
-  const pkg = await mkdtemp(path.join(os.tmpdir(), 'sopkit-cli-'));
+  const pkg = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-cli-')));
   await mkdir(path.join(pkg, 'lib'));
   for (const name of ['schemas', 'templates', 'node_modules', 'package.json']) await symlink(path.join(REPO, name), path.join(pkg, name));
   // Type errors elsewhere in the tree must not stop the emit (tsc emits anyway; exit code ignored).

@@ -1,16 +1,17 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedUnits, runDiff, unitId } from '../../src/diff/index.js';
 import type { ReleaseManifest } from '../../src/release/index.js';
 import { buildPrivateCli, sopkit } from './cli.js';
-import { copyExample, hashTree } from './tree.js';
+import { copyExample, hashTree, removeTempDirs } from './tree.js';
 
 let main: string;
 beforeAll(async () => {
   main = await buildPrivateCli();
 });
+afterAll(removeTempDirs);
 
 const EN_ADDED = 'Eligibility is reviewed again whenever the child moves to another camp.';
 const AR_ADDED = 'تُراجع الأولويات كلما انتقل الطفل إلى مخيم آخر.';
