@@ -36,7 +36,7 @@ export function formatVerifyPretty(result: VerifyResult): string {
   const failed = result.files.filter((f) => !f.passed && !f.error).length;
   const broken = result.files.filter((f) => f.error).length;
   const total = result.files.length;
-  if (result.exitCode === 0) lines.push(`${total} PDF${total === 1 ? '' : 's'} verified: every page carries the title and the version stamp (SOP folder: ${result.sopDir})`);
+  if (result.exitCode === 0) lines.push(`${total} PDF${total === 1 ? '' : 's'} verified: every page carries its header, the title and version stamp or the annex header (SOP folder: ${result.sopDir})`);
   else {
     const parts = [];
     if (failed) parts.push(`${failed} of ${total} PDF${total === 1 ? '' : 's'} lack the header on some page`);
