@@ -15,7 +15,7 @@ export function formatPlan(plan: ReleasePlan, options: { listFiles: boolean; don
   const lines: string[] = [];
   const total = plan.files.reduce((s, f) => s + f.bytes.length, 0);
   lines.push(`${options.done ? 'Released' : 'Release plan for'} version ${plan.version} (${plan.date})${plan.previous ? `, after ${plan.previous}` : ', the first release'}`);
-  for (const name of plan.staleStaging) lines.push(`  ${options.done ? 'removed' : 'would remove'} releases/${name}/ (left by an interrupted release)`);
+  for (const name of options.done ? options.done.cleaned : plan.staleStaging) lines.push(`  ${options.done ? 'removed' : 'would remove'} releases/${name}/ (left by an interrupted release)`);
   lines.push(`  ${verb} ${plan.target}/: ${plan.files.length} files, ${size(total)} (sources frozen, sop.yaml with version ${plan.version} and date ${plan.date}, release.json)`);
   if (options.listFiles) for (const f of plan.files) lines.push(`    ${f.path}  ${size(f.bytes.length)}  sha256:${f.sha256.slice(0, 12)}`);
   lines.push(`  ${options.done ? 'updated' : 'would update'} ${plan.log.path} (adds ${plan.log.added.join(', ')})`);

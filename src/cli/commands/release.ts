@@ -1,9 +1,9 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { isSopkitError } from '../../diag/index.js';
+import { toPosix } from '../../fs/index.js';
 import { countBodyPages } from '../../layout/index.js';
 import { buildReleaseOutputs, formatPlan, runRelease } from '../../release/index.js';
-import { toPosix } from '../../fs/index.js';
-import path from 'node:path';
 import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
 import { runAction } from '../run.js';
 
