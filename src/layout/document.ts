@@ -125,9 +125,21 @@ export function componentsFor(model: SopModel, lang: string): ComponentGroup[] {
 
 const LEADING_NUMBER = /^\s*[0-9٠-٩]+[.\-–)]?\s+/;
 
+/** Parsed bodies, so `check` (page budget) and `build` in one process parse once. */
+const trees = new WeakMap<object, MdNode>();
+
+function parsed(file: { body: string }): MdNode {
+  let t = trees.get(file);
+  if (!t) {
+    t = parseMarkdown(file.body) as unknown as MdNode;
+    trees.set(file, t);
+  }
+  return t;
+}
+
 /** Body slices of one Markdown file (title heading dropped: the component title replaces it). */
 function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx: LayoutContext, column: Box): Slice[] {
-  const root = parseMarkdown(file.body) as unknown as MdNode;
+  const root = parsed(file);
   let children = root.children ?? [];
   ctx.file = file.file;
   ctx.bodyLine = file.bodyLine;
@@ -249,8 +261,22 @@ function metaFor(model: SopModel, lang: string, subject: string): DocumentFrames
   };
 }
 
-/** The whole SOP in one language: cover, contents, components. */
+const layouts = new WeakMap<SopModel, Map<string, SopLayout>>();
+
+/**
+ * The whole SOP in one language: cover, contents, components. Cached per model and
+ * language (frames are never modified after layout), so the page count of `check` and
+ * the PDF of `build` come from one layout.
+ */
 export function layoutSop(model: SopModel, lang: string): SopLayout {
+  let byLang = layouts.get(model);
+  if (!byLang) layouts.set(model, (byLang = new Map()));
+  let l = byLang.get(lang);
+  if (!l) byLang.set(lang, (l = layoutSopUncached(model, lang)));
+  return l;
+}
+
+function layoutSopUncached(model: SopModel, lang: string): SopLayout {
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
   const digits = digitsFor(model, lang);
