@@ -133,7 +133,8 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
     if (!e.label) continue;
     const text = e.label.lines.join(' ');
     const lb: Box = { x: ox + e.label.x * s, y: oy + e.label.y * s, w: e.label.width * s, h: e.label.height * s };
-    const t = setText(text, lang, { width: 1e4, size: textSize * 0.9, bold: true, dir });
+    // Left-aligned in a wide box so the line starts at x = 0 whatever the direction.
+    const t = setText(text, lang, { width: 1e4, size: textSize * 0.9, bold: true, dir, align: 'left' });
     const w = Math.max(...t.lines.map((l) => l.width)) + textSize * 0.5;
     const cx = lb.x + lb.w / 2;
     items.push({ kind: 'rect', x: cx - w / 2, y: lb.y + (lb.h - t.height) / 2, w, h: t.height, fill: WHITE });

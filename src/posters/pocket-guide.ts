@@ -12,7 +12,7 @@ import type {
 } from '../render/html/data-types.js';
 import { directionOf } from '../text/index.js';
 import type { Block, Box } from './column.js';
-import { layoutColumn } from './column.js';
+import { fitColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { imposeBooklet } from './impose.js';
@@ -85,9 +85,8 @@ function prioritisationBlocks(ctx: PosterContext, lang: string): Block[] {
   const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'prioritisation', pointer: '/title' })];
   d.levels.forEach((lv, i) => {
     const p = `/levels/${i}`;
-    // The level's rank is written out (not only coloured) for black-and-white copies.
-    const bars = '|'.repeat(Math.max(1, d.levels.length - i));
-    out.push({ text: `${tr(lv.label, lang, m)} ${bars} ≤ ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
+    // The level is named in words (never only coloured), so a black-and-white copy reads the same.
+    out.push({ text: `${tr(lv.label, lang, m)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
     out.push({ text: tr(lv.definition, lang, m), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
     out.push({ text: `${word('response', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
     if (lv.follow_up) out.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
@@ -188,10 +187,10 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
       .filter(has)
       .map((n): Block => ({ text: tr((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m) || n, lang, marker: '•' })),
   ];
-  const cover = layoutColumn(coverBlocks, body, size, dir).items;
+  const cover = fitColumn(coverBlocks, body, size * 1.3, size, dir).items;
   // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
   const back = has('urgent-action')
-    ? layoutColumn([{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)], body, size, dir).items
+    ? fitColumn([{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)], body, size * 1.5, size, dir).items
     : [];
   const bodies: SceneItem[][] = [cover, ...flow.pages, back];
   const digits = digitsFor(m, lang);

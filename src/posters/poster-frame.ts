@@ -41,19 +41,22 @@ export async function posterPage(
   const halfW = (paper.width - 2 * m - gutter * (order.length - 1)) / order.length;
   const items: SceneItem[] = [];
   const min = MIN_SIZE.poster;
-  for (let i = 0; i < order.length; i++) {
-    const lang = order[i]!;
+  // Stamps and titles first: both halves' bodies start at the same height.
+  const tops = order.map((lang, i) => {
     const x = m + i * (halfW + gutter);
     const inner: Box = { x, y: m, w: halfW, h: paper.height - 2 * m };
-    const foot = headerStamp(ctx.model.manifest, lang, inner, min);
-    items.push(...foot.items);
+    const stamp = headerStamp(ctx.model.manifest, lang, inner, min);
     const t = title(lang);
-    const titleBox: Box = { x, y: m + foot.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
+    const titleBox: Box = { x, y: m + stamp.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
     const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
     if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
-    items.push(...head.items);
-    const gap = min;
-    const bodyBox: Box = { x, y: m + foot.height + head.height + gap, w: halfW, h: inner.h - head.height - gap - foot.height };
+    return { lang, x, inner, items: [...stamp.items, ...head.items], used: stamp.height + head.height };
+  });
+  const used = Math.max(...tops.map((t) => t.used)) + min;
+  for (let i = 0; i < tops.length; i++) {
+    const { lang, x, inner } = tops[i]!;
+    items.push(...tops[i]!.items);
+    const bodyBox: Box = { x, y: m + used, w: halfW, h: inner.h - used };
     items.push(...(await body(lang, bodyBox)));
     if (i > 0) {
       const gx = x - gutter / 2;

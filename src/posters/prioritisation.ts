@@ -33,7 +33,7 @@ function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: s
   const left: Block[] = [
     { text: tr(lv.label, lang, m), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
     { text: word('response', lang), lang, gap: 0.4 },
-    { text: `≤ ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
+    { text: hoursText(lv.response_time.hours, lang, digits), lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
   ];
   const right: Block[] = [
     { text: tr(lv.definition, lang, m), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
