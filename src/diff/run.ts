@@ -5,6 +5,7 @@ import { renderChangelog } from './changelog.js';
 import { compareSnapshots, type Comparison } from './compare.js';
 import { renderRedlineHtml } from './html.js';
 import { loadSnapshot } from './load.js';
+import { refuseFrozenFolder } from '../release/state.js';
 
 export interface RunDiffOptions {
   dir: string;
@@ -30,6 +31,7 @@ export function reportNames(from: string, to: string): { html: string; changelog
 /** `sopkit diff A B`: load both versions, compare, write the HTML redline and the changelog. */
 export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   const root = path.resolve(options.dir);
+  await refuseFrozenFolder(root, options.dir);
   const a = await loadSnapshot(root, options.from);
   const b = await loadSnapshot(root, options.to);
   const comparison = compareSnapshots(a.snapshot, b.snapshot);

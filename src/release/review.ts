@@ -7,6 +7,7 @@ import { parseYamlWithPositions, type ReviewRecord } from '../model/index.js';
 import { validateData } from '../validate/index.js';
 import { isIsoDate } from './version.js';
 import { parseForEdit, TO_STRING } from './yaml-edit.js';
+import { refuseFrozenFolder } from './state.js';
 
 export interface ReviewInput {
   date: string;
@@ -86,6 +87,7 @@ export function planReview(text: string, input: ReviewInput): ReviewPlan {
  * text is validated against the schema before anything is written.
  */
 export async function recordReview(dir: string, input: ReviewInput): Promise<ReviewPlan> {
+  await refuseFrozenFolder(path.resolve(dir), dir);
   const file = path.join(path.resolve(dir), 'sop.yaml');
   let text: string;
   try {

@@ -4,7 +4,7 @@ import { countBySeverity, diagnostic, SopkitError, type Diagnostic } from '../di
 import { loadSop } from '../model/index.js';
 import { applyRelease, type ApplyResult } from './apply.js';
 import { planRelease } from './plan.js';
-import { readReleasesState } from './state.js';
+import { readReleasesState, refuseFrozenFolder } from './state.js';
 import type { ReleasePlan } from './types.js';
 import { isIsoDate, isVersion } from './version.js';
 
@@ -38,6 +38,7 @@ export async function runRelease(options: RunReleaseOptions): Promise<RunRelease
   if (!isIsoDate(date)) throw new SopkitError(diagnostic('release-date', 'error', `"${date}" is not a date written YYYY-MM-DD`, undefined, 'Pass e.g. --date 2026-11-25, or leave --date out to use today.'), 2);
 
   const root = path.resolve(options.dir);
+  await refuseFrozenFolder(root, options.dir);
   const { model, diagnostics: loadDiagnostics } = await loadSop(root);
   // Check the SOP as it will be frozen: with the release's version, as of its date.
   const frozen = { ...model, manifest: { ...model.manifest, version, date } };

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, isSopkitError, type Diagnostic } from '../diag/index.js';
+import { diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../diag/index.js';
 import type { Snapshot } from '../diff/compare.js';
 import { loadSop } from '../model/index.js';
 import { readSourceFiles, sha256 } from './sources.js';
@@ -8,6 +8,23 @@ import { RELEASE_FORMAT, type ExistingRelease, type ReleaseManifest, type Releas
 import { isVersion, sortVersions } from './version.js';
 
 export const STAGING_MARK = '.staging-';
+
+/**
+ * Refuses to work on a frozen release folder as if it were the SOP (`--dir
+ * releases/1.0`): releasing, reviewing or writing a report there would change a
+ * release. Exit 2, nothing written.
+ */
+export async function refuseFrozenFolder(root: string, shown: string): Promise<void> {
+  const frozen = await access(path.join(root, 'release.json')).then(
+    () => true,
+    () => false,
+  );
+  if (frozen && isVersion(path.basename(root))) {
+    throw new SopkitError(
+      diagnostic('release-frozen-folder', 'error', `"${shown}" is a frozen release, which is never changed`, undefined, 'Run the command in the SOP folder (the one that holds releases/), e.g. `--dir .`; to compare with this release use `sopkit diff ' + path.basename(root) + ' draft`.'),
+    );
+  }
+}
 
 /** Staging folder name prefix of a release by this process: `.1.1.staging-<pid>-`. */
 export function stagingPrefix(version: string, pid = process.pid): string {

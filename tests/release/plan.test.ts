@@ -103,6 +103,23 @@ describe('runRelease / applyRelease', () => {
     expect(await readdir(path.join(dir, 'releases/1.0'))).toEqual([]);
   });
 
+  it('refuses to treat a frozen release folder as the SOP', async () => {
+    const { recordReview } = await import('../../src/release/index.js');
+    const { runDiff } = await import('../../src/diff/index.js');
+    const dir = await writeFixture(synced(baseFiles()));
+    await runRelease({ dir, version: '1.0', date: '2026-11-25' });
+    const frozen = path.join(dir, 'releases/1.0');
+    const before = await hashTree(frozen);
+    for (const attempt of [
+      runRelease({ dir: frozen, version: '1.1', date: '2026-11-26' }),
+      recordReview(frozen, { date: '2026-11-26', objectivesMet: true, contextChanged: false, impractical: false }),
+      runDiff({ dir: frozen, from: 'draft', to: 'draft' }),
+    ]) {
+      expect((await refusal(attempt)).diagnostic.rule).toBe('release-frozen-folder');
+    }
+    expect(await hashTree(frozen)).toEqual(before);
+  });
+
   it('warns when a frozen release was edited afterwards', async () => {
     const dir = await writeFixture(synced(baseFiles()));
     await runRelease({ dir, version: '1.0', date: '2026-11-25' });
