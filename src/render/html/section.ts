@@ -146,6 +146,13 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
         continue;
       }
       if (typeof c.properties?.id === 'string') userIds.add(c.properties.id);
+      // GFM task-list boxes are read-only; they still need a name for screen readers.
+      if (c.tagName === 'li') {
+        const boxes = [c, ...c.children.filter((k): k is Element => k.type === 'element' && k.tagName === 'p')]
+          .flatMap((p) => p.children.filter((k): k is Element => k.type === 'element' && k.tagName === 'input'));
+        const name = boxes.length ? hastText(c).replace(/\s+/g, ' ').trim().slice(0, 120) : '';
+        for (const k of boxes) k.properties = { ...k.properties, ariaLabel: name };
+      }
       if (c.tagName === 'a' && typeof c.properties?.href === 'string' && isExternal(c.properties.href)) {
         // No request may leave the site, and offline readers cannot follow it anyway:
         // keep the words and show the address as text they can copy.
