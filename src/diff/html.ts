@@ -33,7 +33,11 @@ export function redlineHtml(runs: readonly TextRun[], fold = true): string {
       if (r.op !== 'equal') {
         const core = r.text.replace(/\s+$/u, '');
         const tag = r.op === 'insert' ? 'ins' : 'del';
-        return `${core ? `<${tag}>${escapeHtml(core)}</${tag}>` : ''}${escapeHtml(r.text.slice(core.length))}`;
+        // A deletion right before an insertion with no space between ("child." → "children.")
+        // would print as one word — and Arabic letters would even join across the two marks.
+        const next = runs[i + 1];
+        const gap = core === r.text && next && next.op !== 'equal' && next.op !== r.op && !/^\s/u.test(next.text) ? ' ' : '';
+        return `${core ? `<${tag}>${escapeHtml(core)}</${tag}>` : ''}${escapeHtml(r.text.slice(core.length))}${gap}`;
       }
       return fold ? foldEqual(r.text, i === 0, i === runs.length - 1) : escapeHtml(r.text);
     })

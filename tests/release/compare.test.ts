@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedUnits, compareSnapshots, unitId, type Snapshot } from '../../src/diff/index.js';
+import { changedUnits, compareSnapshots, renderChangelog, renderRedlineHtml, unitId, type Snapshot } from '../../src/diff/index.js';
 import { fingerprintText, type Section, type SopModel } from '../../src/model/index.js';
 
 const profile = {
@@ -83,5 +83,18 @@ describe('compareSnapshots', () => {
     const a = snapshot('1.0', [], { services: { services: [{ id: 'clinic', hours: '8-16' }] } });
     const b = snapshot('1.1', [], { services: { services: [{ id: 'clinic', hours: '8-20' }, { id: 'shelter', hours: '24/7' }] } });
     expect(compareSnapshots(a, b).data).toMatchObject([{ name: 'services', status: 'changed', items: [{ item: 'services[clinic]', kind: 'changed' }, { item: 'services[shelter]', kind: 'added' }] }]);
+  });
+
+  it('renders a redline that cannot inject markup, with lang and dir per language', () => {
+    const evil = '<script>alert(1)</script> <img src=x onerror=alert(2)>';
+    const a = snapshot('1.0', [section('ar', '08-e.md', 'eligibility', 'نص قديم'), section('en', '08-e.md', 'eligibility', ELIG)]);
+    const b = snapshot('1.1', [section('ar', '08-e.md', 'eligibility', `نص جديد ${evil}`), section('en', '08-e.md', 'eligibility', `${ELIG} ${evil}`)]);
+    const c = compareSnapshots(a, b);
+    const html = renderRedlineHtml(c, b.model);
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<section class="lang" lang="ar" dir="rtl">');
+    expect(html).toContain('<del>قديم</del> <ins>جديد');
+    expect(renderChangelog(c, b.model)).toContain('### ar\n\n- 8. Eligibility (`eligibility`): changed (+');
   });
 });

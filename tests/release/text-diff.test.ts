@@ -28,6 +28,13 @@ describe('diffText', () => {
   });
   it('renders <ins>/<del> around words only, escaped', () => {
     const html = redlineHtml(diffText('a <b> c', 'a <x> c'));
-    expect(html).toBe('a &lt;<del>b</del><ins>x</ins>&gt; c');
+    expect(html).toBe('a &lt;<del>b</del> <ins>x</ins>&gt; c');
+  });
+});
+
+describe('redlineHtml spacing', () => {
+  it('keeps a replaced last word apart from its replacement (Arabic letters must not join across the marks)', () => {
+    expect(redlineHtml(diffText('نص قديم', 'نص جديد'))).toBe('نص <del>قديم</del> <ins>جديد</ins>');
+    expect(redlineHtml(diffText('the child.', 'the children.'))).toBe('the <del>child</del> <ins>children</ins>.');
   });
 });
