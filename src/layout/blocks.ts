@@ -266,15 +266,21 @@ export function blockSlices(node: MdNode, box: Box, ctx: LayoutContext, tight = 
 
 export function blockChildren(nodes: MdNode[], box: Box, ctx: LayoutContext, tight = false): Slice[] {
   const out: Slice[] = [];
-  for (const n of nodes) {
+  nodes.forEach((n, i) => {
     try {
-      out.push(...blockSlices(n, box, ctx, tight));
+      const slices = blockSlices(n, box, ctx, tight);
+      // A short paragraph right before a table or figure is its caption: keep them together.
+      const next = nodes[i + 1];
+      if (n.type === 'paragraph' && slices.length > 0 && slices.length <= 2 && next && (next.type === 'table' || (next.type === 'paragraph' && isImageParagraph(next)))) {
+        for (const s of slices) s.keepWithNext = true;
+      }
+      out.push(...slices);
     } catch (e) {
       // Never let one odd block sink the whole PDF: report it and carry on.
       ctx.diagnostics.push(diagnostic('pdf-block-failed', 'warning', `this ${n.type} could not be laid out and is left out of the PDF (${(e as Error).message})`,
         { file: ctx.file, ...lineOf(ctx, n) }, 'Simplify the block; if it looks valid, please report a sopkit bug with the file.'));
     }
-  }
+  });
   return out;
 }
 

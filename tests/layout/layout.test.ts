@@ -68,6 +68,28 @@ describe('document layout', () => {
     for (const p of body) expect(texts(p).map(textOf)).toContain('Head1');
   });
 
+  it('splits a table row taller than a page across pages, nothing drawn below the bottom margin', async () => {
+    const tall = Array.from({ length: 200 }, (_, i) => `line ${i} of a very tall cell`).join('<br>');
+    const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `| A | B |\n|---|---|\n| ${tall} | short |\n`) });
+    const { frames, bodyPages } = layoutSop(model, 'en');
+    expect(bodyPages).toBeGreaterThan(1);
+    const all = frames.pages.flatMap(texts).map(textOf).join(' ');
+    expect(all).toContain('line 199 of a very tall cell');
+    for (const p of frames.pages) for (const t of texts(p)) expect(t.y).toBeLessThan(p.height - 20);
+  });
+
+  it('keeps a one-line caption with the table that follows it', async () => {
+    // Some filler length puts the caption on the last line of a page; try a range.
+    const rows = Array.from({ length: 5 }, (_, i) => `| r${i} | v |`).join('\n');
+    for (let n = 26; n <= 40; n++) {
+      const filler = Array.from({ length: n }, (_, i) => `Paragraph ${i} with some words to fill the page.`).join('\n\n');
+      const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `${filler}\n\n**Table 1: caption**\n\n| H1 | H2 |\n|---|---|\n${rows}\n`) });
+      const { frames } = layoutSop(model, 'en');
+      const pageOf = (s: string) => frames.pages.findIndex((p) => texts(p).some((t) => textOf(t) === s));
+      expect(pageOf('Table 1: caption'), `${n} paragraphs`).toBe(pageOf('H1'));
+    }
+  });
+
   it('gives the annex pages the annex header', async () => {
     const model = await sopWith({ 'annexes/en/01-forms.md': '---\nannex: 1\ntitle: Forms\n---\nBody text.\n' });
     const annex = model.annexes.find((a) => a.kind === 'markdown-annex') as MarkdownAnnex;
