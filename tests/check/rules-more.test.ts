@@ -215,3 +215,15 @@ describe('loader problems', () => {
     expect(found.map((d) => [d.rule, d.line])).toEqual([['front-matter-missing', 1]]);
   });
 });
+
+describe('data-reference: duplicate service ids', () => {
+  it('reports the second one', async () => {
+    const services = `last_verified: 2026-11-01
+services:
+  - { id: a, sector: cp, agency: dsd, name: { en: A }, location: { en: X }, contact: { phone: "+000 1" } }
+  - { id: a, sector: health, agency: dsd, name: { en: B }, location: { en: X }, contact: { phone: "+000 2" } }
+`;
+    const found = await checkRule('data-reference', { ...base(), 'data/services.yaml': services });
+    expect(found.map((d) => [d.line, d.message])).toEqual([[4, 'data/services.yaml: the service id "a" is used twice']]);
+  });
+});

@@ -27,6 +27,14 @@ describe('sopkit init + check', () => {
     expect(r.code).toBe(1);
   });
 
+  it('init fills an existing empty folder', async () => {
+    const repo = await writeFixture({});
+    await mkdir(path.join(repo, 'empty'));
+    expect(sopkit(['init', 'empty', '--languages', 'en', '--date', '2026-11-20'], repo).code).toBe(0);
+    expect(snapshot(repo).some((f) => f.startsWith('empty/sections/en/08-eligibility.md '))).toBe(true);
+    expect(snapshot(repo).filter((f) => /staging|\.old-/.test(f))).toEqual([]);
+  });
+
   it('init refuses a non-empty folder and writes nothing', async () => {
     const repo = await writeFixture({ 'my-sop/notes.txt': 'mine' });
     const before = snapshot(repo);

@@ -46,6 +46,14 @@ export const dataReference: Rule = {
       });
     }
     if (services) {
+      const seen = new Set<string>();
+      list(obj(services.value).services).forEach((s, i) => {
+        const id = obj(s).id;
+        if (typeof id === 'string') {
+          if (seen.has(id)) report(diagnostic('data-reference', 'error', `${services.file}: the service id "${id}" is used twice`, { ...services.positions.at(`/services/${i}/id`), file: services.file }, 'Give every service its own id: referral pathways name services by id.'));
+          seen.add(id);
+        }
+      });
       list(obj(services.value).services).forEach((s, i) => {
         const a = obj(s).agency;
         if (typeof a === 'string' && ID.test(a)) checkRef(report, services, `/services/${i}/agency`, a, agencyIds, 'agency', 'an agency in sop.yaml', agencyHint);
