@@ -66,7 +66,11 @@ export function languageSwitcher(env: PageEnv): Element {
 }
 
 export function searchForm(lang: string): Element {
-  return h('form', { className: ['search'], role: 'search', hidden: true, dataNone: siteLabel('noResults', lang), autoComplete: 'off' },
+  return h('form', {
+    className: ['search'], role: 'search', hidden: true, dataNone: siteLabel('noResults', lang), autoComplete: 'off',
+    // Plain <script> loads, not fetch(): fetch fails on file://.
+    dataScripts: '../../assets/minisearch.js search-index.js',
+  },
     h('label', { htmlFor: 'search-q' }, siteLabel('search', lang)),
     h('input', { id: 'search-q', type: 'search', name: 'q', placeholder: siteLabel('searchPlaceholder', lang), autoComplete: 'off' }),
     h('ol', { className: ['search-results'], ariaLive: 'polite' }));

@@ -76,21 +76,43 @@
     return t.trim();
   }
 
+  function loadScripts(urls, done) {
+    if (!urls.length) { done(); return; }
+    var el = document.createElement('script');
+    el.src = urls[0];
+    el.onload = function () { loadScripts(urls.slice(1), done); };
+    el.onerror = function () { done(new Error(urls[0])); };
+    document.head.appendChild(el);
+  }
+
+  /* Search: the index and MiniSearch load on first use (focus or typing), from file:// too. */
   function setupSearch() {
     var form = document.querySelector('form.search');
-    var data = window.SOPKIT_SEARCH;
-    if (!form || !data || !window.MiniSearch || !window.SOPKIT_TERM) return;
-    var term = window.SOPKIT_TERM;
-    var ms = window.MiniSearch.loadJS(data, { fields: ['text'], storeFields: [], processTerm: function (t) { return term(t); } });
+    if (!form) return;
     var input = form.querySelector('input');
     var out = form.querySelector('.search-results');
     var none = form.getAttribute('data-none') || 'No results';
+    var ms = null;
+    var state = 'idle';
     form.hidden = false;
-    form.addEventListener('submit', function (ev) { ev.preventDefault(); var first = out.querySelector('a'); if (first) first.click(); });
-    input.addEventListener('input', function () {
+
+    function ensureIndex() {
+      if (state !== 'idle') return;
+      state = 'loading';
+      loadScripts((form.getAttribute('data-scripts') || '').split(' ').filter(Boolean), function (err) {
+        var data = window.SOPKIT_SEARCH;
+        if (err || !data || !window.MiniSearch || !window.SOPKIT_TERM) { state = 'failed'; return; }
+        var term = window.SOPKIT_TERM;
+        ms = window.MiniSearch.loadJS(data, { fields: ['text'], storeFields: [], processTerm: function (t) { return term(t); } });
+        state = 'ready';
+        run();
+      });
+    }
+
+    function run() {
       var q = input.value.trim();
       out.textContent = '';
-      if (!q) return;
+      if (!q || !ms) return;
       var hits = ms.search(q, { prefix: true, combineWith: 'AND' });
       if (!hits.length) hits = ms.search(q, { prefix: true, fuzzy: 0.2 });
       if (!hits.length) { var li = document.createElement('li'); li.className = 'none'; li.textContent = none; out.appendChild(li); return; }
@@ -100,14 +122,18 @@
         a.href = '#' + h.id;
         var target = document.getElementById(h.id);
         a.textContent = target ? headingText(target) : h.id;
-        var section = target && target.tagName !== 'H2' && target.closest ? target.closest('section.component') : null;
+        var section = target && target.tagName !== 'H2' && target.closest ? target.closest('section.component, section.annex') : null;
         var h2 = section ? section.querySelector('h2') : null;
         if (h2) { var p = document.createElement('span'); p.className = 'parent'; p.textContent = headingText(h2); a.appendChild(p); }
         a.addEventListener('click', function () { out.textContent = ''; });
         li.appendChild(a);
         out.appendChild(li);
       });
-    });
+    }
+
+    input.addEventListener('focus', ensureIndex);
+    input.addEventListener('input', function () { ensureIndex(); run(); });
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); var first = out.querySelector('a'); if (first) first.click(); });
     input.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { input.value = ''; out.textContent = ''; } });
   }
 
