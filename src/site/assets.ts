@@ -41,7 +41,11 @@ export interface Asset {
 }
 
 /** Everything under `site/assets/`, shared by every version and language. */
+let cached: Asset[] | null = null;
+
 export function siteAssets(): Asset[] {
+  // Read once per process: `serve` rebuilds often and these never change while it runs.
+  if (cached) return cached;
   const out: Asset[] = [
     { path: 'assets/site.css', content: slimCss(readTemplate('site.css')) },
     { path: 'assets/site.js', content: readTemplate('site.js') },
@@ -52,5 +56,6 @@ export function siteAssets(): Asset[] {
     for (const file of f.files) out.push({ path: `assets/fonts/${file}`, content: readFileSync(path.join(dir, 'files', file)) });
     out.push({ path: `assets/fonts/LICENSE-${f.pkg.split('/')[1]}.txt`, content: readFileSync(path.join(dir, 'LICENSE')) });
   }
+  cached = out;
   return out;
 }

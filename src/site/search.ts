@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { normalizeSearchText, searchTerm } from './normalize.js';
 
@@ -96,6 +97,19 @@ export function createIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
  * `fetch()` of a JSON file fails on file://, a `<script src>` does not.
  */
 export function buildSearchScript(docs: SearchDoc[]): string {
+  // `serve` rebuilds on every save; most saves leave a page's text (and index) unchanged.
+  const key = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
+  const hit = scriptCache.get(key);
+  if (hit) return hit;
+  const script = makeSearchScript(docs);
+  if (scriptCache.size > 32) scriptCache.delete(scriptCache.keys().next().value!);
+  scriptCache.set(key, script);
+  return script;
+}
+
+const scriptCache = new Map<string, string>();
+
+function makeSearchScript(docs: SearchDoc[]): string {
   const compact = compactIndex(createIndex(docs));
   return [
     '/* sopkit search index: generated, do not edit. */',
