@@ -53,6 +53,63 @@ function lcsEncoded(a: Int32Array, b: Int32Array): number {
   return prev[short.length]!;
 }
 
+/** LCS lengths of a[a0:a1] against every prefix (or, reversed, every suffix) of b[b0:b1]. */
+function lcsRow(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, reverse: boolean): Int32Array {
+  const m = b1 - b0;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i < a1 - a0; i++) {
+    const x = reverse ? a[a1 - 1 - i]! : a[a0 + i]!;
+    for (let j = 1; j <= m; j++) {
+      const y = reverse ? b[b1 - j]! : b[b0 + j - 1]!;
+      if (x === y) cur[j] = prev[j - 1]! + 1;
+      else cur[j] = cur[j - 1]! > prev[j]! ? cur[j - 1]! : prev[j]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev;
+}
+
+/**
+ * One longest common subsequence of a and b, as `match[i]` = index in b of a[i], or −1
+ * (Hirschberg: linear memory, so a whole document against its whole extraction fits).
+ */
+function alignEncoded(a: Int32Array, b: Int32Array): Int32Array {
+  const match = new Int32Array(a.length).fill(-1);
+  const go = (a0: number, a1: number, b0: number, b1: number): void => {
+    // Equal ends match for free and shrink the work.
+    while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) match[a0++] = b0++;
+    while (a0 < a1 && b0 < b1 && a[a1 - 1] === b[b1 - 1]) match[--a1] = --b1;
+    if (a0 >= a1 || b0 >= b1) return;
+    if (a1 - a0 === 1) {
+      for (let j = b0; j < b1; j++) {
+        if (b[j] === a[a0]) {
+          match[a0] = j;
+          break;
+        }
+      }
+      return;
+    }
+    const mid = (a0 + a1) >> 1;
+    const fwd = lcsRow(a, a0, mid, b, b0, b1, false);
+    const bwd = lcsRow(a, mid, a1, b, b0, b1, true);
+    const m = b1 - b0;
+    let best = -1;
+    let split = 0;
+    for (let j = 0; j <= m; j++) {
+      const v = fwd[j]! + bwd[m - j]!;
+      if (v > best) {
+        best = v;
+        split = j;
+      }
+    }
+    go(a0, mid, b0, b0 + split);
+    go(mid, a1, b0 + split, b1);
+  };
+  go(0, a.length, 0, b.length);
+  return match;
+}
+
 /** Length of the longest common subsequence of two word sequences. */
 export function lcsLength(a: readonly string[], b: readonly string[]): number {
   const [ea, eb] = encode(a, b);
@@ -114,10 +171,16 @@ function locateEncoded(source: Int32Array, page: Int32Array, vocab: number): Sou
     }
   }
   if (best <= 0) return undefined;
+  // The window is as long as the page's source-like words, running headers and page
+  // numbers included, so it reaches into the next page. Trim its ends while the end
+  // word is not on the page or is a surplus copy (the window holds more than the page).
   let start = bestStart;
   let end = bestStart + len - 1;
-  while (start < end && need[source[start]!] === 0) start++;
-  while (end > start && need[source[end]!] === 0) end--;
+  win.fill(0);
+  for (let i = start; i <= end; i++) win[source[i]!]!++;
+  const surplus = (w: number) => win[w]! > need[w]!;
+  while (start < end && surplus(source[start]!)) win[source[start++]!]!--;
+  while (end > start && surplus(source[end]!)) win[source[end--]!]!--;
   return { start, end, overlap: best, candidates: len };
 }
 
@@ -154,51 +217,119 @@ export interface PageWordOrderOptions {
    * the source everywhere but with no stretch in particular. Default 0.5.
    */
   minShare?: number;
-  /** Source words between two consecutive pages' stretches, up to this many, are charged to both pages. Default 200. */
+  /** Source words between two facing pages' stretches, up to this many, are charged to both pages. Default 200. */
   maxGap?: number;
 }
 
 /**
- * The metric per page. Each page is scored against the source stretch it comes from;
- * the words that fall between the stretches of two facing scored pages (lost at the
- * page break, or at the edge of a page) are charged to both pages, so a page cannot
- * improve its score by dropping its first or last line.
+ * The metric per page, consistent with the metric for the whole document. The source
+ * is aligned once with the extracted words of all pages in order (one longest common
+ * subsequence); a page's stretch of the source runs from the first to the last source
+ * word matched on it, and it recovered the words matched on it. Source words between
+ * the stretches of two facing pages go to the page that has them out of order, or to
+ * both when neither has them (lost at the page break).
+ *
+ * Which pages are scored is decided WITHOUT looking at word order (`locateSpan`), so
+ * a page extracted backwards is scored (and fails) instead of being skipped.
  */
 export function pageWordOrder(
   source: readonly string[],
   pages: ReadonlyArray<readonly string[]>,
   options: PageWordOrderOptions = {},
 ): PageWordOrder[] {
+  return wordOrderReport(source, pages, options).pages;
+}
+
+/** The metric for the whole document (pages in order) and per page, from one alignment. */
+export function wordOrderReport(
+  source: readonly string[],
+  pages: ReadonlyArray<readonly string[]>,
+  options: PageWordOrderOptions = {},
+): { document: WordOrderScore; pages: PageWordOrder[] } {
   const minWords = options.minWords ?? 20;
   const minShare = options.minShare ?? 0.5;
   const maxGap = options.maxGap ?? 200;
   const [src, ...enc] = encode(source, ...pages);
   const vocab = vocabSize(src!, ...enc);
-  const spans = enc.map((p) => {
-    const s = locateEncoded(src!, p, vocab);
-    return s && s.overlap >= minWords && s.overlap >= minShare * s.candidates ? { start: s.start, end: s.end } : undefined;
+  const total = enc.reduce((n, p) => n + p.length, 0);
+  const all = new Int32Array(total);
+  const pageOf = new Int32Array(total);
+  const pageStart = new Int32Array(enc.length);
+  let at = 0;
+  enc.forEach((p, k) => {
+    pageStart[k] = at;
+    all.set(p, at);
+    pageOf.fill(k, at, at + p.length);
+    at += p.length;
   });
-  const located = spans.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
-  const widened = spans.map((s) => (s ? { ...s } : undefined));
-  for (let k = 0; k + 1 < located.length; k++) {
-    // Only between facing pages: the source words of an unscored page in between
-    // (a table with generated columns, a diagram) are not lost words of its neighbours.
-    if (located[k + 1]! !== located[k]! + 1) continue;
-    const a = spans[located[k]!]!;
-    const b = spans[located[k + 1]!]!;
-    const gap = b.start - a.end - 1;
-    if (gap > 0 && gap <= maxGap) {
-      widened[located[k]!]!.end = b.start - 1;
-      widened[located[k + 1]!]!.start = a.end + 1;
-    }
+  const match = alignEncoded(src!, all);
+  const first = new Int32Array(enc.length).fill(-1);
+  const last = new Int32Array(enc.length).fill(-1);
+  const count = new Int32Array(enc.length);
+  for (let i = 0; i < match.length; i++) {
+    if (match[i]! < 0) continue;
+    const k = pageOf[match[i]!]!;
+    if (first[k]! < 0) first[k] = i;
+    last[k] = i;
+    count[k]!++;
   }
-  return enc.map((p, i) => {
-    const span = widened[i];
-    if (!span) return { page: i + 1, scored: false, sourceWords: 0, recovered: 0, fraction: 1 };
-    const stretch = src!.subarray(span.start, span.end + 1);
-    const recovered = lcsEncoded(stretch, p);
-    return { page: i + 1, scored: true, span, sourceWords: stretch.length, recovered, fraction: stretch.length ? recovered / stretch.length : 1 };
+  const spans = enc.map((p, k) => {
+    const bag = locateEncoded(src!, p, vocab);
+    if (!bag || bag.overlap < minWords || bag.overlap < minShare * bag.candidates) return undefined;
+    // Nothing matched in order at all: score the page against where its words are.
+    return count[k]! > 0 ? { start: first[k]!, end: last[k]! } : { start: bag.start, end: bag.end };
   });
+  // Source words between the stretches of two facing pages: a word still on one of the
+  // two pages (extracted, but out of order) is charged to that page; a word on neither
+  // was lost at the page break and is charged to both.
+  const extra = new Int32Array(enc.length);
+  const widened = spans.map((s) => (s ? { ...s } : undefined));
+  const matchedAt = new Uint8Array(total);
+  for (const j of match) if (j >= 0) matchedAt[j] = 1;
+  const leftovers = (k: number) => {
+    const bag = new Map<number, number>();
+    const base = pageStart[k]!;
+    enc[k]!.forEach((w, j) => {
+      if (!matchedAt[base + j]) bag.set(w, (bag.get(w) ?? 0) + 1);
+    });
+    return bag;
+  };
+  const take = (bag: Map<number, number>, w: number) => {
+    const n = bag.get(w) ?? 0;
+    if (n > 0) bag.set(w, n - 1);
+    return n > 0;
+  };
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (!a || !b) continue;
+    const gap = b.start - a.end - 1;
+    if (gap <= 0 || gap > maxGap) continue;
+    const here = leftovers(k);
+    const next = leftovers(k + 1);
+    for (let i = a.end + 1; i < b.start; i++) {
+      const w = src![i]!;
+      if (take(next, w)) extra[k + 1]!++;
+      else if (take(here, w)) extra[k]!++;
+      else {
+        extra[k]!++;
+        extra[k + 1]!++;
+      }
+    }
+    widened[k]!.end = b.start - 1;
+    widened[k + 1]!.start = a.end + 1;
+  }
+  const perPage = enc.map((_, k): PageWordOrder => {
+    const span = widened[k];
+    if (!span) return { page: k + 1, scored: false, sourceWords: 0, recovered: 0, fraction: 1 };
+    const own = spans[k]!;
+    const sourceWords = own.end - own.start + 1 + extra[k]!;
+    const recovered = Math.min(count[k]!, sourceWords);
+    return { page: k + 1, scored: true, span, sourceWords, recovered, fraction: recovered / sourceWords };
+  });
+  const recovered = count.reduce((n, c) => n + c, 0);
+  const document = { sourceWords: src!.length, recovered, fraction: src!.length ? recovered / src!.length : 1 };
+  return { document, pages: perPage };
 }
 
 /** Convenience: words of a text (see `toWords`) scored against extracted text. */

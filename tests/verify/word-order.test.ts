@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lcsLength, locateSpan, pageWordOrder, textWordOrder, toWords, wordOrderScore } from '../../src/verify/word-order.js';
+import { lcsLength, locateSpan, pageWordOrder, textWordOrder, toWords, wordOrderReport, wordOrderScore } from '../../src/verify/word-order.js';
 
 describe('toWords', () => {
   it('drops punctuation, bidi controls and presentation forms differences', () => {
@@ -48,6 +48,16 @@ describe('word order metric', () => {
     const r = pageWordOrder(source, [source.slice(0, 100), ['Figure', '1'], source.slice(150, 250)]);
     expect(r[0]).toMatchObject({ span: { start: 0, end: 99 }, fraction: 1 });
     expect(r[2]).toMatchObject({ span: { start: 150, end: 249 }, fraction: 1 });
+  });
+
+  it('agrees with the whole-document LCS, page by page', () => {
+    const source = 'a b c d e f g h i j k l m n o p q r s t u v w x y z'.split(' ').flatMap((w) => [w, `${w}2`, `${w}3`]);
+    const p1 = source.slice(0, 30);
+    const p2 = [...source.slice(30, 50)].reverse().concat(source.slice(50, 78));
+    const r = wordOrderReport(source, [p1, p2], { minWords: 5 });
+    expect(r.document.recovered).toBe(lcsLength(source, [...p1, ...p2]));
+    expect(r.pages[0]).toMatchObject({ fraction: 1 });
+    expect(r.pages[1]!.fraction).toBeLessThan(0.75);
   });
 
   it('scores a page whose lines come back in reverse order low', () => {
