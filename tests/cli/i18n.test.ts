@@ -57,6 +57,13 @@ describe('sopkit i18n', () => {
     expect((await readdir(path.join(dir, 'sections/en'))).sort()).toEqual(['01-eligibility.md', '02-case-management-process.md']);
   });
 
+  it('usage errors of the subcommands exit 2', async () => {
+    const dir = await writeFixture(synced(baseFiles()));
+    expect(sopkit(['i18n', 'sync', '--bogus'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option '--bogus'/) });
+    expect(sopkit(['i18n', 'status', '.', 'extra', 'args'], dir).code).toBe(2);
+    expect(sopkit(['i18n', 'sync'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/name the translation to sync, or pass --all/) });
+  });
+
   it('sync refuses a source-language file and a file outside any SOP', async () => {
     const dir = await writeFixture(synced(baseFiles()));
     const r = sopkit(['i18n', 'sync', 'sections/ar/01-eligibility.md'], dir);

@@ -111,8 +111,11 @@ function printDiagnostics(list: Diagnostic[]): void {
 
 export function i18nCommand(): Command {
   const cmd = new Command('i18n').description('translation status per section and language; mark translations as synced with their source');
+  // Subcommands need their own exitOverride: usage errors must reach main.ts (exit 2), not exit 1 here.
   cmd
     .command('status')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
     .description('print, per section and language: source, up to date, stale, missing or not synced')
     .argument('[dir]', 'the SOP folder', '.')
     .action(async (dir: string) =>
@@ -128,6 +131,8 @@ export function i18nCommand(): Command {
     );
   cmd
     .command('sync')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
     .description('record that a translation matches the current source text (writes source_fingerprint)')
     .argument('[file]', 'the translated file (relative to the current folder or to DIR), or with --all the SOP folder')
     .argument('[dir]', 'the SOP folder (default: found from FILE, or the current folder)')
