@@ -18,8 +18,11 @@ export interface FlowPosterOptions {
   where: string;
   /** Print the criteria above the flow (large posters). */
   withCriteria?: boolean;
-  /** Print each step's key actions in its box (large posters); titles and timelines otherwise. */
-  withActions?: boolean;
+  /**
+   * Print each step's key actions in its box: always (`true`), never, or (`'auto'`) when
+   * the chart still fits at the minimum size with them; titles and timelines otherwise.
+   */
+  withActions?: boolean | 'auto';
 }
 
 export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: string): Block[] {
@@ -39,7 +42,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
   if (o.withCriteria) {
     // Criteria go beside the flow when the flow leaves a wide enough strip, above it when
     // that still leaves the flow at a legible size, and are left to the pocket guide otherwise.
-    const { diagram, scale } = await bestLayout(spec, lang, box, { min: o.min, flows: ['down'] });
+    const { diagram, scale } = await bestLayout(spec, lang, box, { min: o.min, flows: ['down'], widths: [160, 220, 300] });
     const s = Math.min(scale, 1.6);
     const gap = o.min * 1.5;
     const side = box.w - diagram.width * s - gap;
@@ -54,7 +57,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
       const col = layoutColumn(blocks, box, o.min, dir);
       const used = col.height + gap;
       const rest = { ...box, y: box.y + used, h: box.h - used };
-      if ((await bestLayout(spec, lang, rest, { min: o.min, flows: ['down'] })).scale >= 1) {
+      if ((await bestLayout(spec, lang, rest, { min: o.min, flows: ['down'], widths: [160, 220, 300] })).scale >= 1) {
         items.push(...col.items);
         flowBox = rest;
       }
@@ -62,7 +65,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
   }
   const index = new Map(d.flow.nodes.map((n, i) => [n.id, i]));
   items.push(...(await diagramBody(ctx, spec, lang, flowBox, {
-    min: o.min, max: o.min * 1.6, where: o.where, flows: ['down'],
+    min: o.min, max: o.min * 1.6, where: o.where, flows: ['down'], widths: [160, 220, 300],
     source: { data: 'eligibility', pointer: '/flow' },
     nodeSource: (id) => ({ data: 'eligibility', pointer: `/flow/nodes/${index.get(id) ?? 0}/label` }),
   })));
@@ -73,20 +76,27 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   const d = ctx.model.data['case-steps']!.value as CaseStepsData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const spec = caseStepsGraph(d, lang);
+  const base = caseStepsGraph(d, lang);
   // Size each box for everything the poster prints in it, not just the title.
   // The module wraps one paragraph; the poster prints a list, where every item starts a
   // new line behind a bullet: a filler word per item stands for that lost half line.
   const filler = 'nnnnnnnn nnnnnnnn';
-  const actions = (i: number) => (o.withActions ? d.steps[i]!.key_actions : []);
-  const detail = (i: number) => {
-    const st = d.steps[i]!;
-    return [...actions(i).map((a) => `${tr(a, lang, m)} ${filler}`), `${word('timeline', lang)}: ${tr(st.timeline, lang, m)} ${filler}`].join(' ');
-  };
   const index = new Map(d.steps.map((st, i) => [st.id, i]));
-  spec.nodes = spec.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) }));
+  const specWith = (withActions: boolean) => {
+    const detail = (i: number) => {
+      const st = d.steps[i]!;
+      const acts = withActions ? st.key_actions.map((a) => `${tr(a, lang, m)} ${filler}`) : [];
+      return [...acts, `${word('timeline', lang)}: ${tr(st.timeline, lang, m)} ${filler}`].join(' ');
+    };
+    return { ...base, nodes: base.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) })) };
+  };
+  const widths = [340, 440, 560];
+  let withActions = o.withActions === true;
+  if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths })).scale >= 1;
+  const actions = (i: number) => (withActions ? d.steps[i]!.key_actions : []);
+  const spec = specWith(withActions);
   return diagramBody(ctx, spec, lang, box, {
-    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths: [260, 340, 440],
+    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths,
     source: { data: 'case-steps', pointer: '/steps' },
     nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
     content: (n) => {

@@ -61,7 +61,8 @@ function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
     if (n.type === 'decision') return `${word('goTo', lang)} ${num(id)}`;
     const next = outEdges(id);
     const here = tr(n.label, lang, m);
-    return next.length === 1 && depth < 6 ? `${here} » ${describe(next[0]!.to, depth + 1)}` : here;
+    // Direction-neutral separators: an arrow glyph would point the wrong way in Arabic.
+    return next.length === 1 && depth < 6 ? `${here} — ${describe(next[0]!.to, depth + 1)}` : here;
   };
   if (start && start.type !== 'decision') {
     out.push({ text: describe(start.id), lang, bold: true, src: { data: 'eligibility', pointer: `/flow/nodes/${nodes.get(start.id)!.index}/label` } });
@@ -72,7 +73,7 @@ function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
     out.push({ text: tr(n.label, lang, m), lang, bold: true, marker: `${num(id)}.`, gap: 0.4, src });
     for (const e of outEdges(id)) {
       const label = e.label ? tr(e.label, lang, m) : '';
-      out.push({ text: `${label ? `${label} » ` : ''}${describe(e.to)}`, lang, marker: ' ', src });
+      out.push({ text: `${label ? `${label}: ` : ''}${describe(e.to)}`, lang, marker: ' ', src });
     }
   }
   return out;

@@ -69,7 +69,7 @@ export function products(ctx: PosterContext): Product[] {
           compose: async () => ({
             title: docTitle('Case management steps', langs), lang: langs.join('-'),
             pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box) =>
-              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: large }))],
+              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: 'auto' }))],
           }),
         });
       }
