@@ -292,8 +292,9 @@ function pdfinfoPages(file) {
 async function wordOrder(file, source) {
   const pages = await verifyLib.readPdfText(readFileSync(file), path.basename(file));
   const pageWords = pages.map((p) => verifyLib.toWords(verifyLib.pageText(p)));
-  const doc = verifyLib.wordOrderScore(source, pageWords.flat());
-  const per = verifyLib.pageWordOrder(source, pageWords).filter((p) => p.scored).map((p) => p.fraction);
+  const report = verifyLib.wordOrderReport(source, pageWords);
+  const doc = report.document;
+  const per = report.pages.filter((p) => p.scored).map((p) => p.fraction);
   let pdftotext;
   if (which('pdftotext')) {
     const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
