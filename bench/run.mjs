@@ -5,8 +5,8 @@
  *   1. `npm run build` (tsc → lib/; not timed): the benches run the compiled CLI.
  *   2. bench/pdf.mjs  — sopkit vs WeasyPrint / Chromium / Pandoc / Typst on the bench corpus.
  *   3. bench/check.mjs — when present (written separately).
- * Arguments go to bench/pdf.mjs; `--runs N` also reaches the other benches as
- * SOPKIT_BENCH_RUNS. Exit 1 when any bench fails.
+ * Arguments go to bench/pdf.mjs; `--runs N` also goes to the other benches (as an
+ * argument and as SOPKIT_BENCH_RUNS). Exit 1 when any bench fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,6 +40,6 @@ for (const [title, file] of benches) {
     process.stdout.write(`\n### ${title}: skipped (bench/${file} does not exist yet)\n`);
     continue;
   }
-  ok = step(`${title} (bench/${file})`, process.execPath, file === 'pdf.mjs' ? [p, ...args] : [p]) && ok;
+  ok = step(`${title} (bench/${file})`, process.execPath, file === 'pdf.mjs' ? [p, ...args] : runsAt >= 0 ? [p, '--runs', args[runsAt + 1]] : [p]) && ok;
 }
 process.exitCode = ok ? 0 : 1;
