@@ -44,6 +44,16 @@ function formatProblem(d: Diagnostic): string {
   return `${where}  ${d.severity}  ${d.message}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
 }
 
+/** The reload script, and the problems banner when there are problems; serve only. */
+function withServeParts(html: string, warnings: string[]): string {
+  let out = html.replace('</body>', `${RELOAD_SCRIPT}\n</body>`);
+  if (warnings.length) {
+    const banner = `<div role="alert" dir="ltr" lang="en" style="background:#fff4e0;color:#5c3200;border-bottom:2px solid #e5c58a;padding:.8rem 1rem;font:15px/1.5 system-ui,sans-serif"><strong>sopkit serve: ${warnings.length} problem${warnings.length === 1 ? '' : 's'} in the sources</strong> (this page may be incomplete; \`sopkit build\` would stop)<pre style="white-space:pre-wrap;unicode-bidi:plaintext;margin:.4rem 0 0">${escapeHtml(warnings.join('\n\n'))}</pre></div>`;
+    out = out.replace(/<body[^>]*>/, (m) => `${m}\n${banner}`);
+  }
+  return out;
+}
+
 function errorPage(problems: string[]): string {
   return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>sopkit: the SOP could not be built</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1f24}pre{background:#fff4e0;border:1px solid #e5c58a;padding:1rem;white-space:pre-wrap;unicode-bidi:plaintext}</style></head>
@@ -60,6 +70,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const root = path.resolve(opts.dir);
   let siteDir: string | null = null;
   let problems: string[] = [];
+  /** Errors found while loading that did not prevent building: shown above every page. */
+  let warnings: string[] = [];
   const clients = new Set<ServerResponse>();
   let generation = 0;
 
@@ -68,16 +80,19 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'sopkit-serve-'));
     try {
       const { model, diagnostics } = await opts.load(root);
+      // Errors do not stop the preview: the pages are built from what could be read and
+      // carry the messages in a banner (a `build` would refuse them).
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length) throw Object.assign(new Error('errors in the sources'), { problems: errors.map(formatProblem) });
       await buildSiteVersions([model], tmp);
       const old = siteDir;
       siteDir = path.join(tmp, 'site');
       problems = [];
+      warnings = errors.map(formatProblem);
       if (old) await rm(path.dirname(old), { recursive: true, force: true });
       log(`rebuilt in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);
     } catch (e) {
       await rm(tmp, { recursive: true, force: true });
+      warnings = [];
       if (isSopkitError(e)) problems = e.diagnostics.map(formatProblem);
       else if (e && typeof e === 'object' && 'problems' in e) problems = (e as { problems: string[] }).problems;
       else problems = [`sopkit: internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in sopkit, not in your files)`];
@@ -145,7 +160,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       const body = await readFile(file);
       const ext = path.extname(file);
       res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(ext === '.html' ? body.toString('utf8').replace('</body>', `${RELOAD_SCRIPT}\n</body>`) : body);
+      res.end(ext === '.html' ? withServeParts(body.toString('utf8'), warnings) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${rel}`);
     }

@@ -137,6 +137,12 @@
     input.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { input.value = ''; out.textContent = ''; } });
   }
 
+  /* Generated numbers follow manifest.digits, as in the HTML the build wrote. */
+  function digits(text) {
+    if (document.body.getAttribute('data-digits') !== 'arab') return text;
+    return String(text).replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); });
+  }
+
   function setupServiceFilters() {
     var blocks = document.querySelectorAll('[data-services]');
     Array.prototype.forEach.call(blocks, function (block) {
@@ -155,7 +161,7 @@
           row.hidden = !ok;
           if (ok) shown++;
         });
-        if (count) count.textContent = shown + ' / ' + rows.length;
+        if (count) count.textContent = digits(shown + ' / ' + rows.length);
       }
       Array.prototype.forEach.call(selects, function (s) { s.addEventListener('change', apply); });
       form.addEventListener('submit', function (ev) { ev.preventDefault(); });

@@ -73,6 +73,25 @@ describe('sopkit serve', () => {
     }
   });
 
+  test('an unreadable sop.yaml shows the error page with the message; the server keeps running', async () => {
+    const manifest = path.join(dir, 'sop.yaml');
+    const good = await readFile(manifest, 'utf8');
+    let sse = nextReload(server.url);
+    await sse.ready;
+    await writeFile(manifest, `${good}\nversion: [broken\n`);
+    await sse.reload;
+    sse.close();
+    const page = await get(`${server.url}2.1/en/index.html`);
+    expect(page.body).toContain('The SOP could not be built');
+    expect(page.body).toMatch(/sop\.yaml:\d+:\d+/);
+    sse = nextReload(server.url);
+    await sse.ready;
+    await writeFile(manifest, good);
+    await sse.reload;
+    sse.close();
+    expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('<h2 id="purpose-scope">');
+  });
+
   test('saving a section rebuilds and tells the page to reload; the new text is served', async () => {
     const sse = nextReload(server.url);
     await sse.ready;
@@ -94,7 +113,7 @@ describe('sopkit serve', () => {
     sse.close();
     const broken = await get(`${server.url}2.1/en/index.html`);
     expect(broken.status).toBe(200);
-    expect(broken.body).toContain('The SOP could not be built');
+    expect(broken.body).toMatch(/problems? in the sources/);
     expect(broken.body).toMatch(/sections\/en\/03-purpose-scope\.md:\d+:\d+/);
     expect(broken.body).toContain('new EventSource');
 
@@ -104,7 +123,7 @@ describe('sopkit serve', () => {
     await sse.reload;
     sse.close();
     const fixed = await get(`${server.url}2.1/en/index.html`);
-    expect(fixed.body).not.toContain('The SOP could not be built');
+    expect(fixed.body).not.toMatch(/problems? in the sources/);
     expect(fixed.body).toContain('<h2 id="purpose-scope">');
   });
 
