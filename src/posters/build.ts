@@ -12,6 +12,7 @@ import { renderScene } from './render.js';
 import type { SceneDoc } from './scene.js';
 import { products, type Product } from './products.js';
 import { sortDiagnostics } from '../diag/index.js';
+import { reportMissingGlyphs } from './glyphs.js';
 
 export interface PosterOptions {
   onProgress?: (message: string) => void;
@@ -21,6 +22,7 @@ export interface PosterOptions {
 
 async function composeAll(ctx: PosterContext): Promise<Array<{ product: Product; scene: SceneDoc }>> {
   const out: Array<{ product: Product; scene: SceneDoc }> = [];
+  reportMissingGlyphs(ctx);
   for (const product of products(ctx)) out.push({ product, scene: await product.compose() });
   return out;
 }
@@ -36,6 +38,7 @@ export async function buildPosters(model: SopModel, outDir: string, opts: Poster
   const dir = path.join(outDir, 'posters');
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
+  reportMissingGlyphs(ctx);
   for (const p of products(ctx)) {
     opts.onProgress?.(`poster ${p.file}`);
     const scene = await p.compose();

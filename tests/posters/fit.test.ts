@@ -88,4 +88,17 @@ describe('poster-fit diagnostics', () => {
     expect(hit!.file).toBe('data/eligibility.yaml');
     expect(hit!.line).toBeGreaterThan(1);
   });
+
+  it('a character no poster font has is reported where it is, not printed as a silent box', async () => {
+    let text = '';
+    const dir = await copyExample(async (d) => {
+      text = await editYaml(d, 'data/urgent-action.yaml', (v) => { v.triggers[2].en = 'Call ☎ now if a child is in danger'; });
+    });
+    const { model } = await loadSop(dir);
+    const hits = (await checkPosters(model)).filter((d) => d.message.includes('U+260E'));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.severity).toBe('warning');
+    expect(hits[0]!.file).toBe('data/urgent-action.yaml');
+    expect(text.split('\n')[hits[0]!.line! - 1]).toContain('☎');
+  });
 });
