@@ -16,7 +16,6 @@ export interface RawGlyph {
 }
 
 const buffer = new hb.Buffer();
-const features = [new hb.Feature('kern', 1), new hb.Feature('liga', 1)];
 
 /** Shapes `text[start, end)` with `face`; glyphs come back in visual order. */
 export function shapeRange(face: FontFace, text: string, start: number, end: number, rtl: boolean, lang: string): RawGlyph[] {
@@ -30,7 +29,8 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   buffer.setLanguage(lang);
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-  hb.shape(face.hbFont, buffer, features);
+  // kern, liga, mark and mkmk are on by default: no feature list to copy per call.
+  hb.shape(face.hbFont, buffer);
   // getGlyphInfosAndPositions defines hidden properties per glyph and is 5x slower.
   const infos = buffer.getGlyphInfos();
   const pos = buffer.getGlyphPositions();
