@@ -1,5 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
 import { buildPosters } from '../posters/index.js';
@@ -17,6 +20,39 @@ export interface BuildOptions {
   versions?: SopModel[];
   onProgress?: (message: string) => void;
   onDiagnostic?: (d: Diagnostic) => void;
+}
+
+/**
+ * The PDFs of a frozen release, for the site's older versions. A release never changes
+ * (`releases/V/` is immutable), so its PDFs are built once and then carried from one
+ * dist/ to the next, keyed by the hash of its `release.json`: adding a release costs one
+ * build, not one per release.
+ */
+async function releasedPdfs(released: SopModel, outDir: string, staging: string, progress: (m: string) => void): Promise<string[]> {
+  const v = released.manifest.version;
+  let key = 'none';
+  try {
+    key = createHash('sha256').update(await readFile(path.join(released.root, 'release.json'))).digest('hex');
+  } catch {
+    // A release folder without release.json is still built, just never cached.
+  }
+  const stamp = `pdf/.release-v${v}.sha256`;
+  const oldPdf = path.join(outDir, 'pdf');
+  const cached = key !== 'none' && (await readFile(path.join(outDir, stamp), 'utf8').catch(() => '')) === key;
+  if (cached) {
+    const names = (await readdir(oldPdf)).filter((n) => n.includes(`-v${v}-`) || n.endsWith(`-v${v}.pdf`));
+    if (names.length) {
+      await mkdir(path.join(staging, 'pdf'), { recursive: true });
+      for (const n of names) await copyFile(path.join(oldPdf, n), path.join(staging, 'pdf', n));
+      await copyFile(path.join(outDir, stamp), path.join(staging, stamp));
+      progress(`PDFs of release ${v}: unchanged, reused`);
+      return names.map((n) => `pdf/${n}`);
+    }
+  }
+  progress(`PDFs of release ${v}`);
+  const written = await buildPdfs(released, staging);
+  if (key !== 'none') await writeFile(path.join(staging, stamp), key);
+  return written;
 }
 
 export interface BuildResult {
@@ -39,6 +75,10 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     if (targets.has('pdf')) {
       progress('PDFs: laying out and writing the SOP, annexes and packs');
       files.push(...(await buildPdfs(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
+      for (const released of opts.versions ?? []) {
+        if (released.manifest.version === model.manifest.version) continue;
+        files.push(...(await releasedPdfs(released, outDir, staging, progress)));
+      }
     }
     if (targets.has('posters')) {
       progress('posters and pocket cards');
@@ -47,6 +87,12 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     if (targets.has('site')) {
       progress('site: every language and version');
       files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions })));
+    }
+    // dist/report/ holds the redlines and changelogs written by `release` and `diff`;
+    // a rebuild of the outputs must not lose them.
+    const reports = path.join(outDir, 'report');
+    if (existsSync(reports) && !existsSync(path.join(staging, 'report'))) {
+      await cp(reports, path.join(staging, 'report'), { recursive: true });
     }
     await replaceDir(staging, outDir);
   } catch (e) {

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { PACKAGE_ROOT } from '../paths.js';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 
 const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string };
 
-/** Builds the `sopkit` program; exported so tests can drive it without a subprocess. */
-export function createProgram(): Command {
+/** Builds the `sopkit` program for `argv`; exported so tests can drive it without a subprocess. */
+export async function createProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('sopkit')
     .description('Build, check and print inter-agency Standard Operating Procedures (Markdown + YAML → site, PDFs, posters).')
     .version(pkg.version, '-V, --version', 'print the sopkit version')
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (str, write) => write(str) });
-  for (const make of commands) {
+  for (const make of await loadCommands(argv)) {
     // addCommand() does not pass these settings down, so every command gets them here.
     const cmd = make().exitOverride().showHelpAfterError('(run with --help for usage)').showSuggestionAfterError(true);
     program.addCommand(cmd);
@@ -23,7 +23,7 @@ export function createProgram(): Command {
 }
 
 async function main(): Promise<void> {
-  const program = createProgram();
+  const program = await createProgram(process.argv);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { SopkitError, diagnostic, type Diagnostic } from '../../diag/index.js';
 import { loadSop } from '../../model/index.js';
 import { BUILD_TARGETS, buildAll, type BuildTarget } from '../../build/index.js';
+import { loadReleasedModels } from '../../release/outputs.js';
 import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
 import { runAction } from '../run.js';
 
@@ -38,8 +39,12 @@ export function buildCommand(): Command {
         const layoutProblems: Diagnostic[] = [];
         const progress = progressReporter(!opts.quiet && Boolean(process.stderr.isTTY));
         const started = process.hrtime.bigint();
+        // Every frozen release goes into the site beside the draft (the version switcher).
+        const released = await loadReleasedModels(model.root);
+        for (const p of released.problems) process.stderr.write(`warning: ${p}\n`);
         const result = await buildAll(model, {
           outDir: opts.out,
+          versions: released.models,
           targets,
           onProgress: progress,
           onDiagnostic: (d) => layoutProblems.push(d),

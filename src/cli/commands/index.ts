@@ -1,16 +1,35 @@
 import type { Command } from 'commander';
-import { buildCommand } from './build.js';
-import { checkCommand } from './check.js';
-import { diffCommand } from './diff.js';
-import { i18nCommand } from './i18n.js';
-import { initCommand } from './init.js';
-import { postersCommand } from './posters.js';
-import { releaseCommand } from './release.js';
-import { reviewCommand } from './review.js';
-import { verifyCommand } from './verify.js';
+
+type CommandFactory = () => Command;
 
 /**
- * Every sopkit command, one file each. A command file exports `xxxCommand(): Command`
- * that maps flags to options, calls the library API and returns an exit code.
+ * Every sopkit command, one file each, in the order `--help` lists them. A command file
+ * exports `xxxCommand(): Command` that maps flags to options, calls the library API and
+ * returns an exit code. Loaded lazily: `sopkit check` must not pay for importing the PDF
+ * engine, the site builder and the browser-free text shaper (about a second of startup).
  */
-export const commands: Array<() => Command> = [verifyCommand, checkCommand, releaseCommand, diffCommand, reviewCommand, buildCommand, initCommand, i18nCommand, postersCommand];
+export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<CommandFactory>]> = [
+  ['init', async () => (await import('./init.js')).initCommand],
+  ['check', async () => (await import('./check.js')).checkCommand],
+  ['build', async () => (await import('./build.js')).buildCommand],
+  ['posters', async () => (await import('./posters.js')).postersCommand],
+  ['stamp', async () => (await import('./stamp.js')).stampCommand],
+  ['verify', async () => (await import('./verify.js')).verifyCommand],
+  ['i18n', async () => (await import('./i18n.js')).i18nCommand],
+  ['release', async () => (await import('./release.js')).releaseCommand],
+  ['diff', async () => (await import('./diff.js')).diffCommand],
+  ['review', async () => (await import('./review.js')).reviewCommand],
+  ['serve', async () => (await import('./serve.js')).serveCommand],
+];
+
+/**
+ * The commands needed to run `argv`: only the named one when argv names a command
+ * (the common case), all of them for `--help`, no command, or a misspelt name (so
+ * commander can list them and suggest the closest).
+ */
+export async function loadCommands(argv: readonly string[]): Promise<CommandFactory[]> {
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const hit = COMMANDS.find(([name]) => name === first);
+  const wanted = hit && !argv.slice(2, argv.indexOf(first!)).some((a) => a === '-h' || a === '--help') ? [hit] : COMMANDS;
+  return Promise.all(wanted.map(([, load]) => load()));
+}
