@@ -137,13 +137,21 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const footer = verified ? layoutColumn([{ text: verified, lang, bold: true }], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
   const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
   const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to).spill;
-  const pages: SceneItem[][] = [];
-  let from = 0;
-  while (from < d.pathways.length) {
-    // As many pathways as fit at the minimum size, then the largest size for those.
+  // Greedy first (as many pathways per page as fit at the minimum size), then the same
+  // number of pages with the pathways spread evenly, when every page still fits.
+  const greedy: Array<[number, number]> = [];
+  for (let from = 0; from < d.pathways.length;) {
     let to = d.pathways.length;
     while (to > from + 1 && !fitsAt(min, from, to)) to--;
-    const size = largestFitting(max, min, (s) => fitsAt(s, from, to));
+    greedy.push([from, to]);
+    from = to;
+  }
+  const n = greedy.length;
+  const even: Array<[number, number]> = Array.from({ length: n }, (_, k) => [Math.round((k * d.pathways.length) / n), Math.round(((k + 1) * d.pathways.length) / n)]);
+  const chunks = even.every(([a, b]) => b > a && fitsAt(min, a, b)) ? even : greedy;
+  const pages: SceneItem[][] = [];
+  for (const [from, to] of chunks) {
+    const size = largestFitting(max, min, (sz) => fitsAt(sz, from, to));
     const rows = layoutRows(ctx, lang, body, size ?? min, from, to);
     if (size === undefined) {
       reportSpill(ctx, rows.spill?.src ?? { data: DATA, pointer: `/pathways/${from}` }, where, min,
@@ -152,7 +160,6 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
     const items = [...rows.items];
     if (footer) items.push(...footer.items.map((it) => (it.kind === 'text' ? { ...it, y: it.y + body.h + min } : it)));
     pages.push(items);
-    from = to;
   }
   return pages;
 }
