@@ -150,6 +150,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the built example in Chromium, from file://', (
     console.log(`screenshots in ${dir}`);
   });
 
+  test('without JavaScript: switchers are plain links, the service map a full table, no search box', async () => {
+    const noJs = await launchChromium({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.newPage();
+      await p.goto(url('2.1/en/services.html'));
+      const rows = await p.locator('.service-map tbody tr').count();
+      expect(rows).toBeGreaterThan(3);
+      expect(await p.locator('.service-map tbody tr:visible').count()).toBe(rows);
+      expect(await p.locator('form.service-filters').isVisible()).toBe(false);
+      await p.goto(url('2.1/en/index.html#eligibility'));
+      expect(await p.locator('form.search').isVisible()).toBe(false);
+      await p.locator('.switch summary').nth(1).click();
+      await p.locator('a[hreflang="ar"][data-keep-hash]').click();
+      await p.waitForURL(/\/2\.1\/ar\/index\.html$/);
+      expect(await p.locator('html').getAttribute('dir')).toBe('rtl');
+    } finally {
+      await noJs.close();
+    }
+  });
+
   test('no request left the machine and no script error happened', () => {
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:'))).toEqual([]);
