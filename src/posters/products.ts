@@ -56,7 +56,7 @@ export function products(ctx: PosterContext): Product[] {
           file: `eligibility-${size.id}-${suffix(langs)}.pdf`,
           subject: 'Eligibility criteria and decision flow poster',
           compose: async () => ({
-            title: docTitle('Eligibility', langs), lang: langs.join('-'),
+            title: docTitle('Eligibility', langs), lang: langs[0]!,
             pages: [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
               eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: large && langs.length === 1 }))],
           }),
@@ -67,7 +67,7 @@ export function products(ctx: PosterContext): Product[] {
           file: `case-steps-${size.id}-${suffix(langs)}.pdf`,
           subject: 'Case management steps poster',
           compose: async () => ({
-            title: docTitle('Case management steps', langs), lang: langs.join('-'),
+            title: docTitle('Case management steps', langs), lang: langs[0]!,
             pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box) =>
               caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: 'auto' }))],
           }),
@@ -91,7 +91,7 @@ export function products(ctx: PosterContext): Product[] {
             for (let k = 1; k < count; k++) {
               pages.push(await posterPage(ctx, size, langs, dataTitle('pathways'), (lang) => perLang.get(lang)?.[k] ?? []));
             }
-            return { title: docTitle('Referral pathways', langs), lang: langs.join('-'), pages };
+            return { title: docTitle('Referral pathways', langs), lang: langs[0]!, pages };
           },
         });
       }
@@ -100,7 +100,7 @@ export function products(ctx: PosterContext): Product[] {
           file: `prioritisation-${size.id}-${suffix(langs)}.pdf`,
           subject: 'Prioritisation matrix poster',
           compose: async () => ({
-            title: docTitle('Prioritisation', langs), lang: langs.join('-'),
+            title: docTitle('Prioritisation', langs), lang: langs[0]!,
             pages: [await posterPage(ctx, size, langs, dataTitle('prioritisation'), (lang, box) =>
               prioritisationBody(ctx, lang, box, min, min * 2.2, `the ${size.id} prioritisation poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`))],
           }),

@@ -62,7 +62,7 @@ export interface ScenePage {
 export interface SceneDoc {
   /** Document title for the PDF's metadata. */
   title: string;
-  /** BCP 47 language of the document (`ar`, `en`, or `ar-en` for bilingual). */
+  /** BCP 47 language of the document (a bilingual one: its first language, the SOP's source). */
   lang: string;
   pages: ScenePage[];
 }
