@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../diag/index.js';
 import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
-import { breakParagraph, directionOf, prepareParagraph, type Line, type Span, type TextStyle } from '../text/index.js';
+import { breakParagraph, directionOf, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { blockChildren, footnoteSlices, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
 import { newSection, pick, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
@@ -53,7 +53,7 @@ function newContext(model: SopModel | undefined, lang: string, theme: Theme, dia
 }
 
 /** Sets one line of text in `width`, shrinking the type until it fits (headers, footers). */
-function fitLine(text: string, lang: string, style: TextStyle, width: number, align: 'start' | 'center' | 'end'): Line {
+function fitLine(text: string, lang: string, style: TextStyle, width: number, align: Align): Line {
   let size = style.size;
   for (;;) {
     const p = prepareParagraph(text, lang, { ...style, size }, { lineHeight: 1.2 });
@@ -67,7 +67,7 @@ function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: strin
   const { page, margin } = theme;
   const width = page.width - 2 * margin.side;
   const headerLine = fitLine(header, lang, { size: theme.headerSize, color: theme.muted }, width, 'start');
-  const draftLine = draft ? fitLine(label('draft', lang), lang, { size: 96, bold: true, color: [0.9, 0.9, 0.9] }, 1e5, 'start') : undefined;
+  const draftLine = draft ? fitLine(label('draft', lang), lang, { size: 96, bold: true, color: [0.9, 0.9, 0.9] }, 1e5, 'left') : undefined;
   const total = pages.length;
   return pages.map((p, i) => {
     const items: FrameItem[] = [];
@@ -76,7 +76,7 @@ function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: strin
       const a = Math.atan2(page.height, page.width);
       const cx = page.width / 2 - (Math.cos(a) * draftLine.width) / 2;
       const cy = page.height / 2 + (Math.sin(a) * draftLine.width) / 2;
-      items.push({ kind: 'text', x: cx, y: cy + 30, runs: draftLine.runs, angle: (a * 180) / Math.PI });
+      items.push({ kind: 'text', x: cx, y: cy + 30, runs: draftLine.runs, angle: (a * 180) / Math.PI, shapesOnly: true });
     }
     items.push({ kind: 'text', x: margin.side, y: margin.top - 30, runs: headerLine.runs });
     items.push({ kind: 'rule', x1: margin.side, x2: page.width - margin.side, y1: margin.top - 22, y2: margin.top - 22, width: 0.5, color: theme.ruleColor });

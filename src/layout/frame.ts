@@ -12,6 +12,8 @@ export interface TextItem {
   runs: GlyphRun[];
   /** Rotation in degrees, counter-clockwise, around (x, y) (watermarks). */
   angle?: number;
+  /** Draw the glyphs as shapes, not as text: decoration that extractors must not read (watermarks). */
+  shapesOnly?: boolean;
 }
 
 export interface RectItem {

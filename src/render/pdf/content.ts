@@ -79,7 +79,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     for (const k of order) {
       const g = run.glyphs[k]!;
       const gRise = run.rise + (g.yOffset * run.size) / upem;
-      if (g.text === '') {
+      if (g.text === '' || item.shapesOnly) {
         // No text: painted as a path after the text object (see CidFontSet.glyphForm),
         // positioned in whole font units from the run's origin.
         dots.push(`q 1 0 0 1 ${Math.round((xs[k]! * upem) / 1000)} ${Math.round((gRise * upem) / run.size)} cm /${res.glyph(run, g.gid)} Do Q`);
