@@ -1,4 +1,4 @@
-export { buildPosters, checkPosters, type PosterOptions } from './build.js';
+export { buildPosters, checkPosters, composePosters, type PosterOptions } from './build.js';
 export { imposeCards, imposeBooklet, bookletSpreads, gridOf, cropMarks, type Placement, type Mark, type ImposedSheet } from './impose.js';
 export { PAPER, paperFamily, type PaperSize } from './paper.js';
 export { fitText, setText, largestFitting, MIN_SIZE } from './fit.js';

@@ -53,7 +53,7 @@ export const CARD_MARGIN = 7 * MM;
 export function urgentCardPages(ctx: PosterContext, lang: string, card: PaperSize): [ScenePage, ScenePage] {
   const df = ctx.model.data[DATA];
   const d = df!.value as UrgentActionData;
-  const common = { width: card.width, height: card.height, margin: CARD_MARGIN, lang, max: 13, min: MIN_SIZE.card };
+  const common = { width: card.width, height: card.height, margin: CARD_MARGIN, lang, max: 16, min: MIN_SIZE.card };
   const front = fittedPage(ctx, {
     ...common, blocks: blocksFront(ctx, d, lang), where: `the urgent-action card (front, ${lang})`,
     hint: 'Shorten the triggers or the note in data/urgent-action.yaml: the front of a pocket card holds about 8 short lines.',
