@@ -90,6 +90,15 @@ describe('document layout', () => {
     }
   });
 
+  it('generates the signature page (component 17) when no section was written for it', async () => {
+    const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', 'Text.\n') });
+    const { frames } = layoutSop(model, 'en');
+    expect(frames.outline.map((o) => o.title)).toContain('17. Signatures of participating authorities and agencies, with endorsement date and version number');
+    const all = frames.pages.flatMap(texts).map(textOf);
+    expect(all).toContain('UNICEF');
+    expect(all.some((t) => t.includes('Not yet endorsed'))).toBe(true);
+  });
+
   it('gives the annex pages the annex header', async () => {
     const model = await sopWith({ 'annexes/en/01-forms.md': '---\nannex: 1\ntitle: Forms\n---\nBody text.\n' });
     const annex = model.annexes.find((a) => a.kind === 'markdown-annex') as MarkdownAnnex;
