@@ -27,6 +27,24 @@
       if (heads[i].getBoundingClientRect().top <= 120) found = heads[i].id; else break;
     }
     if (found && '#' + found !== location.hash && history.replaceState) history.replaceState(null, '', '#' + found);
+    markToc(found);
+  }
+
+  /* The contents show where the reader is. */
+  function markToc(id) {
+    var old = document.querySelectorAll('.toc a[aria-current]');
+    for (var i = 0; i < old.length; i++) old[i].removeAttribute('aria-current');
+    if (!id) return;
+    var link = document.querySelector('.toc a[href="#' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]') ||
+      document.querySelector('.toc a[href="#' + id.split('--')[0] + '"]');
+    if (!link) return;
+    link.setAttribute('aria-current', 'location');
+    /* Keep the marked entry in view in the sticky sidebar (desktop), without moving the page. */
+    var toc = document.querySelector('details.toc');
+    if (toc && toc.scrollHeight > toc.clientHeight + 4 && link.offsetParent === toc) {
+      var top = link.offsetTop;
+      if (top < toc.scrollTop || top > toc.scrollTop + toc.clientHeight - 40) toc.scrollTop = Math.max(0, top - toc.clientHeight / 3);
+    }
   }
   window.addEventListener('scroll', function () {
     if (!ticking) { ticking = true; (window.requestAnimationFrame || setTimeout)(trackPlace); }
