@@ -90,7 +90,8 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
     };
     return { ...base, nodes: base.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) })) };
   };
-  const widths = [340, 440, 560];
+  // Wide boxes suit a few wide steps; a bilingual half wants narrow ones.
+  const widths = box.w < 700 ? [200, 280, 340] : [340, 440, 560];
   let withActions = o.withActions === true;
   if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths })).scale >= 1;
   const actions = (i: number) => (withActions ? d.steps[i]!.key_actions : []);
