@@ -93,7 +93,8 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   // Wide boxes suit a few wide steps; a bilingual half wants narrow ones.
   const widths = box.w < 700 ? [200, 280, 340] : [340, 440, 560];
   let withActions = o.withActions === true;
-  if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths })).scale >= 1;
+  // Probing with the widest boxes only: with the key actions in, wider always scaled better.
+  if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths: widths.slice(-1) })).scale >= 1;
   const actions = (i: number) => (withActions ? d.steps[i]!.key_actions : []);
   const spec = specWith(withActions);
   return diagramBody(ctx, spec, lang, box, {
