@@ -56,7 +56,7 @@ function newContext(model: SopModel | undefined, lang: string, theme: Theme, dia
 function fitLine(text: string, lang: string, style: TextStyle, width: number, align: Align): Line {
   let size = style.size;
   for (;;) {
-    const p = prepareParagraph(text, lang, { ...style, size }, { lineHeight: 1.2 });
+    const p = prepareParagraph(text, lang, { ...style, size }, { lineHeight: 1.2, singleFace: true });
     const probe = breakParagraph(p, 1e6, align);
     if (probe[0]!.width <= width || size <= 5) return breakParagraph(p, width, align)[0]!;
     size = Math.max(5, size * Math.min(0.97, width / probe[0]!.width));

@@ -20,6 +20,11 @@ export interface ParagraphOptions {
   lineHeight?: number;
   /** Allow breaks anywhere (inside words), for narrow table cells. */
   breakAnywhere?: boolean;
+  /**
+   * Set everything the language's face covers in that face (running headers): one font
+   * per line keeps extractors from splitting "v٢٫١" off the Arabic around it.
+   */
+  singleFace?: boolean;
 }
 
 interface Item {
@@ -112,7 +117,9 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
     while (i1 < text.length && !!styleAt[i1]!.bold === !!styleAt[i0]!.bold) i1++;
     const bold = !!styleAt[i0]!.bold;
     const pair = bold ? { arabic: fonts.arabicBold, latin: fonts.latinBold } : { arabic: fonts.arabic, latin: fonts.latin };
-    const chosen = chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
+    const chosen = opts.singleFace
+      ? chooseSingle(text.slice(i0, i1), pair, dir === 'rtl')
+      : chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
     for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
     i0 = i1;
   }
@@ -149,6 +156,12 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
     lineHeight: (opts.lineHeight ?? 1.6) * maxSize,
     missing: [...missing],
   };
+}
+
+function chooseSingle(text: string, pair: { arabic: FontFace; latin: FontFace }, rtl: boolean): FontFace[] {
+  const main = rtl ? pair.arabic : pair.latin;
+  const mixed = chooseFaces(text, pair, rtl);
+  return mixed.map((f, i) => (main.covers(text.codePointAt(i)!) ? main : f));
 }
 
 function anywhereBreaks(text: string): { position: number; required: boolean }[] {

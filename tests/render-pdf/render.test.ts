@@ -112,7 +112,8 @@ describe('stamp', () => {
     expect(pages).toHaveLength(3);
     pages.forEach((lines, i) => {
       expect(lines.map(normalize)).toContain(`Original page ${i + 1}`);
-      expect(normalize(lines.join(' '))).toContain('الملحق ٢');
+      // The whole Arabic header, "v٢٫١" included, reads back exactly as one line.
+      expect(lines.map(normalize)).toContain(header);
     });
     const again = await stampBytes(await src.save(), header, 'ar');
     expect(Buffer.compare(Buffer.from(stamped), Buffer.from(again))).toBe(0);

@@ -28,7 +28,7 @@ export function stampDocument(doc: PDFDocument, writer: PdfWriter, header: strin
     let fontSize = size;
     let line;
     for (;;) {
-      const p = prepareParagraph(header, lang, { size: fontSize, color: [0.25, 0.25, 0.25] }, { lineHeight: 1.2 });
+      const p = prepareParagraph(header, lang, { size: fontSize, color: [0.25, 0.25, 0.25] }, { lineHeight: 1.2, singleFace: true });
       line = breakParagraph(p, 1e6, 'center')[0]!;
       if (line.width <= width - 40 || fontSize <= 5) {
         line = breakParagraph(p, width - 40, 'center')[0]!;
