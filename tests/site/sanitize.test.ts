@@ -31,6 +31,10 @@ const EVIL_BODY = `
 [external](https://example.org/page) and <https://evil.example/auto>
 
 Time 10:30 stays text, and :word too.
+
+::services{data=services}
+
+::services{data=services}
 `;
 
 let html = '';
@@ -70,9 +74,11 @@ describe('nothing executable reaches the site', () => {
     const start = html.indexOf('<section class="component" data-component="purpose-scope"');
     const section = html.slice(start, html.indexOf('<section class="component"', start + 10)).toLowerCase();
     expect(section).toContain('a link'); // the section is there, only defused
-    for (const tag of ['iframe', 'object', 'embed', 'form', 'button', 'style', 'math', 'svg', 'sopkit-slot', 'script']) {
+    for (const tag of ['iframe', 'object', 'embed', 'button', 'style', 'math', 'svg', 'sopkit-slot', 'script']) {
       expect(section.includes(`<${tag}`), tag).toBe(false);
     }
+    // The only form is the service map's own filter form (from the ::services directive).
+    expect(section.match(/<form\b[^>]*>/g)?.filter((f) => !f.startsWith('<form class="service-filters"'))).toEqual([]);
     expect(html.includes("alert('css')")).toBe(false);
   });
 
@@ -90,6 +96,11 @@ describe('nothing executable reaches the site', () => {
 });
 
 describe('ordinary Markdown survives', () => {
+  test('a directive used twice does not repeat ids', () => {
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(html.match(/<table class="service-map">/g)?.length).toBe(3);
+  });
   test('external links keep their words and show the address as text, never as a link', () => {
     expect(html).toMatch(/<span class="external">external <span class="external-url" dir="ltr">&#x3C;https:\/\/example.org\/page><\/span><\/span>/);
     expect(html).not.toMatch(/href="https?:/);

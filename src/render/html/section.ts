@@ -75,6 +75,21 @@ function extractDirectives(tree: MdastRoot, body: string, nonce: string) {
   return found;
 }
 
+/**
+ * A directive used twice on a page (two service maps) must not repeat ids: the first keeps
+ * `service-x` (what pathway links point at), later ones get `-2`. Ids a directive derives
+ * from its own claimed id are unique already and stay as they are.
+ */
+function claimInnerIds(el: Element, ids: IdRegistry): void {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    const id = c.properties?.id;
+    if (typeof id === 'string' && !ids.has(id)) ids.claim(id);
+    else if (typeof id === 'string' && /^service-/.test(id)) c.properties.id = ids.claim(id);
+    claimInnerIds(c, ids);
+  }
+}
+
 function hasHtml(node: MdastNodes): boolean {
   if (node.type === 'html') return true;
   return 'children' in node && (node.children as MdastNodes[]).some(hasHtml);
@@ -129,7 +144,10 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
         const [tag, index] = String(c.properties?.dataSlot ?? '').split(':');
         const d = tag === nonce ? directives[Number(index)] : undefined;
         const el = d ? renderDirective(d.name, d.attrs, ctx, ids.claim(`${idPrefix}--${d.name}`)) : null;
-        if (el) out.push(el);
+        if (el) {
+          claimInnerIds(el, ids);
+          out.push(el);
+        }
         continue;
       }
       const m = /^h([1-6])$/.exec(c.tagName);
