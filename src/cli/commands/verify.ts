@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { formatVerifyJson, formatVerifyPretty, verifyPdfs } from '../../verify/index.js';
 import { runAction } from '../run.js';
 
 function annexNumber(value: string): number {
@@ -19,6 +18,8 @@ export function verifyCommand(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['pretty', 'json']).default('pretty'))
     .action(async (target: string, opts: { dir?: string; lang?: string; annex?: number; format: 'pretty' | 'json' }) => {
       await runAction(async () => {
+        // Loaded on use: every sopkit command pays for what the CLI imports at start-up.
+        const { formatVerifyJson, formatVerifyPretty, verifyPdfs } = await import('../../verify/index.js');
         const result = await verifyPdfs(target, { dir: opts.dir, lang: opts.lang, annex: opts.annex });
         process.stdout.write(opts.format === 'json' ? formatVerifyJson(result) : formatVerifyPretty(result));
         return result.exitCode;
