@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyCommand } from '../../src/cli/commands/verify.js';
+import { toPosix } from '../../src/fs/index.js';
 import { pageHeader } from '../../src/i18n/index.js';
 import type { Manifest } from '../../src/model/types.js';
 import { manifestYaml, writeFixture } from '../helpers/fixture.js';
@@ -7,21 +9,26 @@ import { makePdf } from './helpers.js';
 
 const en = pageHeader({ title: { en: 'Test SOP' }, version: '1.0', date: '2026-11-01', languages: ['en'] } as unknown as Manifest, 'en');
 
-/** Runs `sopkit verify ARGS` in-process; returns exit code and what was printed. */
-async function run(cwd: string, ...args: string[]) {
+/**
+ * Runs `sopkit verify ARGS` in-process (paths made absolute against `base`, since
+ * worker processes may not chdir); returns exit code and what was printed, with the
+ * fixture folder shown as `<dir>`.
+ */
+async function run(base: string, ...args: string[]) {
   let out = '';
   let err = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const before = process.cwd();
-  process.chdir(cwd);
   process.exitCode = undefined;
+  const abs = args.map((a, i) => (a.startsWith('-') || ['--format'].includes(args[i - 1] ?? '') ? a : path.resolve(base, a)));
   try {
-    await verifyCommand().exitOverride().parseAsync(['node', 'verify', ...args]);
+    await verifyCommand().exitOverride().parseAsync(['node', 'verify', ...abs]);
   } finally {
-    process.chdir(before);
     vi.restoreAllMocks();
   }
+  const shown = toPosix(path.relative(process.cwd(), base));
+  out = out.split(shown).join('<dir>');
+  err = err.split(shown).join('<dir>');
   const code = process.exitCode;
   process.exitCode = undefined;
   return { code, out, err };
@@ -41,13 +48,13 @@ describe('sopkit verify (command)', () => {
   it('exits 0 and says so when every page has the header', async () => {
     const r = await run(dir, 'dist');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('✓ dist/pdf/sop-v1.0-en.pdf: 2 pages checked');
+    expect(r.out).toContain('✓ <dir>/dist/pdf/sop-v1.0-en.pdf: 2 pages checked');
   });
 
   it('exits 1 and names the page without the header', async () => {
     const r = await run(dir, 'bad/sop-v1.0-en.pdf', '--dir', '.');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('page 2 of bad/sop-v1.0-en.pdf has no header');
+    expect(r.out).toContain('page 2 of <dir>/bad/sop-v1.0-en.pdf has no header');
   });
 
   it('writes JSON with --format json', async () => {
