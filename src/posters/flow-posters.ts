@@ -8,7 +8,7 @@ import { localizeDigits } from '../i18n/index.js';
 import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
 import { directionOf } from '../text/index.js';
 import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
-import type { PosterContext } from './context.js';
+import { reportSpill, type PosterContext } from './context.js';
 import { bestLayout, diagramBody } from './diagram-draw.js';
 import type { SceneItem } from './scene.js';
 import { tr, word } from './stamp.js';
@@ -16,8 +16,9 @@ import { tr, word } from './stamp.js';
 export interface FlowPosterOptions {
   min: number;
   where: string;
-  /** Print the criteria above the flow (large posters). */
+  /** Try to print the criteria beside or above the flow; languages where they fitted are added to `criteriaPlaced`. */
   withCriteria?: boolean;
+  criteriaPlaced?: Set<string>;
   /**
    * Print each step's key actions in its box: always (`true`), never, or (`'auto'`) when
    * the chart still fits at the minimum size with them; titles and timelines otherwise.
@@ -41,7 +42,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
   const dir = directionOf(lang);
   if (o.withCriteria) {
     // Criteria go beside the flow when the flow leaves a wide enough strip, above it when
-    // that still leaves the flow at a legible size, and are left to the pocket guide otherwise.
+    // that still leaves the flow at a legible size, and on a page of their own otherwise.
     const { diagram, scale } = await bestLayout(spec, lang, box, { min: o.min, flows: ['down'], widths: [160, 220, 300] });
     const s = Math.min(scale, 1.6);
     const gap = o.min * 1.5;
@@ -52,6 +53,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
       if (col.fits) {
         items.push(...col.items);
         flowBox = { ...box, x: dir === 'rtl' ? box.x : box.x + side + gap, w: box.w - side - gap };
+        o.criteriaPlaced?.add(lang);
       }
     } else {
       const col = layoutColumn(blocks, box, o.min, dir);
@@ -60,6 +62,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
       if ((await bestLayout(spec, lang, rest, { min: o.min, flows: ['down'], widths: [160, 220, 300] })).scale >= 1) {
         items.push(...col.items);
         flowBox = rest;
+        o.criteriaPlaced?.add(lang);
       }
     }
   }
@@ -70,6 +73,15 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
     nodeSource: (id) => ({ data: 'eligibility', pointer: `/flow/nodes/${index.get(id) ?? 0}/label` }),
   })));
   return items;
+}
+
+/** The criteria as a page of their own: large type, fitted to the page (never below `min`). */
+export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string): SceneItem[] {
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const blocks = criteriaBlocks(ctx, d, lang).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
+  const col = fitColumn(blocks, box, min * 2.4, min, directionOf(lang));
+  if (!col.fits) reportSpill(ctx, blocks[col.firstSpill]?.src, where, min, 'Shorten the eligibility criteria in data/eligibility.yaml.');
+  return col.items;
 }
 
 export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<SceneItem[]> {

@@ -14,7 +14,7 @@ import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
 import { pocketGuideSheets } from './pocket-guide.js';
 import type { SceneItem } from './scene.js';
-import { caseStepsBody, eligibilityBody } from './flow-posters.js';
+import { caseStepsBody, criteriaBody, eligibilityBody } from './flow-posters.js';
 import { urgentCardPages } from './urgent-card.js';
 
 export interface Product {
@@ -50,16 +50,21 @@ export function products(ctx: PosterContext): Product[] {
     for (const size of langs.length > 1 ? [paper.posters[1]] : paper.posters) {
       const min = MIN_SIZE.poster;
       const where = (what: string, lang: string) => `the ${size.id} ${what} poster (${langs.length > 1 ? `${lang}, bilingual` : lang})`;
-      const large = size === paper.posters[1];
       if (has('eligibility')) {
         out.push({
           file: `eligibility-${size.id}-${suffix(langs)}.pdf`,
           subject: 'Eligibility criteria and decision flow poster',
-          compose: async () => ({
-            title: docTitle('Eligibility', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
-              eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: large && langs.length === 1 }))],
-          }),
+          compose: async () => {
+            const criteriaPlaced = new Set<string>();
+            const pages = [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
+              eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: langs.length === 1, criteriaPlaced }))];
+            // Criteria that found no room beside the flow get a page of their own.
+            if (langs.some((l) => !criteriaPlaced.has(l))) {
+              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
+                criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang))));
+            }
+            return { title: docTitle('Eligibility', langs), lang: langs[0]!, pages };
+          },
         });
       }
       if (has('case-steps')) {
