@@ -65,6 +65,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the built example in Chromium, from file://', (
     await expect.poll(() => first.getAttribute('href')).toMatch(/^#eligibility/);
     await first.click();
     expect(new URL(page.url()).hash).toMatch(/^#eligibility/);
+    // The text has tanween ("مؤهلًا"); the reader types none.
+    await input.fill('مؤهلا');
+    await expect.poll(() => page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(expect.arrayContaining([expect.stringMatching(/^#eligibility/)]));
     await input.fill('zzqxv');
     await expect.poll(() => page.locator('.search-results .none').count()).toBe(1);
   });
