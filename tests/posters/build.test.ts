@@ -130,3 +130,43 @@ describe('Letter paper', () => {
     expect([sheet.width, sheet.height]).toEqual([612, 792]);
   }, 120_000);
 });
+
+describe('failures and partial data', () => {
+  it('a source error stops before writing: the previous dist/posters stays as it was', async () => {
+    const d = await copyExample();
+    const { model } = await loadSop(d);
+    await buildPosters(model, path.join(d, 'dist'));
+    const before = (await readdir(path.join(d, 'dist', 'posters'))).sort();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(d, 'data', 'urgent-action.yaml'), 'triggers: [unclosed\n');
+    const saved = process.exitCode;
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => { errors.push(String(s)); return true; }) as typeof process.stderr.write;
+    try {
+      await postersCommand().exitOverride().parseAsync([d, '--quiet'], { from: 'user' });
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(process.exitCode).toBe(1);
+    process.exitCode = saved;
+    expect(errors.join('')).toMatch(/data\/urgent-action\.yaml:\d+/);
+    expect(errors.join('')).toMatch(/nothing was written/);
+    expect((await readdir(path.join(d, 'dist', 'posters'))).sort()).toEqual(before);
+    expect((await readdir(path.join(d, 'dist'))).filter((f) => f.includes('staging'))).toEqual([]);
+  }, 120_000);
+
+  it('an SOP without pathways data prints everything else', async () => {
+    const d = await copyExample(async (x) => {
+      const { rm } = await import('node:fs/promises');
+      await rm(path.join(x, 'data', 'pathways.yaml'));
+    });
+    const { model } = await loadSop(d);
+    expect(model.data.pathways).toBeUndefined();
+    const { scenes } = await composePosters(model);
+    const names = scenes.map((s) => s.file);
+    expect(names.some((n) => n.startsWith('pathways-'))).toBe(false);
+    expect(names).toContain('pocket-guide-a4-en.pdf');
+    expect(names).toContain('urgent-card-4up-a4-ar.pdf');
+  }, 120_000);
+});
