@@ -25,7 +25,9 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
   const from = Math.max(0, start - 5);
   const to = Math.min(text.length, end + 5);
   buffer.addText(from === 0 && to === text.length ? text : text.slice(from, to), start - from, end - start);
-  buffer.guessSegmentProperties();
+  // Script from the face (Naskh items are Arabic, the Latin face's are Latin): cheaper
+  // than guessing, and the same result for the text each face is given.
+  buffer.setScript(face.role === 'arabic' ? 'Arab' : 'Latn');
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   buffer.setLanguage(lang);
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
