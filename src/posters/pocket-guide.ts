@@ -188,11 +188,20 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
       .filter(has)
       .map((n): Block => ({ text: tr((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m) || n, lang, marker: '•' })),
   ];
-  const cover = fitColumn(coverBlocks, body, size * 1.3, size, dir).items;
+  const coverCol = fitColumn(coverBlocks, body, size * 1.3, size, dir);
+  if (!coverCol.fits) reportSpill(ctx, coverBlocks[coverCol.firstSpill]?.src, `the cover of the ${lang} pocket guide`, size, 'Shorten the SOP title in sop.yaml or the data titles.');
+  const cover = coverCol.items;
   // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
-  const back = has('urgent-action')
-    ? fitColumn([{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)], body, size * 1.5, size, dir).items
-    : [];
+  let back: SceneItem[] = [];
+  if (has('urgent-action')) {
+    const blocks: Block[] = [{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)];
+    const col = fitColumn(blocks, body, size * 1.5, size, dir);
+    if (!col.fits) {
+      reportSpill(ctx, blocks[col.firstSpill]?.src, `the back cover of the ${lang} pocket guide`, size,
+        'List fewer 24/7 contacts in data/urgent-action.yaml (the back cover holds about 15); put the full list on the referral-pathways poster.');
+    }
+    back = col.items;
+  }
   const bodies: SceneItem[][] = [cover, ...flow.pages, back];
   const digits = digitsFor(m, lang);
   return bodies.map((items, i) => {
