@@ -73,6 +73,8 @@ describe('poster-fit diagnostics', () => {
       expect(d.line).toBe(contactStarts[k]);
       expect(d.hint).toMatch(/contacts/);
     }
+    // The pocket guide's back cover (the 24/7 contacts) overflows too, and says so.
+    expect(diags.some((d) => d.severity === 'error' && d.message.includes('back cover of the en pocket guide') && d.file === 'data/urgent-action.yaml')).toBe(true);
   });
 
   it('an over-long flowchart label is named by its node', async () => {
