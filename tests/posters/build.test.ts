@@ -4,12 +4,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postersCommand } from '../../src/cli/commands/posters.js';
 import { loadSop } from '../../src/model/index.js';
 import { composePosters } from '../../src/posters/build.js';
 import { buildPosters, imposeCards, PAPER } from '../../src/posters/index.js';
 import { copyExample } from './fixture.js';
+import { removeCopies } from './fixture.js';
+
+afterAll(removeCopies);
 
 const MM = 72 / 25.4;
 let dir: string;

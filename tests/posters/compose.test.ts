@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
 import { composePosters } from '../../src/posters/build.js';
 import { levelSwatch } from '../../src/posters/pattern.js';
 import type { SceneItem, ScenePage } from '../../src/posters/index.js';
 import { copyExample } from './fixture.js';
+import { removeCopies } from './fixture.js';
+
+afterAll(removeCopies);
 
 const composed = (async () => {
   const { model } = await loadSop(await copyExample());

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
 import { checkPosters, fitText, largestFitting, MIN_SIZE } from '../../src/posters/index.js';
 import { copyExample, editYaml } from './fixture.js';
+import { removeCopies } from './fixture.js';
+
+afterAll(removeCopies);
 
 describe('choosing a size that fits', () => {
   it('largestFitting finds the boundary in quarter points and says when nothing fits', () => {
