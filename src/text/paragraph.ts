@@ -8,7 +8,7 @@ import { embeddingLevels, reorderByLevel } from './bidi.js';
 import { chooseFaces } from './font-choice.js';
 import { getFonts, type FontFace } from './fonts.js';
 import { breakOpportunities } from './linebreak.js';
-import { isIgnorable, isMarkOrJoiner } from './script.js';
+import { isArabicChar, isIgnorable, isMarkOrJoiner } from './script.js';
 import { shapeRange, type RawGlyph } from './shape.js';
 import type { Align, GlyphRun, Line, Rgb, ShapedGlyph, Span, TextStyle } from './types.js';
 
@@ -54,6 +54,7 @@ export interface PreparedParagraph {
 }
 
 const BLACK: Rgb = [0, 0, 0];
+const LTR_TOKENS = /\+\d[\d ()-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s\u0600-\u06ff]+[^\s.,;:!?)\u0600-\u06ff]/g;
 /** Arabic letters and marks, white space and punctuation only: no L, EN, AN or controls. */
 const PLAIN_RTL = /^[\u0600-\u065f\u066a\u066d-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc \n!-\/:-@[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]*$/;
 const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
@@ -94,7 +95,10 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
   const styleAt: TextStyle[] = [];
   for (const s of spans) {
     // Tabs and stray control characters would shape as .notdef boxes: print spaces.
-    const t = s.text.replace(/[\t\r\v\f]/g, ' ');
+    let t = s.text.replace(/[\t\r\v\f]/g, ' ');
+    // In right-to-left text, UAX #9 reverses the groups of "+964 750 000 0201" and splits
+    // e-mail addresses and URLs at their dots: isolate them as left-to-right (LRI…PDI).
+    if ((opts.dir ?? directionOf(lang)) === 'rtl') t = t.replace(LTR_TOKENS, '\u2066$&\u2069');
     text += t;
     for (let i = 0; i < t.length; i++) styleAt.push(s.style);
   }
@@ -122,6 +126,16 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
       : chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
     for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
     i0 = i1;
+  }
+  // Inside left-to-right isolates (phone numbers, e-mails, URLs) digits and punctuation
+  // take the Latin face: a font change makes extractors keep the token as its own chunk.
+  for (let i = text.indexOf('\u2066'); i >= 0; i = text.indexOf('\u2066', i + 1)) {
+    const j = text.indexOf('\u2069', i);
+    for (let k = i + 1; k < (j < 0 ? text.length : j); k++) {
+      const cp = text.charCodeAt(k);
+      const latin = faces[k]!.bold ? fonts.latinBold : fonts.latin;
+      if (!isArabicChar(cp) && latin.covers(cp)) faces[k] = latin;
+    }
   }
   const missing = new Set<string>();
   for (let i = 0; i < text.length; i++) {
@@ -188,10 +202,16 @@ function widthOf(p: PreparedParagraph, a: number, b: number): number {
   return w;
 }
 
-/** End of `[a, b)` without trailing white space. */
+/**
+ * End of `[a, b)` without trailing white space (and bidi isolate controls: HarfBuzz folds
+ * a removed PDI into the cluster of the newline after it).
+ */
 function trimEnd(text: string, a: number, b: number): number {
-  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  return b;
+  for (;;) {
+    const c = text.charCodeAt(b - 1);
+    if (b > a && (isSpace(c) || (c >= 0x2066 && c <= 0x2069))) b--;
+    else return b;
+  }
 }
 
 /** Greedy first-fit line ranges; words wider than the line are cut between clusters. */
@@ -300,7 +320,7 @@ function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
       j++;
     }
     const next = j < n ? raw[asc ? j : n - 1 - j]!.cluster : end;
-    const ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end));
+    const ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end)).replace(/[\u2066-\u2069]/g, '');
     // A cluster of a letter and marks (HarfBuzz merges e.g. alef-hamza + kasra) draws
     // the marks as zero-width glyphs: give each trailing mark character to one of them,
     // so extractors see letter + mark in order instead of one two-character glyph that
@@ -343,6 +363,7 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
     const runs: GlyphRun[] = [];
     let x = 0;
     for (const pc of visual) {
+      if (!pc.glyphs.length) continue; // isolate controls and the like: nothing to draw
       const st = pc.item.style;
       const glyphs = attachText(p.text, pc.glyphs, pc.end);
       let w = 0;

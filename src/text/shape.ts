@@ -31,6 +31,8 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
   buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   buffer.setLanguage(lang);
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  // Bidi isolates and other invisible controls get no glyph at all.
+  buffer.setFlags(hb.BufferFlag.REMOVE_DEFAULT_IGNORABLES);
   // kern, liga, mark and mkmk are on by default: no feature list to copy per call.
   hb.shape(face.hbFont, buffer);
   // getGlyphInfosAndPositions defines hidden properties per glyph and is 5x slower.

@@ -18,7 +18,8 @@ export async function pdfLines(bytes: Uint8Array): Promise<string[][]> {
     }
     rows.sort((a, b) => b.y - a.y);
     for (const r of rows) {
-      const rtl = r.items.filter((i) => i.dir === 'rtl').length * 2 >= r.items.length;
+      const words = r.items.filter((i) => i.str.trim());
+      const rtl = words.filter((i) => i.dir === 'rtl').length * 2 >= words.length;
       r.items.sort((a, b) => (rtl ? b.x - a.x : a.x - b.x));
       lines.push(r.items.map((i) => i.str).join(' '));
     }

@@ -31,6 +31,15 @@ describe('PDF text read back (ToUnicode from HarfBuzz clusters)', () => {
     expect(words(page!.join(' '))).toEqual(words(text));
   });
 
+  it('keeps phone numbers and e-mail addresses left to right inside Arabic', async () => {
+    const text = 'اتصل على +964 750 000 0201 أو cp.unit@dsd.example.org الآن';
+    const [page] = await pdfLines(await onePage(text, 'ar'));
+    const line = normalize(page!.join(' '));
+    expect(line).toContain('+964 750 000 0201');
+    expect(line).toContain('cp.unit@dsd.example.org');
+    expect(line.startsWith('اتصل على')).toBe(true);
+  });
+
   it('round-trips English with ligatures and kerning', async () => {
     const text = 'Office affiliates AVAWAY: fi fl ffi 2.1';
     const [page] = await pdfLines(await onePage(text, 'en'));

@@ -62,6 +62,13 @@ describe('line breaking (UAX #14) with shaped widths', () => {
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(200.01);
   });
 
+  it('never draws a newline or an isolate control as a .notdef box (regression: box after phone numbers in cells)', () => {
+    for (const text of ['one\ntwo', '+964 750 000 0281\nlegal@unhcr.example.org', 'اتصل +964 750 000 0281\nثم']) {
+      const { lines } = layoutParagraph(text, 'ar', { width: 300, fontSize: 10 });
+      for (const l of lines) for (const r of l.runs) expect(r.glyphs.map((g) => g.gid)).not.toContain(0);
+    }
+  });
+
   it('honours hard line breaks', () => {
     const { lines } = layoutParagraph('one\ntwo', 'en', { width: 500, fontSize: 11 });
     expect(lines).toHaveLength(2);
