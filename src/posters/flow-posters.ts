@@ -106,11 +106,13 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   const widths = box.w < 700 ? [200, 280, 340] : [340, 440, 560];
   let withActions = o.withActions === true;
   // Probing with the widest boxes only: with the key actions in, wider always scaled better.
-  if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths: widths.slice(-1) })).scale >= 1;
+  // Lists need more room than one wrapped paragraph, in every script.
+  const room = 1.12;
+  if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths: widths.slice(-1), room })).scale >= 1;
   const actions = (i: number) => (withActions ? d.steps[i]!.key_actions : []);
   const spec = specWith(withActions);
   return diagramBody(ctx, spec, lang, box, {
-    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths,
+    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths, room,
     source: { data: 'case-steps', pointer: '/steps' },
     nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
     content: (n) => {
