@@ -5,7 +5,6 @@
  */
 import { pageHeader } from '../i18n/index.js';
 import type { Manifest, Localized } from '../model/types.js';
-import type { Block } from './column.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { ar: 'العربية', en: 'English', fr: 'Français', ku: 'Kurdî', fa: 'فارسی' };
 
@@ -17,11 +16,6 @@ export function languageName(lang: string): string {
 export function stampText(manifest: Manifest, lang: string): string {
   const h = pageHeader(manifest, lang);
   return `${h.title} — ${h.stamp} — ${languageName(lang)}`;
-}
-
-/** The stamp as column blocks (small, grey-free black text: it must survive a photocopier). */
-export function stampBlocks(manifest: Manifest, lang: string, scale = 1): Block[] {
-  return [{ text: stampText(manifest, lang), lang, scale, color: [0, 0, 0] }];
 }
 
 /** Text in `lang`, else in the SOP's first language that has it. */
