@@ -82,7 +82,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     }
     if (targets.has('posters')) {
       progress('posters and pocket cards');
-      files.push(...(await buildPosters(model, staging, { onProgress: progress })));
+      files.push(...(await buildPosters(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
     }
     if (targets.has('site')) {
       progress('site: every language and version');
