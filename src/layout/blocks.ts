@@ -166,10 +166,12 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
 
 function quoteSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const rtl = ctx.dir === 'rtl';
-  const inner: Box = { x: rtl ? box.x : box.x + 14, width: box.width - 14 };
+  // Deeply nested quotes stop indenting once the text would get too narrow.
+  const indent = box.width - 14 < 120 ? 0 : 14;
+  const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
   const slices = blockChildren(node.children ?? [], inner, ctx, false);
   const barX = rtl ? box.x + box.width - 4 : box.x + 4;
-  for (const s of slices) s.items.push({ kind: 'rule', x1: barX, x2: barX, y1: 0, y2: s.height, width: 2, color: ctx.theme.ruleColor });
+  if (indent) for (const s of slices) s.items.push({ kind: 'rule', x1: barX, x2: barX, y1: 0, y2: s.height, width: 2, color: ctx.theme.ruleColor });
   return slices;
 }
 
