@@ -138,7 +138,9 @@ describe('sopkit serve', () => {
       await writeFile(section(), `${before}\n\nLive edit seen in the browser.\n`);
       await page.waitForFunction(() => document.body.textContent!.includes('Live edit seen in the browser.'), undefined, { timeout: 45_000 });
       console.log(`serve: page showed the change ${Date.now() - saved} ms after the save`);
-      // Still on the same component (the address may name a heading inside it).
+      // Still on the same component (the address may name a heading inside it). The page
+      // script restores the place after the reload, so allow it a moment on a loaded machine.
+      await page.waitForURL(/#purpose-scope/, { timeout: 10_000 }).catch(() => undefined);
       expect(page.url()).toMatch(/#purpose-scope/);
     } finally {
       await ctx.close();
