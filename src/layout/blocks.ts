@@ -153,7 +153,8 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
           const gap = 4;
           // The text starts at markerBox.x (RTL, text on the left) or box.x + indent (LTR).
           const x = rtl ? markerBox.x + gap : box.x + indent - gap - l.width;
-          first.items.push({ kind: 'text', x, y: baseline, runs: l.runs });
+          // Before the item's text: extractors read a line's pieces in stream order.
+          first.items.unshift({ kind: 'text', x, y: baseline, runs: l.runs });
         }
       }
     }

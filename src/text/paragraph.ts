@@ -361,9 +361,11 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
     }
     const visual = reorderByLevel(pieces);
     const runs: GlyphRun[] = [];
+    const starts: number[] = [];
     let x = 0;
     for (const pc of visual) {
       if (!pc.glyphs.length) continue; // isolate controls and the like: nothing to draw
+      starts.push(pc.start);
       const st = pc.item.style;
       const glyphs = attachText(p.text, pc.glyphs, pc.end);
       let w = 0;
@@ -401,9 +403,35 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
     if (side === 'right') offset = width - lineWidth;
     else if (side === 'center') offset = (width - lineWidth) / 2;
     if (offset) for (const r of runs) r.x += offset;
-    lines.push({ runs, width: lineWidth, height: lh, baseline, start: a, end: b });
+    lines.push({ runs: logicalOrder(runs, starts), width: lineWidth, height: lh, baseline, start: a, end: b });
   });
   return lines;
+}
+
+/**
+ * The runs of a line, positioned in visual order, handed out for drawing in logical
+ * order (the order of their source text); each run carries its own x, so the page looks
+ * the same. Extractors read a line's text chunks in content-stream order: a right-to-left
+ * line written left to right comes back with a bold label after its sentence. pdf.js
+ * merges glyphs of one font, size and rise written left to right into one chunk and
+ * orders that chunk itself (UAX #9), so visually adjacent runs of one face stay together
+ * in visual order; only those groups are put in logical order.
+ */
+function logicalOrder(runs: GlyphRun[], starts: number[]): GlyphRun[] {
+  const groups: { start: number; runs: GlyphRun[] }[] = [];
+  let prev: GlyphRun | undefined;
+  runs.forEach((r, i) => {
+    const g = groups[groups.length - 1];
+    if (g && prev && prev.face === r.face && prev.size === r.size && prev.rise === r.rise) {
+      g.runs.push(r);
+      if (starts[i]! < g.start) g.start = starts[i]!;
+    } else groups.push({ start: starts[i]!, runs: [r] });
+    prev = r;
+  });
+  let sorted = true;
+  for (let i = 1; i < groups.length && sorted; i++) if (groups[i]!.start < groups[i - 1]!.start) sorted = false;
+  if (sorted) return runs;
+  return groups.sort((a, b) => a.start - b.start).flatMap((g) => g.runs);
 }
 
 function resolveAlign(align: Align, dir: 'rtl' | 'ltr', last: boolean): 'left' | 'right' | 'center' {

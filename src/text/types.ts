@@ -49,8 +49,12 @@ export interface GlyphRun {
   rtl: boolean;
 }
 
-/** A finished line: runs positioned left to right within the line box. */
+/** A finished line: runs positioned within the line box. */
 export interface Line {
+  /**
+   * In logical order (the order of their source text), each at its own `x`: for a
+   * right-to-left line that is mostly right to left. Do not assume `runs[0]` is leftmost.
+   */
   runs: GlyphRun[];
   /** Width of the inked content (after justification), points. */
   width: number;

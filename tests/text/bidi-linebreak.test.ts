@@ -3,8 +3,9 @@ import { layoutParagraph, reorderByLevel, type Line } from '../../src/text/index
 import { formatHeadingNumber } from '../../src/layout/blocks.js';
 
 /** The text of each run of a line, left to right, in logical order within the run. */
+/** Runs left to right on the page (by x; `line.runs` is in logical order). */
 function visualRuns(line: Line): string[] {
-  return line.runs.map((r) => {
+  return [...line.runs].sort((a, b) => a.x - b.x).map((r) => {
     const texts = r.glyphs.map((g) => g.text);
     return (r.rtl ? texts.reverse() : texts).join('');
   });
@@ -23,6 +24,16 @@ describe('bidi (UAX #9)', () => {
     expect(runs).toEqual(['عالم', 'SOP', 'مرحبا']);
     const rtl = lines[0]!.runs.find((r) => r.glyphs.some((g) => g.text === 'S'))!;
     expect(rtl.rtl).toBe(false);
+  });
+
+  it('hands out the runs of a right-to-left line in logical order (extractors read stream order)', () => {
+    const { lines } = layoutParagraph('مرحبا SOP عالم', 'ar', { width: 500, fontSize: 12 });
+    const texts = (r: Line['runs'][number]) => (r.rtl ? r.glyphs.map((g) => g.text).reverse() : r.glyphs.map((g) => g.text)).join('').trim();
+    // Three faces (Naskh, Noto Sans, Naskh): three groups, first the rightmost.
+    expect(lines[0]!.runs.map(texts).filter(Boolean)).toEqual(['مرحبا', 'SOP', 'عالم']);
+    const xs = lines[0]!.runs.filter((r) => texts(r)).map((r) => r.x);
+    expect(xs[0]).toBeGreaterThan(xs[1]!);
+    expect(xs[1]).toBeGreaterThan(xs[2]!);
   });
 
   it('keeps an English paragraph left to right and starts it at the left edge', () => {
