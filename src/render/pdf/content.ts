@@ -8,12 +8,39 @@ import type { GlyphRun, Rgb } from '../../text/index.js';
 import { CidFontSet } from './cid-font.js';
 
 export function num(n: number): string {
+  // Fast path: whole numbers (font sizes, most coordinates of rules and boxes) print as is.
+  if (Number.isInteger(n)) return n === 0 ? '0' : String(n);
   if (Math.abs(n) < 0.0005) return '0';
   return String(Math.round(n * 1000) / 1000);
 }
 
+// Colours are shared theme arrays: format each once (a page has thousands of runs).
+const colorCache = { rg: new WeakMap<Rgb, string>(), RG: new WeakMap<Rgb, string>() };
+
 function color(c: Rgb, op: 'rg' | 'RG'): string {
-  return `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
+  const cache = colorCache[op];
+  let s = cache.get(c);
+  if (s === undefined) {
+    s = `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
+    cache.set(c, s);
+  }
+  return s;
+}
+
+/** `<XXXX>` for a 2-byte code, built once per code. */
+const hexCache: string[] = [];
+function hex(code: number): string {
+  return (hexCache[code] ??= `<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Widths as written in W (1/1000 em, 3 decimals), per face and glyph. */
+const widthCache = new WeakMap<GlyphRun['face'], Map<number, number>>();
+function glyphWidth(face: GlyphRun['face'], gid: number): number {
+  let m = widthCache.get(face);
+  if (!m) widthCache.set(face, (m = new Map()));
+  let w = m.get(gid);
+  if (w === undefined) m.set(gid, (w = CidFontSet.width(face, gid)));
+  return w;
 }
 
 export interface ResourceSink {
@@ -33,6 +60,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   const rad = ((item.angle ?? 0) * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);
+  const tmHead = `${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} `;
   let lastFont = '';
   let lastColor = '';
   const shapes: string[] = [];
@@ -51,7 +79,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     }
     const tx = item.x + run.x * cos;
     const ty = by + run.x * sin;
-    out.push(`${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(tx)} ${num(ty)} Tm`);
+    out.push(`${tmHead}${num(tx)} ${num(ty)} Tm`);
     const upem = run.face.upem;
     const dots: string[] = [];
     // Absolute glyph positions in 1/1000 em from the run start (xOffset included).
@@ -67,16 +95,14 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
     // right-to-left runs: pdf.js reverses each right-to-left chunk as a whole, which
     // puts every mark back after its letter. (Drawing letters first reads better in
     // pdftotext but makes pdf.js return marks before letters.)
-    const order: number[] = [];
-    for (let k = 0; k < n; k++) order.push(k);
-    let parts: string[] = [];
+    let parts = '';
     let rise = NaN;
     let cursor = 0; // where the text position is now, 1/1000 em from the run start
     const flush = () => {
-      if (parts.length) out.push(`[${parts.join('')}] TJ`);
-      parts = [];
+      if (parts) out.push(`[${parts}] TJ`);
+      parts = '';
     };
-    for (const k of order) {
+    for (let k = 0; k < n; k++) {
       const g = run.glyphs[k]!;
       const gRise = run.rise + (g.yOffset * run.size) / upem;
       if (g.text === '' || item.shapesOnly) {
@@ -91,11 +117,10 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
         rise = gRise;
       }
       const move = xs[k]! - cursor;
-      if (Math.abs(move) > 0.0005) parts.push(num(-move));
+      if (Math.abs(move) > 0.0005) parts += num(-move);
       const zero = g.advance === 0;
-      const code = res.code(run.face, g.gid, g.text, zero);
-      parts.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
-      cursor = xs[k]! + (zero ? 0 : CidFontSet.width(run.face, g.gid));
+      parts += hex(res.code(run.face, g.gid, g.text, zero));
+      cursor = xs[k]! + (zero ? 0 : glyphWidth(run.face, g.gid));
     }
     flush();
     if (rise !== 0) out.push('0 Ts');
