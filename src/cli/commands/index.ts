@@ -29,6 +29,8 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
  */
 export async function loadCommands(argv: readonly string[]): Promise<CommandFactory[]> {
   const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  // `sopkit --version` needs no command at all.
+  if (first === undefined && argv.slice(2).some((a) => a === '-V' || a === '--version')) return [];
   const hit = COMMANDS.find(([name]) => name === first);
   const wanted = hit && !argv.slice(2, argv.indexOf(first!)).some((a) => a === '-h' || a === '--help') ? [hit] : COMMANDS;
   return Promise.all(wanted.map(([, load]) => load()));
