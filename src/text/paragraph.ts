@@ -295,6 +295,14 @@ function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGly
   return it.glyphs.filter((g) => g.cluster >= a && g.cluster < b);
 }
 
+function hasIsolateControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x2066 && c <= 0x2069) return true;
+  }
+  return false;
+}
+
 /**
  * Attaches ToUnicode text to glyphs: a cluster's text goes on its widest glyph. Clusters
  * are monotone (MONOTONE_CHARACTERS), so logical order is the glyph order or its reverse.
@@ -320,7 +328,8 @@ function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
       j++;
     }
     const next = j < n ? raw[asc ? j : n - 1 - j]!.cluster : end;
-    const ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end)).replace(/[\u2066-\u2069]/g, '');
+    let ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end));
+    if (hasIsolateControl(ctext)) ctext = ctext.replace(/[\u2066-\u2069]/g, '');
     // A cluster of a letter and marks (HarfBuzz merges e.g. alef-hamza + kasra) draws
     // the marks as zero-width glyphs: give each trailing mark character to one of them,
     // so extractors see letter + mark in order instead of one two-character glyph that

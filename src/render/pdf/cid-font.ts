@@ -33,6 +33,8 @@ interface FaceCodes {
   zero: Set<number>;
   nextPua: number;
   nextInvisible: number;
+  /** gid → text → code (marks apart): the lookup of every drawn glyph, without building a key string. */
+  fast: [Map<number, Map<string, number>>, Map<number, Map<string, number>>];
 }
 
 /**
@@ -48,7 +50,7 @@ export class CidFontSet {
   private faceCodes(face: FontFace): FaceCodes {
     let f = this.faces.get(face.id);
     if (!f) {
-      f = { face, name: `${this.prefix}${this.faces.size + 1}`, codes: new Map(), entries: new Map(), zero: new Set(), nextPua: 0xe000, nextInvisible: 0 };
+      f = { face, name: `${this.prefix}${this.faces.size + 1}`, codes: new Map(), entries: new Map(), zero: new Set(), nextPua: 0xe000, nextInvisible: 0, fast: [new Map(), new Map()] };
       this.faces.set(face.id, f);
     }
     return f;
@@ -71,9 +73,17 @@ export class CidFontSet {
    */
   code(face: FontFace, gid: number, text: string, zeroWidth = false): number {
     const f = this.faceCodes(face);
+    const fast = f.fast[zeroWidth ? 1 : 0];
+    let byText = fast.get(gid);
+    const hit = byText?.get(text);
+    if (hit !== undefined) return hit;
+    if (!byText) fast.set(gid, (byText = new Map()));
     const key = gid + '\u0000' + text + (zeroWidth ? '\u0000z' : '');
     let c = f.codes.get(key);
-    if (c !== undefined) return c;
+    if (c !== undefined) {
+      byText.set(text, c);
+      return c;
+    }
     if (text === '') {
       c = f.nextInvisible < INVISIBLE.length ? INVISIBLE[f.nextInvisible++]! : this.nextPua(f);
     } else {
@@ -81,6 +91,7 @@ export class CidFontSet {
       c = !zeroWidth && cp > 0x20 && cp < 0xe000 && !INVISIBLE_SET.has(cp) && !f.entries.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? cp : this.nextPua(f);
     }
     f.codes.set(key, c);
+    byText.set(text, c);
     f.entries.set(c, [gid, text]);
     if (zeroWidth) f.zero.add(c);
     return c;
