@@ -103,6 +103,16 @@ export class CidFontSet {
     return f.nextPua++;
   }
 
+  private readonly subsets = new Map<string, Uint8Array>();
+
+  /** The face subset to `gids`: the SOP and its pack use the same glyphs, subset once. */
+  subset(face: FontFace, gids: number[]): Uint8Array {
+    const key = `${face.id}:${gids.join(',')}`;
+    let sub = this.subsets.get(key);
+    if (!sub) this.subsets.set(key, (sub = subsetFont(face.bytes, gids)));
+    return sub;
+  }
+
   /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
   static width(face: FontFace, gid: number): number {
     return Math.round((face.advance(gid) * 1000) / face.upem * 1000) / 1000;
@@ -183,7 +193,7 @@ export class DocFonts {
       const gids = [...new Set(entries.map((e) => e.gid))].sort((a, b) => a - b);
       const tag = subsetTag(face.psName, gids);
       const baseFont = `${tag}+${face.psName}`;
-      const sub = subsetFont(face.bytes, gids);
+      const sub = book.subset(face, gids);
       const fontFileRef = ctx.register(deflateStream(ctx, sub, { Length1: sub.length }));
       const scale = 1000 / face.upem;
       const bbox = readBBox(face.bytes).map((v) => Math.round(v * scale));
