@@ -45,6 +45,21 @@ describe('document layout', () => {
     expect(ar).toEqual(['٣-١ أ']);
   });
 
+  it('writes what extractors read in stream order in logical order: list marker, then a bold label, then the rest', async () => {
+    const model = await sopWith({
+      'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', '- **وحدة حماية الأسرة** تتلقى الشكاوى.\n'),
+    });
+    const items = layoutSop(model, 'ar').frames.pages.flatMap(texts);
+    const marker = items.findIndex((t) => textOf(t) === '•');
+    const line = items.findIndex((t) => textOf(t).includes('تتلقى'));
+    expect(marker).toBeGreaterThanOrEqual(0);
+    expect(marker).toBeLessThan(line);
+    const runs = items[line]!.runs.map((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).map((g) => g.text).join('').trim()).filter(Boolean);
+    // Bold label (logically first) before the regular text, though it is drawn to its right.
+    expect(runs).toEqual(['وحدة حماية الأسرة', 'تتلقى الشكاوى.']);
+    expect(items[line]!.runs[0]!.x).toBeGreaterThan(items[line]!.runs[1]!.x);
+  });
+
   it('lays table columns out right to left in Arabic and left to right in English', async () => {
     const table = '| الأول | الثاني |\n|---|---|\n| أ | ب |\n';
     const model = await sopWith({
