@@ -21,6 +21,8 @@ interface CheckFlags {
   strict?: boolean;
   maxWarnings?: string;
   owners?: boolean;
+  /** `--no-pages` sets this to false: skip laying the document out (R1). */
+  pages?: boolean;
 }
 
 function toolVersion(): string {
@@ -97,7 +99,11 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
 
   let result;
   try {
-    result = await checkSop(dir, { today, strict: flags.strict, countBodyPages: deps.countBodyPages });
+    // R1 counts body pages with the PDF layout itself (the same pages `build` prints);
+    // loaded only here because laying out both languages is most of check's time.
+    const countBodyPages: PageCounter | undefined =
+      flags.pages === false ? undefined : deps.countBodyPages ?? (async (m, lang) => (await import('../../layout/index.js')).countBodyPages(m, lang));
+    result = await checkSop(dir, { today, strict: flags.strict, countBodyPages });
   } catch (e) {
     if (!isSopkitError(e)) throw e;
     // Unusable input: the same diagnostics, in the format CI asked for, and exit 2.
@@ -129,6 +135,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     .option('--strict', 'stale translations are errors, not warnings')
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
     .option('--owners', 'list the sections per owner agency and their status (a table on standard output)')
+    .option('--no-pages', 'skip the page-budget rule (R1), which lays the whole document out: for quick checks while writing')
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or too many warnings), 2 unusable input or usage.\nSee docs/check.md for every rule.')
     .action(async (dir: string, flags: CheckFlags) => runAction(() => runCheck(dir, flags, deps)));
 }
