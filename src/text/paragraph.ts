@@ -284,15 +284,36 @@ interface Piece {
 
 function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGlyph[] {
   if (a <= it.start && b >= it.end) return it.glyphs;
-  // Safe to slice when the glyphs at both cuts are not flagged unsafe-to-break.
-  let unsafe = false;
-  for (const g of it.glyphs) {
-    if ((g.cluster === a && a > it.start) || (g.cluster === b && b < it.end)) {
-      if (g.unsafe) unsafe = true;
+  // Clusters are monotone (ascending left to right, descending in right-to-left items),
+  // so the glyphs of [a, b) are one stretch: found by binary search, not by scanning the
+  // whole item for every line (a paragraph is often a single item).
+  const gl = it.glyphs;
+  const n = gl.length;
+  const asc = n < 2 || gl[0]!.cluster <= gl[n - 1]!.cluster;
+  // First index whose cluster is at or past `c` in the item's direction.
+  const seek = (c: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (asc ? gl[mid]!.cluster < c : gl[mid]!.cluster >= c) lo = mid + 1;
+      else hi = mid;
     }
-  }
+    return lo;
+  };
+  // asc: [first cluster >= a, first cluster >= b); desc: [first cluster < b, first cluster < a).
+  const from = asc ? seek(a) : seek(b);
+  const to = asc ? seek(b) : seek(a);
+  // Safe to slice when the glyphs at both cuts are not flagged unsafe-to-break.
+  const unsafeAt = (c: number, start: number, step: number): boolean => {
+    for (let k = start; k >= 0 && k < n && gl[k]!.cluster === c; k += step) if (gl[k]!.unsafe) return true;
+    return false;
+  };
+  let unsafe = false;
+  if (a > it.start) unsafe ||= asc ? unsafeAt(a, from, 1) : unsafeAt(a, to - 1, -1);
+  if (b < it.end) unsafe ||= asc ? unsafeAt(b, to, 1) : unsafeAt(b, from - 1, -1);
   if (unsafe) return shapeRange(it.face, p.text, a, b, it.level % 2 === 1, p.lang);
-  return it.glyphs.filter((g) => g.cluster >= a && g.cluster < b);
+  return gl.slice(from, to);
 }
 
 function hasIsolateControl(s: string): boolean {
@@ -359,11 +380,17 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
   const lines: Line[] = [];
   const lh = p.lineHeight;
   const baseline = lh / 2 + p.maxSize * 0.32;
+  // Items and line ranges both run in text order: scan items from the first one that
+  // can reach the current line instead of from the start (long paragraphs have hundreds).
+  let first = 0;
   ranges.forEach(([a, b0], idx) => {
     const b = trimEnd(p.text, a, b0);
     const pieces: Piece[] = [];
-    for (const it of p.items) {
-      if (it.end <= a || it.start >= b) continue;
+    while (first < p.items.length && p.items[first]!.end <= a) first++;
+    for (let k = first; k < p.items.length; k++) {
+      const it = p.items[k]!;
+      if (it.start >= b) break;
+      if (it.end <= a) continue;
       const s = Math.max(a, it.start);
       const e = Math.min(b, it.end);
       pieces.push({ level: it.level, item: it, glyphs: sliceItem(p, it, s, e), start: s, end: e });
@@ -387,7 +414,7 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
       x += w;
     }
     let lineWidth = x;
-    const last = idx === ranges.length - 1 || /\n$/.test(p.text.slice(a, b0));
+    const last = idx === ranges.length - 1 || (b0 > a && p.text.charCodeAt(b0 - 1) === 0x0a);
     if (align === 'justify' && !last && lineWidth < width) {
       let spaces = 0;
       for (const r of runs) for (const g of r.glyphs) if (g.text === ' ') spaces++;
