@@ -21,8 +21,8 @@ interface CheckFlags {
   strict?: boolean;
   maxWarnings?: string;
   owners?: boolean;
-  /** `--no-pages` sets this to false: skip laying the document out (R1). */
-  pages?: boolean;
+  /** `--no-layout` sets this to false: skip the rules that lay the document out (R1, R10). */
+  layout?: boolean;
 }
 
 function toolVersion(): string {
@@ -102,7 +102,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     // R1 counts body pages with the PDF layout itself (the same pages `build` prints);
     // loaded only here because laying out both languages is most of check's time.
     const countBodyPages: PageCounter | undefined =
-      flags.pages === false ? undefined : deps.countBodyPages ?? (async (m, lang) => (await import('../../layout/index.js')).countBodyPages(m, lang));
+      flags.layout === false ? undefined : deps.countBodyPages ?? (async (m, lang) => (await import('../../layout/index.js')).countBodyPages(m, lang));
     result = await checkSop(dir, { today, strict: flags.strict, countBodyPages });
   } catch (e) {
     if (!isSopkitError(e)) throw e;
@@ -110,7 +110,15 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     await emit(e.diagnostics);
     return e.exitCode;
   }
-  const { model, diagnostics } = result;
+  const { model } = result;
+  let diagnostics = result.diagnostics;
+  if (flags.layout !== false) {
+    // R10: posters and cards are laid out from the data files; text that cannot fit at the
+    // legible minimum is reported at its data item (poster-fit).
+    const { checkPosters } = await import('../../posters/index.js');
+    const { sortDiagnostics } = await import('../../diag/index.js');
+    diagnostics = sortDiagnostics([...diagnostics, ...(await checkPosters(model))]);
+  }
   const src = model.manifest.languages[0] ?? 'en';
   const sop = { title: model.manifest.title[src] ?? Object.values(model.manifest.title)[0] ?? '', version: model.manifest.version };
   if (flags.owners) process.stdout.write(formatOwnerTable(ownerRows(model, diagnostics)));
@@ -135,7 +143,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     .option('--strict', 'stale translations are errors, not warnings')
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
     .option('--owners', 'list the sections per owner agency and their status (a table on standard output)')
-    .option('--no-pages', 'skip the page-budget rule (R1), which lays the whole document out: for quick checks while writing')
+    .option('--no-layout', 'skip the rules that lay the document out (page budget, poster fit): for quick checks while writing')
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or too many warnings), 2 unusable input or usage.\nSee docs/check.md for every rule.')
     .action(async (dir: string, flags: CheckFlags) => runAction(() => runCheck(dir, flags, deps)));
 }
