@@ -18,9 +18,14 @@ const LOADER_RULES: RuleMeta[] = [
   { id: 'profile-unknown', severity: 'error', description: 'sop.yaml names a checklist profile sopkit does not know', help: 'Use profile: cpcm-interagency, or put your own in profiles/<id>.yaml.' },
 ];
 
+/** Ids reported by other stages that `sopkit check` runs (the CLI adds them to the report). */
+const STAGE_RULES: RuleMeta[] = [
+  { id: 'poster-fit', severity: 'warning', description: 'a poster or pocket card cannot show its data at the legible minimum text size', help: 'Posters and cards are laid out from the data files; when the text only fits below the minimum size (14 pt on posters, 8 pt on cards), shorten the labels of the data item the message points at, or split it. Skipped with --no-layout.' },
+];
+
 /** Metadata of every id a check report may contain (rules first, then the loader's). */
 export function ruleCatalogue(): RuleMeta[] {
-  return [...RULES.map(({ id, severity, description, help }) => ({ id, severity, description, help })), ...LOADER_RULES];
+  return [...RULES.map(({ id, severity, description, help }) => ({ id, severity, description, help })), ...STAGE_RULES, ...LOADER_RULES];
 }
 
 /** Metadata for the ids present in `diagnostics`, in catalogue order (unknown ids get a generic entry). */
