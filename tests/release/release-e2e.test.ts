@@ -15,13 +15,24 @@ afterAll(removeTempDirs);
 
 const EN_ADDED = 'Eligibility is reviewed again whenever the child moves to another camp.';
 const AR_ADDED = 'تُراجع الأولويات كلما انتقل الطفل إلى مخيم آخر.';
+// The translator's English for AR_ADDED: a source edit makes the translation stale, and a
+// strict check (release) refuses stale translations until they are updated and synced.
+const EN_PRIORITY_ADDED = 'Priorities are reviewed again whenever the child moves to another camp.';
+const ADDED: Record<string, string> = { 'ar/prioritisation': AR_ADDED, 'en/eligibility': EN_ADDED, 'en/prioritisation': EN_PRIORITY_ADDED };
 
-/** The three edits between 1.0 and 1.1: two sections (one per language) and one data item. */
+/**
+ * The edits between 1.0 and 1.1: two sections (one per language) and one data item, plus
+ * the translator's update of the Arabic section's English translation (synced).
+ */
 async function editForNextVersion(dir: string): Promise<number> {
   const en = path.join(dir, 'sections/en/08-eligibility.md');
   await writeFile(en, `${(await readFile(en, 'utf8')).trimEnd()}\n\n${EN_ADDED}\n`);
   const ar = path.join(dir, 'sections/ar/09-prioritisation.md');
   await writeFile(ar, `${(await readFile(ar, 'utf8')).trimEnd()}\n\n${AR_ADDED}\n`);
+  const enP = path.join(dir, 'sections/en/09-prioritisation.md');
+  await writeFile(enP, `${(await readFile(enP, 'utf8')).trimEnd()}\n\n${EN_PRIORITY_ADDED}\n`);
+  const synced = await sopkit(main, ['i18n', 'sync', enP, dir]);
+  if (synced.code !== 0) throw new Error(`i18n sync failed: ${synced.stdout}${synced.stderr}`);
   const file = path.join(dir, 'data/prioritisation.yaml');
   const doc = parseDocument(await readFile(file, 'utf8'));
   const levels = doc.get('levels') as { items: { get(k: string): unknown; setIn(p: string[], v: unknown): void; getIn(p: string[]): unknown }[] };
@@ -87,12 +98,12 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
     const changed = Object.fromEntries(Object.entries(m.changes.components).map(([lang, l]) => [lang, l]));
     expect(changed).toEqual({
       ar: { added: [], removed: [], changed: ['prioritisation'], renamed: [], moved: [] },
-      en: { added: [], removed: [], changed: ['eligibility'], renamed: [], moved: [] },
+      en: { added: [], removed: [], changed: ['eligibility', 'prioritisation'], renamed: [], moved: [] },
     });
     expect(m.changes.annexes).toEqual({});
     expect(m.changes.data).toEqual({ added: [], removed: [], changed: [{ file: 'prioritisation', items: ['levels[medium]'] }] });
     expect(m.changes.manifest).toEqual([]);
-    expect(m.changes.files).toEqual({ added: [], removed: [], changed: ['data/prioritisation.yaml', 'sections/ar/09-prioritisation.md', 'sections/en/08-eligibility.md', 'sop.yaml'] });
+    expect(m.changes.files).toEqual({ added: [], removed: [], changed: ['data/prioritisation.yaml', 'sections/ar/09-prioritisation.md', 'sections/en/08-eligibility.md', 'sections/en/09-prioritisation.md', 'sop.yaml'] });
     const log = parseDocument(await readFile(path.join(dir, 'releases/log.yaml'), 'utf8')).toJS();
     expect(log.releases.map((e: { version: string; previous: string | null }) => [e.version, e.previous])).toEqual([
       ['1.0', null],
@@ -109,10 +120,11 @@ describe.sequential('release 1.0, edit, release 1.1, diff (the example SOP)', ()
     expect(changedUnits(c).map((u) => [u.lang, u.kind, unitId(u), u.status])).toEqual([
       ['ar', 'section', 'prioritisation', 'changed'],
       ['en', 'section', 'eligibility', 'changed'],
+      ['en', 'section', 'prioritisation', 'changed'],
     ]);
     for (const u of changedUnits(c)) {
       const inserted = u.body.filter((x) => x.op === 'insert').map((x) => x.text.trim());
-      expect(inserted).toEqual([u.lang === 'ar' ? AR_ADDED : EN_ADDED]);
+      expect(inserted).toEqual([ADDED[`${u.lang}/${unitId(u)}`]]);
       expect(u.body.some((x) => x.op === 'delete')).toBe(false);
     }
     expect(c.data.map((d) => [d.name, d.items.map((i) => [i.item, i.fields.map((f) => [f.field, f.before, f.after])])])).toEqual([
