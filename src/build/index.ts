@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
 import { buildPosters } from '../posters/index.js';
 import { buildPdfs } from './pdfs.js';
 import { buildSite } from './site.js';
+import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
@@ -25,17 +25,15 @@ export interface BuildOptions {
 /**
  * The PDFs of a frozen release, for the site's older versions. A release never changes
  * (`releases/V/` is immutable), so its PDFs are built once and then carried from one
- * dist/ to the next, keyed by the hash of its `release.json`: adding a release costs one
- * build, not one per release.
+ * dist/ to the next, keyed by the hash of its `release.json` and the engine (its site
+ * pages likewise, see `buildSite`): adding a release costs one build, not one per release.
  */
 async function releasedPdfs(released: SopModel, outDir: string, staging: string, progress: (m: string) => void): Promise<string[]> {
   const v = released.manifest.version;
-  let key = 'none';
-  try {
-    key = createHash('sha256').update(await readFile(path.join(released.root, 'release.json'))).digest('hex');
-  } catch {
-    // A release folder without release.json is still built, just never cached.
-  }
+  // A release folder without release.json is still built, just never cached. The engine
+  // is part of the key: a cached PDF must be the bytes this sopkit would write.
+  const own = await releaseHash(released);
+  const key = own ? cacheKey('pdf', await engineFingerprint(), own) : 'none';
   const stamp = `pdf/.release-v${v}.sha256`;
   const oldPdf = path.join(outDir, 'pdf');
   const cached = key !== 'none' && (await readFile(path.join(outDir, stamp), 'utf8').catch(() => '')) === key;
@@ -86,7 +84,9 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     }
     if (targets.has('site')) {
       progress('site: every language and version');
-      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions })));
+      // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
+      // by release.json, the version list and the engine) instead of rendered again.
+      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
     }
     // dist/report/ holds the redlines and changelogs written by `release` and `diff`;
     // a rebuild of the outputs must not lose them.

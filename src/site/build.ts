@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SopModel } from '../model/types.js';
 import { siteAssets } from './assets.js';
 import { languagesOf, stampOf, titleOf, type PageEnv } from './chrome.js';
-import { renderServicesPage, renderSopPage } from './page.js';
+import { renderServicesPage, renderServicesPageMapped, renderSopPage, respliceVersionList, type PageSpans } from './page.js';
 import { buildSearchScript } from './search.js';
 import { escapeHtml } from './template.js';
 import { directionOf, languageName } from '../render/html/labels.js';
@@ -13,6 +13,12 @@ export interface SiteBuildOptions {
   onProgress?: (m: string) => void;
   /** Older (released) versions to publish beside the current one; newest wins the "latest" slot. */
   versions?: SopModel[];
+}
+
+/** A file of a released version from an earlier build; HTML pages with their version-list spans. */
+export interface KeptFile {
+  bytes: Buffer;
+  spans: PageSpans | null;
 }
 
 /** Writes files under `<outDir>/site/` in a fixed order; returns their paths relative to `outDir`. */
@@ -59,19 +65,59 @@ ${items.join('\n')}
  * Builds the whole site for a list of versions: per version and language `index.html`,
  * `services.html` and `search-index.js`; shared assets; the root redirect page.
  */
-export async function buildSiteVersions(models: SopModel[], outDir: string, opts: { onProgress?: (m: string) => void } = {}): Promise<string[]> {
+export async function buildSiteVersions(
+  models: SopModel[],
+  outDir: string,
+  opts: {
+    onProgress?: (m: string) => void;
+    /**
+     * Files of released versions kept from an earlier build (by version, then path under
+     * `site/`): used instead of rendering that version again, with only the version
+     * switcher and banner re-rendered for this version list (HTML pages carry their spans).
+     */
+    reuse?: ReadonlyMap<string, ReadonlyMap<string, KeptFile>>;
+    /** Told of every file of a version written, with the spans of its version-list slots (for the cache). */
+    onFile?: (version: string, rel: string, bytes: Buffer, spans: PageSpans | null) => void;
+  } = {},
+): Promise<string[]> {
   const versions = orderVersions(models);
   if (!versions.length) return [];
   const w = new Writer(outDir);
   for (const a of siteAssets()) await w.write(a.path, a.content);
+  const put = async (v: SiteVersion, rel: string, content: string, spans: PageSpans | null) => {
+    const bytes = Buffer.from(content);
+    await w.write(rel, bytes);
+    opts.onFile?.(v.version, `site/${rel}`, bytes, spans);
+  };
   for (const v of versions) {
+    const kept = opts.reuse?.get(v.version);
+    const names = ['index.html', 'search-index.js', ...(v.model.data.services ? ['services.html'] : [])];
+    const complete = kept && languagesOf(v).every((lang) => names.every((n) => {
+      const f = kept.get(`site/${v.version}/${lang}/${n}`);
+      return f && (n === 'search-index.js' || f.spans);
+    }));
     for (const lang of languagesOf(v)) {
-      opts.onProgress?.(`site: version ${v.version}, ${lang}`);
       const env: PageEnv = { versions, current: v, lang, file: 'index.html' };
+      if (complete) {
+        for (const n of names) {
+          const rel = `${v.version}/${lang}/${n}`;
+          const f = kept.get(`site/${rel}`)!;
+          if (!f.spans) await put(v, rel, f.bytes.toString('utf8'), null);
+          else {
+            const page = respliceVersionList(f.bytes.toString('utf8'), f.spans, { ...env, file: n as PageEnv['file'] });
+            await put(v, rel, page.html, page.spans);
+          }
+        }
+        continue;
+      }
+      opts.onProgress?.(`site: version ${v.version}, ${lang}`);
       const page = await renderSopPage(env);
-      await w.write(`${v.version}/${lang}/index.html`, page.html);
-      await w.write(`${v.version}/${lang}/search-index.js`, buildSearchScript(page.searchDocs));
-      if (v.model.data.services) await w.write(`${v.version}/${lang}/services.html`, renderServicesPage({ ...env, file: 'services.html' }));
+      await put(v, `${v.version}/${lang}/index.html`, page.html, page.spans);
+      await put(v, `${v.version}/${lang}/search-index.js`, buildSearchScript(page.searchDocs), null);
+      if (v.model.data.services) {
+        const services = renderServicesPageMapped({ ...env, file: 'services.html' });
+        await put(v, `${v.version}/${lang}/services.html`, services.html, services.spans);
+      }
     }
   }
   await w.write('index.html', rootIndex(versions));

@@ -18,7 +18,7 @@ import {
   type PageEnv,
 } from './chrome.js';
 import type { SearchDoc } from './search.js';
-import { cssString, escapeHtml, fillTemplate, readTemplate } from './template.js';
+import { cssString, escapeHtml, fillTemplateMapped, readTemplate } from './template.js';
 
 const stringifier = unified().use(rehypeStringify, { allowDangerousCharacters: false });
 
@@ -135,9 +135,45 @@ function annexTitleOf(a: Annex, lang: string): string {
   return '';
 }
 
+/** Where the slots of `VERSION_LIST_SLOTS` are in a page's HTML ([start, end), UTF-16 units). */
+export type PageSpans = Record<string, [number, number]>;
+
 interface Rendered {
   html: string;
   searchDocs: SearchDoc[];
+  spans: PageSpans;
+}
+
+/**
+ * The only parts of a page that depend on the list of versions; everything else depends on
+ * the page's own version and language. The build's cache of frozen releases keeps their
+ * pages and re-renders just these slots when a release is added.
+ */
+export const VERSION_LIST_SLOTS = ['versionSwitcher', 'banner'] as const;
+
+export function versionListSlots(env: PageEnv): Record<(typeof VERSION_LIST_SLOTS)[number], string> {
+  const banner = oldVersionBanner(env);
+  return { versionSwitcher: toHtml([versionSwitcher(env)]), banner: banner ? toHtml([banner]) : '' };
+}
+
+/**
+ * A page rendered for another version list, with `versionListSlots(env)` put in place of
+ * its old version-list slots: the same bytes `fillPage` would write for `env`.
+ */
+export function respliceVersionList(html: string, spans: PageSpans, env: PageEnv): { html: string; spans: PageSpans } {
+  const slots = versionListSlots(env);
+  const order = VERSION_LIST_SLOTS.map((k) => [k, spans[k]] as const).sort((a, b) => a[1]![0] - b[1]![0]);
+  let out = '';
+  let last = 0;
+  const next: PageSpans = {};
+  for (const [k, span] of order) {
+    if (!span || span[0] < last || span[1] > html.length) throw new Error(`page span of slot ${k} is out of range`);
+    out += html.slice(last, span[0]);
+    next[k] = [out.length, out.length + slots[k].length];
+    out += slots[k];
+    last = span[1];
+  }
+  return { html: out + html.slice(last), spans: next };
 }
 
 function tocList(entries: { id: string; label: string; children: RenderedHeading[] }[]): Element {
@@ -146,16 +182,15 @@ function tocList(entries: { id: string; label: string; children: RenderedHeading
     e.children.length ? h('ol', {}, e.children.map((c) => h('li', {}, h('a', { href: `#${c.id}` }, c.text)))) : null)));
 }
 
-function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent[]; toc: Element; scripts: string; bodyClass: string; search?: boolean }): string {
+function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent[]; toc: Element; scripts: string; bodyClass: string; search?: boolean }): { text: string; spans: PageSpans } {
   const { lang, current } = env;
   const stamp = stampOf(current, lang);
   const header: ElementContent[] = [];
-  const banner = oldVersionBanner(env);
   const toRtl = (e: Element) => {
     isolateRuns(e, directionOf(lang) === 'rtl');
     return e;
   };
-  return fillTemplate(readTemplate('page.html'), {
+  return fillTemplateMapped(readTemplate('page.html'), {
     lang: escapeHtml(lang),
     dir: directionOf(lang),
     pageTitle: escapeHtml(slots.pageTitle),
@@ -170,14 +205,13 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
     sopTitle: escapeHtml(titleOf(current, lang)),
     stamp: escapeHtml(stamp),
     switchersLabel: escapeHtml(`${siteLabel('version', lang)} / ${siteLabel('language', lang)}`),
-    versionSwitcher: toHtml([versionSwitcher(env)]),
+    ...versionListSlots(env),
     languageSwitcher: toHtml([languageSwitcher(env)]),
     search: slots.search ? toHtml([searchForm(lang)]) : '',
-    banner: banner ? toHtml([banner]) : '',
     toc: toHtml([toRtl(slots.toc)]),
     main: toHtml([...header, ...slots.main]),
     footer: toHtml([toRtl(footer(env))]),
-  });
+  }, VERSION_LIST_SLOTS);
 }
 
 /** The SOP page of one version and language, and its search documents. */
@@ -249,8 +283,8 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     downloads(env));
   // Search loads its two scripts on first use (site.js): 120 KB less to open the page.
   const scripts = '<script src="../../assets/site.js" defer></script>';
-  const html = fillPage(env, { pageTitle: `${titleOf(current, lang)} — ${stampOf(current, lang)}`, main, toc, scripts, bodyClass: `sop ${current.status}`, search: true });
-  return { html, searchDocs };
+  const page = fillPage(env, { pageTitle: `${titleOf(current, lang)} — ${stampOf(current, lang)}`, main, toc, scripts, bodyClass: `sop ${current.status}`, search: true });
+  return { html: page.text, searchDocs, spans: page.spans };
 }
 
 /** Splits a component's body at its headings: one search document per heading. */
@@ -269,6 +303,11 @@ function searchDocsOf(id: string, label: string, body: ElementContent[]): Search
 
 /** The service map on its own page (R11: rebuilt without a new SOP version). */
 export function renderServicesPage(env: PageEnv): string {
+  return renderServicesPageMapped(env).html;
+}
+
+/** `renderServicesPage` with the spans of its version-list slots (for the release cache). */
+export function renderServicesPageMapped(env: PageEnv): { html: string; spans: PageSpans } {
   const { lang, current } = env;
   const ctx: RenderContext = {
     model: current.model, lang, dir: directionOf(lang), digits: digitsFor(current, lang), diagrams: {}, servicesHref: 'services.html', servicesOnPage: true,
@@ -283,8 +322,9 @@ export function renderServicesPage(env: PageEnv): string {
     h('summary', {}, siteLabel('contents', lang)),
     h('nav', { ariaLabel: siteLabel('contents', lang) }, h('ol', {}, h('li', {}, h('a', { href: 'index.html' }, titleOf(current, lang))))),
     downloads(env));
-  return fillPage(env, {
+  const page = fillPage(env, {
     pageTitle: `${siteLabel('services', lang)} — ${titleOf(current, lang)}`,
     main, toc, scripts: '<script src="../../assets/site.js" defer></script>', bodyClass: 'services-page',
   });
+  return { html: page.text, spans: page.spans };
 }

@@ -25,6 +25,30 @@ export function fillTemplate(template: string, slots: Record<string, string>): s
   });
 }
 
+/**
+ * `fillTemplate`, also telling where the value of each slot in `track` landed in the text
+ * ([start, end) in UTF-16 code units). The site cache keeps a release's page and swaps
+ * only those spans (the version switcher and banner) when the version list changes.
+ */
+export function fillTemplateMapped(template: string, slots: Record<string, string>, track: readonly string[]): { text: string; spans: Record<string, [number, number]> } {
+  const spans: Record<string, [number, number]> = {};
+  let text = '';
+  let last = 0;
+  for (const m of template.matchAll(/\{\{(\w+)\}\}/g)) {
+    const k = m[1]!;
+    const v = slots[k];
+    if (v === undefined) throw new Error(`template slot {{${k}}} has no value`);
+    text += template.slice(last, m.index);
+    if (track.includes(k)) {
+      if (spans[k]) throw new Error(`template slot {{${k}}} is used twice and cannot be tracked`);
+      spans[k] = [text.length, text.length + v.length];
+    }
+    text += v;
+    last = m.index + m[0].length;
+  }
+  return { text: text + template.slice(last), spans };
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
