@@ -14,6 +14,12 @@ export interface TextItem {
   angle?: number;
   /** Draw the glyphs as shapes, not as text: decoration that extractors must not read (watermarks). */
   shapesOnly?: boolean;
+  /**
+   * The line stands apart from the text drawn before it (a table cell's line): its
+   * extracted text starts with a space, so extractors that join pieces without looking
+   * at gaps (pdf.js on a leftward jump) keep the word boundary. Looks the same.
+   */
+  separate?: boolean;
 }
 
 export interface RectItem {

@@ -143,7 +143,7 @@ export function layoutTable(input: TableInput, box: Box, ctx: LayoutContext): Sl
       piece.forEach((ls, c) => {
         let y = PAD;
         for (const l of ls) {
-          if (l.runs.length) items.push({ kind: 'text', x: xs[c]! + PAD, y: y + l.baseline, runs: l.runs });
+          if (l.runs.length) items.push({ kind: 'text', x: xs[c]! + PAD, y: y + l.baseline, runs: l.runs, separate: true });
           y += l.height;
         }
         items.push({ kind: 'rect', x: xs[c]!, y: 0, w: widths[c]!, h, stroke: th.ruleColor, lineWidth: 0.5 });

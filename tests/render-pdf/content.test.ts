@@ -32,4 +32,27 @@ describe('content streams', () => {
     const b = fonts.code(lines[0]!.runs[0]!.face, mark.gid, mark.text, true);
     expect(a).toBe(b); // one code per (glyph, text)
   });
+
+  it('gives a table cell line a leading space in its extracted text, on the glyph pdf.js keeps it with', () => {
+    const texts = (text: string, lang: string, separate: boolean) => {
+      const book = new CidFontSet();
+      const seen: string[] = [];
+      const { lines } = layoutParagraph(text, lang, { width: 400, fontSize: 10 });
+      const items = linesToItems(lines, 50, 50).map((it) => (it.kind === 'text' ? { ...it, separate } : it));
+      itemsToOps(items, 800, {
+        code: (face, gid, t, zero) => (seen.push(t), book.code(face, gid, t, zero)),
+        font: (run: GlyphRun) => book.fontName(run.face),
+        glyph: (run: GlyphRun, gid: number) => book.formName(run.face, gid),
+        image: () => undefined,
+      });
+      return seen;
+    };
+    // Right to left: stream order is visual, so the logically first letter is written last;
+    // pdf.js reverses the piece, which brings "letter + space" to the front as " letter".
+    expect(texts('الموقع', 'ar', true).at(-1)).toBe('ا ');
+    // Left to right: the leftmost glyph, behind an invisible ZWSP (pdf.js drops a glyph whose text starts with a space).
+    expect(texts('1,300', 'ar', true)[0]).toBe('\u200B 1');
+    // Other lines are unchanged.
+    expect(texts('الموقع', 'ar', false).join('')).not.toMatch(/\s/);
+  });
 });

@@ -64,6 +64,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   let lastFont = '';
   let lastColor = '';
   const shapes: string[] = [];
+  const lead = item.separate && !item.shapesOnly ? leadingSpace(item.runs) : undefined;
   for (const run of item.runs) {
     if (!run.glyphs.length) continue;
     const name = res.font(run);
@@ -119,7 +120,8 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       const move = xs[k]! - cursor;
       if (Math.abs(move) > 0.0005) parts += num(-move);
       const zero = g.advance === 0;
-      parts += hex(res.code(run.face, g.gid, g.text, zero));
+      const text = lead && lead.run === run && lead.index === k ? lead.text : g.text;
+      parts += hex(res.code(run.face, g.gid, text, zero));
       cursor = xs[k]! + (zero ? 0 : glyphWidth(run.face, g.gid));
     }
     flush();
@@ -134,6 +136,29 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   }
   out.push('ET');
   for (const sh of shapes) out.push(sh);
+}
+
+/**
+ * The glyph of a line's logically first run that carries a leading space in ToUnicode,
+ * and that text. pdf.js joins a piece that starts after a leftward jump of the pen (the
+ * next cell of a right-to-left table row) to the previous one with no space, and it drops
+ * a glyph whose text starts with white space, so the space rides on a letter:
+ * - right to left: the rightmost glyph gets "letter + space"; pdf.js reverses the piece
+ *   as a whole, which puts the space in front of its first word;
+ * - left to right: the leftmost glyph gets ZERO WIDTH SPACE + space + its text (the
+ *   invisible ZWSP keeps the text from starting with white space).
+ * Only the ToUnicode text changes: same glyph, same width, same look.
+ */
+function leadingSpace(runs: GlyphRun[]): { run: GlyphRun; index: number; text: string } | undefined {
+  const run = runs.find((r) => r.glyphs.length);
+  if (!run) return undefined;
+  const g = run.glyphs;
+  if (run.rtl) {
+    for (let k = g.length - 1; k >= 0; k--) if (g[k]!.text !== '' && g[k]!.advance !== 0) return { run, index: k, text: g[k]!.text + ' ' };
+  } else {
+    for (let k = 0; k < g.length; k++) if (g[k]!.text !== '' && g[k]!.advance !== 0) return { run, index: k, text: '\u200B ' + g[k]!.text };
+  }
+  return undefined;
 }
 
 /** Operators drawing `items` on a page `pageHeight` points tall. */
