@@ -54,5 +54,11 @@ describe('content streams', () => {
     expect(texts('1,300', 'ar', true)[0]).toBe('\u200B 1');
     // Other lines are unchanged.
     expect(texts('الموقع', 'ar', false).join('')).not.toMatch(/\s/);
+    // Inside a line: a Latin word and the Arabic left of it start after a leftward jump of
+    // the pen, and the source has a space before each.
+    const mixed = texts('في مجال GBV وتحدد', 'ar', false);
+    expect(mixed).toContain('\u200B G');
+    expect(mixed.filter((t) => /^\S+ $/u.test(t))).toHaveLength(1);
+    expect(texts('في مجال GBVوتحدد', 'ar', false).filter((t) => /^\S+ $/u.test(t))).toHaveLength(0);
   });
 });

@@ -64,7 +64,7 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   let lastFont = '';
   let lastColor = '';
   const shapes: string[] = [];
-  const lead = item.separate && !item.shapesOnly ? leadingSpace(item.runs) : undefined;
+  const leads = item.shapesOnly ? undefined : leadingSpaces(item);
   for (const run of item.runs) {
     if (!run.glyphs.length) continue;
     const name = res.font(run);
@@ -120,7 +120,8 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
       const move = xs[k]! - cursor;
       if (Math.abs(move) > 0.0005) parts += num(-move);
       const zero = g.advance === 0;
-      const text = lead && lead.run === run && lead.index === k ? lead.text : g.text;
+      const lead = leads?.get(run);
+      const text = lead && lead.index === k ? lead.text : g.text;
       parts += hex(res.code(run.face, g.gid, text, zero));
       cursor = xs[k]! + (zero ? 0 : glyphWidth(run.face, g.gid));
     }
@@ -139,24 +140,78 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
 }
 
 /**
- * The glyph of a line's logically first run that carries a leading space in ToUnicode,
- * and that text. pdf.js joins a piece that starts after a leftward jump of the pen (the
- * next cell of a right-to-left table row) to the previous one with no space, and it drops
- * a glyph whose text starts with white space, so the space rides on a letter:
- * - right to left: the rightmost glyph gets "letter + space"; pdf.js reverses the piece
- *   as a whole, which puts the space in front of its first word;
- * - left to right: the leftmost glyph gets ZERO WIDTH SPACE + space + its text (the
- *   invisible ZWSP keeps the text from starting with white space).
- * Only the ToUnicode text changes: same glyph, same width, same look.
+ * Glyphs whose extracted text gets a leading space (per run: glyph index → new text).
+ * pdf.js joins a piece that starts after a leftward jump of the pen to the previous one
+ * with no space (the next cell of a right-to-left table row; the Arabic word left of a
+ * Latin acronym, written after it in logical order), and it drops a glyph whose text
+ * starts with white space, so the space rides on a letter of the new piece:
+ * - a piece pdf.js reads right to left: its rightmost glyph gets "text + space"; pdf.js
+ *   reverses the piece as a whole, which puts the space in front of its first word;
+ * - a piece it reads left to right (numbers, Latin): its leftmost glyph gets ZERO WIDTH
+ *   SPACE + space + its text (the invisible ZWSP keeps the text from starting with white
+ *   space).
+ * A piece is a stream of runs with no leftward jump (pdf.js's chunk). Which pieces: the
+ * first of a line that stands apart (`separate`: table cells), and every later one where
+ * the source has white space between it and the piece before it, which lies to its
+ * right (white space on that piece's left edge or on this one's right edge). Only the
+ * ToUnicode text changes: same glyph, same width, same look.
  */
-function leadingSpace(runs: GlyphRun[]): { run: GlyphRun; index: number; text: string } | undefined {
-  const run = runs.find((r) => r.glyphs.length);
-  if (!run) return undefined;
-  const g = run.glyphs;
-  if (run.rtl) {
-    for (let k = g.length - 1; k >= 0; k--) if (g[k]!.text !== '' && g[k]!.advance !== 0) return { run, index: k, text: g[k]!.text + ' ' };
+function leadingSpaces(item: TextItem): Map<GlyphRun, { index: number; text: string }> | undefined {
+  const pieces: GlyphRun[][] = [];
+  let end = Infinity;
+  for (const run of item.runs) {
+    if (!run.glyphs.length) continue;
+    if (run.x < end - 0.01 || !pieces.length) pieces.push([run]);
+    else pieces[pieces.length - 1]!.push(run);
+    end = run.x + run.width;
+  }
+  let out: Map<GlyphRun, { index: number; text: string }> | undefined;
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p]!;
+    const want = p === 0 ? item.separate === true : WHITE.test(edgeText(pieces[p - 1]!, false)) || WHITE.test(edgeText(piece, true));
+    if (!want) continue;
+    const lead = leadGlyph(piece);
+    if (lead) (out ??= new Map()).set(lead.run, { index: lead.index, text: lead.text });
+  }
+  return out;
+}
+
+const WHITE = /^\s+$/u;
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/gu;
+
+/** The text of the rightmost (or leftmost) glyph of a piece that has text. */
+function edgeText(piece: GlyphRun[], right: boolean): string {
+  const runs = right ? [...piece].reverse() : piece;
+  for (const run of runs) {
+    const g = run.glyphs;
+    for (let i = 0; i < g.length; i++) {
+      const t = g[right ? g.length - 1 - i : i]!.text;
+      if (t !== '') return t;
+    }
+  }
+  return '';
+}
+
+/** Whether pdf.js reads the piece right to left (its rule: any right-to-left character, unless few in a long text). */
+function readsRtl(piece: GlyphRun[]): boolean {
+  let text = '';
+  for (const run of piece) for (const g of run.glyphs) if (!WHITE.test(g.text)) text += g.text;
+  const n = text.match(RTL_CHAR)?.length ?? 0;
+  return n > 0 && !(n / text.length < 0.3 && text.length > 4);
+}
+
+function leadGlyph(piece: GlyphRun[]): { run: GlyphRun; index: number; text: string } | undefined {
+  const ok = (g: GlyphRun['glyphs'][number]) => g.text !== '' && g.advance !== 0 && !WHITE.test(g.text);
+  if (readsRtl(piece)) {
+    for (let r = piece.length - 1; r >= 0; r--) {
+      const g = piece[r]!.glyphs;
+      for (let k = g.length - 1; k >= 0; k--) if (ok(g[k]!)) return { run: piece[r]!, index: k, text: g[k]!.text + ' ' };
+    }
   } else {
-    for (let k = 0; k < g.length; k++) if (g[k]!.text !== '' && g[k]!.advance !== 0) return { run, index: k, text: '\u200B ' + g[k]!.text };
+    for (const run of piece) {
+      const g = run.glyphs;
+      for (let k = 0; k < g.length; k++) if (ok(g[k]!)) return { run, index: k, text: '\u200B ' + g[k]!.text };
+    }
   }
   return undefined;
 }
