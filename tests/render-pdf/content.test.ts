@@ -60,5 +60,8 @@ describe('content streams', () => {
     expect(mixed).toContain('\u200B G');
     expect(mixed.filter((t) => /^\S+ $/u.test(t))).toHaveLength(1);
     expect(texts('في مجال GBVوتحدد', 'ar', false).filter((t) => /^\S+ $/u.test(t))).toHaveLength(0);
+    // A bracket at the edge is a boundary too: pdf.js reads "CPIMS+ (" in visual order, so
+    // its space does not end up next to the Arabic word that follows.
+    expect(texts('في نظام CPIMS+ (كانون الثاني', 'ar', false).filter((t) => /^\S+ $/u.test(t))).toHaveLength(1);
   });
 });

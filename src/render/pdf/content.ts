@@ -152,8 +152,9 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
  *   space).
  * A piece is a stream of runs with no leftward jump (pdf.js's chunk). Which pieces: the
  * first of a line that stands apart (`separate`: table cells), and every later one where
- * the source has white space between it and the piece before it, which lies to its
- * right (white space on that piece's left edge or on this one's right edge). Only the
+ * the source has a word boundary between it and the piece before it, which lies to its
+ * right (white space or punctuation on that piece's left edge or on this one's right
+ * edge; two letters there are one word split by a change of direction or font). Only the
  * ToUnicode text changes: same glyph, same width, same look.
  */
 function leadingSpaces(item: TextItem): Map<GlyphRun, { index: number; text: string }> | undefined {
@@ -168,7 +169,7 @@ function leadingSpaces(item: TextItem): Map<GlyphRun, { index: number; text: str
   let out: Map<GlyphRun, { index: number; text: string }> | undefined;
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
-    const want = p === 0 ? item.separate === true : WHITE.test(edgeText(pieces[p - 1]!, false)) || WHITE.test(edgeText(piece, true));
+    const want = p === 0 ? item.separate === true : isBoundary(edgeText(pieces[p - 1]!, false)) || isBoundary(edgeText(piece, true));
     if (!want) continue;
     const lead = leadGlyph(piece);
     if (lead) (out ??= new Map()).set(lead.run, { index: lead.index, text: lead.text });
@@ -177,6 +178,15 @@ function leadingSpaces(item: TextItem): Map<GlyphRun, { index: number; text: str
 }
 
 const WHITE = /^\s+$/u;
+
+/**
+ * A glyph text that separates words: white space or punctuation. (Punctuation counts
+ * because pdf.js reads a left-to-right piece in visual order, so a bracket or a space
+ * inside the piece may not be where its logical neighbour ends up.)
+ */
+function isBoundary(text: string): boolean {
+  return text !== '' && !/[\p{L}\p{N}]/u.test(text);
+}
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/gu;
 
 /** The text of the rightmost (or leftmost) glyph of a piece that has text. */
