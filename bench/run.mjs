@@ -33,6 +33,7 @@ if (!ok) {
 const benches = [
   ['PDF: sopkit vs browser and Pandoc pipelines', 'pdf.mjs'],
   ['check', 'check.mjs'],
+  ['releases: five successive releases vs one build', 'release.mjs'],
 ];
 for (const [title, file] of benches) {
   const p = path.join(REPO, 'bench', file);
