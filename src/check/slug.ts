@@ -1,19 +1,10 @@
+import { slugify } from '../render/html/slug.js';
+
 /**
- * Heading anchors as the site renders them (kept in step with render/html's slugify:
- * NFKC, lower case, tashkeel and tatweel dropped, runs of non-letters/digits → "-",
- * at most 60 characters, repeats numbered x, x-2, x-3 in document order).
+ * Heading anchors as the site renders them: the site's own `slugify` (one definition, so a
+ * link that works in the site is never reported broken, and the other way round).
  */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'section'
-  );
-}
+export { slugify };
 
 /** The anchors of headings in document order, with repeats numbered like the site does. */
 export function anchorsOf(headings: readonly string[]): Set<string> {

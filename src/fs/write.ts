@@ -18,7 +18,8 @@ export async function makeStagingDir(target: string): Promise<string> {
   return mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
 }
 
-async function exists(p: string): Promise<boolean> {
+/** Whether a path exists (file or folder); never throws. */
+export async function pathExists(p: string): Promise<boolean> {
   try {
     await stat(p);
     return true;
@@ -34,7 +35,7 @@ async function exists(p: string): Promise<boolean> {
  */
 export async function replaceDir(staging: string, target: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
-  const had = await exists(target);
+  const had = await pathExists(target);
   if (had) await rename(target, old);
   try {
     await rename(staging, target);

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, SopkitError } from '../diag/index.js';
-import { writeFileAtomic } from '../fs/index.js';
+import { pathExists, writeFileAtomic } from '../fs/index.js';
 import { listReleases, stagingPid, stagingPrefix } from './state.js';
 import type { ReleasePlan } from './types.js';
 
@@ -18,14 +18,6 @@ export interface ApplyResult {
   logWritten: boolean;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Writes and flushes one file, so the rename below never publishes a file still in a cache. */
 async function writeDurable(file: string, bytes: Uint8Array): Promise<void> {
@@ -57,7 +49,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ApplyResult> {
   const target = path.join(plan.root, plan.target);
   const refuseExisting = () =>
     new SopkitError(diagnostic('release-exists', 'error', `release ${plan.version} already exists in ${plan.target}/ and a released version is never rewritten`, { file: plan.target }, 'Nothing was changed. Release the next version instead.'), 1);
-  if (await exists(target)) throw refuseExisting();
+  if (await pathExists(target)) throw refuseExisting();
 
   await mkdir(releasesDir, { recursive: true });
   const cleaned: string[] = [];
@@ -80,7 +72,7 @@ export async function applyRelease(plan: ReleasePlan): Promise<ApplyResult> {
       if (limit !== undefined && filesWritten >= limit) process.kill(process.pid, 'SIGKILL');
     }
     // rename() onto an existing empty folder would succeed on POSIX: check once more.
-    if (await exists(target)) throw refuseExisting();
+    if (await pathExists(target)) throw refuseExisting();
     try {
       await rename(stagingDir, target);
     } catch (e) {

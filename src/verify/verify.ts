@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../diag/index.js';
-import { toPosix } from '../fs/index.js';
+import { pathExists, toPosix } from '../fs/index.js';
 import { pageHeader } from '../i18n/index.js';
 import { loadSop } from '../model/index.js';
 import type { Manifest, SopModel } from '../model/types.js';
@@ -83,14 +83,6 @@ function shown(abs: string, cwd: string): string {
   return toPosix(rel === '' ? '.' : rel);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The SOP folder for a target: `--dir`, else the parent of an enclosing `dist`, else cwd, else the nearest folder up with sop.yaml. */
 export async function findSopDir(targetAbs: string, cwd: string, dir?: string): Promise<string> {
@@ -98,14 +90,14 @@ export async function findSopDir(targetAbs: string, cwd: string, dir?: string): 
   let p = targetAbs;
   for (;;) {
     const parent = path.dirname(p);
-    if (path.basename(p) === 'dist' && (await exists(path.join(parent, 'sop.yaml')))) return parent;
+    if (path.basename(p) === 'dist' && (await pathExists(path.join(parent, 'sop.yaml')))) return parent;
     if (parent === p) break;
     p = parent;
   }
-  if (await exists(path.join(cwd, 'sop.yaml'))) return cwd;
+  if (await pathExists(path.join(cwd, 'sop.yaml'))) return cwd;
   p = targetAbs;
   for (;;) {
-    if (await exists(path.join(p, 'sop.yaml'))) return p;
+    if (await pathExists(path.join(p, 'sop.yaml'))) return p;
     const parent = path.dirname(p);
     if (parent === p) break;
     p = parent;
@@ -220,7 +212,7 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
     // An older release's PDFs carry that release's header: read its frozen sources.
     const frozen = path.join(sopDir, 'releases', v);
     let loaded: Loaded | undefined;
-    if (await exists(path.join(frozen, 'sop.yaml'))) {
+    if (await pathExists(path.join(frozen, 'sop.yaml'))) {
       try {
         const r = await loadSop(frozen);
         loaded = { model: r.model, manifest: r.model.manifest };
