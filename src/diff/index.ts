@@ -4,6 +4,7 @@ export * from './data-diff.js';
 export * from './compare.js';
 export * from './words.js';
 export * from './html.js';
+export * from './pdf.js';
 export * from './changelog.js';
 export * from './load.js';
 export * from './run.js';

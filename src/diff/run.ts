@@ -5,6 +5,7 @@ import { renderChangelog } from './changelog.js';
 import { compareSnapshots, type Comparison } from './compare.js';
 import { renderRedlineHtml } from './html.js';
 import { loadSnapshot } from './load.js';
+import { renderRedlinePdf } from './pdf.js';
 import { refuseFrozenFolder } from '../release/state.js';
 
 export interface RunDiffOptions {
@@ -19,16 +20,18 @@ export interface RunDiffResult {
   comparison: Comparison;
   /** Written files, absolute. */
   html: string;
+  /** The same redline as an A4 PDF, beside the HTML. */
+  pdf: string;
   changelog: string;
   diagnostics: Diagnostic[];
 }
 
 /** File names of the redline and changelog for versions A → B. */
-export function reportNames(from: string, to: string): { html: string; changelog: string } {
-  return { html: `diff-${from}-${to}.html`, changelog: `changelog-${to}.md` };
+export function reportNames(from: string, to: string): { html: string; pdf: string; changelog: string } {
+  return { html: `diff-${from}-${to}.html`, pdf: `diff-${from}-${to}.pdf`, changelog: `changelog-${to}.md` };
 }
 
-/** `sopkit diff A B`: load both versions, compare, write the HTML redline and the changelog. */
+/** `sopkit diff A B`: load both versions, compare, write the redline (HTML and PDF) and the changelog. */
 export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   const root = path.resolve(options.dir);
   await refuseFrozenFolder(root, options.dir);
@@ -39,8 +42,10 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   const outDir = options.out ? path.resolve(options.out) : path.join(root, 'dist', 'report');
   const names = reportNames(options.from, options.to);
   const html = path.join(outDir, names.html);
+  const pdf = path.join(outDir, names.pdf);
   const changelog = path.join(outDir, names.changelog);
   await writeFileAtomic(html, renderRedlineHtml(comparison, b.snapshot.model, dates));
+  await writeFileAtomic(pdf, await renderRedlinePdf(comparison, b.snapshot.model, dates));
   await writeFileAtomic(changelog, renderChangelog(comparison, b.snapshot.model, dates));
-  return { comparison, html, changelog, diagnostics: [...a.diagnostics, ...b.diagnostics] };
+  return { comparison, html, pdf, changelog, diagnostics: [...a.diagnostics, ...b.diagnostics] };
 }

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedParagraphs, redlineSpans } from '../../src/diff/index.js';
+import { pageText, readPdfText } from '../../src/verify/extract.js';
+import { buildPrivateCli, sopkit } from './cli.js';
+import { copyExample, remember, removeTempDirs } from './tree.js';
+
+const run = promisify(execFile);
+const ADDED = 'Eligibility is checked once more whenever the family changes its registered address.';
+
+let main: string;
+beforeAll(async () => {
+  main = await buildPrivateCli();
+});
+afterAll(removeTempDirs);
+
+describe('redline paragraphs and marks', () => {
+  it('keeps changed paragraphs and folds unchanged ones to one "…"', () => {
+    const out = changedParagraphs([
+      { op: 'equal', text: 'One.\n\nTwo.\n\nThree ' },
+      { op: 'insert', text: 'new ' },
+      { op: 'equal', text: 'end.\n\nFour.' },
+    ]);
+    expect(out).toEqual([null, [{ op: 'equal', text: 'Three ' }, { op: 'insert', text: 'new ' }, { op: 'equal', text: 'end.' }], null]);
+  });
+
+  it('marks words only, and keeps a space between a glued deletion and insertion', () => {
+    const spans = redlineSpans([{ op: 'equal', text: 'the ' }, { op: 'delete', text: 'child.' }, { op: 'insert', text: 'children. ' }], 10);
+    expect(spans.map((s) => s.text)).toEqual(['the ', 'child.', ' ', 'children.', ' ']);
+    expect(spans[1]!.style.color).not.toEqual(spans[3]!.style.color);
+    expect(spans[0]!.style.color).toEqual(spans[2]!.style.color);
+  });
+});
+
+describe.sequential('sopkit diff writes the redline as a PDF', () => {
+  let dir: string;
+  let pdf: Uint8Array;
+
+  it('releases 1.0, appends a sentence, releases 1.1, and diff 1.0 1.1 writes diff-1.0-1.1.pdf', async () => {
+    dir = await copyExample();
+    const r0 = await sopkit(main, ['release', '1.0', '--date', '2026-11-25', '--no-build', '--dir', dir]);
+    expect(r0.code, r0.stdout + r0.stderr).toBe(0);
+    const en = path.join(dir, 'sections/en/08-eligibility.md');
+    await writeFile(en, `${(await readFile(en, 'utf8')).trimEnd()}\n\n${ADDED}\n`);
+    const r1 = await sopkit(main, ['release', '1.1', '--date', '2026-11-26', '--no-build', '--dir', dir]);
+    expect(r1.code, r1.stdout + r1.stderr).toBe(0);
+    const out = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-diffpdf-')));
+    const d = await sopkit(main, ['diff', '1.0', '1.1', '--dir', dir, '--out', out]);
+    expect(d.code, d.stdout + d.stderr).toBe(0);
+    pdf = new Uint8Array(await readFile(path.join(out, 'diff-1.0-1.1.pdf')));
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    // Beside the HTML, and byte-identical when written again.
+    await readFile(path.join(out, 'diff-1.0-1.1.html'));
+    const again = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-diffpdf-')));
+    expect((await sopkit(main, ['diff', '1.0', '1.1', '--dir', dir, '--out', again])).code).toBe(0);
+    expect(Buffer.compare(Buffer.from(pdf), await readFile(path.join(again, 'diff-1.0-1.1.pdf')))).toBe(0);
+  });
+
+  it('holds the inserted words, and the header on every page', async () => {
+    const pages = await readPdfText(pdf, 'diff-1.0-1.1.pdf');
+    expect(pages.length).toBeGreaterThan(0);
+    const all = pages.map(pageText).join('\n').replace(/\s+/g, ' ');
+    for (const w of ADDED.replace(/\.$/, '').split(' ')) expect(all).toContain(w);
+    // The data changes section and the sections list are there too.
+    expect(all).toContain('Data files and sop.yaml');
+    expect(all).toContain('Renamed and moved sections');
+    for (const p of pages) {
+      const text = pageText(p).replace(/\s+/g, ' ');
+      expect(text, `page ${p.number}`).toContain('Redline 1.0 to 1.1');
+      expect(text, `page ${p.number}`).toMatch(/1\.1/);
+    }
+  });
+
+  it('is clean for qpdf --check and renders with pdftoppm', async () => {
+    const out = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-diffpdf-')));
+    const file = path.join(out, 'diff.pdf');
+    await writeFile(file, pdf);
+    const q = await run('qpdf', ['--check', file]);
+    expect(q.stdout).toContain('No syntax or stream encoding errors');
+    await run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, path.join(out, 'page')]);
+    if (process.env.SOPKIT_KEEP_REDLINE_PNG) await run('cp', [path.join(out, 'page-1.png'), process.env.SOPKIT_KEEP_REDLINE_PNG]);
+  });
+});
