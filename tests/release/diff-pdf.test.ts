@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedParagraphs, redlineSpans } from '../../src/diff/index.js';
+import { changedParagraphs, compareSnapshots, loadSnapshot, redlineSpans, renderRedlinePdf } from '../../src/diff/index.js';
 import { pageText, readPdfText } from '../../src/verify/extract.js';
 import { buildPrivateCli, sopkit } from './cli.js';
 import { copyExample, remember, removeTempDirs } from './tree.js';
@@ -83,5 +84,33 @@ describe.sequential('sopkit diff writes the redline as a PDF', () => {
     expect(q.stdout).toContain('No syntax or stream encoding errors');
     await run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, path.join(out, 'page')]);
     if (process.env.SOPKIT_KEEP_REDLINE_PNG) await run('cp', [path.join(out, 'page-1.png'), process.env.SOPKIT_KEEP_REDLINE_PNG]);
+  });
+});
+
+describe('a long redline', () => {
+  it('runs over several pages, each with the header, and prints data changes as sentences', async () => {
+    const a = await copyExample();
+    const b = await copyExample();
+    // Two whole sections removed: every paragraph of both is a deletion.
+    await rm(path.join(b, 'sections/en/08-eligibility.md'));
+    await rm(path.join(b, 'sections/ar/09-prioritisation.md'));
+    const file = path.join(b, 'data/prioritisation.yaml');
+    const doc = parseDocument(await readFile(file, 'utf8'));
+    const levels = doc.get('levels') as { items: { get(k: string): unknown; setIn(p: string[], v: unknown): void; getIn(p: string[]): unknown }[] };
+    const medium = levels.items.find((l) => l.get('id') === 'medium')!;
+    medium.setIn(['response_time', 'hours'], Number(medium.getIn(['response_time', 'hours'])) - 24);
+    await writeFile(file, doc.toString({ lineWidth: 0 }));
+    const sa = await loadSnapshot(a, 'draft');
+    const sb = await loadSnapshot(b, 'draft');
+    const c = compareSnapshots({ ...sa.snapshot, label: '1.0' }, { ...sb.snapshot, label: '1.1' });
+    const bytes = await renderRedlinePdf(c, sb.snapshot.model);
+    if (process.env.SOPKIT_KEEP_REDLINE_PDF) await writeFile(process.env.SOPKIT_KEEP_REDLINE_PDF, bytes);
+    const pages = await readPdfText(bytes, 'long.pdf');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(pageText(p).replace(/\s+/g, ' '), `page ${p.number}`).toContain('Redline 1.0 to 1.1');
+    const all = pages.map(pageText).join('\n').replace(/\s+/g, ' ');
+    expect(all).toContain('data/prioritisation.yaml');
+    expect(all).toMatch(/hours changed from \d+ to \d+/);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(await renderRedlinePdf(c, sb.snapshot.model)))).toBe(0);
   });
 });
