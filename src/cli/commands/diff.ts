@@ -24,7 +24,7 @@ export async function diffAction(from: string, to: string, flags: DiffFlags): Pr
   process.stdout.write(
     `Compared ${from} → ${to}: sections and annexes changed (${perLang}), ${c.data.length} data file${c.data.length === 1 ? '' : 's'} changed` +
       `${c.manifest.length ? `, ${c.manifest.length} sop.yaml item${c.manifest.length === 1 ? '' : 's'}` : ''}${c.pdfAnnexes.length ? `, ${c.pdfAnnexes.length} PDF annex${c.pdfAnnexes.length === 1 ? '' : 'es'}` : ''}.\n` +
-      `  redline:   ${shown(r.html)}\n  changelog: ${shown(r.changelog)}\n`,
+      `  redline:   ${shown(r.html)}\n  printable: ${shown(r.pdf)}\n  changelog: ${shown(r.changelog)}\n`,
   );
   return 0;
 }
@@ -36,7 +36,7 @@ export function diffCommand(): Command {
     .argument('<from>', 'the older version, e.g. 1.0 (or draft)')
     .argument('<to>', 'the newer version, e.g. 1.1 (or draft)')
     .option('--dir <dir>', 'the SOP folder (holds sop.yaml)', '.')
-    .option('--out <dir>', 'folder for diff-A-B.html and changelog-B.md (default: DIR/dist/report)')
+    .option('--out <dir>', 'folder for diff-A-B.html, diff-A-B.pdf and changelog-B.md (default: DIR/dist/report)')
     .addHelpText('after', '\nExit codes: 0 written, 2 unknown version or unusable input. See docs/releases.md.')
     .action(async (from: string, to: string, flags: DiffFlags) => runAction(() => diffAction(from, to, flags)));
 }
