@@ -88,6 +88,9 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       // by release.json, the version list and the engine) instead of rendered again.
       files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
     }
+    // Which version and date these outputs are of: file names of posters carry no version,
+    // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
+    await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ version: model.manifest.version, date: model.manifest.date }, null, 2)}\n`);
     // dist/report/ holds the redlines and changelogs written by `release` and `diff`;
     // a rebuild of the outputs must not lose them.
     const reports = path.join(outDir, 'report');

@@ -19,6 +19,8 @@ const LANG = String.raw`(?:-([a-z]{2,3}(?:-[A-Za-z0-9]+)?))?`;
 const SOP = new RegExp(`^sop${VERSION}${LANG}\\.pdf$`, 'i');
 const PACK = new RegExp(`^pack${VERSION}${LANG}\\.pdf$`, 'i');
 const ANNEX = new RegExp(`^annex-(\\d+)(?:${VERSION})?${LANG}\\.pdf$`, 'i');
+/** A redline `diff-A-B.pdf` carries the header of version B (A or B may be `draft`). */
+const REDLINE = /^diff-([0-9.]+|draft)-([0-9.]+|draft)\.pdf$/i;
 /** Poster names end in the language when there is one: `urgent-action-card-ar.pdf`, `flowchart.ar.pdf`. */
 const POSTER_LANG = /[-._]([a-z]{2,3})\.pdf$/i;
 
@@ -35,6 +37,8 @@ export function classifyPdf(file: string): PdfIdentity {
   if (m) return withLang({ kind: 'pack', version: m[1] }, m[2]);
   m = ANNEX.exec(name);
   if (m) return withLang({ kind: 'annex', annex: Number(m[1]), version: m[2] }, m[3]);
+  m = REDLINE.exec(name);
+  if (m) return m[2]!.toLowerCase() === 'draft' ? { kind: 'sop' } : { kind: 'sop', version: m[2] };
   if (parts.slice(0, -1).some((p) => p.toLowerCase() === 'posters')) {
     const l = POSTER_LANG.exec(name);
     return withLang({ kind: 'poster' }, l?.[1]);

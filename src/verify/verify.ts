@@ -186,8 +186,30 @@ interface Loaded {
  * gets an `error` and the result exit code 2. Throws `SopkitError` when the target does
  * not exist or the SOP folder cannot be found or loaded.
  */
+const builtVersions = new Map<string, string | undefined>();
+
+/**
+ * The version a build folder holds, from the `build.json` that `sopkit build` writes at
+ * its top (looked for from `dir` up to the SOP folder). Files whose names carry no version
+ * (posters) are of that version: after `release 1.1`, dist/ holds 1.1, not the draft.
+ */
+async function builtVersion(dir: string, sopDir: string): Promise<string | undefined> {
+  if (builtVersions.has(dir)) return builtVersions.get(dir);
+  let found: string | undefined;
+  try {
+    const v = (JSON.parse(await readFile(path.join(dir, 'build.json'), 'utf8')) as { version?: unknown }).version;
+    if (typeof v === 'string') found = v;
+  } catch {
+    const up = path.dirname(dir);
+    if (up !== dir && dir !== path.resolve(sopDir) && up.startsWith(path.resolve(sopDir))) found = await builtVersion(up, sopDir);
+  }
+  builtVersions.set(dir, found);
+  return found;
+}
+
 export async function verifyPdfs(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  builtVersions.clear();
   const fraction = options.headerFraction ?? 0.15;
   const targetAbs = path.resolve(cwd, target);
   let st;
@@ -234,7 +256,7 @@ export async function verifyPdfs(target: string, options: VerifyOptions = {}): P
     if (annex !== undefined) result.annex = annex;
     results.push(result);
 
-    const version = id.version ?? current.model.manifest.version;
+    const version = id.version ?? (await builtVersion(path.dirname(abs), sopDir)) ?? current.model.manifest.version;
     const loaded = await forVersion(version);
     if (!loaded) {
       result.problems.push(`${file} is named for version ${version}, but sop.yaml is version ${current.model.manifest.version} and there is no releases/${version}/ to compare with`);

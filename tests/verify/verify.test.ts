@@ -181,3 +181,38 @@ describe('classifyPdf', () => {
     expect(classifyPdf('elsewhere/notes.pdf')).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('verify after a release (dist/ holds the release, not the draft)', () => {
+  // Regression: after `release 1.1`, posters (no version in their names) and the redline
+  // carry 1.1 while sop.yaml still names the draft; verify compared them with the draft.
+  const released = { ...manifest, version: '1.1', date: '2026-11-26' } as Manifest;
+  const rel = pageHeader(released, 'en');
+
+  it('checks posters against the version in dist/build.json and a redline against version B', async () => {
+    const poster = await makePdf([{ header: [rel.title, rel.stamp], body: ['poster'] }]);
+    const dir = await sopWith({
+      'releases/1.1/sop.yaml': manifestYaml({ version: '"1.1"', date: '2026-11-26' }),
+      'dist/build.json': '{ "version": "1.1", "date": "2026-11-26" }\n',
+      'dist/posters/urgent-card-a6-en.pdf': poster,
+      'dist/report/diff-1.0-1.1.pdf': poster,
+    });
+    const r = await verifyPdfs('dist', { cwd: dir });
+    expect(r.files.map((f) => [f.file, f.passed])).toEqual([
+      ['dist/posters/urgent-card-a6-en.pdf', true],
+      ['dist/report/diff-1.0-1.1.pdf', true],
+    ]);
+    expect(classifyPdf('dist/report/diff-1.0-1.1.pdf')).toEqual({ kind: 'sop', version: '1.1' });
+  });
+
+  it('still fails a poster that carries the draft header when dist/ holds 1.1', async () => {
+    const stale = await makePdf([{ header: [en.title, en.stamp], body: ['poster'] }]);
+    const dir = await sopWith({
+      'releases/1.1/sop.yaml': manifestYaml({ version: '"1.1"', date: '2026-11-26' }),
+      'dist/build.json': '{ "version": "1.1", "date": "2026-11-26" }\n',
+      'dist/posters/urgent-card-a6-en.pdf': stale,
+    });
+    const r = await verifyPdfs('dist', { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.files[0]!.failures[0]!.message).toMatch(/page 1 of dist\/posters\/urgent-card-a6-en\.pdf has no version stamp "Version 1\.1 — 26 November 2026"/);
+  });
+});
