@@ -45,14 +45,32 @@ const LABELS: Record<string, Record<string, string>> = {
     date: 'Date', status: 'Status', context: 'Context', agencies: 'Participating agencies',
     final: 'Final', emergency: 'Emergency', protracted: 'Protracted crisis', development: 'Development',
     endorsed: 'Endorsed', notEndorsed: 'Not yet endorsed', signature: 'Signature', latest: 'Latest version',
+    // Data fields, worded once for the PDF, the site and the posters (R2: one language).
+    level: 'Risk level', definition: 'Definition', examples: 'Examples', responseTime: 'Response time',
+    followUp: 'Follow-up', triggers: 'When to act immediately', actions: 'Immediate actions',
+    contacts: 'Emergency contacts (24/7)', sector: 'Sector', service: 'Service', agency: 'Agency',
+    location: 'Location', contact: 'Contact', hours: 'Hours', phone: 'Phone', signatory: 'Signatory',
+    role: 'Role', timeline: 'Timeline',
   },
   ar: {
     version: 'الإصدار', page: 'صفحة', of: 'من', annex: 'الملحق', draft: 'مسودة', contents: 'المحتويات',
     date: 'التاريخ', status: 'الحالة', context: 'السياق', agencies: 'الوكالات المشاركة',
     final: 'نهائي', emergency: 'طوارئ', protracted: 'أزمة طويلة الأمد', development: 'تنموي',
     endorsed: 'مصادق عليه', notEndorsed: 'لم يصادق بعد', signature: 'التوقيع', latest: 'أحدث إصدار',
+    level: 'مستوى الخطورة', definition: 'التعريف', examples: 'أمثلة', responseTime: 'وقت الاستجابة',
+    followUp: 'المتابعة', triggers: 'متى يجب التصرف فورًا', actions: 'الإجراءات الفورية',
+    contacts: 'أرقام الطوارئ (على مدار الساعة)', sector: 'القطاع', service: 'الخدمة', agency: 'الجهة',
+    location: 'الموقع', contact: 'الاتصال', hours: 'ساعات العمل', phone: 'الهاتف', signatory: 'الموقِّع',
+    role: 'الصفة', timeline: 'الإطار الزمني',
   },
 };
+
+const LANGUAGE_NAMES: Record<string, string> = { ar: 'العربية', en: 'English', fr: 'Français', ku: 'Kurdî', tr: 'Türkçe', fa: 'فارسی' };
+
+/** A language's name in itself, for switchers and poster stamps. */
+export function languageName(lang: string): string {
+  return LANGUAGE_NAMES[lang.split('-')[0]!] ?? lang;
+}
 
 /** A UI label in `lang`, falling back to English. */
 export function label(key: string, lang: string): string {

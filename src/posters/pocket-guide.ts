@@ -89,7 +89,7 @@ function prioritisationBlocks(ctx: PosterContext, lang: string): Block[] {
     // The level is named in words (never only coloured), so a black-and-white copy reads the same.
     out.push({ text: `${tr(lv.label, lang, m)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
     out.push({ text: tr(lv.definition, lang, m), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
-    out.push({ text: `${word('response', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
+    out.push({ text: `${word('responseTime', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
     if (lv.follow_up) out.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
     (lv.examples ?? []).forEach((e, k) => out.push({ text: tr(e, lang, m), lang, marker: '•', gap: k === 0 ? 0.2 : 0, src: { data: 'prioritisation', pointer: `${p}/examples/${k}` } }));
   });

@@ -32,12 +32,12 @@ function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: s
   const digits = digitsFor(m, lang);
   const left: Block[] = [
     { text: tr(lv.label, lang, m), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
-    { text: word('response', lang), lang, gap: 0.4 },
+    { text: word('responseTime', lang), lang, gap: 0.4 },
     { text: hoursText(lv.response_time.hours, lang, digits), lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
   ];
   const right: Block[] = [
     { text: tr(lv.definition, lang, m), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
-    { text: `${word('response', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
+    { text: `${word('responseTime', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
   ];
   if (lv.follow_up) right.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/follow_up` } });
   const examples: Block[] = [];
