@@ -44,7 +44,8 @@ export function redlineHtml(runs: readonly TextRun[], fold = true): string {
     .join('');
 }
 
-function componentTitle(model: SopModel, u: UnitChange): string {
+/** "N. Title" of a changed section (or an annex's title), as the HTML and PDF redlines show it. */
+export function componentTitle(model: SopModel, u: UnitChange): string {
   const side = u.after ?? u.before!;
   if (u.kind === 'section') {
     const c = model.profile.components.find((x) => x.id === side.component);

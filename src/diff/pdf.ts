@@ -17,6 +17,7 @@ import { directionOf, layoutParagraph, type Line, type Rgb, type Span, type Text
 import type { Comparison, UnitChange } from './compare.js';
 import { countChangedWords, type TextRun } from './text-diff.js';
 import { describeField, describeItem, STATUS_WORDS } from './words.js';
+import { componentTitle } from './html.js';
 
 const INS: Rgb = [0.043, 0.42, 0.122];
 const DEL: Rgb = [0.643, 0.086, 0.102];
@@ -90,15 +91,6 @@ export function changedParagraphs(runs: readonly TextRun[]): (TextRun[] | null)[
   return out;
 }
 
-function componentTitle(model: SopModel, u: UnitChange): string {
-  const side = u.after ?? u.before!;
-  if (u.kind === 'section') {
-    const c = model.profile.components.find((x) => x.id === side.component);
-    const title = side.title ?? c?.title[u.lang] ?? side.component ?? side.name;
-    return c ? `${c.n}. ${title}` : title;
-  }
-  return side.title ?? side.name;
-}
 
 function unitParas(model: SopModel, u: UnitChange): Para[] {
   const w = countChangedWords(u.body);

@@ -93,14 +93,8 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   for (const e of await listDir(root, 'annexes')) {
     if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
     const file = `annexes/${e.name}`;
-    const r = await readSourceText(root, file);
-    if (!r.ok) {
-      diagnostics.push(r.diagnostic);
-      continue;
-    }
-    const py = parseYamlWithPositions(r.text, file);
-    diagnostics.push(...py.diagnostics);
-    if (py.diagnostics.length) continue;
+    const py = await readYaml(root, file, diagnostics);
+    if (!py) continue;
     const fm = (py.value ?? {}) as Record<string, unknown>;
     diagnostics.push(...validateData('annex', fm, py.positions, file));
     const pdfName = typeof fm.file === 'string' ? fm.file : e.name.replace(/\.ya?ml$/, '.pdf');
@@ -123,14 +117,8 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
     const name = e.name.replace(/\.ya?ml$/, '');
     const file = `data/${e.name}`;
-    const r = await readSourceText(root, file);
-    if (!r.ok) {
-      diagnostics.push(r.diagnostic);
-      continue;
-    }
-    const py = parseYamlWithPositions(r.text, file);
-    diagnostics.push(...py.diagnostics);
-    if (py.diagnostics.length) continue;
+    const py = await readYaml(root, file, diagnostics);
+    if (!py) continue;
     if (known.has(name)) diagnostics.push(...validateData(name, py.value, py.positions, file));
     else diagnostics.push(diagnostic('data-unknown', 'info', `${file} has no schema in sopkit; it is loaded but not checked`, { file, line: 1, column: 1 }, `Known data files: ${[...known].join(', ')}.`));
     data[name] = { name, file, value: py.value, positions: py.positions };
@@ -140,6 +128,18 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || a.name.localeCompare(b.name));
   const model: SopModel = { root, manifestFile: 'sop.yaml', manifest, manifestPositions: y.positions, profile, sections, annexes, data };
   return { model, diagnostics };
+}
+
+/** Reads and parses one YAML file of the SOP; undefined (problems added to `diagnostics`) when unusable. */
+async function readYaml(root: string, file: string, diagnostics: Diagnostic[]) {
+  const r = await readSourceText(root, file);
+  if (!r.ok) {
+    diagnostics.push(r.diagnostic);
+    return undefined;
+  }
+  const py = parseYamlWithPositions(r.text, file);
+  diagnostics.push(...py.diagnostics);
+  return py.diagnostics.length ? undefined : py;
 }
 
 async function readMarkdown(root: string, file: string, lang: string, diagnostics: Diagnostic[]) {
