@@ -3,6 +3,8 @@
  * module must stay ESM. The subsetter lives in a separate wasm (`hb-subset`) with no
  * imports, instantiated once on first use.
  */
+// Must come before harfbuzzjs: it sets how V8 compiles the wasm that harfbuzzjs loads.
+import './wasm-tiering.js';
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
