@@ -92,17 +92,25 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     await renderInto(sopWriter, sop.frames);
     await sopWriter.finish(sop.frames.outline);
     setMetadata(sopDoc, sop.frames.meta);
-    await write(`sop-v${v}-${lang}.pdf`, await saveDocument(sopDoc));
+    const sopBytes = await saveDocument(sopDoc);
+    await write(`sop-v${v}-${lang}.pdf`, sopBytes);
     progress(`sop-v${v}-${lang}.pdf: ${sop.frames.pages.length} pages`);
 
     // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
+    const mdAnnexes = model.annexes
+      .map((a, i) => ({ a, i }))
+      .filter((x): x is { a: MarkdownAnnex; i: number } => x.a.kind === 'markdown-annex' && x.a.lang === lang);
+    if (mdAnnexes.length === 0 && stamped.size === 0) {
+      // Nothing to append: the pack is the SOP itself (same pages, outline and metadata),
+      // so its bytes are written again instead of being rebuilt page by page.
+      await write(`pack-v${v}-${lang}.pdf`, sopBytes);
+      progress(`pack-v${v}-${lang}.pdf: ${sop.frames.pages.length} pages (no annexes: same as the SOP)`);
+      continue;
+    }
     const packDoc = await PDFDocument.create({ updateMetadata: false });
     const pack = new PdfWriter(packDoc, cache);
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
-    const mdAnnexes = model.annexes
-      .map((a, i) => ({ a, i }))
-      .filter((x): x is { a: MarkdownAnnex; i: number } => x.a.kind === 'markdown-annex' && x.a.lang === lang);
     const parts: Array<{ n: number; run: () => Promise<void> }> = [];
     for (const { a, i } of mdAnnexes) {
       const n = annexNumber(model, a, i + 1);
