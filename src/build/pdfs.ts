@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../vendor/pdf-lib.js';
 import type { Diagnostic } from '../diag/index.js';
 import { diagnostic } from '../diag/index.js';
 import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type DocumentFrames, type OutlineEntry } from '../layout/index.js';

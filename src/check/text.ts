@@ -1,6 +1,6 @@
-import { toString } from 'mdast-util-to-string';
+import { toString } from '../vendor/markdown.js';
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../vendor/markdown.js';
 
 /**
  * Folds text for keyword matching: case, Arabic diacritics (tashkeel) and tatweel, the

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '../vendor/commander.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { loadCommands } from './commands/index.js';
 

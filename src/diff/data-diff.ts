@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffArrays } from '../vendor/diff.js';
 
 /** One field of an item that differs between two versions. */
 export interface FieldChange {

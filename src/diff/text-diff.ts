@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffArrays } from '../vendor/diff.js';
 import { tokenCore, tokenize } from './tokenize.js';
 
 /** One run of a word-level redline: text kept, inserted or deleted. */

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import type { FieldChange, ItemChange } from './data-diff.js';
 import type { UnitStatus } from './compare.js';
 import { itemLabel } from './data-diff.js';

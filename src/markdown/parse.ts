@@ -1,7 +1,7 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkDirective from 'remark-directive';
+import { unified } from '../vendor/markdown.js';
+import { remarkParse } from '../vendor/markdown.js';
+import { remarkGfm } from '../vendor/markdown.js';
+import { remarkDirective } from '../vendor/markdown.js';
 import type { Root } from 'mdast';
 
 /** The one Markdown dialect of sopkit: CommonMark + GFM (tables, footnotes, task lists) + directives. */

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { matter } from '../vendor/front-matter.js';
 import { diagnostic, type Diagnostic } from '../diag/index.js';
 import type { PositionMap } from './types.js';
 import { emptyPositions, parseYamlWithPositions } from './yaml.js';

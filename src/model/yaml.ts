@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diag/index.js';
 import type { PositionMap } from './types.js';
 

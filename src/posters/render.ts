@@ -3,7 +3,7 @@
  * hatching, printer's marks) are written as one content stream per page; the text is
  * then drawn over them by the engine's writer, which owns fonts and glyph encoding.
  */
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName } from '../vendor/pdf-lib.js';
 import { linesToItems, type DocumentMeta, type FrameItem } from '../layout/frame.js';
 import { PdfWriter, saveDocument, setMetadata } from '../render/pdf/index.js';
 import type { Rgb } from '../text/index.js';

@@ -1,4 +1,4 @@
-import { isSeq, parseDocument, YAMLSeq } from 'yaml';
+import { isSeq, parseDocument, YAMLSeq } from '../vendor/yaml.js';
 import type { ReleaseManifest } from './types.js';
 import { compareVersions } from './version.js';
 

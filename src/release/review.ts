@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isSeq, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isSeq, YAMLMap, YAMLSeq, type Document } from '../vendor/yaml.js';
 import { diagnostic, SopkitError } from '../diag/index.js';
 import { writeFileAtomic } from '../fs/index.js';
 import { parseYamlWithPositions, type ReviewRecord } from '../model/index.js';

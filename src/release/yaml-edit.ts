@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document } from '../vendor/yaml.js';
 import { diagnostic, SopkitError } from '../diag/index.js';
 
 /**

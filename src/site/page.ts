@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
-import { unified } from 'unified';
-import rehypeStringify from 'rehype-stringify';
+import { unified } from '../vendor/markdown.js';
+import { rehypeStringify } from '../vendor/html.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, pickText, type Diagram } from '../diagram/index.js';
 import { formatNumber } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';

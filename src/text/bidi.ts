@@ -1,5 +1,5 @@
-import bidiModule from 'bidi-js';
-import type { Bidi } from 'bidi-js';
+import { bidiModule } from '../vendor/unicode.js';
+import type { Bidi } from '../vendor/unicode.js';
 
 // bidi-js is CommonJS: under NodeNext the default import is module.exports, which is
 // the factory itself at run time; the typings describe an ES default export.

@@ -1,4 +1,4 @@
-import LineBreaker from 'linebreak';
+import { LineBreaker } from '../vendor/unicode.js';
 
 export interface BreakOpportunity {
   /** UTF-16 index where the next line may start. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { Ajv, type ValidateFunction } from '../vendor/ajv.js';
+import { addFormatsModule } from '../vendor/ajv.js';
 import { SCHEMAS_DIR } from '../paths.js';
 
 // ajv-formats ships CommonJS with a default export; under NodeNext it arrives wrapped.

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject } from '../vendor/ajv.js';
 import { diagnostic, didYouMean, type Diagnostic } from '../diag/index.js';
 import type { PositionMap } from '../model/types.js';
 import { validatorFor } from './schemas.js';

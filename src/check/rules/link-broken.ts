@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../vendor/markdown.js';
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { resolveInside } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';

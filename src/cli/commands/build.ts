@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../../vendor/commander.js';
 import { SopkitError, diagnostic, type Diagnostic } from '../../diag/index.js';
 import { loadSop } from '../../model/index.js';
 import { BUILD_TARGETS, buildAll, type BuildTarget } from '../../build/index.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../../vendor/commander.js';
 import type { PageCounter } from '../../check/index.js';
 import { countBySeverity, diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../../diag/index.js';
 import { FORMATS, type Format } from '../../diag/reporters/types.js';

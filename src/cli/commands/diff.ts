@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command } from '../../vendor/commander.js';
 import { changedUnits, runDiff } from '../../diff/index.js';
 import { toPosix } from '../../fs/index.js';
 import { formatDiagnostic, useColour } from '../output.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command } from '../../vendor/commander.js';
 import { diagnostic, SopkitError, type Diagnostic } from '../../diag/index.js';
 import { readSourceText, toPosix, writeFileAtomic } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';

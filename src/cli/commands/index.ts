@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 
 type CommandFactory = () => Command;
 

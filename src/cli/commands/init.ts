@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from '../../vendor/commander.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
 import { discardDir, makeStagingDir, replaceDir, toPosix } from '../../fs/index.js';
 import type { Profile } from '../../model/index.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command } from '../../vendor/commander.js';
 import type { Diagnostic } from '../../diag/index.js';
 import { discardDir, makeStagingDir, replaceDir } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';

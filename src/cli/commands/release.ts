@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command } from '../../vendor/commander.js';
 import { isSopkitError } from '../../diag/index.js';
 import { toPosix } from '../../fs/index.js';
 import { countBodyPages } from '../../layout/index.js';

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '../../vendor/commander.js';
 import { recordReview } from '../../release/index.js';
 import { runAction } from '../run.js';
 

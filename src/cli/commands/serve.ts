@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { loadSop } from '../../model/index.js';
 import { startDevServer } from '../../site/index.js';
 import { runAction } from '../run.js';

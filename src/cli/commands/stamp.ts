@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { SopkitError, diagnostic } from '../../diag/index.js';
 import { writeFileAtomic } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from '../../vendor/commander.js';
 import { runAction } from '../run.js';
 
 function annexNumber(value: string): number {

@@ -1,4 +1,4 @@
-import { defaultSchema } from 'rehype-sanitize';
+import { defaultSchema } from '../../vendor/html.js';
 import type { Options as Schema } from 'rehype-sanitize';
 
 /**

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes, Paragraph, Text as MdText } from 'mdast';
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import { unified } from '../../vendor/markdown.js';
+import { remarkRehype } from '../../vendor/html.js';
+import { rehypeRaw } from '../../vendor/html.js';
+import { rehypeSanitize } from '../../vendor/html.js';
 import { findDirective, parseMarkdown } from '../../markdown/index.js';
 import { isolateRuns } from './bidi.js';
 import type { RenderContext } from './context.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import type { PDFContext, PDFRawStream } from 'pdf-lib';
+import type { PDFContext, PDFRawStream } from '../../vendor/pdf-lib.js';
 
 /**
  * A FlateDecode stream compressed with Node's native zlib: pdf-lib's `flateStream` uses

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../../vendor/pdf-lib.js';
 import type { DocumentFrames } from '../../layout/frame.js';
 import { PdfWriter, setMetadata } from './writer.js';
 

@@ -3,7 +3,7 @@
  * the page box grows upwards by a strip that holds the header, the original content
  * stream is kept as is (wrapped in q/Q) and our text is drawn in a separate stream.
  */
-import { PDFDocument, PDFName, PDFArray, PDFNumber } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../../vendor/pdf-lib.js';
 import { breakParagraph, prepareParagraph } from '../../text/index.js';
 import type { FrameItem } from '../../layout/frame.js';
 import { PdfWriter } from './writer.js';

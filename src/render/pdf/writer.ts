@@ -5,7 +5,7 @@
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, PDFNull,
   PDFContentStream,
-} from 'pdf-lib';
+} from '../../vendor/pdf-lib.js';
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
 import { deflateSync } from 'node:zlib';

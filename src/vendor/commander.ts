@@ -1,0 +1,2 @@
+/** commander, the CLI parser (bundled: see ./index.ts). */
+export * from 'commander';
