@@ -4,9 +4,7 @@ import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promi
 import { existsSync } from 'node:fs';
 import { discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
-import { buildPosters } from '../posters/index.js';
 import { buildPdfs } from './pdfs.js';
-import { buildSite } from './site.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
@@ -69,6 +67,8 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   const progress = opts.onProgress ?? (() => undefined);
   const staging = await makeStagingDir(outDir);
   const files: string[] = [];
+  // Posters and site are imported when asked for: their libraries (elkjs, rehype) cost
+  // ~0.15 s to load, which `build --only pdf` should not pay.
   try {
     if (targets.has('pdf')) {
       progress('PDFs: laying out and writing the SOP, annexes and packs');
@@ -80,12 +80,14 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     }
     if (targets.has('posters')) {
       progress('posters and pocket cards');
+      const { buildPosters } = await import('../posters/index.js');
       files.push(...(await buildPosters(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
     }
     if (targets.has('site')) {
       progress('site: every language and version');
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
+      const { buildSite } = await import('./site.js');
       files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
     }
     // Which version and date these outputs are of: file names of posters carry no version,
