@@ -150,12 +150,11 @@ const typstBin = which('typst');
 const xelatexBin = which('xelatex');
 const pandocFormats = pandocBin ? spawnSync(pandocBin, ['--list-output-formats'], { encoding: 'utf8' }).stdout.split('\n') : [];
 
-/** Is the `build` command wired into the CLI? (Else the bench times loadSop + buildPdfs.) */
+/** Is the `build` command wired into the CLI? (Else the sopkit rows are skipped.) */
 function buildCommandWired() {
   const r = spawnSync(process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', '--help'], { encoding: 'utf8' });
   return r.status === 0 && /sopkit build/.test(r.stdout);
 }
-const pdfsScript = existsSync(path.join(SOPKIT, 'lib', 'build', 'pdfs.js'));
 
 /**
  * Every engine: `available` (or why not), the command for one run writing `out`, and
@@ -186,11 +185,14 @@ function engines(lang, sop) {
       name: 'sopkit PDFs only',
       key: 'sopkit',
       sopkit: true,
-      what: 'node bench/sopkit-pdfs.mjs <sop> (loadSop + buildPdfs: SOP, annexes, pack)',
-      available: pdfsScript ? true : 'lib/build/pdfs.js does not exist (the PDF engine has not landed)',
+      // The real CLI, as a user runs it, with the PDFs as its only target (the peers too
+      // write one PDF): load + validate the SOP, lay out, write the SOP PDF and its pack
+      // into a staging folder, swap it in.
+      what: 'node bin/sopkit.js build <sop> --only pdf --quiet -o <out> (SOP PDF + pack)',
+      available: wired ? true : 'the `build` command is not wired into the CLI yet',
       output: path.join(sopkitPdfsDir, 'pdf', `sop-v2.1-${lang}.pdf`),
       clean: () => rmSync(sopkitPdfsDir, { recursive: true, force: true }),
-      cmd: [process.execPath, [path.join(SOPKIT, 'bench', 'sopkit-pdfs.mjs'), sop.dir, sopkitPdfsDir]],
+      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir, '--only', 'pdf', '--quiet', '-o', sopkitPdfsDir]],
       env: process.env,
     },
     {
