@@ -9,7 +9,6 @@ import {
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
 import { deflateSync } from 'node:zlib';
-import './deflate.js';
 import { CidFontSet, DocFonts } from './cid-font.js';
 import { itemsToOps, type ResourceSink } from './content.js';
 
