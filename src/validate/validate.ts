@@ -1,4 +1,4 @@
-import type { ErrorObject } from '../vendor/ajv.js';
+import type { ErrorObject, ValidateFunction } from '../vendor/ajv.js';
 import { diagnostic, didYouMean, type Diagnostic } from '../diag/index.js';
 import type { PositionMap } from '../model/types.js';
 import { validatorFor } from './schemas.js';
@@ -98,7 +98,11 @@ function toDiagnostic(err: ErrorObject, data: unknown, positions: PositionMap, w
  */
 export function validateData(schema: string, data: unknown, positions: PositionMap, what: string): Diagnostic[] {
   const validate = validatorFor(schema);
-  if (!validate) return [];
+  return validate ? validateWith(validate, data, positions, what) : [];
+}
+
+/** `validateData` with a given validator (the tests run generated and compiled ones side by side). */
+export function validateWith(validate: ValidateFunction, data: unknown, positions: PositionMap, what: string): Diagnostic[] {
   if (validate(data)) return [];
   let errors = validate.errors ?? [];
   // oneOf/anyOf failures repeat what their branches said; keep the branches' errors,

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from '../vendor/ajv.js';
+import { AJV_OPTIONS } from './compile.js';
+import { schemasFingerprint } from './schema-files.js';
+
+/**
+ * The validators that `node lib/tooling/standalone-validators.js` generates after `tsc`
+ * (ajv's "standalone" code), beside the compiled lib/validate/*.js. Not under src/, so
+ * under vitest (which runs src/) sopkit compiles the schemas at run time instead.
+ */
+export const STANDALONE_FILE = 'schema-validators.cjs';
+
+/** What the validators were generated with; part of the fingerprint they are checked against. */
+export const STANDALONE_SALT = `ajv ${JSON.stringify(AJV_OPTIONS)} formats:full`;
+
+export interface StandaloneModule {
+  /** `schemasFingerprint(STANDALONE_SALT)` when they were generated. */
+  SCHEMAS_FINGERPRINT: string;
+  [schema: string]: ValidateFunction | string;
+}
+
+/**
+ * Loads generated validators from `file` (a CommonJS module, so this stays synchronous),
+ * or undefined when there are none or they were generated from other schemas (schemas/
+ * edited since the build): then the caller compiles, which gives the same results, slower.
+ */
+export function loadStandaloneValidators(file: string | URL = new URL(`./${STANDALONE_FILE}`, import.meta.url)): StandaloneModule | undefined {
+  let mod: StandaloneModule;
+  try {
+    mod = createRequire(import.meta.url)(file instanceof URL ? fileURLToPath(file) : file) as StandaloneModule;
+  } catch {
+    return undefined;
+  }
+  return mod.SCHEMAS_FINGERPRINT === schemasFingerprint(STANDALONE_SALT) ? mod : undefined;
+}
