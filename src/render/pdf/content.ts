@@ -6,6 +6,7 @@
 import type { FrameItem, TextItem } from '../../layout/frame.js';
 import type { GlyphRun, Rgb } from '../../text/index.js';
 import { CidFontSet } from './cid-font.js';
+import { OpBuffer } from './op-buffer.js';
 
 export function num(n: number): string {
   // Fast path: whole numbers (font sizes, most coordinates of rules and boxes) print as is.
@@ -27,19 +28,16 @@ function color(c: Rgb, op: 'rg' | 'RG'): string {
   return s;
 }
 
-/** `<XXXX>` for a 2-byte code, built once per code. */
-const hexCache: string[] = [];
-function hex(code: number): string {
-  return (hexCache[code] ??= `<${code.toString(16).toUpperCase().padStart(4, '0')}>`);
+/** Widths as written in W (1/1000 em, 3 decimals), per face and glyph id; -1 = not yet known. */
+const widthTables = new WeakMap<GlyphRun['face'], Float64Array>();
+function widthTable(face: GlyphRun['face']): Float64Array {
+  let t = widthTables.get(face);
+  if (!t) widthTables.set(face, (t = new Float64Array(0x10000).fill(-1)));
+  return t;
 }
-
-/** Widths as written in W (1/1000 em, 3 decimals), per face and glyph. */
-const widthCache = new WeakMap<GlyphRun['face'], Map<number, number>>();
-function glyphWidth(face: GlyphRun['face'], gid: number): number {
-  let m = widthCache.get(face);
-  if (!m) widthCache.set(face, (m = new Map()));
-  let w = m.get(gid);
-  if (w === undefined) m.set(gid, (w = CidFontSet.width(face, gid)));
+function glyphWidth(table: Float64Array, face: GlyphRun['face'], gid: number): number {
+  let w = table[gid]!;
+  if (w < 0) table[gid] = w = CidFontSet.width(face, gid);
   return w;
 }
 
@@ -54,8 +52,8 @@ export interface ResourceSink {
   image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
 }
 
-function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: string[]): void {
-  out.push('BT');
+function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpBuffer): void {
+  out.str('BT\n');
   const by = pageHeight - item.y;
   const rad = ((item.angle ?? 0) * Math.PI) / 180;
   const cos = Math.cos(rad);
@@ -63,80 +61,117 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: str
   const tmHead = `${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} `;
   let lastFont = '';
   let lastColor = '';
-  const shapes: string[] = [];
+  const shapes = shapeBuffer;
+  shapes.len = 0;
   const leads = item.shapesOnly ? undefined : leadingSpaces(item);
   for (const run of item.runs) {
     if (!run.glyphs.length) continue;
     const name = res.font(run);
     const fontKey = `${name} ${num(run.size)}`;
     if (fontKey !== lastFont) {
-      out.push(`/${fontKey} Tf`);
+      out.byte(47); // /
+      out.str(fontKey);
+      out.str(' Tf\n');
       lastFont = fontKey;
     }
     const col = color(run.color, 'rg');
     if (col !== lastColor) {
-      out.push(col);
+      out.str(col);
+      out.byte(10);
       lastColor = col;
     }
     const tx = item.x + run.x * cos;
     const ty = by + run.x * sin;
-    out.push(`${tmHead}${num(tx)} ${num(ty)} Tm`);
-    const upem = run.face.upem;
-    const dots: string[] = [];
-    // Absolute glyph positions in 1/1000 em from the run start (xOffset included).
-    const n = run.glyphs.length;
-    const xs = new Float64Array(n);
-    let pen = 0;
-    for (let k = 0; k < n; k++) {
-      const g = run.glyphs[k]!;
-      xs[k] = pen + (g.xOffset * 1000) / upem;
-      pen += (g.advance * 1000) / upem;
-    }
-    // Stream order stays HarfBuzz's visual order, marks before their letter in
-    // right-to-left runs: pdf.js reverses each right-to-left chunk as a whole, which
-    // puts every mark back after its letter. (Drawing letters first reads better in
-    // pdftotext but makes pdf.js return marks before letters.)
-    let parts = '';
-    let rise = NaN;
-    let cursor = 0; // where the text position is now, 1/1000 em from the run start
-    const flush = () => {
-      if (parts) out.push(`[${parts}] TJ`);
-      parts = '';
-    };
-    for (let k = 0; k < n; k++) {
-      const g = run.glyphs[k]!;
-      const gRise = run.rise + (g.yOffset * run.size) / upem;
-      if (g.text === '' || item.shapesOnly) {
-        // No text: painted as a path after the text object (see CidFontSet.glyphForm),
-        // positioned in whole font units from the run's origin.
-        dots.push(`q 1 0 0 1 ${Math.round((xs[k]! * upem) / 1000)} ${Math.round((gRise * upem) / run.size)} cm /${res.glyph(run, g.gid)} Do Q`);
-        continue;
-      }
-      if (gRise !== rise) {
-        flush();
-        out.push(`${num(gRise)} Ts`);
-        rise = gRise;
-      }
-      const move = xs[k]! - cursor;
-      if (Math.abs(move) > 0.0005) parts += num(-move);
-      const zero = g.advance === 0;
-      const lead = leads?.get(run);
-      const text = lead && lead.index === k ? lead.text : g.text;
-      parts += hex(res.code(run.face, g.gid, text, zero));
-      cursor = xs[k]! + (zero ? 0 : glyphWidth(run.face, g.gid));
-    }
-    flush();
-    if (rise !== 0) out.push('0 Ts');
-    rise = 0;
-    if (dots.length) {
-      const sc = run.size / upem;
+    out.str(tmHead);
+    out.num(tx);
+    out.byte(32);
+    out.num(ty);
+    out.str(' Tm\n');
+    const lead = leads?.get(run);
+    const dots = glyphOps(run, item.shapesOnly === true, lead, res, out);
+    if (dots) {
+      const sc = run.size / run.face.upem;
       // Scale needs more than num()'s 3 decimals: 8.5/1000 rounded to 0.009 is 6 % off.
       const f = (v: number) => String(Math.round(v * 1e7) / 1e7);
-      shapes.push(`q ${col} ${f(sc * cos)} ${f(sc * sin)} ${f(-sc * sin)} ${f(sc * cos)} ${num(tx)} ${num(ty)} cm`, ...dots, 'Q');
+      shapes.str(`q ${col} ${f(sc * cos)} ${f(sc * sin)} ${f(-sc * sin)} ${f(sc * cos)} `);
+      shapes.num(tx);
+      shapes.byte(32);
+      shapes.num(ty);
+      shapes.str(' cm\n');
+      shapes.append(dots);
+      shapes.str('Q\n');
     }
   }
-  out.push('ET');
-  for (const sh of shapes) out.push(sh);
+  out.str('ET\n');
+  if (shapes.len) out.append(shapes);
+}
+
+// Reused between runs and pages (rendering is synchronous): no buffer per run.
+const shapeBuffer = new OpBuffer();
+const dotBuffer = new OpBuffer();
+
+/**
+ * One run's glyphs: `Ts` and `[...] TJ` into `out`; text-less glyphs as path forms into
+ * the returned buffer (undefined when there are none), drawn after the text object.
+ * Kept apart from textOps so V8 optimises this loop quickly (it runs for every glyph).
+ */
+function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; text: string } | undefined, res: ResourceSink, out: OpBuffer): OpBuffer | undefined {
+  const face = run.face;
+  const upem = face.upem;
+  const glyphs = run.glyphs;
+  const n = glyphs.length;
+  const widths = widthTable(face);
+  const dots = dotBuffer;
+  dots.len = 0;
+  // Stream order stays HarfBuzz's visual order, marks before their letter in
+  // right-to-left runs: pdf.js reverses each right-to-left chunk as a whole, which
+  // puts every mark back after its letter. (Drawing letters first reads better in
+  // pdftotext but makes pdf.js return marks before letters.)
+  let open = false; // inside `[` … `] TJ`
+  let rise = NaN;
+  let cursor = 0; // where the text position is now, 1/1000 em from the run start
+  let pen = 0;
+  for (let k = 0; k < n; k++) {
+    const g = glyphs[k]!;
+    // Absolute glyph position in 1/1000 em from the run start (xOffset included).
+    const x = pen + (g.xOffset * 1000) / upem;
+    pen += (g.advance * 1000) / upem;
+    const gRise = run.rise + (g.yOffset * run.size) / upem;
+    if (g.text === '' || shapesOnly) {
+      // No text: painted as a path after the text object (see CidFontSet.glyphForm),
+      // positioned in whole font units from the run's origin.
+      dots.str('q 1 0 0 1 ');
+      dots.int(Math.round((x * upem) / 1000));
+      dots.byte(32);
+      dots.int(Math.round((gRise * upem) / run.size));
+      dots.str(' cm /');
+      dots.str(res.glyph(run, g.gid));
+      dots.str(' Do Q\n');
+      continue;
+    }
+    if (gRise !== rise) {
+      if (open) out.str('] TJ\n');
+      open = false;
+      out.num(gRise);
+      out.str(' Ts\n');
+      rise = gRise;
+    }
+    const move = x - cursor;
+    if (Math.abs(move) > 0.0005) {
+      if (!open) out.byte(91); // [
+      open = true;
+      out.num(-move);
+    }
+    const zero = g.advance === 0;
+    const text = lead !== undefined && lead.index === k ? lead.text : g.text;
+    if (!open) out.byte(91);
+    open = true;
+    out.hex4(res.code(face, g.gid, text, zero));
+    cursor = x + (zero ? 0 : glyphWidth(widths, face, g.gid));
+  }
+  if (open) out.str('] TJ\n');
+  if (rise !== 0) out.str('0 Ts\n');
+  return dots.len ? dots : undefined;
 }
 
 /**
@@ -228,7 +263,21 @@ function leadGlyph(piece: GlyphRun[]): { run: GlyphRun; index: number; text: str
 
 /** Operators drawing `items` on a page `pageHeight` points tall. */
 export function itemsToOps(items: FrameItem[], pageHeight: number, res: ResourceSink): string {
-  const out: string[] = [];
+  const out = new OpBuffer();
+  writeOps(items, pageHeight, res, out);
+  return Buffer.from(out.buf.buffer, out.buf.byteOffset, out.len).toString('latin1');
+}
+
+/**
+ * Writes the operators drawing `items` into `out` (one operator line after another,
+ * '\n' between them: the bytes `Buffer.from(lines.join('\n'), 'latin1')` would be).
+ */
+export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out: OpBuffer): void {
+  const start = out.len;
+  const line = (s: string) => {
+    out.str(s);
+    out.byte(10);
+  };
   for (const it of items) {
     switch (it.kind) {
       case 'text':
@@ -236,23 +285,43 @@ export function itemsToOps(items: FrameItem[], pageHeight: number, res: Resource
         break;
       case 'rect': {
         const y = pageHeight - it.y - it.h;
-        if (it.fill && it.stroke) out.push(color(it.fill, 'rg'), color(it.stroke, 'RG'), `${num(it.lineWidth ?? 0.5)} w`, `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re B`);
-        else if (it.fill) out.push(color(it.fill, 'rg'), `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re f`);
-        else if (it.stroke) out.push(color(it.stroke, 'RG'), `${num(it.lineWidth ?? 0.5)} w`, `${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
+        if (it.fill && it.stroke) {
+          line(color(it.fill, 'rg'));
+          line(color(it.stroke, 'RG'));
+          line(`${num(it.lineWidth ?? 0.5)} w`);
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re B`);
+        } else if (it.fill) {
+          line(color(it.fill, 'rg'));
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re f`);
+        } else if (it.stroke) {
+          line(color(it.stroke, 'RG'));
+          line(`${num(it.lineWidth ?? 0.5)} w`);
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
+        }
         break;
       }
       case 'rule':
-        out.push(color(it.color, 'RG'), `${num(it.width)} w`, `${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
+        line(color(it.color, 'RG'));
+        line(`${num(it.width)} w`);
+        line(`${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
         break;
       case 'image': {
         const name = res.image(it);
-        if (name) out.push('q', `${num(it.w)} 0 0 ${num(it.h)} ${num(it.x)} ${num(pageHeight - it.y - it.h)} cm`, `/${name} Do`, 'Q');
-        else out.push('0.9 0.9 0.9 rg', `${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
+        if (name) {
+          line('q');
+          line(`${num(it.w)} 0 0 ${num(it.h)} ${num(it.x)} ${num(pageHeight - it.y - it.h)} cm`);
+          line(`/${name} Do`);
+          line('Q');
+        } else {
+          line('0.9 0.9 0.9 rg');
+          line(`${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
+        }
         break;
       }
       default:
         break;
     }
   }
-  return out.join('\n');
+  // Every line above ends in '\n'; the last one has none.
+  if (out.len > start) out.len--;
 }

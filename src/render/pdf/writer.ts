@@ -10,7 +10,11 @@ import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../lay
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
 import { deflateSync } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
-import { itemsToOps, type ResourceSink } from './content.js';
+import { writeOps, type ResourceSink } from './content.js';
+import { OpBuffer } from './op-buffer.js';
+
+// One buffer for every page's operators: a page is deflated as soon as it is written.
+const opBuffer = new OpBuffer();
 
 interface PendingLink {
   page: PDFPage;
@@ -76,9 +80,12 @@ export class RenderCache {
         return name;
       },
     };
-    let ops = itemsToOps(items, pageHeight, sink);
-    if (offsetY) ops = `q 1 0 0 1 0 ${offsetY} cm\n${ops}\nQ`;
-    const packed = deflateSync(Buffer.from(ops, 'latin1'), { level: 6 });
+    const out = opBuffer;
+    out.len = 0;
+    if (offsetY) out.str(`q 1 0 0 1 0 ${offsetY} cm\n`);
+    writeOps(items, pageHeight, sink, out);
+    if (offsetY) out.str('\nQ');
+    const packed = deflateSync(out.bytes(), { level: 6 });
     return { bytes: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), codes, forms, images };
   }
 }
