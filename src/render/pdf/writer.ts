@@ -8,7 +8,7 @@ import {
 } from '../../vendor/pdf-lib.js';
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
-import { deflateSync } from 'node:zlib';
+import { deflate } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
 import { writeOps, type ResourceSink } from './content.js';
 import { OpBuffer } from './op-buffer.js';
@@ -26,7 +26,8 @@ type ImageFrameItem = Extract<FrameItem, { kind: 'image' }>;
 
 /** A page's content stream and what it needs, independent of the document it goes into. */
 interface RenderedPage {
-  bytes: Uint8Array;
+  /** Deflated on libuv's thread pool while the next pages are written (see `render`). */
+  bytes: Promise<Uint8Array>;
   codes: Map<FontFace, Set<number>>;
   forms: Map<string, [FontFace, number]>;
   images: Map<string, ImageFrameItem>;
@@ -85,15 +86,28 @@ export class RenderCache {
     if (offsetY) out.str(`q 1 0 0 1 0 ${offsetY} cm\n`);
     writeOps(items, pageHeight, sink, out);
     if (offsetY) out.str('\nQ');
-    const packed = deflateSync(out.bytes(), { level: 6 });
-    return { bytes: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), codes, forms, images };
+    // Deflating was a quarter of the page time on the main thread; zlib's async deflate
+    // runs on the thread pool (the other core) and gives the same bytes. The operators
+    // are copied: `opBuffer` is reused by the next page before the pool reads it.
+    return { bytes: deflatePage(out.bytes().slice()), codes, forms, images };
   }
+}
+
+function deflatePage(ops: Uint8Array): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    deflate(ops, { level: 6 }, (err, packed) => {
+      if (err) reject(err);
+      else resolve(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength));
+    });
+  });
 }
 
 export class PdfWriter {
   readonly fonts: DocFonts;
   private readonly images = new Map<string, PDFRef>();
   private readonly pendingImages: Array<{ ref: PDFRef; item: ImageFrameItem }> = [];
+  /** Content streams whose deflated bytes are still on the thread pool: written by `finish`. */
+  private readonly pendingContents: Array<{ ref: PDFRef; bytes: Promise<Uint8Array> }> = [];
   private readonly anchors = new Map<string, { page: PDFPage; y: number }>();
   private readonly links: PendingLink[] = [];
   readonly pages: PDFPage[] = [];
@@ -174,7 +188,9 @@ export class PdfWriter {
         xo.set(PDFName.of(name), ref);
       }
     }
-    const ref = ctx.register(ctx.stream(r.bytes, { Filter: 'FlateDecode' }));
+    // The object number is taken now (same numbering as writing the stream here).
+    const ref = ctx.nextRef();
+    this.pendingContents.push({ ref, bytes: r.bytes });
     if (overlay) {
       const pre = ctx.register(ctx.stream('q\n'));
       const post = ctx.register(ctx.stream('\nQ\n'));
@@ -191,8 +207,10 @@ export class PdfWriter {
     }
   }
 
-  /** Fonts, images, links and outline: call once after the last page. */
+  /** Page contents, fonts, images, links and outline: call once after the last page, before saving. */
   async finish(outline: OutlineEntry[] = []): Promise<void> {
+    for (const { ref, bytes } of this.pendingContents) this.doc.context.assign(ref, this.doc.context.stream(await bytes, { Filter: 'FlateDecode' }));
+    this.pendingContents.length = 0;
     for (const { ref, item } of this.pendingImages) {
       try {
         const img = item.format === 'png' ? await this.doc.embedPng(item.data) : await this.doc.embedJpg(item.data);
