@@ -5,7 +5,8 @@ import { readSourceText, toPosix } from '../fs/index.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { validateData } from '../validate/index.js';
 import type { Profile } from './types.js';
-import { parseYamlWithPositions } from './yaml.js';
+import { shippedProfileValue } from './shipped-profiles.js';
+import { emptyPositions, parseYamlWithPositions } from './yaml.js';
 
 /**
  * Loads checklist profile `id`: the SOP's own `profiles/<id>.yaml` first (a group may
@@ -28,6 +29,15 @@ export async function loadProfile(root: string, id: string): Promise<Profile> {
   const shown = base === root ? toPosix(rel) : `<sopkit>/templates/${toPosix(rel)}`;
   const read = await readSourceText(base, rel);
   if (!read.ok) throw new SopkitError({ ...read.diagnostic, file: shown });
+  if (base !== root) {
+    // The shipped profile as parsed at build time, when its text is unchanged; checked
+    // against the schema as always (a schema edited since the build would be noticed);
+    // any problem and it is parsed below, which reports it with its position.
+    const value = shippedProfileValue(toPosix(rel), read.text);
+    if (value && validateData('profile', value, emptyPositions(shown), `profile ${id}`).length === 0) {
+      return { ...(value as Omit<Profile, 'file'>), file: shown };
+    }
+  }
   const y = parseYamlWithPositions(read.text, shown);
   if (y.diagnostics.length) throw new SopkitError(y.diagnostics[0]!, 2);
   const errors = validateData('profile', y.value, y.positions, `profile ${id}`);

@@ -2,7 +2,7 @@
  * Build step after `tsc` and bundle-vendor: generates ajv "standalone" validation code for
  * every schema in schemas/ into lib/validate/schema-validators.cjs.
  *
- *   node lib/tooling/standalone-validators.js      (part of `npm run build` / `prepare`)
+ *   node lib/tooling/loader-assets.js      (part of `npm run build` / `prepare`)
  *
  * Why: compiling the schemas with ajv cost every command ~120 ms (the example's sop.yaml,
  * profile, front-matter and five data files), plus ~17 ms to import ajv. The generated
@@ -71,6 +71,8 @@ export async function writeStandaloneValidators(dir = VALIDATE_DIR): Promise<{ f
       target: 'node20',
       logLevel: 'warning',
       legalComments: 'inline',
+      // Generated code nobody reads: minified, it loads in ~7 ms instead of ~11.
+      minify: true,
     });
     const out = result.outputFiles?.[0];
     if (!out) throw new Error(`esbuild wrote nothing for ${STANDALONE_FILE}`);
@@ -83,7 +85,3 @@ export async function writeStandaloneValidators(dir = VALIDATE_DIR): Promise<{ f
   return { file, bundled: Boolean(esbuild) };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { bundled } = await writeStandaloneValidators();
-  process.stdout.write(`sopkit build: generated lib/validate/${STANDALONE_FILE} (${schemaNames().length} schemas${bundled ? ', bundled' : ''})\n`);
-}

@@ -155,7 +155,9 @@ describe('generated (standalone) validators', () => {
   it('are not used when the schemas changed since they were generated', async () => {
     const stale = path.join(tmp, `stale-${STANDALONE_FILE}`);
     const text = await readFile(path.join(tmp, STANDALONE_FILE), 'utf8');
-    await writeFile(stale, text.replace(/SCHEMAS_FINGERPRINT = "[0-9a-f]+"/, 'SCHEMAS_FINGERPRINT = "0"'));
+    const edited = text.replace(/SCHEMAS_FINGERPRINT\s*=\s*"[0-9a-f]+"/, 'SCHEMAS_FINGERPRINT="0"');
+    expect(edited).not.toBe(text);
+    await writeFile(stale, edited);
     expect(loadStandaloneValidators(stale)).toBeUndefined();
     expect(loadStandaloneValidators(path.join(tmp, 'missing.cjs'))).toBeUndefined();
   });
