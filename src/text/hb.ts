@@ -5,9 +5,12 @@
  */
 // Must come before harfbuzzjs: it sets how V8 compiles the wasm that harfbuzzjs loads.
 import './wasm-tiering.js';
+// Early too: how soon V8 optimises JavaScript (the layout's own code is first called later).
+import './js-tiering.js';
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 
 export { hb };
 
@@ -39,7 +42,15 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 
 /** Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often. */
 export function warmSubsetter(): Promise<WebAssembly.Module> {
-  compiled ??= WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
+  if (!compiled) {
+    // Whole module now, on the background threads: V8 otherwise compiles each wasm
+    // function on its first call, on the main thread (~20 ms of the first subset).
+    // Only for this compile: the flag is restored once it is done.
+    setFlagsFromString('--no-wasm-lazy-compilation');
+    compiled = WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
+    const restore = () => setFlagsFromString('--wasm-lazy-compilation');
+    compiled.then(restore, restore);
+  }
   return compiled;
 }
 
