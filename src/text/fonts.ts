@@ -49,6 +49,10 @@ function loadFace(id: string, psName: string, role: FontRole, bold: boolean, mod
   const face = new hb.Face(new hb.Blob(bytes));
   const hbFont = new hb.Font(face);
   const unicodes = new Set<number>(face.collectUnicodes());
+  // covers() runs several times per character of every paragraph (font choice, missing
+  // glyphs): a flat table for the Basic Multilingual Plane instead of a Set lookup.
+  const bmp = new Uint8Array(0x10000);
+  for (const cp of unicodes) if (cp < 0x10000) bmp[cp] = 1;
   const ext = hbFont.hExtents();
   const advances = new Map<number, number>();
   const capGid = hbFont.glyph(0x48);
@@ -59,7 +63,7 @@ function loadFace(id: string, psName: string, role: FontRole, bold: boolean, mod
     ascender: ext.ascender,
     descender: ext.descender,
     capHeight: cap ?? Math.round(face.upem * 0.7),
-    covers: (cp) => unicodes.has(cp),
+    covers: (cp) => (cp < 0x10000 ? bmp[cp] === 1 : unicodes.has(cp)),
     advance(gid) {
       let a = advances.get(gid);
       if (a === undefined) {

@@ -6,8 +6,8 @@
  * those functions get hot just long enough to be sent to the optimising compiler, whose
  * jobs run on background threads: during the layout of the 40-page bench SOP the process
  * used ~1.0 s of CPU for ~0.4 s of main-thread work. On a 2-core machine those compiles
- * compete with the build itself and mostly finish too late to pay off. Four times the
- * budget (512 KB of bytecode executed per function before tier-up, default 132 KB) keeps
+ * compete with the build itself and mostly finish too late to pay off. Eight times the
+ * budget (512 KB of bytecode executed per tier-up tick, Node 20's default is 66 KB) keeps
  * the truly hot loops optimised and drops most of the rest: whole-process CPU of
  * `bench/sopkit-pdfs.mjs` on the bench corpus 1.65 → 1.15 s user, same bytes.
  *

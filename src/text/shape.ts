@@ -17,14 +17,48 @@ export interface RawGlyph {
 
 const buffer = new hb.Buffer();
 
+/**
+ * Results by exact input (face, direction, language, the text HarfBuzz sees with its
+ * context window, item offset and length), clusters relative to the window. Why: tables
+ * that do not fit are prepared again at smaller type sizes (same text, same glyphs: sizes
+ * only scale the advances), and short labels, markers and repeated cells recur; the same
+ * input always gives the same glyphs, so a hit is exact.
+ */
+const cache = new Map<string, RawGlyph[]>();
+let cachedChars = 0;
+const MAX_CACHED_CHARS = 1 << 21;
+
 /** Shapes `text[start, end)` with `face`; glyphs come back in visual order. */
 export function shapeRange(face: FontFace, text: string, start: number, end: number, rtl: boolean, lang: string): RawGlyph[] {
-  buffer.clearContents();
   // HarfBuzz looks at most 5 characters around an item for joining context; harfbuzzjs
   // copies the whole string into wasm memory per call, so pass only that window.
   const from = Math.max(0, start - 5);
   const to = Math.min(text.length, end + 5);
-  buffer.addText(from === 0 && to === text.length ? text : text.slice(from, to), start - from, end - start);
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  const key = `${face.id}|${rtl ? 'r' : 'l'}|${lang}|${start - from}|${end - start}|${window}`;
+  let rel = cache.get(key);
+  if (!rel) {
+    rel = shapeWindow(face, window, start - from, end - start, rtl, lang);
+    if (cachedChars > MAX_CACHED_CHARS) {
+      cache.clear();
+      cachedChars = 0;
+    }
+    cache.set(key, rel);
+    cachedChars += key.length;
+  }
+  if (from === 0) return rel;
+  const out: RawGlyph[] = new Array(rel.length);
+  for (let i = 0; i < rel.length; i++) {
+    const g = rel[i]!;
+    out[i] = { gid: g.gid, cluster: g.cluster + from, advance: g.advance, xOffset: g.xOffset, yOffset: g.yOffset, unsafe: g.unsafe };
+  }
+  return out;
+}
+
+/** Glyphs of `window[offset, offset + length)`, clusters indexing `window`. Never modify the result (cached). */
+function shapeWindow(face: FontFace, window: string, offset: number, length: number, rtl: boolean, lang: string): RawGlyph[] {
+  buffer.clearContents();
+  buffer.addText(window, offset, length);
   // Script from the face (Naskh items are Arabic, the Latin face's are Latin): cheaper
   // than guessing, and the same result for the text each face is given.
   buffer.setScript(face.role === 'arabic' ? 'Arab' : 'Latn');
@@ -44,7 +78,7 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
     const p = pos[i]!;
     out[i] = {
       gid: g.codepoint,
-      cluster: g.cluster + from,
+      cluster: g.cluster,
       advance: p.xAdvance,
       xOffset: p.xOffset,
       yOffset: p.yOffset,
