@@ -36,9 +36,7 @@ function widthTable(face: GlyphRun['face']): Float64Array {
   return t;
 }
 function glyphWidth(table: Float64Array, face: GlyphRun['face'], gid: number): number {
-  let w = table[gid]!;
-  if (w < 0) table[gid] = w = CidFontSet.width(face, gid);
-  return w;
+  return (table[gid] = CidFontSet.width(face, gid));
 }
 
 export interface ResourceSink {
@@ -121,6 +119,9 @@ function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; tex
   const glyphs = run.glyphs;
   const n = glyphs.length;
   const widths = widthTable(face);
+  const runRise = run.rise;
+  const size = run.size;
+  const leadIndex = lead === undefined ? -1 : lead.index;
   const dots = dotBuffer;
   dots.len = 0;
   // Stream order stays HarfBuzz's visual order, marks before their letter in
@@ -136,14 +137,14 @@ function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; tex
     // Absolute glyph position in 1/1000 em from the run start (xOffset included).
     const x = pen + (g.xOffset * 1000) / upem;
     pen += (g.advance * 1000) / upem;
-    const gRise = run.rise + (g.yOffset * run.size) / upem;
+    const gRise = runRise + (g.yOffset * size) / upem;
     if (g.text === '' || shapesOnly) {
       // No text: painted as a path after the text object (see CidFontSet.glyphForm),
       // positioned in whole font units from the run's origin.
       dots.str('q 1 0 0 1 ');
       dots.int(Math.round((x * upem) / 1000));
       dots.byte(32);
-      dots.int(Math.round((gRise * upem) / run.size));
+      dots.int(Math.round((gRise * upem) / size));
       dots.str(' cm /');
       dots.str(res.glyph(run, g.gid));
       dots.str(' Do Q\n');
@@ -157,20 +158,25 @@ function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; tex
       rise = gRise;
     }
     const move = x - cursor;
-    if (Math.abs(move) > 0.0005) {
+    if (move > 0.0005 || move < -0.0005) {
       if (!open) out.byte(91); // [
       open = true;
       out.num(-move);
     }
     const zero = g.advance === 0;
-    const text = lead !== undefined && lead.index === k ? lead.text : g.text;
+    const gid = g.gid;
     if (!open) out.byte(91);
     open = true;
-    out.hex4(res.code(face, g.gid, text, zero));
-    cursor = x + (zero ? 0 : glyphWidth(widths, face, g.gid));
+    out.hex4(res.code(face, gid, k === leadIndex ? lead!.text : g.text, zero));
+    if (zero) cursor = x;
+    else {
+      const w = widths[gid]!;
+      cursor = x + (w >= 0 ? w : glyphWidth(widths, face, gid));
+    }
   }
-  if (open) out.str('] TJ\n');
-  if (rise !== 0) out.str('0 Ts\n');
+  // One call site for the rare `0 Ts` too: a call V8 never saw before optimising the
+  // loop costs a deoptimisation.
+  out.str(rise !== 0 ? (open ? '] TJ\n0 Ts\n' : '0 Ts\n') : open ? '] TJ\n' : '');
   return dots.len ? dots : undefined;
 }
 

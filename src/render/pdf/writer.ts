@@ -33,6 +33,14 @@ interface RenderedPage {
   images: Map<string, ImageFrameItem>;
 }
 
+/** The code last looked up for a glyph id of a face, and the last page (render) that used it. */
+interface CodeMemo {
+  text: string;
+  zero: boolean;
+  code: number;
+  page: number;
+}
+
 /**
  * Shared by the documents of one build: glyph codes and rendered pages. A page frame is
  * turned into content-stream bytes once; the pack reuses the SOP's and annexes' pages.
@@ -41,6 +49,9 @@ export class RenderCache {
   readonly book: CidFontSet;
   readonly pages = new WeakMap<PageFrame, RenderedPage>();
   private readonly imageNames = new Map<string, string>();
+  /** Per face, by glyph id: nearly every glyph always carries the same text, so one entry answers most lookups. */
+  private readonly memos = new Map<FontFace, Array<CodeMemo | undefined>>();
+  private serial = 0;
 
   constructor(fontPrefix = 'F') {
     this.book = new CidFontSet(fontPrefix);
@@ -58,12 +69,36 @@ export class RenderCache {
     const forms = new Map<string, [FontFace, number]>();
     const images = new Map<string, ImageFrameItem>();
     const book = this.book;
+    const memos = this.memos;
+    const page = ++this.serial;
+    // The face of the previous call, its memo and this page's code set (a run is one face).
+    let lastFace: FontFace | undefined;
+    let memo: Array<CodeMemo | undefined> = [];
+    let used = new Set<number>();
     const sink: ResourceSink = {
+      // Called for every glyph drawn: the memo spares CidFontSet's lookups and the set's
+      // insert (once per code and page); the code is the one CidFontSet gives.
       code(face, gid, text, zero) {
+        if (face !== lastFace) {
+          lastFace = face;
+          let m = memos.get(face);
+          if (!m) memos.set(face, (m = new Array<CodeMemo | undefined>(0x10000)));
+          memo = m;
+          let set = codes.get(face);
+          if (!set) codes.set(face, (set = new Set()));
+          used = set;
+        }
+        const hit = memo[gid];
+        if (hit !== undefined && hit.text === text && hit.zero === zero) {
+          if (hit.page !== page) {
+            hit.page = page;
+            used.add(hit.code);
+          }
+          return hit.code;
+        }
         const c = book.code(face, gid, text, zero);
-        let set = codes.get(face);
-        if (!set) codes.set(face, (set = new Set()));
-        set.add(c);
+        memo[gid] = { text, zero, code: c, page };
+        used.add(c);
         return c;
       },
       font(run: GlyphRun) {
