@@ -19,12 +19,13 @@ const buffer = new hb.Buffer();
 
 /**
  * Results by exact input (face, direction, language, the text HarfBuzz sees with its
- * context window, item offset and length), clusters relative to the window. Why: tables
- * that do not fit are prepared again at smaller type sizes (same text, same glyphs: sizes
- * only scale the advances), and short labels, markers and repeated cells recur; the same
- * input always gives the same glyphs, so a hit is exact.
+ * context window, item offset and length), packed six numbers per glyph with clusters
+ * relative to the window. Why: tables that do not fit are prepared again at smaller type
+ * sizes (same text, same glyphs: sizes only scale the advances), and short labels,
+ * markers and repeated cells recur; the same input always gives the same glyphs, so a hit
+ * is exact. Packed, an entry is one allocation (the glyph objects are made per call).
  */
-const cache = new Map<string, RawGlyph[]>();
+const cache = new Map<string, Int32Array>();
 let cachedChars = 0;
 const MAX_CACHED_CHARS = 1 << 21;
 
@@ -36,27 +37,26 @@ export function shapeRange(face: FontFace, text: string, start: number, end: num
   const to = Math.min(text.length, end + 5);
   const window = from === 0 && to === text.length ? text : text.slice(from, to);
   const key = `${face.id}|${rtl ? 'r' : 'l'}|${lang}|${start - from}|${end - start}|${window}`;
-  let rel = cache.get(key);
-  if (!rel) {
-    rel = shapeWindow(face, window, start - from, end - start, rtl, lang);
+  let packed = cache.get(key);
+  if (!packed) {
+    packed = shapeWindow(face, window, start - from, end - start, rtl, lang);
     if (cachedChars > MAX_CACHED_CHARS) {
       cache.clear();
       cachedChars = 0;
     }
-    cache.set(key, rel);
+    cache.set(key, packed);
     cachedChars += key.length;
   }
-  if (from === 0) return rel;
-  const out: RawGlyph[] = new Array(rel.length);
-  for (let i = 0; i < rel.length; i++) {
-    const g = rel[i]!;
-    out[i] = { gid: g.gid, cluster: g.cluster + from, advance: g.advance, xOffset: g.xOffset, yOffset: g.yOffset, unsafe: g.unsafe };
+  const n = packed.length / 6;
+  const out: RawGlyph[] = new Array(n);
+  for (let i = 0, k = 0; i < n; i++, k += 6) {
+    out[i] = { gid: packed[k]!, cluster: packed[k + 1]! + from, advance: packed[k + 2]!, xOffset: packed[k + 3]!, yOffset: packed[k + 4]!, unsafe: packed[k + 5] === 1 };
   }
   return out;
 }
 
-/** Glyphs of `window[offset, offset + length)`, clusters indexing `window`. Never modify the result (cached). */
-function shapeWindow(face: FontFace, window: string, offset: number, length: number, rtl: boolean, lang: string): RawGlyph[] {
+/** Glyphs of `window[offset, offset + length)`: gid, cluster (in `window`), advance, x and y offset, unsafe-to-break. */
+function shapeWindow(face: FontFace, window: string, offset: number, length: number, rtl: boolean, lang: string): Int32Array {
   buffer.clearContents();
   buffer.addText(window, offset, length);
   // Script from the face (Naskh items are Arabic, the Latin face's are Latin): cheaper
@@ -72,18 +72,16 @@ function shapeWindow(face: FontFace, window: string, offset: number, length: num
   // getGlyphInfosAndPositions defines hidden properties per glyph and is 5x slower.
   const infos = buffer.getGlyphInfos();
   const pos = buffer.getGlyphPositions();
-  const out: RawGlyph[] = new Array(infos.length);
-  for (let i = 0; i < infos.length; i++) {
+  const out = new Int32Array(infos.length * 6);
+  for (let i = 0, k = 0; i < infos.length; i++, k += 6) {
     const g = infos[i]!;
     const p = pos[i]!;
-    out[i] = {
-      gid: g.codepoint,
-      cluster: g.cluster,
-      advance: p.xAdvance,
-      xOffset: p.xOffset,
-      yOffset: p.yOffset,
-      unsafe: (g.flags & hb.GlyphFlag.UNSAFE_TO_BREAK) !== 0,
-    };
+    out[k] = g.codepoint;
+    out[k + 1] = g.cluster;
+    out[k + 2] = p.xAdvance;
+    out[k + 3] = p.xOffset;
+    out[k + 4] = p.yOffset;
+    out[k + 5] = (g.flags & hb.GlyphFlag.UNSAFE_TO_BREAK) !== 0 ? 1 : 0;
   }
   return out;
 }
