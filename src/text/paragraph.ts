@@ -93,16 +93,24 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
   const spans: Span[] = typeof input === 'string' ? [{ text: input, style: base }] : input;
   let text = '';
   const styleAt: TextStyle[] = [];
+  // Bold and regular runs, from the spans (a run's style is constant): start, end, bold.
+  const boldRuns: number[] = [];
+  const dir = opts.dir ?? directionOf(lang);
   for (const s of spans) {
     // Tabs and stray control characters would shape as .notdef boxes: print spaces.
     let t = s.text.replace(/[\t\r\v\f]/g, ' ');
     // In right-to-left text, UAX #9 reverses the groups of "+964 750 000 0201" and splits
     // e-mail addresses and URLs at their dots: isolate them as left-to-right (LRI…PDI).
-    if ((opts.dir ?? directionOf(lang)) === 'rtl') t = t.replace(LTR_TOKENS, '\u2066$&\u2069');
+    if (dir === 'rtl') t = t.replace(LTR_TOKENS, '\u2066$&\u2069');
+    if (!t.length) continue;
+    const start = text.length;
     text += t;
     for (let i = 0; i < t.length; i++) styleAt.push(s.style);
+    const bold = s.style.bold ? 1 : 0;
+    const r = boldRuns.length;
+    if (r && boldRuns[r - 1] === bold) boldRuns[r - 2] = text.length;
+    else boldRuns.push(start, text.length, bold);
   }
-  const dir = opts.dir ?? directionOf(lang);
   // Pure left-to-right text in a left-to-right paragraph is all level 0: skip UAX #9.
   // Arabic text without digits or left-to-right letters is all level 1: skip it too.
   const levels = !text.length
@@ -115,17 +123,15 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
   const fonts = getFonts();
   const faces = new Array<FontFace>(text.length);
   // Faces per style run: bold and regular pairs.
-  let i0 = 0;
-  while (i0 < text.length) {
-    let i1 = i0 + 1;
-    while (i1 < text.length && !!styleAt[i1]!.bold === !!styleAt[i0]!.bold) i1++;
-    const bold = !!styleAt[i0]!.bold;
+  for (let r = 0; r < boldRuns.length; r += 3) {
+    const i0 = boldRuns[r]!;
+    const i1 = boldRuns[r + 1]!;
+    const bold = boldRuns[r + 2] === 1;
     const pair = bold ? { arabic: fonts.arabicBold, latin: fonts.latinBold } : { arabic: fonts.arabic, latin: fonts.latin };
     const chosen = opts.singleFace
       ? chooseSingle(text.slice(i0, i1), pair, dir === 'rtl')
       : chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
     for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
-    i0 = i1;
   }
   // Inside left-to-right isolates (phone numbers, e-mails, URLs) digits and punctuation
   // take the Latin face: a font change makes extractors keep the token as its own chunk.
@@ -140,7 +146,8 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
   const missing = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
-    if (!isIgnorable(cp) && !isMarkOrJoiner(cp) && !faces[i]!.covers(cp)) missing.add(String.fromCodePoint(cp));
+    // Coverage first: a table lookup that is nearly always true.
+    if (!faces[i]!.covers(cp) && !isIgnorable(cp) && !isMarkOrJoiner(cp)) missing.add(String.fromCodePoint(cp));
     if (cp > 0xffff) i++;
   }
   // Itemize: a new item where level, face or style changes; marks never start one.
@@ -150,7 +157,8 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
     if (i < text.length) {
       const cp = text.charCodeAt(i);
       const lowSurrogate = cp >= 0xdc00 && cp <= 0xdfff;
-      if (lowSurrogate || (levels[i] === levels[s] && faces[i] === faces[s] && sameStyle(styleAt[i]!, styleAt[s]!))) continue;
+      // Same style object (the usual case) checked inline: no call per character.
+      if (lowSurrogate || (levels[i] === levels[s] && faces[i] === faces[s] && (styleAt[i] === styleAt[s] || sameStyle(styleAt[i]!, styleAt[s]!)))) continue;
     }
     items.push({ start: s, end: i, level: levels[s]!, face: faces[s]!, style: styleAt[s]!, glyphs: [] });
     s = i;
