@@ -104,6 +104,15 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpB
   if (shapes.len) out.append(shapes);
 }
 
+// A text-less glyph is `q 1 0 0 1 X Y cm /NAME Do Q`: the fixed parts encoded once.
+const DOT_HEAD = new Uint8Array(Buffer.from('q 1 0 0 1 ', 'latin1'));
+const dotTails = new Map<string, Uint8Array>();
+function dotTail(name: string): Uint8Array {
+  let t = dotTails.get(name);
+  if (!t) dotTails.set(name, (t = new Uint8Array(Buffer.from(` cm /${name} Do Q\n`, 'latin1'))));
+  return t;
+}
+
 // Reused between runs and pages (rendering is synchronous): no buffer per run.
 const shapeBuffer = new OpBuffer();
 const dotBuffer = new OpBuffer();
@@ -141,13 +150,11 @@ function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; tex
     if (g.text === '' || shapesOnly) {
       // No text: painted as a path after the text object (see CidFontSet.glyphForm),
       // positioned in whole font units from the run's origin.
-      dots.str('q 1 0 0 1 ');
+      dots.raw(DOT_HEAD);
       dots.int(Math.round((x * upem) / 1000));
       dots.byte(32);
       dots.int(Math.round((gRise * upem) / size));
-      dots.str(' cm /');
-      dots.str(res.glyph(run, g.gid));
-      dots.str(' Do Q\n');
+      dots.raw(dotTail(res.glyph(run, g.gid)));
       continue;
     }
     if (gRise !== rise) {

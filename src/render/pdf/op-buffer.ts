@@ -28,6 +28,13 @@ export class OpBuffer {
     this.len = p;
   }
 
+  /** Bytes encoded beforehand (fixed operator text). */
+  raw(bytes: Uint8Array): void {
+    if (this.len + bytes.length > this.buf.length) this.grow(bytes.length);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.length;
+  }
+
   byte(c: number): void {
     if (this.len === this.buf.length) this.grow(1);
     this.buf[this.len++] = c;

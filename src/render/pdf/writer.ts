@@ -41,6 +41,11 @@ interface CodeMemo {
   page: number;
 }
 
+interface FormMemo {
+  name: string;
+  page: number;
+}
+
 /**
  * Shared by the documents of one build: glyph codes and rendered pages. A page frame is
  * turned into content-stream bytes once; the pack reuses the SOP's and annexes' pages.
@@ -51,6 +56,8 @@ export class RenderCache {
   private readonly imageNames = new Map<string, string>();
   /** Per face, by glyph id: nearly every glyph always carries the same text, so one entry answers most lookups. */
   private readonly memos = new Map<FontFace, Array<CodeMemo | undefined>>();
+  /** Per face, by glyph id: the glyph form's resource name, and the last page that used it. */
+  private readonly formMemos = new Map<FontFace, Array<FormMemo | undefined>>();
   private serial = 0;
 
   constructor(fontPrefix = 'F') {
@@ -70,6 +77,7 @@ export class RenderCache {
     const images = new Map<string, ImageFrameItem>();
     const book = this.book;
     const memos = this.memos;
+    const formMemos = this.formMemos;
     const page = ++this.serial;
     // The face of the previous call, its memo and this page's code set (a run is one face).
     let lastFace: FontFace | undefined;
@@ -105,10 +113,18 @@ export class RenderCache {
         if (!codes.has(run.face)) codes.set(run.face, new Set());
         return book.fontName(run.face);
       },
+      // Called for every text-less glyph (Naskh dots: a third as many as the letters).
       glyph(run: GlyphRun, gid: number) {
-        const name = book.formName(run.face, gid);
-        forms.set(name, [run.face, gid]);
-        return name;
+        const face = run.face;
+        let m = formMemos.get(face);
+        if (!m) formMemos.set(face, (m = new Array<FormMemo | undefined>(0x10000)));
+        let f = m[gid];
+        if (!f) m[gid] = f = { name: book.formName(face, gid), page: 0 };
+        if (f.page !== page) {
+          f.page = page;
+          forms.set(f.name, [face, gid]);
+        }
+        return f.name;
       },
       image: (item) => {
         const name = this.imageName(item.key);
