@@ -11,9 +11,9 @@ export function ensureBuilt(): void {
   if (existsSync(path.join(ROOT, 'lib/cli/main.js'))) return;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-  // The second half of `npm run build`: bundle the npm libraries into lib/vendor/.
-  const b = spawnSync(process.execPath, [path.join(ROOT, 'lib/tooling/bundle-vendor.js')], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`bundling failed:\n${b.stdout}${b.stderr}`);
+  // The second half of `npm run build`: vendor bundles, validators, shipped profiles.
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'lib/tooling/postbuild.js')], { encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`post-build steps failed:\n${b.stdout}${b.stderr}`);
 }
 
 export interface Run {

@@ -46,4 +46,16 @@ describe('check rules that lay the document out', () => {
     expect(fit[0]!.file).toMatch(/data\/urgent-action\.yaml$/);
     expect(fit[0]!.line).toBeGreaterThan(1);
   });
+  it('reports a data file that breaks its schema once, without laying posters out from it', async () => {
+    const dir = await exampleCopy();
+    const file = path.join(dir, 'data', 'eligibility.yaml');
+    // A number where the Arabic title belongs: the schema says so; the posters used to crash on it.
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:\n  ar: .*$/m, 'title:\n  ar: 42'));
+    const r = sopkit(['check', dir, '--today', '2026-11-25', '--format', 'json'], ROOT);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(1);
+    const all = (JSON.parse(r.stdout) as Report).diagnostics;
+    expect(all.filter((d) => d.severity === 'error').map((d) => [d.rule, d.file])).toEqual([['schema', 'data/eligibility.yaml']]);
+    expect(all.filter((d) => /could not be laid out/.test(d.message))).toEqual([]);
+  });
 });

@@ -36,7 +36,7 @@ async function problemWith(root: string, a: PdfAnnex): Promise<string | undefine
   try {
     // pdf-lib is lenient with broken files; a PDF whose page tree cannot be read is as good as damaged.
     // Loaded only when there is a PDF annex: pdf-lib is large and most runs never need it.
-    const { PDFDocument } = await import('pdf-lib');
+    const { PDFDocument } = await import('../../vendor/pdf-lib.js');
     const doc = await PDFDocument.load(await readFile(abs), { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
     if (doc.getPageCount() < 1) return `${a.pdf} is damaged and cannot be opened (no pages found)`;
   } catch (e) {

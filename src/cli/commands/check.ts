@@ -115,9 +115,21 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
   if (flags.layout !== false) {
     // R10: posters and cards are laid out from the data files; text that cannot fit at the
     // legible minimum is reported at its data item (poster-fit).
-    const { checkPosters } = await import('../../posters/index.js');
-    const { sortDiagnostics } = await import('../../diag/index.js');
-    diagnostics = sortDiagnostics([...diagnostics, ...(await checkPosters(model))]);
+    // Posters are drawn from the data files: while one of them breaks its schema (a number
+    // where a label belongs…), the schema error above is the message; laying posters out
+    // from that data would only fail again, less clearly.
+    const dataBroken = diagnostics.some((d) => d.rule === 'schema' && d.severity === 'error' && (d.file ?? '').startsWith('data/'));
+    if (!dataBroken) {
+      const { checkPosters } = await import('../../posters/index.js');
+      const { sortDiagnostics } = await import('../../diag/index.js');
+      let fit: Diagnostic[];
+      try {
+        fit = await checkPosters(model);
+      } catch (e) {
+        fit = [diagnostic('poster-fit', 'warning', `the posters could not be laid out: ${(e as Error).message ?? e}`, { file: model.manifestFile, line: 1, column: 1 }, 'Run `sopkit posters` to see which poster fails, and check its data file.')];
+      }
+      diagnostics = sortDiagnostics([...diagnostics, ...fit]);
+    }
   }
   const src = model.manifest.languages[0] ?? 'en';
   const sop = { title: model.manifest.title[src] ?? Object.values(model.manifest.title)[0] ?? '', version: model.manifest.version };

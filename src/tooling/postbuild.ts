@@ -1,0 +1,23 @@
+/**
+ * Everything `npm run build` does after `tsc`, in order (the package.json scripts call
+ * only this file):
+ *
+ *   1. bundle-vendor: lib/vendor/*.js become esbuild bundles of the npm libraries;
+ *   2. loader-assets: the schemas as ajv standalone code and the shipped profiles parsed.
+ *
+ * Each step is an optimisation with a checked fallback: without its output sopkit gives
+ * the same results, only slower (see docs/loading.md and src/vendor/index.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleVendor } from './bundle-vendor.js';
+import { writeLoaderAssets } from './loader-assets.js';
+
+export async function postbuild(): Promise<void> {
+  const bundled = await bundleVendor();
+  if (bundled.length) process.stdout.write(`sopkit build: bundled lib/vendor/ (${bundled.join(', ')})\n`);
+  const assets = await writeLoaderAssets();
+  process.stdout.write(`sopkit build: generated ${assets.join(', ')}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await postbuild();
