@@ -56,7 +56,8 @@ function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpB
   const rad = ((item.angle ?? 0) * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);
-  const tmHead = `${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} `;
+  // Nearly every line is upright: its matrix head is the same string every time.
+  const tmHead = rad === 0 ? '1 0 0 1 ' : `${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} `;
   let lastFont = '';
   let lastColor = '';
   const shapes = shapeBuffer;
@@ -206,6 +207,8 @@ function glyphOps(run: GlyphRun, shapesOnly: boolean, lead: { index: number; tex
  * ToUnicode text changes: same glyph, same width, same look.
  */
 function leadingSpaces(item: TextItem): Map<GlyphRun, { index: number; text: string }> | undefined {
+  // One run is one piece, and only a separate line's first piece gets a space.
+  if (item.runs.length < 2 && item.separate !== true) return undefined;
   const pieces: GlyphRun[][] = [];
   let end = Infinity;
   for (const run of item.runs) {
