@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diag/index.js';
 import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
-import { createParsePool, parseMarkdown, type ParsePool } from '../markdown/index.js';
+import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
 import { breakParagraph, directionOf, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { blockChildren, footnoteSlices, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
@@ -133,23 +133,11 @@ const LEADING_NUMBER = /^\s*[0-9٠-٩]+[.\-–)]?\s+/;
 
 /** Parsed bodies, so `check` (page budget) and `build` in one process parse once. */
 const trees = new WeakMap<object, MdNode>();
-/** Bodies handed to a parse pool (parsed ahead of the layout on a second thread). */
-const pending = new WeakMap<object, { pool: ParsePool; i: number }>();
-
-/** Starts parsing `files` in the background, in the order the layout will ask for them. */
-function prefetch(files: Array<{ body: string }>): void {
-  const todo = files.filter((f) => !trees.has(f) && !pending.has(f));
-  if (todo.length < 2) return;
-  const pool = createParsePool(todo.map((f) => f.body));
-  todo.forEach((f, i) => pending.set(f, { pool, i }));
-}
 
 function parsed(file: { body: string }): MdNode {
   let t = trees.get(file);
   if (!t) {
-    const p = pending.get(file);
-    t = (p ? p.pool.get(p.i) : parseMarkdown(file.body)) as unknown as MdNode;
-    pending.delete(file);
+    t = parseMarkdown(file.body) as unknown as MdNode;
     trees.set(file, t);
   }
   return t;
@@ -300,11 +288,6 @@ function layoutSopUncached(model: SopModel, lang: string): SopLayout {
   const digits = digitsFor(model, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
-  // Sections in layout order, then this language's Markdown annexes (laid out next).
-  prefetch([
-    ...componentsFor(model, lang).flatMap((g) => g.sections),
-    ...model.annexes.filter((a): a is MarkdownAnnex => a.kind === 'markdown-annex' && a.lang === lang),
-  ]);
   const body = layoutBody(model, lang, ctx, geo);
   if (!body.entries.length) {
     diagnostics.push(diagnostic('pdf-empty', 'warning', `there are no sections in sections/${lang}/: the ${lang} PDF has only a cover`, undefined, `Add Markdown files under sections/${lang}/.`));

@@ -1,3 +1,2 @@
 export * from './parse.js';
 export * from './directives.js';
-export * from './parse-pool.js';
