@@ -14,35 +14,19 @@ function escapeToken(t: string | number): string {
 }
 
 class YamlPositions implements PositionMap {
-  private readonly values = new Map<string, SourcePosition>();
-  private readonly keys = new Map<string, SourcePosition>();
-  /**
-   * Fills `values` and `keys`; run on the first question, not while parsing: most files
-   * of a clean SOP are never asked (positions are for diagnostics), and walking every
-   * node of every file cost ~10–15 ms of loading the example.
-   */
-  private fill: ((values: Map<string, SourcePosition>, keys: Map<string, SourcePosition>) => void) | undefined;
-  constructor(readonly file: string, private readonly fallback: SourcePosition, fill?: YamlPositions['fill']) {
-    this.fill = fill;
-  }
+  readonly values = new Map<string, SourcePosition>();
+  readonly keys = new Map<string, SourcePosition>();
+  constructor(readonly file: string, private readonly fallback: SourcePosition) {}
 
   has(pointer: string): boolean {
-    return this.ready().values.has(pointer);
+    return this.values.has(pointer);
   }
   /** The value's position; for a pointer that does not exist, its nearest existing parent's. */
   at(pointer: string): SourcePosition {
-    return this.nearest(this.ready().values, pointer);
+    return this.nearest(this.values, pointer);
   }
   keyAt(pointer: string): SourcePosition {
-    return this.ready().keys.get(pointer) ?? this.at(pointer);
-  }
-  private ready(): this {
-    if (this.fill) {
-      const fill = this.fill;
-      this.fill = undefined;
-      fill(this.values, this.keys);
-    }
-    return this;
+    return this.keys.get(pointer) ?? this.at(pointer);
   }
   private nearest(map: Map<string, SourcePosition>, pointer: string): SourcePosition {
     let p = pointer;
@@ -72,29 +56,27 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: line + lineOffset, column: col };
   };
-  // The document's nodes keep their offsets; the walk that maps pointers to positions
-  // runs when the map is first asked (see YamlPositions).
-  const positions = new YamlPositions(file, { file, line: 1 + lineOffset, column: 1 }, (values, keys) => {
-    const walk = (node: Node | null | undefined, pointer: string): void => {
-      if (!node) return;
-      if (node.range) values.set(pointer, pos(node.range[0]));
-      if (isMap(node)) {
-        for (const item of node.items) {
-          if (!isPair(item)) continue;
-          const keyNode = item.key as Node | null;
-          const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-          const child = `${pointer}/${escapeToken(key)}`;
-          if (keyNode?.range) keys.set(child, pos(keyNode.range[0]));
-          const valueNode = item.value as Node | null;
-          if (valueNode?.range) walk(valueNode, child);
-          else if (keyNode?.range) values.set(child, pos(keyNode.range[0]));
-        }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, i) => walk(item as Node, `${pointer}/${i}`));
+  const positions = new YamlPositions(file, { file, line: 1 + lineOffset, column: 1 });
+
+  const walk = (node: Node | null | undefined, pointer: string): void => {
+    if (!node) return;
+    if (node.range) positions.values.set(pointer, pos(node.range[0]));
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const child = `${pointer}/${escapeToken(key)}`;
+        if (keyNode?.range) positions.keys.set(child, pos(keyNode.range[0]));
+        const valueNode = item.value as Node | null;
+        if (valueNode?.range) walk(valueNode, child);
+        else if (keyNode?.range) positions.values.set(child, pos(keyNode.range[0]));
       }
-    };
-    walk(doc.contents as Node, '');
-  });
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item as Node, `${pointer}/${i}`));
+    }
+  };
+  walk(doc.contents as Node, '');
 
   const diagnostics: Diagnostic[] = [];
   for (const err of doc.errors) {
