@@ -1,3 +1,5 @@
+// First: how V8 compiles everything loaded after this line (see ../v8-flags.ts).
+import '../v8-flags.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '../vendor/commander.js';
 import { PACKAGE_ROOT } from '../paths.js';

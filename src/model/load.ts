@@ -1,8 +1,3 @@
-// First, before any YAML is parsed: V8's larger interrupt budget (the one PDF builds use,
-// see ../text/js-tiering.ts) keeps the YAML parser's many short-lived functions off the
-// optimising compiler, whose compiles cost a cold load more than they save (cold loadSop
-// of the example: ~250 -> ~135 ms CPU; `check --no-layout` 0.65 -> 0.43 s user).
-import '../text/js-tiering.js';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';

@@ -3,10 +3,6 @@
  * module must stay ESM. The subsetter lives in a separate wasm (`hb-subset`) with no
  * imports, instantiated once on first use.
  */
-// Must come before harfbuzzjs: it sets how V8 compiles the wasm that harfbuzzjs loads.
-import './wasm-tiering.js';
-// Early too: how soon V8 optimises JavaScript (the layout's own code is first called later).
-import './js-tiering.js';
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,16 +36,22 @@ interface SubsetExports {
 let subsetExports: SubsetExports | undefined;
 let compiled: Promise<WebAssembly.Module> | undefined;
 
-/** Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often. */
-export function warmSubsetter(): Promise<WebAssembly.Module> {
+/**
+ * Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often.
+ * `whole`: compile every function now, on the background threads (~50 ms of CPU there),
+ * instead of each on its first call on the main thread (~18 ms of the first subset).
+ * Worth it only with a long phase ahead to hide behind (buildPdfs asks before the
+ * layout); the first call decides.
+ */
+export function warmSubsetter(whole = false): Promise<WebAssembly.Module> {
   if (!compiled) {
-    // Whole module now, on the background threads: V8 otherwise compiles each wasm
-    // function on its first call, on the main thread (~20 ms of the first subset).
     // Only for this compile: the flag is restored once it is done.
-    setFlagsFromString('--no-wasm-lazy-compilation');
+    if (whole) setFlagsFromString('--no-wasm-lazy-compilation');
     compiled = WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
-    const restore = () => setFlagsFromString('--wasm-lazy-compilation');
-    compiled.then(restore, restore);
+    if (whole) {
+      const restore = () => setFlagsFromString('--wasm-lazy-compilation');
+      compiled.then(restore, restore);
+    }
   }
   return compiled;
 }
