@@ -59,9 +59,9 @@ async function renderInto(writer: PdfWriter, frames: DocumentFrames): Promise<vo
 }
 
 export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
-  // The font subsetter's wasm compiles on background threads while the first layout
-  // runs (the main thread's longest phase), so the first PDF never waits for it.
-  void warmSubsetter();
+  // The font subsetter's wasm compiles whole on background threads while the first
+  // layout runs (the main thread's longest phase), so the first PDF never waits for it.
+  void warmSubsetter(true);
   const progress = opts.onProgress ?? (() => {});
   const report = opts.onDiagnostic ?? (() => {});
   const m = model.manifest;
