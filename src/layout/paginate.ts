@@ -20,6 +20,11 @@ export interface PaginateOptions {
   noteSeparator?: Slice;
 }
 
+/** A slice's notes of at least this many lines may split across pages... */
+const SPLIT_NOTE_LINES = 5;
+/** ...keeping this many with their reference (and so at least 3 going over). */
+const KEEP_NOTE_LINES = 2;
+
 /** Height of a run of slices, the first one's space dropped (top of page or of the note area). */
 function stackHeight(list: Slice[]): number {
   let h = 0;
@@ -86,7 +91,14 @@ export function paginate(slices: Slice[], columnHeight: number, dx = 0, dy = 0, 
   for (const s of slices) {
     if (s.pageBreakBefore && cur.length) newPage();
     const space = cur.length ? s.spaceBefore ?? 0 : 0;
-    const need = s.footnotes?.length ? notesHeight(notesOf([...cur, s])) : noteH;
+    let need = noteH;
+    if (s.footnotes?.length) {
+      const before = notesOf(cur).length;
+      const all = notesOf([...cur, s]);
+      // A long note may split: its first lines stay with the reference and the rest
+      // continues at the next page's foot, rather than leaving half a page empty.
+      need = notesHeight(all.length - before >= SPLIT_NOTE_LINES ? all.slice(0, before + KEEP_NOTE_LINES) : all);
+    }
     if (cur.length && y + space + s.height + need > columnHeight + 0.01) {
       // Walk back over the keep-with-next chain ending at the page's last slice.
       let j = cur.length;

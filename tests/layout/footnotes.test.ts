@@ -127,4 +127,25 @@ describe('footnotes at the foot of the page', () => {
     expect(first).toContain('١.');
     expect(first).not.toMatch(/[0-9]\./);
   });
+
+  it('splits a long note rather than leaving the rest of its reference page empty', async () => {
+    const note = Array.from({ length: 260 }, (_, i) => `v${i}y`).join(' ');
+    for (const before of [3, 5, 7]) {
+      const paras = Array.from({ length: 14 }, (_, i) => `${filler(i)}${i === before ? 'Mark[^big] here.' : ''}`).join('\n\n');
+      const model = await sopWith({ 'sections/en/08-steps.md': section('case-management-steps', 'Steps', `## Long\n\n${paras}\n\n[^big]: ${note}\n`) });
+      const th = createTheme(model.manifest.paper);
+      const { frames } = layoutSop(model, 'en');
+      expect(footnoteProblems(frames.pages, th)).toEqual([]);
+      // Every page of the component but the last is full: the gap between its text and
+      // its notes (or the column bottom) is at most a few lines.
+      const body = frames.pages.filter((p) => p.items.some((i) => i.kind === 'text' && textOf(i).includes('Paragraph'))).slice(0, -1);
+      expect(body.length).toBeGreaterThan(0);
+      for (const p of body) {
+        const sep = separatorOf(p, th);
+        const bottom = sep ? sep.y1 : p.height - th.margin.bottom;
+        const last = Math.max(...p.items.filter((i): i is TextItem => i.kind === 'text' && i.y < bottom && i.y > th.margin.top).map((t) => t.y));
+        expect(bottom - last, `page ${frames.pages.indexOf(p) + 1} with the note after paragraph ${before}`).toBeLessThan(50);
+      }
+    }
+  });
 });
