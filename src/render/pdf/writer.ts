@@ -19,7 +19,9 @@ const opBuffer = new OpBuffer();
 interface PendingLink {
   page: PDFPage;
   rect: [number, number, number, number];
-  dest: string;
+  /** An anchor name, or an external address (ASCII) when `uri` is set. */
+  dest?: string;
+  uri?: string;
 }
 
 type ImageFrameItem = Extract<FrameItem, { kind: 'image' }>;
@@ -203,7 +205,7 @@ export class PdfWriter {
     for (const it of items) {
       if (it.kind === 'anchor' && !this.anchors.has(it.name)) this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
       if (it.kind === 'link') {
-        this.links.push({ page, dest: it.dest, rect: [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY] });
+        this.links.push({ page, dest: it.dest, uri: it.uri, rect: [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY] });
       }
     }
   }
@@ -277,18 +279,30 @@ export class PdfWriter {
     await subsetterReady();
     this.fonts.finalize();
     for (const l of this.links) {
-      const target = this.anchors.get(l.dest);
-      if (!target) continue;
-      const annot = this.doc.context.obj({
-        Type: 'Annot', Subtype: 'Link', Rect: l.rect.map((v) => Math.round(v * 100) / 100), Border: [0, 0, 0],
-        Dest: [target.page.ref, 'XYZ', PDFNull, Math.round(target.y), PDFNull],
-      });
+      const annot = this.linkAnnotation(l);
+      if (!annot) continue;
       const ref = this.doc.context.register(annot);
       const annots = l.page.node.lookup(PDFName.of('Annots'));
       if (annots instanceof PDFArray) annots.push(ref);
       else l.page.node.set(PDFName.of('Annots'), this.doc.context.obj([ref]));
     }
     if (outline.length) this.writeOutline(outline);
+  }
+
+  /** A /Link annotation: a jump to an anchor of this document, or a URI action. */
+  private linkAnnotation(l: PendingLink): PDFDict | undefined {
+    const rect = l.rect.map((v) => Math.round(v * 100) / 100);
+    if (l.uri !== undefined) {
+      // pdf-lib writes a PDFString's value verbatim between parentheses: escape them and backslashes.
+      const uri = PDFString.of(l.uri.replace(/[\\()]/g, '\\$&'));
+      return this.doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { S: 'URI', URI: uri } });
+    }
+    const target = l.dest === undefined ? undefined : this.anchors.get(l.dest);
+    if (!target) return undefined;
+    return this.doc.context.obj({
+      Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0],
+      Dest: [target.page.ref, 'XYZ', PDFNull, Math.round(target.y), PDFNull],
+    });
   }
 
   private writeOutline(entries: OutlineEntry[]): void {
