@@ -12,7 +12,6 @@ import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type Document
 import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
 import { label } from '../i18n/index.js';
-import { warmSubsetter } from '../text/index.js';
 
 export interface BuildPdfsOptions {
   onProgress?: (message: string) => void;
@@ -59,9 +58,6 @@ async function renderInto(writer: PdfWriter, frames: DocumentFrames): Promise<vo
 }
 
 export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
-  // The font subsetter's wasm compiles whole on background threads while the first
-  // layout runs (the main thread's longest phase), so the first PDF never waits for it.
-  void warmSubsetter(true);
   const progress = opts.onProgress ?? (() => {});
   const report = opts.onDiagnostic ?? (() => {});
   const m = model.manifest;

@@ -9,7 +9,7 @@ import { diagnostic } from '../diag/index.js';
 import { formatNumber } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, slugify, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { FrameItem } from './frame.js';
+import type { FrameItem, LinkItem } from './frame.js';
 import { collectSpans, plainText } from './inline.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';
@@ -37,14 +37,45 @@ export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNo
   }
 }
 
+/**
+ * The clickable areas of one line: one per link piece, where the runs of a link that
+ * touch (a Latin word inside an Arabic link, a bold part) make one area. A link that
+ * wraps gets an area on each line, since this is called per line.
+ */
+export function linkAreas(l: Line, x0: number): LinkItem[] {
+  const out: LinkItem[] = [];
+  let prev: { item: LinkItem; size: number } | undefined;
+  for (const r of l.runs) {
+    if (!r.link && !r.uri) {
+      prev = undefined;
+      continue;
+    }
+    const x = x0 + r.x;
+    const item = prev?.item;
+    // Runs are in logical order: the next piece of a right-to-left link lies to the left.
+    if (item && (item.dest ?? item.uri) === (r.link ?? r.uri) && prev!.size === r.size &&
+      (Math.abs(item.x + item.w - x) < 0.5 || Math.abs(x + r.width - item.x) < 0.5)) {
+      const left = Math.min(item.x, x);
+      item.w = Math.max(item.x + item.w, x + r.width) - left;
+      item.x = left;
+      continue;
+    }
+    const area = { x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3 };
+    const next: LinkItem = r.link ? { kind: 'link', ...area, dest: r.link } : { kind: 'link', ...area, uri: r.uri! };
+    out.push(next);
+    prev = { item: next, size: r.size };
+  }
+  return out;
+}
+
 /** Turns lines into slices (one per line), with link boxes and underlines. */
 export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}): Slice[] {
   const n = lines.length;
   return lines.map((l, i) => {
     const items: FrameItem[] = [];
     if (l.runs.length) items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs });
+    items.push(...linkAreas(l, box.x));
     for (const r of l.runs) {
-      if (r.link) items.push({ kind: 'link', x: box.x + r.x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3, dest: r.link });
       if (r.underline) items.push({ kind: 'rule', x1: box.x + r.x, x2: box.x + r.x + r.width, y1: l.baseline + r.size * 0.15, y2: l.baseline + r.size * 0.15, width: 0.4, color: r.color });
     }
     const s: Slice = { height: l.height, items };

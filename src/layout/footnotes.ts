@@ -30,7 +30,7 @@ export function footnoteBody(id: string, box: Box, ctx: LayoutContext): Slice[] 
 /** Footnote anchors (`fn:…`) that the links of `slices` point to, in reading order. */
 function referencedAnchors(slice: Slice, prefix: string): string[] {
   const out: string[] = [];
-  for (const it of slice.items) if (it.kind === 'link' && it.dest.startsWith(prefix) && !out.includes(it.dest)) out.push(it.dest);
+  for (const it of slice.items) if (it.kind === 'link' && it.dest?.startsWith(prefix) && !out.includes(it.dest)) out.push(it.dest);
   return out;
 }
 

@@ -55,15 +55,14 @@ export interface ImageItem {
   key: string;
 }
 
-/** A clickable area that jumps to an anchor. */
-export interface LinkItem {
+/** A clickable area that jumps to an anchor (`dest`) or opens an external address (`uri`). */
+export type LinkItem = {
   kind: 'link';
   x: number;
   y: number;
   w: number;
   h: number;
-  dest: string;
-}
+} & ({ dest: string; uri?: undefined } | { uri: string; dest?: undefined });
 
 /** A named destination (heading, footnote) at height `y` of its page. */
 export interface AnchorItem {

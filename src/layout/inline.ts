@@ -3,6 +3,7 @@ import { diagnostic } from '../diag/index.js';
 import { formatNumber } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
 import { lineOf, slugify, type LayoutContext, type MdNode } from './context.js';
+import { externalUri } from './uri.js';
 
 export function footnoteNumber(ctx: LayoutContext, id: string): number {
   let i = ctx.section.footnoteOrder.indexOf(id);
@@ -63,7 +64,9 @@ export function collectSpans(nodes: MdNode[] | undefined, style: TextStyle, ctx:
           const target = `h:${slugify(slug)}`;
           collectSpans(n.children, { ...style, color: ctx.theme.accent, link: target, underline: true }, ctx, out);
         } else {
-          collectSpans(n.children, { ...style, color: ctx.theme.accent }, ctx, out);
+          // Web and e-mail addresses open on click; other targets stay plain text (see uri.ts).
+          const uri = externalUri(url);
+          collectSpans(n.children, uri ? { ...style, color: ctx.theme.accent, uri, underline: true } : { ...style, color: ctx.theme.accent }, ctx, out);
         }
         break;
       }

@@ -6,7 +6,6 @@
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 
 export { hb };
 
@@ -36,23 +35,9 @@ interface SubsetExports {
 let subsetExports: SubsetExports | undefined;
 let compiled: Promise<WebAssembly.Module> | undefined;
 
-/**
- * Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often.
- * `whole`: compile every function now, on the background threads (~50 ms of CPU there),
- * instead of each on its first call on the main thread (~18 ms of the first subset).
- * Worth it only with a long phase ahead to hide behind (buildPdfs asks before the
- * layout); the first call decides.
- */
-export function warmSubsetter(whole = false): Promise<WebAssembly.Module> {
-  if (!compiled) {
-    // Only for this compile: the flag is restored once it is done.
-    if (whole) setFlagsFromString('--no-wasm-lazy-compilation');
-    compiled = WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
-    if (whole) {
-      const restore = () => setFlagsFromString('--wasm-lazy-compilation');
-      compiled.then(restore, restore);
-    }
-  }
+/** Starts compiling the subsetter (680 KB of wasm) in the background; safe to call often. */
+export function warmSubsetter(): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
   return compiled;
 }
 

@@ -68,7 +68,7 @@ function sameStyle(a: TextStyle, b: TextStyle): boolean {
   if (a === b) return true;
   const ca = a.color ?? BLACK;
   const cb = b.color ?? BLACK;
-  return a.size === b.size && !!a.bold === !!b.bold && (a.rise ?? 0) === (b.rise ?? 0) && a.link === b.link &&
+  return a.size === b.size && !!a.bold === !!b.bold && (a.rise ?? 0) === (b.rise ?? 0) && a.link === b.link && a.uri === b.uri &&
     !!a.underline === !!b.underline && ca[0] === cb[0] && ca[1] === cb[1] && ca[2] === cb[2];
 }
 
@@ -417,7 +417,7 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
       w *= st.size / pc.item.face.upem;
       runs.push({
         face: pc.item.face, size: st.size, color: st.color ?? BLACK, rise: st.rise ?? 0, x, width: w, glyphs,
-        link: st.link, underline: st.underline, rtl: pc.level % 2 === 1,
+        link: st.link, uri: st.uri, underline: st.underline, rtl: pc.level % 2 === 1,
       });
       x += w;
     }

@@ -11,6 +11,8 @@ export interface TextStyle {
   rise?: number;
   /** Internal link target (an anchor name); the layout turns it into a link box. */
   link?: string;
+  /** External address (ASCII, http/https/mailto) the text opens; the layout turns it into a link box. */
+  uri?: string;
   /** Draw a line under the text (links). */
   underline?: boolean;
 }
@@ -45,6 +47,7 @@ export interface GlyphRun {
   width: number;
   glyphs: ShapedGlyph[];
   link?: string;
+  uri?: string;
   underline?: boolean;
   rtl: boolean;
 }

@@ -28,7 +28,7 @@ function footnoteProblems(pages: PageFrame[], th: Theme): string[] {
         if (anchors.has(it.name)) problems.push(`${it.name} printed twice`);
         anchors.set(it.name, i);
       }
-      if (it.kind === 'link' && it.dest.startsWith('fn:') && !firstRef.has(it.dest)) firstRef.set(it.dest, i);
+      if (it.kind === 'link' && it.dest?.startsWith('fn:') && !firstRef.has(it.dest)) firstRef.set(it.dest, i);
     }
   });
   for (const [dest, page] of firstRef) {
@@ -74,12 +74,12 @@ describe('footnotes at the foot of the page', () => {
     // 36 + item + cell + the unreferenced one (still printed).
     expect(anchors).toHaveLength(39);
     // The cell's mark is clickable too.
-    const links = frames.pages.flatMap((p) => p.items.filter((i) => i.kind === 'link' && i.dest.startsWith('fn:')));
-    const dests = new Set(links.map((l) => (l.kind === 'link' ? l.dest : '')));
+    const links = frames.pages.flatMap((p) => p.items.filter((i) => i.kind === 'link' && i.dest?.startsWith('fn:')));
+    const dests = new Set(links.map((l) => (l.kind === 'link' ? l.dest ?? '' : '')));
     const names = anchors.map((a) => (a.kind === 'anchor' ? a.name : ''));
     expect(names.filter((n) => !dests.has(n))).toEqual([names.find((n) => n.endsWith(':unused'))]);
     expect(dests.size).toBe(38);
-    expect(links.some((l) => l.kind === 'link' && l.dest.endsWith(':cell'))).toBe(true);
+    expect(links.some((l) => l.kind === 'link' && l.dest?.endsWith(':cell'))).toBe(true);
     // English: the rule starts at the left edge of the column.
     for (const p of frames.pages) {
       const sep = separatorOf(p, th);

@@ -19,10 +19,15 @@ const opBuffer = new OpBuffer();
 interface PendingLink {
   page: PDFPage;
   rect: [number, number, number, number];
-  dest: string;
+  /** An anchor name, or an external address (ASCII) when `uri` is set. */
+  dest?: string;
+  uri?: string;
 }
 
 type ImageFrameItem = Extract<FrameItem, { kind: 'image' }>;
+
+/** A PDF transformation matrix [a b c d e f]: x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export type Matrix = [number, number, number, number, number, number];
 
 /** A page's content stream and what it needs, independent of the document it goes into. */
 interface RenderedPage {
@@ -193,22 +198,25 @@ export class PdfWriter {
   /**
    * Draws items on an existing `page`. With `overlay`, the existing content is wrapped
    * in q/Q so our graphics state starts clean, and nothing of the original is changed.
+   * `matrix` then maps the drawing onto the page (a header turned for a rotated page):
+   * link areas follow it, anchors keep their unmapped height.
    */
-  draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0): void {
-    this.collect(page, items, pageHeight, offsetY);
-    this.attach(page, this.cache.render(items, pageHeight, offsetY), overlay);
+  draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0, matrix?: Matrix): void {
+    this.collect(page, items, pageHeight, offsetY, matrix);
+    this.attach(page, this.cache.render(items, pageHeight, offsetY), overlay, matrix);
   }
 
-  private collect(page: PDFPage, items: FrameItem[], pageHeight: number, offsetY: number): void {
+  private collect(page: PDFPage, items: FrameItem[], pageHeight: number, offsetY: number, matrix?: Matrix): void {
     for (const it of items) {
       if (it.kind === 'anchor' && !this.anchors.has(it.name)) this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
       if (it.kind === 'link') {
-        this.links.push({ page, dest: it.dest, rect: [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY] });
+        const rect: PendingLink['rect'] = [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY];
+        this.links.push({ page, dest: it.dest, uri: it.uri, rect: matrix ? transformRect(matrix, rect) : rect });
       }
     }
   }
 
-  private attach(page: PDFPage, r: RenderedPage, overlay: boolean): void {
+  private attach(page: PDFPage, r: RenderedPage, overlay: boolean, matrix?: Matrix): void {
     const ctx = this.doc.context;
     const resources = page.node.normalizedEntries().Resources;
     const dictOf = (key: string): PDFDict => {
@@ -242,6 +250,8 @@ export class PdfWriter {
     // The object number is taken now (same numbering as writing the stream here).
     const ref = ctx.nextRef();
     this.pendingContents.push({ ref, bytes: r.bytes });
+    // A matrix goes in streams of its own around the page's (which may be shared, see RenderCache).
+    const own: PDFRef[] = matrix ? [ctx.register(ctx.stream(`q ${matrix.map(num).join(' ')} cm\n`)), ref, ctx.register(ctx.stream('\nQ\n'))] : [ref];
     if (overlay) {
       const pre = ctx.register(ctx.stream('q\n'));
       const post = ctx.register(ctx.stream('\nQ\n'));
@@ -251,10 +261,10 @@ export class PdfWriter {
       if (existing instanceof PDFArray) for (let i = 0; i < existing.size(); i++) arr.push(existing.get(i));
       else if (existing) arr.push(page.node.get(PDFName.of('Contents'))!);
       arr.push(post);
-      arr.push(ref);
+      for (const o of own) arr.push(o);
       page.node.set(PDFName.of('Contents'), arr);
     } else {
-      page.node.set(PDFName.of('Contents'), ref);
+      page.node.set(PDFName.of('Contents'), own.length === 1 ? ref : ctx.obj(own));
     }
   }
 
@@ -277,18 +287,30 @@ export class PdfWriter {
     await subsetterReady();
     this.fonts.finalize();
     for (const l of this.links) {
-      const target = this.anchors.get(l.dest);
-      if (!target) continue;
-      const annot = this.doc.context.obj({
-        Type: 'Annot', Subtype: 'Link', Rect: l.rect.map((v) => Math.round(v * 100) / 100), Border: [0, 0, 0],
-        Dest: [target.page.ref, 'XYZ', PDFNull, Math.round(target.y), PDFNull],
-      });
+      const annot = this.linkAnnotation(l);
+      if (!annot) continue;
       const ref = this.doc.context.register(annot);
       const annots = l.page.node.lookup(PDFName.of('Annots'));
       if (annots instanceof PDFArray) annots.push(ref);
       else l.page.node.set(PDFName.of('Annots'), this.doc.context.obj([ref]));
     }
     if (outline.length) this.writeOutline(outline);
+  }
+
+  /** A /Link annotation: a jump to an anchor of this document, or a URI action. */
+  private linkAnnotation(l: PendingLink): PDFDict | undefined {
+    const rect = l.rect.map((v) => Math.round(v * 100) / 100);
+    if (l.uri !== undefined) {
+      // pdf-lib writes a PDFString's value verbatim between parentheses: escape them and backslashes.
+      const uri = PDFString.of(l.uri.replace(/[\\()]/g, '\\$&'));
+      return this.doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { S: 'URI', URI: uri } });
+    }
+    const target = l.dest === undefined ? undefined : this.anchors.get(l.dest);
+    if (!target) return undefined;
+    return this.doc.context.obj({
+      Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0],
+      Dest: [target.page.ref, 'XYZ', PDFNull, Math.round(target.y), PDFNull],
+    });
   }
 
   private writeOutline(entries: OutlineEntry[]): void {
@@ -323,6 +345,23 @@ export class PdfWriter {
     this.doc.catalog.set(PDFName.of('Outlines'), rootRef);
     this.doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
+}
+
+/** A number as a content stream writes it: at most 4 decimals, no exponent, no "-0". */
+function num(v: number): string {
+  const r = Math.round(v * 10000) / 10000;
+  return r === 0 ? '0' : String(r);
+}
+
+/** The bounding box of a rectangle [x0 y0 x1 y1] mapped by `m`. */
+function transformRect(m: Matrix, [x0, y0, x1, y1]: [number, number, number, number]): [number, number, number, number] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as const) {
+    xs.push(m[0] * x + m[2] * y + m[4]);
+    ys.push(m[1] * x + m[3] * y + m[5]);
+  }
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /** Title, subject, language, version and fixed dates derived from the SOP date. */
