@@ -139,7 +139,7 @@ function makeSopFolder(lang) {
     agencies: [{ id: 'bench', name: { [lang]: lang === 'ar' ? 'وكالة القياس' : 'Benchmark agency' } }],
   };
   writeFileSync(path.join(dir, 'sop.yaml'), YAML.stringify(manifest));
-  return { dir, sections: files.length, source: verifyLib.markdownWords(doc.body) };
+  return { dir, sections: files.length, source: verifyLib.markdownWords(doc.body), notes: verifyLib.markdownFootnotes(doc.body) };
 }
 
 // ---------------------------------------------------------------- engines
@@ -291,10 +291,11 @@ function pdfinfoPages(file) {
 }
 
 /** Words given back in source order: pdf.js over the whole document and per page; pdftotext over the whole document. */
-async function wordOrder(file, source) {
+async function wordOrder(file, source, notes = []) {
   const pages = await verifyLib.readPdfText(readFileSync(file), path.basename(file));
   const pageWords = pages.map((p) => verifyLib.toWords(verifyLib.pageText(p)));
-  const report = verifyLib.wordOrderReport(source, pageWords);
+  // Footnotes float: engines set them at the page foot or at the end (see wordOrderReport).
+  const report = verifyLib.wordOrderReport(source, pageWords, { floating: notes });
   const doc = report.document;
   const per = report.pages.filter((p) => p.scored).map((p) => p.fraction);
   let pdftotext;
@@ -384,7 +385,7 @@ for (const lang of opts.docs) {
     row.rss = runs.every((r) => r.rss) ? Math.max(...runs.map((r) => r.rss)) : undefined;
     row.cpu = runs.every((r) => r.cpu !== undefined) ? median(runs.map((r) => r.cpu)) : undefined;
     row.size = statSync(e.output).size;
-    row.words = await wordOrder(e.output, sop.source);
+    row.words = await wordOrder(e.output, sop.source, sop.notes);
     row.pages = pdfinfoPages(e.output) ?? row.words.pdfjsPages;
     if (e.sopkit) {
       // sopkit's own promise (R3): every page carries the header. The peers print the

@@ -1,16 +1,16 @@
 /**
  * Block layout: mdast block nodes → slices of the text column. Headings are numbered
  * per component ("8.1", Arabic "٨-١"), lists nest on the start side, quotes get a bar,
- * footnotes go to the end of their section.
+ * footnotes are attached to their reference line (footnotes.ts).
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { diagnostic } from '../diag/index.js';
-import { formatNumber, localizeDigits } from '../i18n/index.js';
+import { formatNumber } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, slugify, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { FrameItem, LinkItem } from './frame.js';
-import { collectSpans, footnoteAnchor, footnoteNumber, plainText } from './inline.js';
+import { collectSpans, plainText } from './inline.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';
 import { directiveSlices } from './directives.js';
@@ -42,7 +42,7 @@ export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNo
  * touch (a Latin word inside an Arabic link, a bold part) make one area. A link that
  * wraps gets an area on each line, since this is called per line.
  */
-function linkAreas(l: Line, x0: number): LinkItem[] {
+export function linkAreas(l: Line, x0: number): LinkItem[] {
   const out: LinkItem[] = [];
   let prev: { item: LinkItem; size: number } | undefined;
   for (const r of l.runs) {
@@ -315,32 +315,5 @@ export function blockChildren(nodes: MdNode[], box: Box, ctx: LayoutContext, tig
         { file: ctx.file, ...lineOf(ctx, n) }, 'Simplify the block; if it looks valid, please report a sopkit bug with the file.'));
     }
   });
-  return out;
-}
-
-/** Footnotes of the current section, numbered in order of first reference. */
-export function footnoteSlices(box: Box, ctx: LayoutContext): Slice[] {
-  const sec = ctx.section;
-  // Definitions never referenced still print, after the referenced ones.
-  for (const id of sec.footnoteDefs.keys()) footnoteNumber(ctx, id);
-  if (!sec.footnoteOrder.length) return [];
-  const th = ctx.theme;
-  const out: Slice[] = [];
-  const rtl = ctx.dir === 'rtl';
-  const ruleX = rtl ? box.x + box.width * 0.7 : box.x;
-  out.push({ height: 10, spaceBefore: 14, keepWithNext: true, items: [{ kind: 'rule', x1: ruleX, x2: ruleX + box.width * 0.3, y1: 5, y2: 5, width: 0.5, color: th.ruleColor }] });
-  const style: TextStyle = { size: th.smallSize, color: th.text };
-  for (let i = 0; i < sec.footnoteOrder.length; i++) {
-    const id = sec.footnoteOrder[i]!;
-    const def = sec.footnoteDefs.get(id);
-    const spans: Span[] = [{ text: localizeDigits(String(i + 1), ctx.digits) + '. ', style: { ...style, bold: true } }];
-    for (const child of def?.children ?? []) {
-      if (spans.length > 1) spans.push({ text: ' ', style });
-      collectSpans(child.children, style, ctx, spans);
-    }
-    const slices = paragraphSlices(spans, style, box, ctx, { align: 'start', spaceBefore: 2, lineHeight: 1.45 }, def);
-    if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: footnoteAnchor(ctx, id), y: 0 });
-    out.push(...slices);
-  }
   return out;
 }

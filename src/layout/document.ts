@@ -8,7 +8,8 @@ import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, ver
 import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
 import { breakParagraph, directionOf, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
-import { blockChildren, footnoteSlices, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
+import { blockChildren, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
+import { attachFootnotes, noteSeparator } from './footnotes.js';
 import { newSection, pick, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
 import { pdfLabel } from './labels.js';
@@ -154,7 +155,7 @@ function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx:
   ctx.section.minDepth = depths.length ? Math.min(...depths) : 2;
   for (const c of children) if (c.type === 'footnoteDefinition' && c.identifier) ctx.section.footnoteDefs.set(c.identifier, c);
   const slices = blockChildren(children, column, ctx);
-  slices.push(...footnoteSlices(column, ctx));
+  attachFootnotes(slices, column, ctx);
   return slices;
 }
 
@@ -200,7 +201,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
       ctx.section.footnoteOrder = [];
     }
     entries.push({ title, dest, page: pages.length, outline });
-    pages.push(...paginate(slices, geo.height, geo.theme.margin.side, geo.top));
+    pages.push(...paginate(slices, geo.height, geo.theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) }));
   }
   return { pages, entries };
 }
@@ -325,7 +326,7 @@ export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: nu
   ctx.section.outline = outline;
   const slices = titleSlices(title, ctx, geo.column, `annex:${n}`);
   slices.push(...fileSlices(annex, ctx, geo.column));
-  const pages = decorate(paginate(slices, geo.height, theme.margin.side, geo.top), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
+  const pages = decorate(paginate(slices, geo.height, theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) }), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
   return { frames: { pages, outline: [outline], meta: metaFor(model, lang, annexHeader(model, lang, n)) }, diagnostics };
 }
 

@@ -15,6 +15,11 @@ export interface Slice {
   pageBreakBefore?: boolean;
   /** Slices to repeat at the top of a new page when this slice opens it (table headers). */
   repeatHeader?: Slice[];
+  /**
+   * Footnote lines first referenced in this slice: set at the foot of the page the
+   * slice lands on (they may continue on the next page's foot when too tall).
+   */
+  footnotes?: Slice[];
 }
 
 /** Moves every item of a list by (dx, dy). */

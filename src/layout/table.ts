@@ -8,7 +8,7 @@ import { breakParagraph, measureParagraph, prepareParagraph, type Line, type Pre
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { FrameItem } from './frame.js';
 import { collectSpans } from './inline.js';
-import { reportMissing } from './blocks.js';
+import { linkAreas, reportMissing } from './blocks.js';
 import type { Slice } from './slice.js';
 
 const PAD = 4;
@@ -144,6 +144,8 @@ export function layoutTable(input: TableInput, box: Box, ctx: LayoutContext): Sl
         let y = PAD;
         for (const l of ls) {
           if (l.runs.length) items.push({ kind: 'text', x: xs[c]! + PAD, y: y + l.baseline, runs: l.runs, separate: true });
+          // Clickable marks (footnotes, links); the footnote pass also finds a cell's references by them.
+          for (const a of linkAreas(l, xs[c]! + PAD)) items.push({ ...a, y: a.y + y });
           y += l.height;
         }
         items.push({ kind: 'rect', x: xs[c]!, y: 0, w: widths[c]!, h, stroke: th.ruleColor, lineWidth: 0.5 });

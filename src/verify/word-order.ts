@@ -219,6 +219,14 @@ export interface PageWordOrderOptions {
   minShare?: number;
   /** Source words between two facing pages' stretches, up to this many, are charged to both pages. Default 200. */
   maxGap?: number;
+  /**
+   * Runs of source words whose place among the pages the source does not fix
+   * (footnotes: at the foot of the page of their reference, or at the end of the
+   * document, depending on the engine). Each run is scored in its own order, on the
+   * page that gives back most of it among the words the main alignment left over,
+   * and counts for that page and the document; a run found nowhere counts as lost.
+   */
+  floating?: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -249,8 +257,12 @@ export function wordOrderReport(
   const minWords = options.minWords ?? 20;
   const minShare = options.minShare ?? 0.5;
   const maxGap = options.maxGap ?? 200;
-  const [src, ...enc] = encode(source, ...pages);
-  const vocab = vocabSize(src!, ...enc);
+  const floats = options.floating ?? [];
+  const encoded = encode(source, ...pages, ...floats);
+  const src = encoded[0]!;
+  const enc = encoded.slice(1, 1 + pages.length);
+  const floatEnc = encoded.slice(1 + pages.length);
+  const vocab = vocabSize(src, ...enc, ...floatEnc);
   const total = enc.reduce((n, p) => n + p.length, 0);
   const all = new Int32Array(total);
   const pageOf = new Int32Array(total);
@@ -319,16 +331,47 @@ export function wordOrderReport(
     widened[k]!.end = b.start - 1;
     widened[k + 1]!.start = a.end + 1;
   }
+  // Floating runs: each against every page's words the alignment left unmatched, in
+  // order; the best page keeps the run (and its matched words are used up).
+  const floatWords = new Int32Array(enc.length);
+  const floatFound = new Int32Array(enc.length);
+  let floatTotal = 0;
+  let floatRecovered = 0;
+  for (const f of floatEnc) {
+    floatTotal += f.length;
+    let best = 0;
+    let bestPage = -1;
+    let bestMatch: Int32Array | undefined;
+    let bestIndex: number[] = [];
+    for (let k = 0; k < enc.length; k++) {
+      const index: number[] = [];
+      for (let j = 0; j < enc[k]!.length; j++) if (!matchedAt[pageStart[k]! + j]) index.push(j);
+      const rest = Int32Array.from(index, (j) => enc[k]![j]!);
+      const n = lcsEncoded(f, rest);
+      if (n > best) {
+        best = n;
+        bestPage = k;
+        bestMatch = alignEncoded(f, rest);
+        bestIndex = index;
+      }
+    }
+    floatRecovered += best;
+    if (bestPage < 0) continue;
+    for (const j of bestMatch!) if (j >= 0) matchedAt[pageStart[bestPage]! + bestIndex[j]!] = 1;
+    floatWords[bestPage]! += f.length;
+    floatFound[bestPage]! += best;
+  }
   const perPage = enc.map((_, k): PageWordOrder => {
     const span = widened[k];
     if (!span) return { page: k + 1, scored: false, sourceWords: 0, recovered: 0, fraction: 1 };
     const own = spans[k]!;
-    const sourceWords = own.end - own.start + 1 + extra[k]!;
-    const recovered = Math.min(count[k]!, sourceWords);
+    const sourceWords = own.end - own.start + 1 + extra[k]! + floatWords[k]!;
+    const recovered = Math.min(count[k]! + floatFound[k]!, sourceWords);
     return { page: k + 1, scored: true, span, sourceWords, recovered, fraction: recovered / sourceWords };
   });
-  const recovered = count.reduce((n, c) => n + c, 0);
-  const document = { sourceWords: src!.length, recovered, fraction: src!.length ? recovered / src!.length : 1 };
+  const recovered = count.reduce((n, c) => n + c, 0) + floatRecovered;
+  const sourceWords = src.length + floatTotal;
+  const document = { sourceWords, recovered, fraction: sourceWords ? recovered / sourceWords : 1 };
   return { document, pages: perPage };
 }
 

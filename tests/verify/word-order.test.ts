@@ -67,4 +67,20 @@ describe('word order metric', () => {
     expect(pageWordOrder(source, [reversedWords])[0]!.fraction).toBeLessThan(0.3);
     expect(pageWordOrder(source, [lines.flat()])[0]!.fraction).toBe(1);
   });
+
+  it('scores floating runs (footnotes) in their own order on the page that has them', () => {
+    const source = Array.from({ length: 200 }, (_, i) => `w${i}`);
+    const note = Array.from({ length: 15 }, (_, i) => `n${i}`);
+    // The note at the foot of page 1, after text written later than its definition.
+    const pages = [[...source.slice(0, 100), ...note], source.slice(100, 200)];
+    const r = wordOrderReport(source, pages, { floating: [note] });
+    expect(r.pages[0]).toMatchObject({ sourceWords: 115, recovered: 115, fraction: 1 });
+    expect(r.pages[1]).toMatchObject({ sourceWords: 100, fraction: 1 });
+    expect(r.document).toMatchObject({ sourceWords: 215, recovered: 215 });
+    // A note set backwards is charged to its page; a lost note to the document.
+    const backwards = wordOrderReport(source, [[...source.slice(0, 100), ...[...note].reverse()], pages[1]!], { floating: [note] });
+    expect(backwards.pages[0]!.recovered).toBe(101);
+    const lost = wordOrderReport(source, [source.slice(0, 100), pages[1]!], { floating: [note] });
+    expect(lost.document).toMatchObject({ sourceWords: 215, recovered: 200 });
+  });
 });
