@@ -40,6 +40,12 @@ export interface SectionState {
   minDepth: number;
   footnoteDefs: Map<string, MdNode>;
   footnoteOrder: string[];
+  /**
+   * Which section file of the component is being laid out (0, 1, …). Footnote numbers
+   * restart with each file, so a note's anchor names the file too: two files that both
+   * use `[^1]` must not share one destination.
+   */
+  fileIndex: number;
   key: string;
   outline?: OutlineEntry;
 }
@@ -64,7 +70,7 @@ export interface LayoutContext {
 }
 
 export function newSection(key: string, n?: number): SectionState {
-  return { n, counters: [], minDepth: 2, footnoteDefs: new Map(), footnoteOrder: [], key };
+  return { n, counters: [], minDepth: 2, footnoteDefs: new Map(), footnoteOrder: [], fileIndex: 0, key };
 }
 
 /** File line of a node (mdast lines are body-relative). */

@@ -199,6 +199,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
       slices.push(...fileSlices(s, ctx, geo.column));
       ctx.section.footnoteDefs.clear();
       ctx.section.footnoteOrder = [];
+      ctx.section.fileIndex += 1;
     }
     entries.push({ title, dest, page: pages.length, outline });
     pages.push(...paginate(slices, geo.height, geo.theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) }));

@@ -15,7 +15,7 @@ export function footnoteNumber(ctx: LayoutContext, id: string): number {
 }
 
 export function footnoteAnchor(ctx: LayoutContext, id: string): string {
-  return `fn:${ctx.section.key}:${id}`;
+  return `fn:${ctx.section.key}:${ctx.section.fileIndex}:${id}`;
 }
 
 /** Plain text of a node tree (alt texts, headings for the outline). */

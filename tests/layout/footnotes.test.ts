@@ -87,6 +87,21 @@ describe('footnotes at the foot of the page', () => {
     }
   });
 
+  it('gives each section file of a component its own notes: two files that both use [^1] link to two notes', async () => {
+    const first = `## First part\n\nThe first file cites a law[^1].\n\n[^1]: The law of the first file.\n`;
+    const second = `::pagebreak\n\n## Second part\n\nThe second file cites a decree[^1].\n\n[^1]: The decree of the second file.\n`;
+    const model = await sopWith({
+      'sections/en/08-steps-a.md': section('case-management-steps', 'Steps', first),
+      'sections/en/08-steps-b.md': section('case-management-steps', 'Steps', second),
+    });
+    const th = createTheme(model.manifest.paper);
+    const { frames } = layoutSop(model, 'en');
+    expect(footnoteProblems(frames.pages, th)).toEqual([]);
+    const names = frames.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'anchor' && i.name.startsWith('fn:') ? [i.name] : [])));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+  });
+
   it('never loses the words of a note taller than the room left: it continues on the next page', async () => {
     const words = Array.from({ length: 1500 }, (_, i) => `w${i}x`);
     const body = `## Long\n\n${filler(1).repeat(12)}\n\n${filler(2)}Mark[^long] here.\n\n${filler(3).repeat(10)}\n\n[^long]: ${words.join(' ')}\n`;
