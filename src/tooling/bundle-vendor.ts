@@ -2,7 +2,7 @@
  * Build step after `tsc`: replaces each lib/vendor/<name>.js (a re-export of npm
  * packages, see src/vendor/index.ts) by an esbuild bundle of the same exports.
  *
- *   node lib/tooling/bundle-vendor.js      (run by `npm run build` / `prepare`)
+ *   run by `node lib/tooling/postbuild.js` (`npm run build` / `prepare`)
  *
  * Why: Node's ES module loader resolves and compiles every file on its own; the PDF build
  * pulled in ~600 files of node_modules and spent ~0.4 s of a 1.4 s run just loading them.
@@ -78,9 +78,4 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
     done.push(f);
   }
   return done;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const done = await bundleVendor();
-  if (done.length) process.stdout.write(`sopkit build: bundled lib/vendor/ (${done.join(', ')})\n`);
 }

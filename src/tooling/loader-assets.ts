@@ -2,7 +2,7 @@
  * Build step after `tsc` and bundle-vendor: what loading an SOP would otherwise redo in
  * every process, done once.
  *
- *   node lib/tooling/loader-assets.js      (part of `npm run build` / `prepare`)
+ *   run by `node lib/tooling/postbuild.js` (`npm run build` / `prepare`)
  *
  * - lib/validate/schema-validators.cjs: the schemas as ajv standalone code (standalone-validators.ts);
  * - lib/model/shipped-profiles.json: the shipped checklist profiles, parsed (shipped-profiles.ts).
@@ -11,7 +11,6 @@
  * templates/ edited without a rebuild); without them sopkit gives the same results, slower.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeShippedProfiles } from './shipped-profiles.js';
 import { writeStandaloneValidators } from './standalone-validators.js';
 
@@ -19,9 +18,4 @@ export async function writeLoaderAssets(): Promise<string[]> {
   const v = await writeStandaloneValidators();
   const p = await writeShippedProfiles();
   return [`${path.basename(v.file)}${v.bundled ? ' (bundled)' : ''}`, `${path.basename(p.file)} (${p.profiles.length} profile${p.profiles.length === 1 ? '' : 's'})`];
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const done = await writeLoaderAssets();
-  process.stdout.write(`sopkit build: generated ${done.join(', ')}\n`);
 }

@@ -2,7 +2,7 @@
  * Build step after `tsc` and bundle-vendor: generates ajv "standalone" validation code for
  * every schema in schemas/ into lib/validate/schema-validators.cjs.
  *
- *   node lib/tooling/loader-assets.js      (part of `npm run build` / `prepare`)
+ *   run by `node lib/tooling/postbuild.js` (`npm run build` / `prepare`)
  *
  * Why: compiling the schemas with ajv cost every command ~120 ms (the example's sop.yaml,
  * profile, front-matter and five data files), plus ~17 ms to import ajv. The generated

@@ -5,7 +5,7 @@ import { AJV_OPTIONS } from './compile.js';
 import { schemasFingerprint } from './schema-files.js';
 
 /**
- * The validators that `node lib/tooling/standalone-validators.js` generates after `tsc`
+ * The validators that the build (`node lib/tooling/postbuild.js`) generates after `tsc`
  * (ajv's "standalone" code), beside the compiled lib/validate/*.js. Not under src/, so
  * under vitest (which runs src/) sopkit compiles the schemas at run time instead.
  */
