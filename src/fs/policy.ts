@@ -136,7 +136,7 @@ function check(io: Io, root: string, rel: string): PathCheck {
   }
 }
 
-const syncIo: Io = { realpath: (p) => realpathSync(p), lstat: (p) => lstatSync(p), stat: (p) => statSync(p), readlink: (p) => readlinkSync(p) };
+const syncIo: Io = { realpath: (p) => realpathSync.native(p), lstat: (p) => lstatSync(p), stat: (p) => statSync(p), readlink: (p) => readlinkSync(p) };
 
 /**
  * Applies the policy to `rel` (relative to the SOP folder `root`): the resolved path and
