@@ -35,9 +35,10 @@ async function holder(file: string): Promise<number | undefined> {
   }
 }
 
-function busy(pid: number): SopkitError {
+function busy(pid: number | undefined): SopkitError {
+  const who = pid === undefined ? '' : ` (pid ${pid})`;
   return new SopkitError(
-    diagnostic('release-locked', 'error', `another release is running (pid ${pid}) — wait for it to finish`, { file: LOCK_FILE }, `Run the release again when it is done. If no sopkit release is running (pid ${pid} is another program), delete ${LOCK_FILE}.`),
+    diagnostic('release-locked', 'error', `another release is running${who} — wait for it to finish`, { file: LOCK_FILE }, `Run the release again when it is done. If no sopkit release is running${pid === undefined ? '' : ` (pid ${pid} is another program)`}, delete ${LOCK_FILE}.`),
     2,
   );
 }
@@ -74,7 +75,7 @@ export async function acquireReleaseLock(root: string): Promise<ReleaseLock> {
       }
       const pid = await holder(file);
       if (pid !== undefined && processAlive(pid) && pid !== process.pid) throw busy(pid);
-      if (attempt >= 3) throw busy(pid ?? 0);
+      if (attempt >= 3) throw busy(pid);
       // Stale: its process is gone (or the file holds no pid). Take it over.
       note = diagnostic('release-lock-stale', 'info', `took over ${LOCK_FILE}${pid !== undefined ? ` of pid ${pid}` : ''}, a release that no longer runs (it was probably interrupted)`, { file: LOCK_FILE }, 'Nothing to do: its staging folder, if any, is removed by this release.');
       await unlink(file).catch(() => undefined);
@@ -83,7 +84,7 @@ export async function acquireReleaseLock(root: string): Promise<ReleaseLock> {
       // Someone else may have taken over the same stale lock at the same moment.
       await new Promise((r) => setTimeout(r, 50));
       const now = await holder(file);
-      if (now !== process.pid) throw busy(now ?? 0);
+      if (now !== process.pid) throw busy(now);
     }
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
