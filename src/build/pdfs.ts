@@ -3,7 +3,8 @@
  * annex, each external PDF annex stamped with its annex header, and a full pack per
  * language. Layout problems come back through `onDiagnostic`; they never stop a build.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readSourceBytes } from '../fs/index.js';
 import path from 'node:path';
 import { PDFDocument } from '../vendor/pdf-lib.js';
 import type { Diagnostic } from '../diag/index.js';
@@ -27,15 +28,17 @@ function annexTitle(a: PdfAnnex, lang: string): string {
 
 /** Reads an external annex PDF and stamps it; undefined (with a diagnostic) when unusable. */
 async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: string, report: (d: Diagnostic) => void): Promise<Uint8Array | undefined> {
-  const file = path.resolve(model.root, a.pdf);
-  if (!file.startsWith(path.resolve(model.root) + path.sep)) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
+  // The links-and-paths policy: nothing outside the SOP folder is published (an error, never a silent drop).
+  const read = await readSourceBytes(model.root, a.pdf);
+  if (!read.ok && !read.missing) {
+    report(read.diagnostic);
+    return undefined;
+  }
+  if (!read.ok) {
     report(diagnostic('pdf-annex-missing', 'warning', `the annex PDF "${a.pdf}" does not exist: annex ${n} is left out of the PDFs`, { file: a.file, line: 1, column: 1 }, 'Put the PDF next to its .yaml sidecar, or fix the `file:` name.'));
     return undefined;
   }
+  const bytes: Uint8Array = read.bytes;
   try {
     return await stampBytes(bytes, annexHeader(model, lang, n), lang);
   } catch (e) {

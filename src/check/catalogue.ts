@@ -10,7 +10,7 @@ const LOADER_RULES: RuleMeta[] = [
   { id: 'file-too-large', severity: 'error', description: 'a text source is larger than sopkit accepts', help: 'Split it into several sections, or move the material into an annex PDF.' },
   { id: 'file-missing', severity: 'error', description: 'a file that should exist does not', help: 'Check the file name and folder.' },
   { id: 'file-unreadable', severity: 'error', description: 'a file cannot be read (permissions, a link, a folder)', help: 'Check the file permissions; copy linked files into the SOP folder.' },
-  { id: 'path-outside', severity: 'error', description: 'a path points outside the SOP folder', help: 'Keep every source file inside the SOP folder.' },
+  { id: 'path-outside', severity: 'error', description: 'a path, or a link, leads outside the SOP folder', help: 'sopkit reads only files inside the SOP folder: copy the file in (links that stay inside are fine).' },
   { id: 'language-folder-missing', severity: 'error', description: 'a working language has no sections folder', help: 'Create sections/<lang>/ or remove the language from sop.yaml.' },
   { id: 'data-unknown', severity: 'info', description: 'a data file has no schema in sopkit', help: 'Only the known data files are checked; others are loaded as they are.' },
   { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init DIR`.' },

@@ -12,9 +12,13 @@ import type { Snapshot } from './compare.js';
  */
 export async function loadSnapshot(root: string, label: string): Promise<{ snapshot: Snapshot; diagnostics: Diagnostic[] }> {
   if (label === 'draft') {
-    const { model } = await loadSop(root);
-    const { files } = await readSourceFiles(root);
-    return { snapshot: { label, model, hashes: Object.fromEntries(files.map((f) => [f.path, sha256(f.bytes)])) }, diagnostics: [] };
+    const { model, diagnostics: loaded } = await loadSop(root);
+    const { files, diagnostics: read } = await readSourceFiles(root);
+    // Files the links-and-paths policy kept out are not compared: say so.
+    const outside = [...loaded, ...read].filter((d) => d.rule === 'path-outside').map((d) => ({ ...d, severity: 'warning' as const }));
+    const seen = new Set<string>();
+    const diagnostics = outside.filter((d) => !seen.has(d.message) && seen.add(d.message));
+    return { snapshot: { label, model, hashes: Object.fromEntries(files.map((f) => [f.path, sha256(f.bytes)])) }, diagnostics };
   }
   const { releases } = await listReleases(root);
   const release = releases.find((r) => r.version === label);

@@ -1,2 +1,3 @@
 export * from './read.js';
 export * from './write.js';
+export { checkSourcePath, checkSourcePathSync, isInside, linkOutside, PATH_OUTSIDE, type PathCheck } from './policy.js';

@@ -1,6 +1,9 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diag/index.js';
+import { checkSourcePath, resolveInside } from './policy.js';
+
+export { resolveInside };
 
 /** Text sources larger than this are refused: no SOP section is anywhere near it. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -10,17 +13,6 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
 /** `a\b` → `a/b`: diagnostics and outputs always use forward slashes. */
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-/**
- * Resolves `rel` inside `root` and refuses anything that escapes it (`..`, absolute
- * paths): no input may make sopkit read or write outside the project.
- */
-export function resolveInside(root: string, rel: string): string | undefined {
-  const abs = path.resolve(root, rel);
-  const back = path.relative(root, abs);
-  if (back === '' || (!back.startsWith('..') && !path.isAbsolute(back))) return abs;
-  return undefined;
 }
 
 /** 1-based line and column of character offset `offset` in `text`. */
@@ -41,44 +33,75 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  * oversized, binary or non-UTF-8 file comes back as one diagnostic with a hint.
  */
 export async function readSourceText(root: string, rel: string): Promise<ReadResult> {
+  const r = await readSourceBytes(root, rel, MAX_SOURCE_BYTES);
+  if (!r.ok) return r;
+  return decodeSourceText(toPosix(rel), r.bytes);
+}
+
+export type BytesResult = { ok: true; bytes: Buffer; abs: string } | { ok: false; diagnostic: Diagnostic; missing?: boolean };
+
+/**
+ * Reads the bytes of a file of the SOP under the links-and-paths policy (`policy.ts`):
+ * a path or link that leads outside the SOP folder is refused with `path-outside`,
+ * links that stay inside are followed. `maxBytes` refuses larger files unread.
+ */
+export async function readSourceBytes(root: string, rel: string, maxBytes = Infinity): Promise<BytesResult> {
   const file = toPosix(rel);
-  const abs = resolveInside(root, rel);
-  if (!abs) {
-    return { ok: false, diagnostic: diagnostic('path-outside', 'error', `${file} points outside the SOP folder`, { file }, 'Keep every source file inside the SOP folder.') };
+  const c = await checkSourcePath(root, rel);
+  if (!c.ok) return c;
+  if (!c.stats.isFile()) {
+    return { ok: false, diagnostic: diagnostic('file-unreadable', 'error', `${file} is not a file`, { file }) };
   }
-  let size: number;
-  try {
-    const st = await lstat(abs);
-    if (st.isSymbolicLink()) {
-      return { ok: false, diagnostic: diagnostic('file-unreadable', 'error', `${file} is a symbolic link; sopkit does not follow links`, { file }, 'Copy the file into the SOP folder instead of linking to it.') };
-    }
-    if (!st.isFile()) {
-      return { ok: false, diagnostic: diagnostic('file-unreadable', 'error', `${file} is not a file`, { file }) };
-    }
-    size = st.size;
-  } catch {
-    return { ok: false, diagnostic: diagnostic('file-missing', 'error', `${file} does not exist`, { file }, 'Check the file name and folder.') };
-  }
-  if (size > MAX_SOURCE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
+  if (c.stats.size > maxBytes) {
+    const mb = (c.stats.size / 1024 / 1024).toFixed(1);
     return { ok: false, diagnostic: diagnostic('file-too-large', 'error', `${file} is ${mb} MB; text sources may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, { file, line: 1, column: 1 }, 'Split it into several sections, or move large material into an annex PDF.') };
   }
-  let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    return { ok: true, bytes: await readFile(c.real), abs: c.abs };
   } catch (e) {
     return { ok: false, diagnostic: diagnostic('file-unreadable', 'error', `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'Check the file permissions.') };
   }
+}
+
+/** "LE"/"BE" when `bytes` look like UTF-16 without a byte-order mark: NULs at every other byte. */
+function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 1024);
+  if (n < 2) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  // Mostly-ASCII text in UTF-16 has a NUL in nearly every pair, always on the same side.
+  if (oddZero >= pairs * 0.4 && evenZero <= pairs * 0.05) return 'LE';
+  if (evenZero >= pairs * 0.4 && oddZero <= pairs * 0.05) return 'BE';
+  return undefined;
+}
+
+/**
+ * Decodes the bytes of a text source: UTF-8 (an optional BOM dropped, CRLF → LF). UTF-16
+ * (with a BOM, or NULs at alternate bytes) and binary files are named as such at line 1,
+ * column 1; invalid UTF-8 at the line and column of the first bad byte.
+ */
+export function decodeSourceText(file: string, bytes: Uint8Array): ReadResult {
+  const start = { file, line: 1, column: 1 };
+  const bom16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'LE' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'BE' : undefined;
+  const utf16 = bom16 ?? utf16WithoutBom(bytes);
+  if (utf16) {
+    const kind = utf16 === 'LE' ? 'little-endian' : 'big-endian';
+    return { ok: false, diagnostic: diagnostic('file-encoding', 'error', `${file} is saved as UTF-16 (${kind}); save it as UTF-8`, start, 'Section, annex and data files must be UTF-8 text (in most editors: "Save with encoding" → UTF-8; Notepad: "Save as" → Encoding: UTF-8).') };
+  }
   if (bytes.includes(0)) {
-    const at = lineColumnAt(bytes.subarray(0, bytes.indexOf(0)).toString('utf8'), Infinity);
-    return { ok: false, diagnostic: diagnostic('file-encoding', 'error', `${file} looks like a binary file, not text`, { file, ...at }, 'Section, annex and data files must be plain UTF-8 text (Markdown or YAML).') };
+    return { ok: false, diagnostic: diagnostic('file-encoding', 'error', `${file} is a binary file, not text`, start, 'Section, annex and data files must be plain UTF-8 text (Markdown or YAML).') };
   }
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { ok: true, text: text.replace(/\r\n?/g, '\n') };
   } catch {
-    const lossy = bytes.toString('utf8');
+    const lossy = Buffer.from(bytes).toString('utf8');
     const at = lineColumnAt(lossy, lossy.indexOf('\uFFFD'));
     return {
       ok: false,
@@ -87,16 +110,40 @@ export async function readSourceText(root: string, rel: string): Promise<ReadRes
   }
 }
 
-/** Names of entries of a folder inside the SOP, sorted; an empty list when it does not exist. */
-export async function listDir(root: string, rel: string): Promise<{ name: string; isDir: boolean; isFile: boolean; isLink: boolean }[]> {
-  const abs = resolveInside(root, rel);
-  if (!abs) return [];
+export interface DirEntry {
+  name: string;
+  /** For a link: what it points to, when that is inside the SOP folder. */
+  isDir: boolean;
+  /** For a link: also true when it leads outside the SOP folder, so that reading it reports that (`readSourceText`). */
+  isFile: boolean;
+  isLink: boolean;
+}
+
+/**
+ * Names of the entries of a folder inside the SOP, sorted, hidden ones left out; an
+ * empty list when it does not exist. Under the links-and-paths policy: a folder that
+ * is (or lies under) a link leading outside the SOP folder lists nothing and is
+ * reported through `report`; links in it that stay inside are listed as what they
+ * point to; links that lead outside are listed as files, so their reader reports them.
+ */
+export async function listDir(root: string, rel: string, report?: (d: Diagnostic) => void): Promise<DirEntry[]> {
+  const c = await checkSourcePath(root, rel);
+  if (!c.ok) {
+    if (!c.missing) report?.(c.diagnostic);
+    return [];
+  }
+  if (!c.stats.isDirectory()) return [];
   try {
-    const entries = await readdir(abs, { withFileTypes: true });
-    return entries
-      .map((e) => ({ name: e.name, isDir: e.isDirectory(), isFile: e.isFile(), isLink: e.isSymbolicLink() }))
-      .filter((e) => !e.name.startsWith('.'))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = await readdir(c.real, { withFileTypes: true });
+    const out: DirEntry[] = [];
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isSymbolicLink()) {
+        const t = await checkSourcePath(root, path.join(rel, e.name));
+        out.push({ name: e.name, isDir: t.ok && t.stats.isDirectory(), isFile: t.ok ? t.stats.isFile() : true, isLink: true });
+      } else out.push({ name: e.name, isDir: e.isDirectory(), isFile: e.isFile(), isLink: false });
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }

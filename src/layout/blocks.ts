@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { diagnostic } from '../diag/index.js';
+import { checkSourcePathSync } from '../fs/policy.js';
 import { formatNumber } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, slugify, type Box, type LayoutContext, type MdNode } from './context.js';
@@ -239,9 +240,16 @@ function imageSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   if (!root || !ctx.file) return placeholder(`the image "${url}" cannot be found`, 'Use a path relative to the Markdown file.');
   const abs = path.resolve(root, path.dirname(ctx.file), decodeURIComponent(url));
   if (!abs.startsWith(path.resolve(root) + path.sep)) return placeholder(`the image "${url}" is outside the SOP folder`, 'Keep images inside the SOP folder.');
+  // The links-and-paths policy: an image that is a link leading outside the SOP folder is an error, and is not read.
+  const checked = checkSourcePathSync(root, path.relative(root, abs));
+  if (!checked.ok && !checked.missing) {
+    ctx.diagnostics.push({ ...checked.diagnostic, ...where });
+    return placeholder(`the image "${url}" is left out`, checked.diagnostic.hint ?? '');
+  }
   let data: Uint8Array;
   try {
-    data = new Uint8Array(readFileSync(abs));
+    if (!checked.ok) throw new Error('missing');
+    data = new Uint8Array(readFileSync(checked.real));
   } catch {
     return placeholder(`the image "${url}" does not exist`, 'Check the file name and path (relative to the Markdown file).');
   }

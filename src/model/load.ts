@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
-import { listDir, readSourceText, toPosix } from '../fs/index.js';
+import { checkSourcePath, listDir, readSourceText, toPosix } from '../fs/index.js';
 import { validateData, schemaNames } from '../validate/index.js';
 import { fingerprintText } from './fingerprint.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -54,8 +54,9 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   const annexes: Annex[] = [];
   for (const lang of manifest.languages) {
     const folder = `sections/${lang}`;
-    const entries = await listDir(root, folder);
-    if (entries.length === 0) {
+    const outside = diagnostics.length;
+    const entries = await listDir(root, folder, (d) => diagnostics.push(d));
+    if (entries.length === 0 && diagnostics.length === outside) {
       diagnostics.push(diagnostic('language-folder-missing', 'error', `there are no sections for language "${lang}" (folder ${folder}/ is missing or empty)`, { ...y.positions.at(`/languages/${manifest.languages.indexOf(lang)}`) }, `Create ${folder}/ with one Markdown file per component, or remove "${lang}" from languages in sop.yaml.`));
     }
     for (const e of entries) {
@@ -74,7 +75,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
         sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
       });
     }
-    for (const e of await listDir(root, `annexes/${lang}`)) {
+    for (const e of await listDir(root, `annexes/${lang}`, (d) => diagnostics.push(d))) {
       if (!e.name.endsWith('.md')) continue;
       const md = await readMarkdown(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
       if (!md) continue;
@@ -90,7 +91,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
       annexes.push(annex);
     }
   }
-  for (const e of await listDir(root, 'annexes')) {
+  for (const e of await listDir(root, 'annexes', (d) => diagnostics.push(d))) {
     if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
     const file = `annexes/${e.name}`;
     const py = await readYaml(root, file, diagnostics);
@@ -98,6 +99,9 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     const fm = (py.value ?? {}) as Record<string, unknown>;
     diagnostics.push(...validateData('annex', fm, py.positions, file));
     const pdfName = typeof fm.file === 'string' ? fm.file : e.name.replace(/\.ya?ml$/, '.pdf');
+    // The links-and-paths policy for the PDF itself (a missing PDF is the annex-pdf rule's).
+    const pdfPath = await checkSourcePath(root, `annexes/${pdfName}`);
+    if (!pdfPath.ok && !pdfPath.missing) diagnostics.push({ ...pdfPath.diagnostic, ...(py.positions.has('/file') ? { ...py.positions.at('/file'), file } : {}) });
     const annex: PdfAnnex = {
       kind: 'pdf-annex',
       file,
@@ -113,7 +117,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
 
   const data: Record<string, DataFile> = {};
   const known = new Set(schemaNames().filter((n) => !NOT_DATA.has(n)));
-  for (const e of await listDir(root, 'data')) {
+  for (const e of await listDir(root, 'data', (d) => diagnostics.push(d))) {
     if (!e.isFile || !/\.ya?ml$/.test(e.name)) continue;
     const name = e.name.replace(/\.ya?ml$/, '');
     const file = `data/${e.name}`;

@@ -4,6 +4,7 @@ export * from './endorsements.js';
 export * from './sources.js';
 export * from './plan.js';
 export * from './apply.js';
+export * from './lock.js';
 export * from './state.js';
 export * from './log.js';
 export * from './summary.js';

@@ -6,7 +6,7 @@ import { appendToLog, LOG_FILE } from './log.js';
 import { sha256, type SourceFile } from './sources.js';
 import { summarizeChanges, summaryLine } from './summary.js';
 import { RELEASE_FORMAT, type FrozenFileEntry, type PlannedFile, type ReleaseManifest, type ReleasePlan, type ReleasesState } from './types.js';
-import { compareVersions, isIsoDate, isVersion, sortVersions } from './version.js';
+import { compareVersions, isIsoDate, isVersion, notAVersion, sortVersions } from './version.js';
 import { setVersionAndDate } from './yaml-edit.js';
 
 export interface ReleaseOptions {
@@ -40,7 +40,7 @@ function emptySnapshot(model: SopModel): Snapshot {
  */
 export function planRelease(model: SopModel, state: ReleasesState, options: ReleaseOptions): ReleasePlan {
   const { version, date } = options;
-  if (!isVersion(version)) refuse('release-version', `"${version}" is not a release version`, 'Use MAJOR.MINOR, e.g. `sopkit release 1.1`.');
+  if (!isVersion(version)) refuse('release-version', notAVersion(version), 'Use MAJOR.MINOR, e.g. `sopkit release 1.1`.');
   if (!isIsoDate(date)) refuse('release-date', `"${date}" is not a date written YYYY-MM-DD`, 'Pass e.g. --date 2026-11-25, or leave --date out to use today.');
   const existing = state.releases.find((r) => r.version === version);
   if (existing) {

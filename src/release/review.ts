@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { checkSourcePath } from '../fs/index.js';
 import path from 'node:path';
 import { isMap, isSeq, YAMLMap, YAMLSeq, type Document } from '../vendor/yaml.js';
 import { diagnostic, SopkitError } from '../diag/index.js';
@@ -89,6 +90,9 @@ export function planReview(text: string, input: ReviewInput): ReviewPlan {
 export async function recordReview(dir: string, input: ReviewInput): Promise<ReviewPlan> {
   await refuseFrozenFolder(path.resolve(dir), dir);
   const file = path.join(path.resolve(dir), 'sop.yaml');
+  // The links-and-paths policy: a sop.yaml that is a link leading outside the SOP folder is neither read nor replaced.
+  const inside = await checkSourcePath(path.resolve(dir), 'sop.yaml');
+  if (!inside.ok && !inside.missing) throw new SopkitError(inside.diagnostic);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

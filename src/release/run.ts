@@ -3,10 +3,11 @@ import { runRules, type PageCounter } from '../check/index.js';
 import { countBySeverity, diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { loadSop } from '../model/index.js';
 import { applyRelease, type ApplyResult } from './apply.js';
+import { acquireReleaseLock, type ReleaseLock } from './lock.js';
 import { planRelease } from './plan.js';
 import { readReleasesState, refuseFrozenFolder } from './state.js';
 import type { ReleasePlan } from './types.js';
-import { isIsoDate, isVersion } from './version.js';
+import { isIsoDate, isVersion, notAVersion } from './version.js';
 
 export interface RunReleaseOptions {
   dir: string;
@@ -23,6 +24,11 @@ export interface RunReleaseResult {
   applied?: ApplyResult;
   /** Warnings of the strict check and of planning (errors throw instead). */
   warnings: Diagnostic[];
+  /**
+   * The release lock (`releases/.lock`), still held when the release was applied so
+   * that building its outputs happens under it too: the caller releases it when done.
+   */
+  lock?: ReleaseLock;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface RunReleaseResult {
 export async function runRelease(options: RunReleaseOptions): Promise<RunReleaseResult> {
   const { version, date } = options;
   // Cheap refusals first, so a typo does not wait for the whole check.
-  if (!isVersion(version)) throw new SopkitError(diagnostic('release-version', 'error', `"${version}" is not a release version`, undefined, 'Use MAJOR.MINOR, e.g. `sopkit release 1.1`.'), 2);
+  if (!isVersion(version)) throw new SopkitError(diagnostic('release-version', 'error', notAVersion(version), undefined, 'Use MAJOR.MINOR, e.g. `sopkit release 1.1`.'), 2);
   if (!isIsoDate(date)) throw new SopkitError(diagnostic('release-date', 'error', `"${date}" is not a date written YYYY-MM-DD`, undefined, 'Pass e.g. --date 2026-11-25, or leave --date out to use today.'), 2);
 
   const root = path.resolve(options.dir);
@@ -54,10 +60,22 @@ export async function runRelease(options: RunReleaseOptions): Promise<RunRelease
       1,
     );
   }
-  const state = await readReleasesState(root);
-  const plan = planRelease(model, state, { version, date });
-  const warnings = [...found.filter((d) => d.severity === 'warning'), ...plan.warnings];
-  if (options.dryRun) return { plan, warnings };
-  const applied = await applyRelease(plan);
-  return { plan, applied, warnings };
+  if (options.dryRun) {
+    const state = await readReleasesState(root);
+    const plan = planRelease(model, state, { version, date });
+    return { plan, warnings: [...found.filter((d) => d.severity === 'warning'), ...plan.warnings] };
+  }
+  // One release at a time: the releases, the log and the previous release are read
+  // (again) under the lock, so a concurrent release can never make this one stale.
+  const lock = await acquireReleaseLock(root);
+  try {
+    const state = await readReleasesState(root);
+    const plan = planRelease(model, state, { version, date });
+    const warnings = [...(lock.note ? [lock.note] : []), ...found.filter((d) => d.severity === 'warning'), ...plan.warnings];
+    const applied = await applyRelease(plan);
+    return { plan, applied, warnings, lock };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diag/index.js';
+import { checkSourcePath, listDir, readSourceBytes } from '../fs/index.js';
 
 /** Folders of an SOP that make up a version (besides sop.yaml); `releases/` and `dist/` never do. */
 export const VERSIONED_FOLDERS = ['sections', 'annexes', 'data', 'profiles'] as const;
@@ -24,37 +23,39 @@ export function byPath(a: { path: string }, b: { path: string }): number {
 /**
  * Reads every file that belongs to a version of the SOP in `root`: sop.yaml and all
  * files under sections/, annexes/ (Markdown, sidecars and PDFs), data/ and profiles/.
- * Hidden files are skipped; a symbolic link is an error, because a frozen release must
- * hold the bytes themselves and sopkit never follows links out of the project.
+ * Hidden files are skipped. Under the links-and-paths policy (`fs/policy.ts`): a link
+ * that stays inside the SOP folder is followed and the release holds a copy of what it
+ * points to; a link that leads outside is an error (`path-outside`), never frozen.
  */
 export async function readSourceFiles(root: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  try {
-    files.push({ path: 'sop.yaml', bytes: await readFile(path.join(root, 'sop.yaml')) });
-  } catch {
-    diagnostics.push(diagnostic('file-missing', 'error', 'sop.yaml does not exist', { file: 'sop.yaml' }, 'Run the command in the SOP folder, or pass it with --dir.'));
-  }
-  const walk = async (rel: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    } catch {
+  const manifest = await readSourceBytes(root, 'sop.yaml');
+  if (manifest.ok) files.push({ path: 'sop.yaml', bytes: manifest.bytes });
+  else if (manifest.missing) diagnostics.push(diagnostic('file-missing', 'error', 'sop.yaml does not exist', { file: 'sop.yaml' }, 'Run the command in the SOP folder, or pass it with --dir.'));
+  else diagnostics.push(manifest.diagnostic);
+  const walk = async (rel: string, seen: readonly string[]): Promise<void> => {
+    const here = await checkSourcePath(root, rel);
+    if (!here.ok) {
+      if (!here.missing) diagnostics.push(here.diagnostic);
       return;
     }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+    if (!here.stats.isDirectory()) return;
+    if (seen.includes(here.real)) {
+      diagnostics.push(diagnostic('file-unreadable', 'error', `${rel} is a link to a folder that contains it (a loop of links)`, { file: rel }, 'Replace the link by a copy of the folder.'));
+      return;
+    }
+    for (const e of await listDir(root, rel)) {
       const child = `${rel}/${e.name}`;
-      if (e.isSymbolicLink()) {
-        diagnostics.push(diagnostic('file-unreadable', 'error', `${child} is a symbolic link; a release must contain the file itself`, { file: child }, 'Replace the link by a copy of the file.'));
-      } else if (e.isDirectory()) {
-        await walk(child);
-      } else if (e.isFile()) {
-        files.push({ path: child, bytes: await readFile(path.join(root, child)) });
+      if (e.isDir) await walk(child, [...seen, here.real]);
+      else if (e.isFile) {
+        const r = await readSourceBytes(root, child);
+        if (r.ok) files.push({ path: child, bytes: r.bytes });
+        else diagnostics.push(r.diagnostic);
       }
     }
   };
-  for (const folder of VERSIONED_FOLDERS) await walk(folder);
+  for (const folder of VERSIONED_FOLDERS) await walk(folder, []);
   files.sort(byPath);
   return { files, diagnostics };
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../diag/index.js';
 import type { Snapshot } from '../diff/compare.js';
 import { loadSop } from '../model/index.js';
+import { LOG_FILE } from './log.js';
 import { readSourceFiles, sha256 } from './sources.js';
+import { parseYamlWithPositions } from '../model/yaml.js';
 import { RELEASE_FORMAT, type ExistingRelease, type ReleaseManifest, type ReleasesState } from './types.js';
 import { isVersion, sortVersions } from './version.js';
 
@@ -48,13 +50,32 @@ function alive(pid: number): boolean {
 }
 
 async function readManifest(dir: string, version: string): Promise<ExistingRelease> {
+  let text: string;
   try {
-    const m = JSON.parse(await readFile(path.join(dir, 'release.json'), 'utf8')) as ReleaseManifest;
-    if (m.format !== RELEASE_FORMAT || m.version !== version) return { version, problem: 'release.json does not describe this release' };
-    return { version, manifest: m };
-  } catch {
-    return { version, problem: 'release.json is missing or unreadable' };
+    text = await readFile(path.join(dir, 'release.json'), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { version, problem: code === 'ENOENT' ? 'release.json is missing' : `release.json cannot be read (${code ?? 'error'})` };
   }
+  let m: ReleaseManifest;
+  try {
+    m = JSON.parse(text) as ReleaseManifest;
+  } catch {
+    return { version, problem: 'release.json is damaged (it is not valid JSON)' };
+  }
+  if (!m || typeof m !== 'object' || m.format !== RELEASE_FORMAT || m.version !== version || !Array.isArray(m.files)) return { version, problem: 'release.json is damaged (it does not describe this release)' };
+  return { version, manifest: m };
+}
+
+/** The finding for a release whose release.json is missing or damaged: its files cannot be checked. */
+export function unverifiable(release: ExistingRelease, severity: 'error' | 'warning'): Diagnostic {
+  return diagnostic(
+    'release-unreadable',
+    severity,
+    `releases/${release.version}/${release.problem ?? 'release.json is damaged'}: the files of release ${release.version} cannot be checked against their recorded hashes, so changes to them would go unnoticed`,
+    { file: `releases/${release.version}/release.json` },
+    `Restore releases/${release.version}/release.json from your backup or version control (\`git checkout -- releases/${release.version}\`); only \`sopkit release\` writes frozen releases.`,
+  );
 }
 
 /**
@@ -73,7 +94,7 @@ export async function loadReleaseSnapshot(root: string, release: ExistingRelease
 /** Differences between a release's recorded hashes and its files on disk. */
 export function verifyRelease(release: ExistingRelease, hashes: Record<string, string>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (!release.manifest) return out;
+  if (!release.manifest) return [unverifiable(release, 'warning')];
   const recorded = new Map(release.manifest.files.map((f) => [f.path, f.sha256]));
   const where = `releases/${release.version}`;
   const hint = 'Frozen releases must never be edited. Restore the file from your backup or version control.';
@@ -107,22 +128,22 @@ export async function listReleases(root: string): Promise<{ releases: ExistingRe
 export async function readReleasesState(root: string): Promise<ReleasesState> {
   const diagnostics: Diagnostic[] = [];
   const { releases, staging } = await listReleases(root);
-  for (const r of releases) {
-    if (r.problem) diagnostics.push(diagnostic('release-unreadable', 'warning', `releases/${r.version}/: ${r.problem}`, { file: `releases/${r.version}/release.json` }, 'Frozen releases are written only by `sopkit release`; restore this folder from a backup.'));
-  }
+  // A release without a readable release.json cannot be verified: an error, so a new release is not built on it unnoticed.
+  for (const r of releases) if (r.problem) diagnostics.push(unverifiable(r, 'error'));
   let logText: string | undefined;
   try {
     logText = await readFile(path.join(root, 'releases', 'log.yaml'), 'utf8');
   } catch {
     logText = undefined;
   }
+  if (logText !== undefined) diagnostics.push(...logProblems(logText));
   let previous: Snapshot | undefined;
   const latest = releases[releases.length - 1];
   if (latest) {
     try {
       const r = await loadReleaseSnapshot(root, latest);
       previous = r.snapshot;
-      diagnostics.push(...r.diagnostics);
+      diagnostics.push(...r.diagnostics.filter((d) => d.rule !== 'release-unreadable'));
     } catch (e) {
       if (!isSopkitError(e)) throw e;
       diagnostics.push(diagnostic('release-unreadable', 'warning', `release ${latest.version} cannot be read back: ${e.message}`, { file: `releases/${latest.version}` }));
@@ -135,4 +156,18 @@ export async function readReleasesState(root: string): Promise<ReleasesState> {
     return pid === undefined || !alive(pid);
   });
   return { releases, logText, previous, sources: src.files, staleStaging, diagnostics };
+}
+
+/**
+ * Problems of the release log that make it unusable: YAML syntax errors (at their line
+ * and column) or no `releases:` list. Errors: the log is appended to, never rewritten
+ * from scratch, so a broken one must be repaired first.
+ */
+export function logProblems(text: string): Diagnostic[] {
+  const y = parseYamlWithPositions(text, LOG_FILE);
+  const hint = `Repair ${LOG_FILE} (it is a YAML list under \`releases:\`), e.g. from version control; the entries are copies of each releases/VERSION/release.json.`;
+  if (y.diagnostics.length) return y.diagnostics.map((d) => ({ ...d, rule: 'release-log-broken', message: `${LOG_FILE} is broken: ${d.message}`, hint }));
+  const v = y.value as { releases?: unknown } | null;
+  if (v === null || (typeof v === 'object' && !Array.isArray(v) && (v.releases === undefined || v.releases === null || Array.isArray(v.releases)))) return [];
+  return [diagnostic('release-log-broken', 'error', `${LOG_FILE} is broken: it must hold a list under \`releases:\``, { ...y.positions.at('/releases'), file: LOG_FILE }, hint)];
 }

@@ -1,8 +1,22 @@
-/** A release version is "MAJOR.MINOR" (the schema's pattern for `version`), e.g. "2.1". */
-export const VERSION_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+/** Each part of a version has at most this many digits (the schema's `version` says the same). */
+export const MAX_VERSION_PART_DIGITS = 6;
+
+/**
+ * A release version is "MAJOR.MINOR" (the schema's pattern for `version`), e.g. "2.1",
+ * each part a whole number of at most 6 digits without leading zeros: 999999.999999 at
+ * most, so a typo such as 99999999999999999999.1 is refused instead of blocking every
+ * later release.
+ */
+export const VERSION_PATTERN = /^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$/;
 
 export function isVersion(v: string): boolean {
   return VERSION_PATTERN.test(v);
+}
+
+/** The refusal message for a string that is not a version (long input shortened). */
+export function notAVersion(v: string): string {
+  const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  return `"${shown}" is not a release version: a version is MAJOR.MINOR, each part a whole number of at most ${MAX_VERSION_PART_DIGITS} digits (e.g. 2.1)`;
 }
 
 /**

@@ -19,6 +19,8 @@ interface BadInputCase {
   sop?: 'mini' | 'example' | 'none';
   files?: Record<string, FileChange>;
   setup?: string[][];
+  /** Changes to sop/ after `setup` (e.g. damage a release the setup made). */
+  after_setup?: Record<string, FileChange>;
   cwd?: 'tmp' | 'sop' | 'decoy';
   run: string[];
   exit: number;
@@ -119,6 +121,7 @@ describe('bad-input corpus', () => {
         const r = sopkit(fill(step, w), w.tmp);
         expect(r.code, `setup ${step.join(' ')} failed:\n${r.stdout}${r.stderr}`).toBe(0);
       }
+      writeChanges(w.sop, spec.after_setup ?? {});
       const allowed = spec.changes ?? ['dist/'];
       const sopBefore = hashTree(w.sop, allowed);
       const decoyBefore = hashTree(w.decoy);

@@ -1,6 +1,6 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { diagnostic, type SourcePosition } from '../../diag/index.js';
-import { resolveInside } from '../../fs/index.js';
+import { checkSourcePath } from '../../fs/index.js';
 import type { PdfAnnex } from '../../model/index.js';
 import type { Rule } from '../types.js';
 
@@ -13,16 +13,12 @@ function where(a: PdfAnnex): SourcePosition {
 }
 
 async function problemWith(root: string, a: PdfAnnex): Promise<string | undefined> {
-  const abs = resolveInside(root, a.pdf);
-  if (!abs) return `${a.pdf} points outside the SOP folder`;
-  let size: number;
-  try {
-    const st = await stat(abs);
-    if (!st.isFile()) return `${a.pdf} is not a file`;
-    size = st.size;
-  } catch {
-    return `${a.pdf} does not exist`;
-  }
+  // The links-and-paths policy: a PDF outside the SOP folder is reported by the loader (path-outside).
+  const c = await checkSourcePath(root, a.pdf);
+  if (!c.ok) return c.missing ? `${a.pdf} does not exist` : undefined;
+  if (!c.stats.isFile()) return `${a.pdf} is not a file`;
+  const size = c.stats.size;
+  const abs = c.real;
   try {
     const fh = await open(abs, 'r');
     const head = Buffer.alloc(5);

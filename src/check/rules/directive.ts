@@ -40,7 +40,9 @@ export const directiveRule: Rule = {
           report(diagnostic('directive', 'error', `"::${d.name}" cannot show data "${data}"${guess ? ` — did you mean "${guess}"?` : ''}`, at, `::${d.name} shows ${spec.data.join(' or ')}.`));
           continue;
         }
-        if (!model.data[data]) {
+        // A data file that exists but could not be read (a link outside the SOP, not UTF-8, broken YAML) is already reported.
+        const unreadable = ctx.loadDiagnostics.some((x) => x.severity === 'error' && (x.file === `data/${data}.yaml` || x.file === `data/${data}.yml`));
+        if (!model.data[data] && !unreadable) {
           report(diagnostic('directive', 'error', `"::${d.name}{data=${data}}" refers to data/${data}.yaml, which does not exist`, at, `Create data/${data}.yaml (\`sopkit init\` writes an example of each data file), or remove the directive.`));
         }
       }

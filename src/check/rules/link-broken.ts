@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Node } from 'unist';
 import { visit } from '../../vendor/markdown.js';
 import { diagnostic, didYouMean } from '../../diag/index.js';
-import { resolveInside } from '../../fs/index.js';
+import { checkSourcePathSync, resolveInside } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 import { nodePosition } from '../context.js';
 import { mayHaveLinks } from '../scan.js';
@@ -61,6 +61,12 @@ export const linkBroken: Rule = {
             return;
           }
           target = byPath.get(rel);
+          // The links-and-paths policy: a linked file (an image) that leads outside the SOP folder.
+          const checked = target ? undefined : checkSourcePathSync(model.root, rel);
+          if (checked && !checked.ok && !checked.missing) {
+            report({ ...checked.diagnostic, ...at });
+            return;
+          }
           if (!target && !existsSync(abs)) {
             const guess = didYouMean(path.posix.basename(rel), files.filter((x) => x.lang === f.lang).map((x) => x.name));
             report(diagnostic('link-broken', 'error', `the link "${url}" points at ${rel}, which does not exist${guess ? ` — did you mean "${guess}"?` : ''}`, at, 'Link paths are relative to this file: a section in the same language is just its file name, e.g. 08-eligibility.md.'));

@@ -23,6 +23,14 @@ function todayFromClock(): string {
 
 export async function releaseAction(version: string, flags: ReleaseFlags): Promise<number> {
   const result = await runRelease({ dir: flags.dir, version, date: flags.date ?? todayFromClock(), dryRun: flags.dryRun, countBodyPages });
+  try {
+    return await reportRelease(result, version, flags);
+  } finally {
+    await result.lock?.release();
+  }
+}
+
+async function reportRelease(result: Awaited<ReturnType<typeof runRelease>>, version: string, flags: ReleaseFlags): Promise<number> {
   const colour = useColour();
   // Check warnings are many and already known from `sopkit check`: counted per rule.
   // Warnings about the release itself (tampered releases, dates) are printed in full.
