@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
-import { writeFileAtomic } from '../fs/index.js';
+import { prepareOutputDir, writeFileAtomic } from '../fs/index.js';
 import { renderChangelog } from './changelog.js';
 import { compareSnapshots, type Comparison } from './compare.js';
 import { renderRedlineHtml } from './html.js';
@@ -39,7 +39,8 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   const b = await loadSnapshot(root, options.to);
   const comparison = compareSnapshots(a.snapshot, b.snapshot);
   const dates = { from: a.snapshot.model.manifest.date, to: b.snapshot.model.manifest.date };
-  const outDir = options.out ? path.resolve(options.out) : path.join(root, 'dist', 'report');
+  // The output policy: the report folder is new, empty or sopkit's, never inside the SOP's sources.
+  const outDir = await prepareOutputDir(options.out ? path.resolve(options.out) : path.join(root, 'dist', 'report'), { command: 'diff', option: options.out ? '--out' : undefined, sopRoot: root });
   const names = reportNames(options.from, options.to);
   const html = path.join(outDir, names.html);
   const pdf = path.join(outDir, names.pdf);

@@ -1,2 +1,3 @@
 export * from './read.js';
 export * from './write.js';
+export * from './output-guard.js';
