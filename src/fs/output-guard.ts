@@ -445,8 +445,7 @@ export function asOutputError(e: unknown, target: string): unknown {
       return refuse('cannot-write', `cannot write ${shownPath(target)}: ${shownPath(inTheWay)} is a file, not a folder (${err.code})`, 'Move or rename that file, or choose another output path.');
     }
   }
-  const near = !at || within(path.resolve(at), target) || path.dirname(path.resolve(at)) === path.dirname(target) || within(target, path.resolve(at));
-  const mapped = near ? fileSystemError(e, shownPath(target), 'write') : fileSystemError(e, shownPath(path.resolve(at!)));
+  const mapped = !at || isOwnPath(path.resolve(at), target) ? fileSystemError(e, shownPath(target), 'write') : fileSystemError(e, shownPath(path.resolve(at)), 'read');
   return mapped ?? e;
 }
 
@@ -460,4 +459,17 @@ function fileInTheWay(p: string): string | undefined {
     }
     if (path.dirname(cur) === cur) return undefined;
   }
+}
+
+/**
+ * Whether `p` is one of the paths sopkit writes for output `target`: the target, a folder
+ * above it, or anything in it or in its staging, old or temp siblings.
+ */
+function isOwnPath(p: string, target: string): boolean {
+  if (within(p, target) || within(target, p)) return true;
+  const dir = path.dirname(target);
+  if (!within(p, dir)) return false;
+  const first = path.relative(dir, p).split(path.sep)[0]!;
+  const base = path.basename(target);
+  return first.startsWith(`.${base}.staging-`) || first.startsWith(`${base}.old-`) || first.startsWith(`${base}.tmp-`);
 }
