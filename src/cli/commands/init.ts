@@ -124,7 +124,7 @@ async function isEmptyOrMissing(target: string, shown: string): Promise<boolean>
   const names = (await readdir(target)).sort();
   if (names.length > 0) {
     const held = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    throw new SopkitError(diagnostic('init-not-empty', 'error', `the folder "${shown}" is not empty (it holds ${held}); sopkit init never overwrites files`, undefined, `Choose a new or empty folder, e.g. \`sopkit init my-sop\`; or, if you no longer need what is in ${shown}, delete it yourself and run again.`));
+    throw new SopkitError(diagnostic('init-not-empty', 'error', `the folder "${shown}" is not empty; sopkit init never overwrites files (it holds ${held})`, undefined, `Choose a new or empty folder, e.g. \`sopkit init my-sop\`; or, if you no longer need what is in ${shown}, delete it yourself and run again.`));
   }
   return true;
 }
