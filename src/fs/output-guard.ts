@@ -30,8 +30,8 @@ export const SOP_INPUTS: readonly string[] = ['sop.yaml', 'sections', 'annexes',
 
 /** What sopkit wrote into `dist/` before the marker existed (recognised as its own). */
 const OLD_OUTPUT_ENTRIES = new Set(['build.json', 'pdf', 'site', 'posters', 'report', '.cache']);
-/** Files operating systems drop into any folder; they do not make a folder someone else's. */
-const OS_LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.directory']);
+/** Files operating systems (and git users) drop into any folder; they do not make a folder someone else's. */
+const OS_LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.directory', '.gitkeep']);
 
 export interface OutputPolicy {
   /** The command, for messages: `build`, `posters`, `diff`, … */
@@ -255,7 +255,7 @@ export async function checkOutputDir(dir: string, policy: OutputPolicy): Promise
     throw refuse(
       'output-refused',
       `${policy.command}: refusing to write into "${shown}": it holds ${describeContents(names)}, which sopkit did not make, and sopkit replaces its output folder whole`,
-      `Choose a new or empty folder${policy.option ? ` for ${policy.option}` : ''} (sopkit marks the folders it makes with ${OUTPUT_MARKER}); or, if you no longer need what is in ${shown}, delete it yourself and run again.`,
+      `Choose a new or empty folder${policy.option ? ` for ${policy.option}` : ' with --out'} (sopkit marks the folders it makes with ${OUTPUT_MARKER}); or, if you no longer need what is in ${shown}, delete it yourself and run again.`,
     );
   }
   if (state === 'marked' || state === 'old-output') await checkRemovable(real, shown);
