@@ -445,7 +445,11 @@ export function asOutputError(e: unknown, target: string): unknown {
       return refuse('cannot-write', `cannot write ${shownPath(target)}: ${shownPath(inTheWay)} is a file, not a folder (${err.code})`, 'Move or rename that file, or choose another output path.');
     }
   }
-  const mapped = !at || isOwnPath(path.resolve(at), target) ? fileSystemError(e, shownPath(target), 'write') : fileSystemError(e, shownPath(path.resolve(at)), 'read');
+  // Refused beside the output (its staging folder, moving the old one aside, a temp file):
+  // the folder that holds it is the one to make writable.
+  const inParent = at !== undefined && (err!.code === 'EACCES' || err!.code === 'EPERM') && path.dirname(path.resolve(at)) === path.dirname(target);
+  const named = inParent ? `${shownPath(target)} (its folder ${shownPath(path.dirname(target))}/ is not writable)` : shownPath(target);
+  const mapped = !at || isOwnPath(path.resolve(at), target) ? fileSystemError(e, named, 'write') : fileSystemError(e, shownPath(path.resolve(at)), 'read');
   return mapped ?? e;
 }
 

@@ -313,6 +313,8 @@ describe('file-system errors while writing', () => {
   it('asOutputError names the output the user chose, or the source that could not be read', () => {
     const out = asOutputError(errno('EROFS', 'mkdtemp', '/media/usb/.dist.staging-1-abcdef'), '/media/usb/dist') as SopkitError;
     expect(out.diagnostic.message).toBe('cannot write /media/usb/dist: the file system is read-only (EROFS)');
+    const parent = asOutputError(errno('EACCES', 'mkdtemp', '/srv/sop/.dist.staging-1-XXXXXX'), '/srv/sop/dist') as SopkitError;
+    expect(parent.diagnostic.message).toBe('cannot write /srv/sop/dist (its folder /srv/sop/ is not writable): permission denied (EACCES)');
     const inStaging = asOutputError(errno('ENOSPC', 'open', '/media/usb/.dist.staging-1-abcdef/pdf/sop-v2.1-ar.pdf'), '/media/usb/dist') as SopkitError;
     expect(inStaging.diagnostic.message).toBe('cannot write /media/usb/dist: the disk is full (ENOSPC)');
     const src = asOutputError(errno('EACCES', 'open', '/srv/sop/annexes/a.pdf'), '/media/usb/dist') as SopkitError;
