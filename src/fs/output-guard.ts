@@ -477,3 +477,18 @@ function isOwnPath(p: string, target: string): boolean {
   const base = path.basename(target);
   return first.startsWith(`.${base}.staging-`) || first.startsWith(`${base}.old-`) || first.startsWith(`${base}.tmp-`);
 }
+
+/**
+ * For commands that edit a source on purpose (`i18n sync`, `review`): refuses a file inside
+ * an SOP's `releases/` (a frozen release is never changed, even through its own sop.yaml)
+ * or `.git/`. Exit 2, nothing written.
+ */
+export async function checkSourceEdit(file: string, command: string): Promise<void> {
+  const real = await realPathOf(file);
+  for (const root of sopRootsAround(real, [])) {
+    const area = inputAreaOf(real, root);
+    if (area === 'releases' || area === '.git') {
+      throw refuse('output-refused', `${command}: refusing to change "${shownPath(path.resolve(file))}": it is inside ${area}/ of the SOP ${shownPath(root)}${area === 'releases' ? ', and a frozen release is never changed' : ''}`, 'Change the working copy instead (the same file outside releases/).');
+    }
+  }
+}

@@ -9,6 +9,7 @@ import {
   asOutputError,
   checkOutputDir,
   checkOutputFile,
+  checkSourceEdit,
   cleanStale,
   folderState,
   isOldOutput,
@@ -182,6 +183,17 @@ describe('checkOutputFile', () => {
     expect(await checkOutputFile(path.join(w.sop, 'check.json'), p)).toBe(path.join(w.sop, 'check.json'));
     expect(await checkOutputFile(path.join(w.decoy, 'notes.txt'), p)).toBe(path.join(w.decoy, 'notes.txt'));
     expect(await checkOutputFile(path.join(w.sop, 'annexes/02-dpia-annex-2-v1.0.pdf'), p)).toBe(path.join(w.sop, 'annexes/02-dpia-annex-2-v1.0.pdf'));
+  });
+});
+
+describe('checkSourceEdit', () => {
+  it('lets i18n sync and review change the working copy, never a frozen release', async () => {
+    const w = world();
+    mkdirSync(path.join(w.sop, 'releases/1.0/sections/en'), { recursive: true });
+    writeFileSync(path.join(w.sop, 'releases/1.0/sop.yaml'), 'title: x\n');
+    await checkSourceEdit(path.join(w.sop, 'sections/en/01-a.md'), 'i18n sync');
+    const e = await refusal(checkSourceEdit(path.join(w.sop, 'releases/1.0/sections/en/01-a.md'), 'i18n sync'));
+    expect(e.diagnostic.message).toMatch(/refusing to change .*releases\/1\.0\/sections\/en\/01-a\.md.*frozen release is never changed/);
   });
 });
 
