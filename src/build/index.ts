@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
+import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
 import { buildPdfs } from './pdfs.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
@@ -13,6 +13,8 @@ export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
 export interface BuildOptions {
   /** Final output folder (default `<sop>/dist`). */
   outDir?: string;
+  /** The option the user named `outDir` with (`--out`), for messages. */
+  outOption?: string;
   targets?: readonly BuildTarget[];
   /** Released versions to publish in the site beside the current one. */
   versions?: SopModel[];
@@ -62,7 +64,10 @@ export interface BuildResult {
  * staging folder; a successful one replaces it whole (no stale files from earlier runs).
  */
 export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promise<BuildResult> {
-  const outDir = path.resolve(opts.outDir ?? path.join(model.root, 'dist'));
+  // The output policy (src/fs/output-guard.ts): never the SOP, its sources, a parent of
+  // it, the root or home folder, nor a folder sopkit did not make. Nothing is written
+  // before this check.
+  const { abs: outDir } = await checkOutputDir(path.resolve(opts.outDir ?? path.join(model.root, 'dist')), { command: 'build', option: opts.outOption, sopRoot: model.root });
   const targets = new Set(opts.targets ?? BUILD_TARGETS);
   const progress = opts.onProgress ?? (() => undefined);
   const staging = await makeStagingDir(outDir);
@@ -102,7 +107,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     await replaceDir(staging, outDir);
   } catch (e) {
     await discardDir(staging);
-    throw e;
+    throw asOutputError(e, outDir);
   }
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
 }

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isSopkitError, type Diagnostic } from '../diag/index.js';
+import { makeTempDir } from '../fs/index.js';
 import type { SopModel } from '../model/types.js';
 import { buildSiteVersions } from './build.js';
 import { escapeHtml } from './template.js';
@@ -77,7 +77,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
 
   const build = async () => {
     const started = process.hrtime.bigint();
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'sopkit-serve-'));
+    // Marked and named with this process's id: a killed `serve` leaves it, the next one removes it.
+    const tmp = await makeTempDir('sopkit-serve');
     try {
       const { model, diagnostics } = await opts.load(root);
       // Errors do not stop the preview: the pages are built from what could be read and

@@ -3,7 +3,7 @@
 // case names, nothing crashed (no exit 70, no stack trace), and no file was lost or changed
 // outside what the case allows — hashed before and after, in the SOP and in a decoy folder.
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,11 @@ interface BadInputCase {
   stdout?: string;
   output?: string;
   changes?: string[];
+  /** Environment variables for the run (placeholders filled), e.g. HOME: "{decoy}". */
+  env?: Record<string, string>;
+  /** Paths (placeholders filled) that must not exist after the run / must exist after it. */
+  gone?: string[];
+  present?: string[];
 }
 
 const CASES_DIR = path.join(ROOT, 'tests/bad-inputs/cases');
@@ -126,7 +131,17 @@ describe('bad-input corpus', () => {
       const sopBefore = hashTree(w.sop, allowed);
       const decoyBefore = hashTree(w.decoy);
       const cwd = spec.cwd === 'sop' ? w.sop : spec.cwd === 'decoy' ? w.decoy : w.tmp;
-      const r = sopkit(fill(spec.run, w), cwd);
+      const saved = Object.fromEntries(Object.keys(spec.env ?? {}).map((k) => [k, process.env[k]]));
+      for (const [k, v] of Object.entries(spec.env ?? {})) process.env[k] = fill([v], w)[0];
+      let r: ReturnType<typeof sopkit>;
+      try {
+        r = sopkit(fill(spec.run, w), cwd);
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+      }
       const shown = `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
       expect(r.code, shown).not.toBe(70);
       expect(r.code, shown).toBe(spec.exit);
@@ -137,6 +152,8 @@ describe('bad-input corpus', () => {
       if (spec.output) expect(`${r.stdout}${r.stderr}`, shown).toMatch(new RegExp(spec.output, 'i'));
       expect(Object.fromEntries(hashTree(w.sop, allowed)), 'the SOP folder changed').toEqual(Object.fromEntries(sopBefore));
       expect(Object.fromEntries(hashTree(w.decoy)), 'the decoy folder changed').toEqual(Object.fromEntries(decoyBefore));
+      for (const p of fill(spec.gone ?? [], w)) expect(existsSync(p), `${p} should be gone`).toBe(false);
+      for (const p of fill(spec.present ?? [], w)) expect(existsSync(p), `${p} should exist`).toBe(true);
     });
   }
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/fs/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
 
@@ -34,6 +35,8 @@ describe('buildAll', () => {
     const { model } = await loadSop(dir);
     await mkdir(path.join(dir, 'dist'), { recursive: true });
     await writeFile(path.join(dir, 'dist', 'marker.txt'), 'previous build');
+    // A dist/ sopkit made (issue 10: it replaces no other folder).
+    await writeFile(path.join(dir, 'dist', OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     failPosters.on = true;
     await expect(buildAll(model, { targets: ['pdf', 'posters'] })).rejects.toThrow(/injected/);
     failPosters.on = false;

@@ -44,6 +44,7 @@ export function buildCommand(): Command {
         for (const p of released.problems) process.stderr.write(`warning: ${p}\n`);
         const result = await buildAll(model, {
           outDir: opts.out,
+          outOption: opts.out !== undefined ? '--out' : undefined,
           versions: released.models,
           targets,
           onProgress: progress,

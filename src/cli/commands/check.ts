@@ -82,7 +82,9 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
   // Loaded here, not at start-up: `sopkit --version` and the other commands need none of it.
   const { checkSop, formatOwnerTable, ownerRows, ruleCatalogue } = await import('../../check/index.js');
   const { formatReport } = await import('../../diag/reporters/index.js');
-  const { writeFileAtomic } = await import('../../fs/index.js');
+  const { checkOutputFile, writeFileAtomic } = await import('../../fs/index.js');
+  // The output policy: the report never overwrites a source of the SOP (sop.yaml, sections/…).
+  const outputFile = flags.output !== undefined ? await checkOutputFile(flags.output, { command: 'check', option: '--output', sopRoot: path.resolve(dir) }) : undefined;
   const base = flags.format === 'pretty' ? baseOf(dir, process.cwd()) : baseOf(dir, repositoryRoot(process.cwd()));
   const rules = ruleCatalogue();
   const version = toolVersion();
@@ -91,7 +93,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     const colour = flags.format === 'pretty' && toStdout && useColour(process.stdout);
     const text = formatReport(flags.format, { diagnostics, sop, base, rules, toolVersion: version, colour });
     if (flags.output !== undefined) {
-      await writeFileAtomic(path.resolve(flags.output), text);
+      await writeFileAtomic(outputFile!, text);
       process.stderr.write(`sopkit check: ${summary(diagnostics)} (report written to ${toPosix(flags.output)})\n`);
     } else if (toStdout) process.stdout.write(text);
     else process.stderr.write(`sopkit check: ${summary(diagnostics)}\n`);

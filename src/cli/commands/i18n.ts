@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from '../../vendor/commander.js';
 import { diagnostic, SopkitError, type Diagnostic } from '../../diag/index.js';
-import { readSourceText, toPosix, writeFileAtomic } from '../../fs/index.js';
+import { checkSourceEdit, readSourceText, toPosix, writeFileAtomic } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 
 /** The model code is loaded on use, so other commands do not pay for it at start-up. */
@@ -84,6 +84,7 @@ export async function syncTranslation(root: string, rel: string, languages: stri
   const fp = fingerprintText(splitFrontMatter(source.text, sourceRel).body);
 
   const abs = path.join(root, rel);
+  await checkSourceEdit(abs, 'i18n sync');
   const check = await readSourceText(root, rel);
   if (!check.ok) throw new SopkitError(check.diagnostic);
   // Edit the raw text (not the normalised one) so line endings and everything else stay byte for byte.

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from '../../vendor/commander.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
-import { discardDir, makeStagingDir, replaceDir, toPosix } from '../../fs/index.js';
+import { asOutputError, checkOutputDir, discardDir, makeStagingDir, OUTPUT_MARKER, replaceDir, toPosix } from '../../fs/index.js';
 import type { Profile } from '../../model/index.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
@@ -121,8 +121,10 @@ async function isEmptyOrMissing(target: string, shown: string): Promise<boolean>
   if (!st.isDirectory()) {
     throw new SopkitError(diagnostic('init-not-empty', 'error', `"${shown}" exists and is a file, not a folder`, undefined, 'Choose a new folder name for the SOP.'));
   }
-  if ((await readdir(target)).length > 0) {
-    throw new SopkitError(diagnostic('init-not-empty', 'error', `the folder "${shown}" is not empty; sopkit init never overwrites files`, undefined, 'Choose a new or empty folder, e.g. `sopkit init my-sop`.'));
+  const names = (await readdir(target)).sort();
+  if (names.length > 0) {
+    const held = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    throw new SopkitError(diagnostic('init-not-empty', 'error', `the folder "${shown}" is not empty; sopkit init never overwrites files (it holds ${held})`, undefined, `Choose a new or empty folder, e.g. \`sopkit init my-sop\`; or, if you no longer need what is in ${shown}, delete it yourself and run again.`));
   }
   return true;
 }
@@ -132,6 +134,8 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   const target = path.resolve(dir);
   const shown = toPosix(dir);
   const existed = await isEmptyOrMissing(target, shown);
+  // The output policy: never the root or home folder, never inside another SOP's sources.
+  await checkOutputDir(target, { command: 'init' });
   // The model code is loaded on use, so other commands do not pay for it at start-up.
   const { loadProfile } = await import('../../model/index.js');
   const profile = await loadProfile(target, 'cpcm-interagency');
@@ -143,11 +147,13 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
       await mkdir(path.dirname(abs), { recursive: true });
       await writeFile(abs, content);
     }
+    // The new SOP is a source folder, not an output: it does not keep the staging marker.
+    await rm(path.join(staging, OUTPUT_MARKER), { force: true });
     if (existed) await replaceDir(staging, target);
     else await rename(staging, target);
   } catch (e) {
     await discardDir(staging);
-    throw e;
+    throw asOutputError(e, target);
   }
   const sections = [...files.keys()].filter((k) => k.startsWith('sections/')).length;
   process.stdout.write(

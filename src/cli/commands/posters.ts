@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from '../../vendor/commander.js';
 import type { Diagnostic } from '../../diag/index.js';
-import { discardDir, makeStagingDir, replaceDir } from '../../fs/index.js';
+import { asOutputError, checkOutputDir, discardDir, makeStagingDir, prepareOutputDir, replaceDir } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';
 import { buildPosters } from '../../posters/index.js';
 import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
@@ -24,7 +24,11 @@ export function postersCommand(): Command {
           process.stderr.write(`posters stopped: ${summary(errors)} in the sources; nothing was written.\nhint: fix them (run \`sopkit check ${dir}\` for the full list), then run posters again.\n`);
           return 1;
         }
-        const target = path.join(path.resolve(opts.out ?? path.join(model.root, 'dist')), 'posters');
+        // The output policy: the folder that receives posters/ must be new, empty or
+        // sopkit's (it is made and marked here when new); posters/ inside it is replaced.
+        const policy = { command: 'posters', option: opts.out !== undefined ? '--out' : undefined, sopRoot: model.root };
+        const outDir = await prepareOutputDir(path.resolve(opts.out ?? path.join(model.root, 'dist')), policy);
+        const { abs: target } = await checkOutputDir(path.join(outDir, 'posters'), policy);
         const staging = await makeStagingDir(target);
         const problems: Diagnostic[] = [];
         const started = process.hrtime.bigint();
@@ -35,6 +39,8 @@ export function postersCommand(): Command {
             onDiagnostic: (d) => problems.push(d),
           });
           await replaceDir(path.join(staging, 'posters'), target);
+        } catch (e) {
+          throw asOutputError(e, target);
         } finally {
           await discardDir(staging);
         }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { SopkitError, diagnostic } from '../../diag/index.js';
-import { writeFileAtomic } from '../../fs/index.js';
+import { checkOutputFile, writeFileAtomic } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';
 import { runAction } from '../run.js';
 
@@ -47,6 +47,8 @@ export function stampCommand(): Command {
         if (path.resolve(out) === path.resolve(input)) {
           throw new SopkitError(diagnostic('stamp-overwrite', 'error', 'the stamped copy would replace the original PDF', undefined, 'Pass a different --out file; sopkit never rewrites the original.'));
         }
+        // The output policy: never the input (also through a link), never a source file of the SOP.
+        const outFile = await checkOutputFile(out, { command: 'stamp', option: opts.out !== undefined ? '--out' : undefined, sopRoot: model.root, inputs: [input] });
         // Loaded lazily: pdf-lib and HarfBuzz are heavy and only this command needs them here.
         const { stampBytes } = await import('../../build/pdfs.js');
         const { annexHeader } = await import('../../layout/index.js');
@@ -57,7 +59,7 @@ export function stampCommand(): Command {
           throw new SopkitError(diagnostic('stamp-input-unreadable', 'error', `"${input}" cannot be read as a PDF (${(e as Error).message})`, undefined,
             'Re-export or repair the PDF (an encrypted PDF must be decrypted first), then stamp it again.'));
         }
-        await writeFileAtomic(out, stamped);
+        await writeFileAtomic(outFile, stamped);
         process.stdout.write(`stamped ${input} as annex ${opts.annex} → ${out}\n`);
         return 0;
       });
