@@ -63,7 +63,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
       const md = await readMarkdown(root, `${folder}/${e.name}`, lang, diagnostics);
       if (!md) continue;
       const fm = md.frontMatter;
-      diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
+      if (!md.frontMatterBroken) diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
       sections.push({
         kind: 'section',
         ...md,
@@ -79,7 +79,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
       const md = await readMarkdown(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
       if (!md) continue;
       const fm = md.frontMatter;
-      diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
+      if (!md.frontMatterBroken) diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
       const annex: MarkdownAnnex = {
         kind: 'markdown-annex',
         ...md,
@@ -159,5 +159,6 @@ async function readMarkdown(root: string, file: string, lang: string, diagnostic
     body: split.body,
     bodyLine: split.bodyLine,
     fingerprint: fingerprintText(split.body),
+    ...(split.broken ? { frontMatterBroken: true } : {}),
   };
 }

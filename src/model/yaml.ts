@@ -79,10 +79,19 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
   walk(doc.contents as Node, '');
 
   const diagnostics: Diagnostic[] = [];
-  for (const err of doc.errors) {
-    const at = err.linePos?.[0];
+  // One syntax error per document: the parser's later errors are mostly echoes of the
+  // first (an unclosed bracket breaks every line after it). With `prettyErrors: false`
+  // the errors carry no `linePos`; their offset is turned into a line and column here.
+  const first = doc.errors[0];
+  if (first) {
+    const found = first.pos?.[0];
+    const opener = typeof found === 'number' ? openerOf(text, found, first.code, first.message) : undefined;
+    const offset = opener ?? found;
+    const at = offset !== undefined ? lineCounter.linePos(Math.min(offset, text.length)) : first.linePos?.[0];
     const where = at ? { file, line: at.line + lineOffset, column: at.col } : { file, line: 1 + lineOffset, column: 1 };
-    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${plainYamlError(err.code, err.message)}`, where, yamlHint(err.code)));
+    const more = doc.errors.length - 1;
+    const tail = more > 0 ? ` (${more} more YAML ${more === 1 ? 'error follows' : 'errors follow'}, often caused by this one: fix it first)` : '';
+    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${opener !== undefined ? unclosed(text[opener]!) : plainYamlError(first.code, first.message)}${tail}`, where, opener !== undefined ? `Add the closing ${unclosed(text[opener]!).slice(-1)}, or put a text that starts with ${text[opener]} in quotes ("…").` : yamlHint(first.code)));
   }
   let value: unknown = null;
   if (diagnostics.length === 0) {
@@ -93,6 +102,48 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
     }
   }
   return { value, positions, diagnostics };
+}
+
+/**
+ * For an unclosed `[`, `{` or quote the parser stops where it notices (the next line or
+ * the end of the file); the user's mistake is the opener. Its offset, when it can be found.
+ */
+function openerOf(text: string, at: number, code: string, message: string): number | undefined {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  const quote = code === 'MISSING_CHAR' && /closing "?quote/i.test(message);
+  if (!bracket && !quote) return undefined;
+  // Walk the text up to the error, skipping comments and quoted scalars, and remember
+  // the openers still open when the parser gave up.
+  const open: number[] = [];
+  let unclosedQuote: number | undefined;
+  const scalarStart = (i: number) => /(?:^|[:,[{-])\s*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+  for (let i = 0; i < Math.min(at, text.length); i++) {
+    const c = text[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if ((c === '"' || c === "'") && scalarStart(i)) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (c === '"' && text[j] === '\\') j++;
+        else if (c === "'" && text[j] === "'" && text[j + 1] === "'") j++;
+        else if (text[j] === c) break;
+      }
+      if (j >= text.length) {
+        unclosedQuote = i;
+        break;
+      }
+      i = j;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  if (quote) return unclosedQuote;
+  return open.length ? open[open.length - 1] : undefined;
+}
+
+function unclosed(c: string): string {
+  const close = c === '[' ? ']' : c === '{' ? '}' : c;
+  return `the ${c} that starts here is never closed with ${close}`;
 }
 
 function plainYamlError(code: string, message: string): string {
