@@ -79,19 +79,31 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
   walk(doc.contents as Node, '');
 
   const diagnostics: Diagnostic[] = [];
-  // One syntax error per document: the parser's later errors are mostly echoes of the
-  // first (an unclosed bracket breaks every line after it). With `prettyErrors: false`
-  // the errors carry no `linePos`; their offset is turned into a line and column here.
-  const first = doc.errors[0];
+  // One syntax error per document: the parser's later errors are mostly echoes of its
+  // first (an unclosed bracket breaks every line after it), so its first syntax error is
+  // the one reported; a duplicate key is reported instead when it comes on an earlier
+  // line. With `prettyErrors: false` the errors carry no `linePos`: the offset is turned
+  // into a line and column here, and an unclosed [ { or quote is reported where it opens.
+  const located = doc.errors.map((err) => {
+    const found = err.pos?.[0];
+    const opener = typeof found === 'number' ? openerOf(text, found, err.code, err.message) : undefined;
+    const offset = opener ?? (typeof found === 'number' ? Math.min(found, text.length) : 0);
+    return { err, opener, offset };
+  });
+  const lineOf = (o: number) => lineCounter.linePos(o).line;
+  const syntax = located.find((l) => l.err.code !== 'DUPLICATE_KEY');
+  const duplicate = located.find((l) => l.err.code === 'DUPLICATE_KEY');
+  const chosen = syntax && duplicate ? (lineOf(duplicate.offset) < lineOf(syntax.offset) ? duplicate : syntax) : (syntax ?? duplicate);
+  const first = chosen;
   if (first) {
-    const found = first.pos?.[0];
-    const opener = typeof found === 'number' ? openerOf(text, found, first.code, first.message) : undefined;
-    const offset = opener ?? found;
-    const at = offset !== undefined ? lineCounter.linePos(Math.min(offset, text.length)) : first.linePos?.[0];
-    const where = at ? { file, line: at.line + lineOffset, column: at.col } : { file, line: 1 + lineOffset, column: 1 };
-    const more = doc.errors.length - 1;
-    const tail = more > 0 ? ` (${more} more YAML ${more === 1 ? 'error follows' : 'errors follow'}, often caused by this one: fix it first)` : '';
-    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${opener !== undefined ? unclosed(text[opener]!) : plainYamlError(first.code, first.message)}${tail}`, where, opener !== undefined ? `Add the closing ${unclosed(text[opener]!).slice(-1)}, or put a text that starts with ${text[opener]} in quotes ("…").` : yamlHint(first.code)));
+    const { err, opener } = first;
+    const at = lineCounter.linePos(first.offset);
+    const where = { file, line: at.line + lineOffset, column: at.col };
+    const more = located.length - 1;
+    const tail = more > 0 ? ` (and ${more} more YAML ${more === 1 ? 'error' : 'errors'} after it; fix this one first, the others may go with it)` : '';
+    const message = opener !== undefined ? unclosed(text[opener]!) : plainYamlError(err.code, err.message);
+    const hint = opener !== undefined ? `Add the closing ${unclosed(text[opener]!).slice(-1)}, or put a text that starts with ${text[opener]} in quotes ("…").` : yamlHint(err.code);
+    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${message}${tail}`, where, hint));
   }
   let value: unknown = null;
   if (diagnostics.length === 0) {

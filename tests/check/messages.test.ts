@@ -1,0 +1,84 @@
+// Issue 10, part 4: exact positions and honest messages. Each test fails on the code
+// before it (YAML errors were at 1:1, a broken front-matter block cascaded, …).
+import { describe, expect, it } from 'vitest';
+import { loadSop, SopkitError } from '../../src/index.js';
+import { baseFiles, check, synced, writeFixture, type Files } from './fixture.js';
+
+const base = () => synced(baseFiles());
+const edit = (files: Files, name: string, f: (s: string) => string): Files => ({ ...files, [name]: f(files[name] as string) });
+const errorsOf = (ds: Awaited<ReturnType<typeof check>>) => ds.filter((d) => d.severity === 'error');
+
+describe('YAML syntax errors at their real line and column', () => {
+  it('sop.yaml: the line and column of the mistake, not 1:1; one error, not six', async () => {
+    const files = edit(base(), 'sop.yaml', (s) => s.replace('status: draft', 'status: draft: : x: ['));
+    const line = (files['sop.yaml'] as string).split('\n').findIndex((l) => l.startsWith('status:')) + 1;
+    const dir = await writeFixture(files);
+    const err = (await loadSop(dir).catch((e: unknown) => e)) as SopkitError;
+    expect(err).toBeInstanceOf(SopkitError);
+    expect(err.diagnostics).toHaveLength(1);
+    expect(err.diagnostic).toMatchObject({ rule: 'yaml-syntax', file: 'sop.yaml', line });
+    expect(err.diagnostic.column).toBeGreaterThan(1);
+  });
+
+  it('an unclosed [ is reported where it opens, with a hint to close it', async () => {
+    const files = edit(base(), 'sop.yaml', (s) => s.replace('languages: [ar, en]', 'languages: [ar, en'));
+    const dir = await writeFixture(files);
+    const err = (await loadSop(dir).catch((e: unknown) => e)) as SopkitError;
+    const line = (files['sop.yaml'] as string).split('\n').findIndex((l) => l.startsWith('languages:')) + 1;
+    expect(err.diagnostic).toMatchObject({ rule: 'yaml-syntax', line, column: 12 });
+    expect(err.diagnostic.message).toMatch(/\[ that starts here is never closed/);
+    expect(err.diagnostic.hint).toMatch(/closing \]/);
+  });
+
+  it('an unclosed quote is reported where it opens', async () => {
+    const files = edit(base(), 'data/eligibility.yaml', (s) => s.replace('text: { ar: خطر جسيم, en: Serious risk }', 'text: "Serious risk'));
+    const ds = await check(files, { layout: false });
+    expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'data/eligibility.yaml', line: 3, column: 11 }]);
+  });
+
+  it('a data file: at its line', async () => {
+    const files = edit(base(), 'data/eligibility.yaml', (s) => s.replace('  edges:', '  edges:\n\t- { from: a, to: b }'));
+    const ds = await check(files, { layout: false });
+    const line = (files['data/eligibility.yaml'] as string).split('\n').findIndex((l) => l.startsWith('\t')) + 1;
+    expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'data/eligibility.yaml', line, column: 1 }]);
+  });
+
+  it('an annex sidecar: at its line', async () => {
+    const files = { ...base(), 'annexes/01-dpia.yaml': 'annex: 1\ntitle: { en: DPIA\nlanguage: en\n' };
+    const ds = await check(files, { layout: false });
+    expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'annexes/01-dpia.yaml', line: 2, column: 8 }]);
+  });
+
+  it('a profile in the SOP folder: at its line', async () => {
+    const files = edit(base(), 'profiles/mini.yaml', (s) => s.replace('placeholder_marker: "TODO(sopkit)"', 'placeholder_marker: "TODO(sopkit)" extra'));
+    const dir = await writeFixture(files);
+    const err = (await loadSop(dir).catch((e: unknown) => e)) as SopkitError;
+    expect(err.diagnostic).toMatchObject({ rule: 'yaml-syntax', file: 'profiles/mini.yaml', line: 3 });
+  });
+
+  it('front-matter: offset by where the block starts in the .md file', async () => {
+    const files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('title: Eligibility criteria', 'title: [Eligibility criteria'));
+    const ds = await check(files, { layout: false });
+    const line = (files['sections/en/01-eligibility.md'] as string).split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    expect(line).toBeGreaterThan(2);
+    expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'sections/en/01-eligibility.md', line, column: 8 }]);
+  });
+});
+
+describe('a broken front-matter block is one error', () => {
+  it('no "key component is missing", no component-missing, no not-synced: exactly one error, the rest still checked', async () => {
+    let files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('title: Eligibility criteria', 'title: [Eligibility criteria'));
+    // an unrelated problem elsewhere is still found
+    files = edit(files, 'sections/ar/02-case-management-process.md', (s) => s.replace('## التقييم', '## نص'));
+    const ds = await check(files, { layout: false });
+    const mine = ds.filter((d) => d.file === 'sections/en/01-eligibility.md' || d.rule === 'component-missing' || d.rule === 'schema');
+    expect(mine.map((d) => d.rule)).toEqual(['yaml-syntax']);
+    expect(ds.filter((d) => d.rule === 'component-steps').map((d) => d.file)).toEqual(['sections/ar/02-case-management-process.md']);
+  });
+
+  it('a broken case-management section does not also report its six steps missing', async () => {
+    const files = edit(base(), 'sections/en/02-case-management-process.md', (s) => s.replace(/^title: .*$/m, 'title: "unclosed'));
+    const ds = await check(files, { layout: false });
+    expect(errorsOf(ds).map((d) => d.rule)).toEqual(['yaml-syntax']);
+  });
+});
