@@ -1,7 +1,9 @@
 // Issue 10, part 4: exact positions and honest messages. Each test fails on the code
 // before it (YAML errors were at 1:1, a broken front-matter block cascaded, …).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openAnnexPdf } from '../../src/build/annex-pdf.js';
 import { loadSop, SopkitError } from '../../src/index.js';
+import { CORRUPT_PDF, ENCRYPTED_PDF } from '../fixtures/pdfs.js';
 import { baseFiles, check, synced, writeFixture, type Files } from './fixture.js';
 
 const base = () => synced(baseFiles());
@@ -80,5 +82,32 @@ describe('a broken front-matter block is one error', () => {
     const files = edit(base(), 'sections/en/02-case-management-process.md', (s) => s.replace(/^title: .*$/m, 'title: "unclosed'));
     const ds = await check(files, { layout: false });
     expect(errorsOf(ds).map((d) => d.rule)).toEqual(['yaml-syntax']);
+  });
+});
+
+describe('encrypted and corrupt annex PDFs', () => {
+  const sidecar = 'annex: 1\ntitle: { en: DPIA, ar: تقييم الأثر }\n';
+  it('check: an encrypted annex is an error in sopkit\'s words, with a hint, never pdf-lib\'s advice', async () => {
+    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': ENCRYPTED_PDF }, { layout: false });
+    const found = ds.filter((d) => d.rule === 'annex-pdf');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', file: 'annexes/01-dpia.yaml', message: 'annexes/01-dpia.pdf is password-protected (encrypted), so sopkit cannot stamp its pages' });
+    expect(found[0]!.hint).toMatch(/export an unprotected copy from the program that made it/i);
+    expect(JSON.stringify(ds)).not.toMatch(/PDFDocument|ignoreEncryption|offset=/);
+  });
+
+  it('check: a truncated annex is damaged, without parser offsets', async () => {
+    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': CORRUPT_PDF }, { layout: false });
+    const found = ds.filter((d) => d.rule === 'annex-pdf');
+    expect(found.map((d) => d.message)).toEqual(['annexes/01-dpia.pdf is damaged and cannot be opened (its PDF structure cannot be read)']);
+    expect(found[0]!.hint).toMatch(/export it again/i);
+  });
+
+  it('the shared opener prints nothing on the console for a damaged file', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const { problem } = await openAnnexPdf(CORRUPT_PDF);
+    expect(problem?.kind).toBe('damaged');
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
