@@ -34,20 +34,20 @@ describe('YAML syntax errors at their real line and column', () => {
 
   it('an unclosed quote is reported where it opens', async () => {
     const files = edit(base(), 'data/eligibility.yaml', (s) => s.replace('text: { ar: خطر جسيم, en: Serious risk }', 'text: "Serious risk'));
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'data/eligibility.yaml', line: 3, column: 11 }]);
   });
 
   it('a data file: at its line', async () => {
     const files = edit(base(), 'data/eligibility.yaml', (s) => s.replace('  edges:', '  edges:\n\t- { from: a, to: b }'));
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     const line = (files['data/eligibility.yaml'] as string).split('\n').findIndex((l) => l.startsWith('\t')) + 1;
     expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'data/eligibility.yaml', line, column: 1 }]);
   });
 
   it('an annex sidecar: at its line', async () => {
     const files = { ...base(), 'annexes/01-dpia.yaml': 'annex: 1\ntitle: { en: DPIA\nlanguage: en\n' };
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'annexes/01-dpia.yaml', line: 2, column: 8 }]);
   });
 
@@ -60,7 +60,7 @@ describe('YAML syntax errors at their real line and column', () => {
 
   it('front-matter: offset by where the block starts in the .md file', async () => {
     const files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('title: Eligibility criteria', 'title: [Eligibility criteria'));
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     const line = (files['sections/en/01-eligibility.md'] as string).split('\n').findIndex((l) => l.startsWith('title:')) + 1;
     expect(line).toBeGreaterThan(2);
     expect(ds.filter((d) => d.rule === 'yaml-syntax')).toMatchObject([{ file: 'sections/en/01-eligibility.md', line, column: 8 }]);
@@ -72,7 +72,7 @@ describe('a broken front-matter block is one error', () => {
     let files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('title: Eligibility criteria', 'title: [Eligibility criteria'));
     // an unrelated problem elsewhere is still found
     files = edit(files, 'sections/ar/02-case-management-process.md', (s) => s.replace('## التقييم', '## نص'));
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     const mine = ds.filter((d) => d.file === 'sections/en/01-eligibility.md' || d.rule === 'component-missing' || d.rule === 'schema');
     expect(mine.map((d) => d.rule)).toEqual(['yaml-syntax']);
     expect(ds.filter((d) => d.rule === 'component-steps').map((d) => d.file)).toEqual(['sections/ar/02-case-management-process.md']);
@@ -80,7 +80,7 @@ describe('a broken front-matter block is one error', () => {
 
   it('a broken case-management section does not also report its six steps missing', async () => {
     const files = edit(base(), 'sections/en/02-case-management-process.md', (s) => s.replace(/^title: .*$/m, 'title: "unclosed'));
-    const ds = await check(files, { layout: false });
+    const ds = await check(files);
     expect(errorsOf(ds).map((d) => d.rule)).toEqual(['yaml-syntax']);
   });
 });
@@ -88,7 +88,7 @@ describe('a broken front-matter block is one error', () => {
 describe('encrypted and corrupt annex PDFs', () => {
   const sidecar = 'annex: 1\ntitle: { en: DPIA, ar: تقييم الأثر }\n';
   it('check: an encrypted annex is an error in sopkit\'s words, with a hint, never pdf-lib\'s advice', async () => {
-    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': ENCRYPTED_PDF }, { layout: false });
+    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': ENCRYPTED_PDF });
     const found = ds.filter((d) => d.rule === 'annex-pdf');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error', file: 'annexes/01-dpia.yaml', message: 'annexes/01-dpia.pdf is password-protected (encrypted), so sopkit cannot stamp its pages' });
@@ -97,7 +97,7 @@ describe('encrypted and corrupt annex PDFs', () => {
   });
 
   it('check: a truncated annex is damaged, without parser offsets', async () => {
-    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': CORRUPT_PDF }, { layout: false });
+    const ds = await check({ ...base(), 'annexes/01-dpia.yaml': sidecar, 'annexes/01-dpia.pdf': CORRUPT_PDF });
     const found = ds.filter((d) => d.rule === 'annex-pdf');
     expect(found.map((d) => d.message)).toEqual(['annexes/01-dpia.pdf is damaged and cannot be opened (its PDF structure cannot be read)']);
     expect(found[0]!.hint).toMatch(/export it again/i);
@@ -109,5 +109,29 @@ describe('encrypted and corrupt annex PDFs', () => {
     expect(problem?.kind).toBe('damaged');
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('pdf-char-unsupported in check', () => {
+  it('reports a character the PDF fonts lack at file:line:column, once per file, as a warning', async () => {
+    const files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('## Criteria', '## Criteria\n\nFrom 2.0 → 2.1, then → 3.0 ☐.'));
+    const ds = await check(files);
+    const text = files['sections/en/01-eligibility.md'] as string;
+    const line = text.split('\n').findIndex((l) => l.startsWith('From 2.0')) + 1;
+    expect(ds.filter((d) => d.rule === 'pdf-char-unsupported').map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      ['sections/en/01-eligibility.md', line, 10, 'warning', 'the character "→" (U+2192) has no glyph in the PDF fonts and prints as a box'],
+      ['sections/en/01-eligibility.md', line, 28, 'warning', 'the character "☐" (U+2610) has no glyph in the PDF fonts and prints as a box'],
+    ]);
+  });
+
+  it('says nothing about Arabic, Latin, dashes and quotes', async () => {
+    const files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('## Criteria', '## Criteria\n\n“Quoted” — dash… café, naïve'));
+    expect((await check(files)).filter((d) => d.rule === 'pdf-char-unsupported')).toEqual([]);
+  });
+
+  it('the example teaches no character its PDF cannot print', async () => {
+    const { checkSop } = await import('../../src/check/index.js');
+    const { diagnostics } = await checkSop(new URL('../../sop-sources', import.meta.url).pathname, { today: '2026-11-25' });
+    expect(diagnostics.filter((d) => d.rule === 'pdf-char-unsupported')).toEqual([]);
   });
 });
