@@ -48,6 +48,16 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   const manifestErrors = validateData('sop', y.value, y.positions, 'sop.yaml');
   if (manifestErrors.length) throw new SopkitError(manifestErrors);
   const manifest = y.value as Manifest;
+  const agencyAt = new Map<string, number>();
+  manifest.agencies.forEach((a, i) => {
+    const first = agencyAt.get(a.id);
+    if (first === undefined) agencyAt.set(a.id, i);
+    else {
+      const line = y.positions.at(`/agencies/${first}/id`).line;
+      diagnostics.push(diagnostic('agency-duplicate', 'error', `the agency id "${a.id}" is used twice in sop.yaml: agencies[${first}] (line ${line}) and agencies[${i}]`, y.positions.at(`/agencies/${i}/id`),
+        'Each agency needs its own id: rename one of the two (sections\' owner:, services and endorsements name agencies by it), or merge the two entries.'));
+    }
+  });
   const profile = await loadProfile(root, manifest.profile);
 
   const sections: Section[] = [];
