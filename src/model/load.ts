@@ -54,7 +54,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     if (first === undefined) agencyAt.set(a.id, i);
     else {
       const line = y.positions.at(`/agencies/${first}/id`).line;
-      diagnostics.push(diagnostic('agency-duplicate', 'error', `the agency id "${a.id}" is used twice in sop.yaml: agencies[${first}] (line ${line}) and agencies[${i}]`, y.positions.at(`/agencies/${i}/id`),
+      diagnostics.push(diagnostic('agency-duplicate', 'error', `the agency id "${a.id}" is used twice in sop.yaml: agencies[${first + 1}] (line ${line}) and agencies[${i + 1}]`, y.positions.at(`/agencies/${i}/id`),
         'Each agency needs its own id: rename one of the two (sections\' owner:, services and endorsements name agencies by it), or merge the two entries.'));
     }
   });

@@ -135,3 +135,56 @@ describe('pdf-char-unsupported in check', () => {
     expect(diagnostics.filter((d) => d.rule === 'pdf-char-unsupported')).toEqual([]);
   });
 });
+
+describe('smaller ones', () => {
+  it('duplicate agency ids in sop.yaml: an error at the second id', async () => {
+    const files = edit(base(), 'sop.yaml', (s) => s.replace('  - id: unicef', '  - id: dsd'));
+    const line = (files['sop.yaml'] as string).split('\n').lastIndexOf('  - id: dsd') + 1;
+    const ds = await check(files);
+    expect(ds.filter((d) => d.rule === 'agency-duplicate')).toMatchObject([{ severity: 'error', file: 'sop.yaml', line, column: 9, message: expect.stringMatching(/the agency id "dsd" is used twice in sop.yaml: agencies\[1\] \(line 14\) and agencies\[2\]/) }]);
+  });
+
+  it('impossible calendar dates: the reason, not "write YYYY-MM-DD"', async () => {
+    const { dateProblem } = await import('../../src/diag/dates.js');
+    expect(dateProblem('2026-02-28')).toBeUndefined();
+    expect(dateProblem('2028-02-29')).toBeUndefined();
+    expect(dateProblem('2026-02-31')).toBe('"2026-02-31" is not a date: February 2026 has 28 days');
+    expect(dateProblem('2026-13-01')).toBe('"2026-13-01" is not a date: there is no month 13');
+    expect(dateProblem('1/2/2026')).toMatch(/not a date written YYYY-MM-DD/);
+    // an endorsement and a service's last_verified go through the same schema message
+    const files = edit(base(), 'sop.yaml', (s) => s.replace('date: 2026-10-03', 'date: 2026-02-30'));
+    const dir = await writeFixture(files);
+    const err = (await loadSop(dir).catch((e: unknown) => e)) as SopkitError;
+    expect(err.diagnostic.message).toMatch(/agencies\[2\]\.endorsement\.date "2026-02-30" is not a date: February 2026 has 28 days/);
+  });
+
+  it('i18n sync refuses a translation whose front-matter is not valid YAML, at its line (exit 1), and writes nothing', async () => {
+    const { syncTranslation } = await import('../../src/cli/commands/i18n.js');
+    const files = edit(base(), 'sections/en/01-eligibility.md', (s) => s.replace('title: Eligibility criteria', 'title: [Eligibility criteria'));
+    const dir = await writeFixture(files);
+    const err = (await syncTranslation(dir, 'sections/en/01-eligibility.md', ['ar', 'en']).catch((e: unknown) => e)) as SopkitError;
+    expect(err).toBeInstanceOf(SopkitError);
+    expect(err.exitCode).toBe(1);
+    const line = (files['sections/en/01-eligibility.md'] as string).split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    expect(err.diagnostic).toMatchObject({ file: 'sections/en/01-eligibility.md', line, column: 8 });
+    expect(err.diagnostic.message).toMatch(/was not synced/);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(`${dir}/sections/en/01-eligibility.md`, 'utf8')).toBe(files['sections/en/01-eligibility.md']);
+  });
+
+  it('diff of a version with itself and a review dated after today are usage errors (exit 2)', async () => {
+    const { diffAction } = await import('../../src/cli/commands/diff.js');
+    const same = (await diffAction('2.1', '2.1', { dir: '.' }).catch((e: unknown) => e)) as SopkitError;
+    expect(same.exitCode).toBe(2);
+    expect(same.diagnostic.message).toMatch(/"2\.1" was given twice/);
+    const { reviewAction } = await import('../../src/cli/commands/review.js');
+    const dir = await writeFixture(base());
+    const flags = { objectivesMet: 'yes', contextChanged: 'no', impractical: 'no' } as const;
+    const future = (await reviewAction(dir, { ...flags, date: '2026-11-26', today: '2026-11-25' }).catch((e: unknown) => e)) as SopkitError;
+    expect(future.exitCode).toBe(2);
+    expect(future.diagnostic.message).toMatch(/2026-11-26 is after today \(2026-11-25\)/);
+    const impossible = (await reviewAction(dir, { ...flags, date: '2026-02-31', today: '2026-11-25' }).catch((e: unknown) => e)) as SopkitError;
+    expect(impossible.exitCode).toBe(2);
+    expect(impossible.diagnostic.message).toMatch(/February 2026 has 28 days/);
+  });
+});
