@@ -13,6 +13,7 @@ import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type Document
 import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
 import { label } from '../i18n/index.js';
+import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
 
 export interface BuildPdfsOptions {
   onProgress?: (message: string) => void;
@@ -42,14 +43,22 @@ async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: strin
   try {
     return await stampBytes(bytes, annexHeader(model, lang, n), lang);
   } catch (e) {
-    report(diagnostic('pdf-annex-unreadable', 'warning', `the annex PDF "${a.pdf}" cannot be read (${(e as Error).message}): annex ${n} is left out`, { file: a.file, line: 1, column: 1 }, 'Re-export the PDF (an encrypted or damaged PDF cannot be stamped).'));
+    // `sopkit build` stops before this on the same test (check rule annex-pdf); an error,
+    // never a warning: a release must not ship without one of its annexes.
+    const problem = (e as { problem?: PdfProblem }).problem;
+    report(diagnostic('pdf-annex-unreadable', 'error', `the annex PDF "${a.pdf}" ${problem?.message ?? 'cannot be read'}: annex ${n} is left out`, { file: a.file, line: 1, column: 1 }, problem?.hint ?? 'Export the PDF again from the program that made it.'));
     return undefined;
   }
 }
 
-/** Stamps `header` on every page of a PDF (used by `sopkit stamp` and the build). */
+/**
+ * Stamps `header` on every page of a PDF (used by `sopkit stamp` and the build). An
+ * encrypted or damaged PDF throws an error whose `problem` says why in sopkit's words.
+ */
 export async function stampBytes(bytes: Uint8Array, header: string, lang: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const opened = await openAnnexPdf(bytes);
+  if (opened.problem) throw Object.assign(new Error(opened.problem.message), { problem: opened.problem });
+  const doc = opened.doc;
   const writer = new PdfWriter(doc, 'SopkitF');
   stampDocument(doc, writer, header, lang);
   await writer.finish();

@@ -68,3 +68,17 @@ export function componentTitle(model: SopModel, n: number, lang: string): string
   if (!c) return String(n);
   return c.title[lang] ?? c.title.en ?? Object.values(c.title)[0] ?? c.id;
 }
+
+/**
+ * Whether a section of `lang` whose front-matter is broken (already one `yaml-syntax`
+ * error) may be the one that holds component `id`: its file name says so (`08-eligibility.md`)
+ * or its translation of the same name holds it. Rules that would otherwise report the
+ * component missing or incomplete stay quiet: one broken block is one error.
+ */
+export function brokenSectionMayHold(model: SopModel, lang: string, id: string): boolean {
+  return model.sections.some((s) => {
+    if (s.lang !== lang || !s.frontMatterBroken) return false;
+    if (s.name.replace(/\.md$/, '').replace(/^\d+[-_ ]*/, '') === id) return true;
+    return model.sections.some((o) => o.name === s.name && o.lang !== lang && !o.frontMatterBroken && o.component === id);
+  });
+}

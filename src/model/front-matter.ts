@@ -9,6 +9,8 @@ export interface SplitFile {
   body: string;
   bodyLine: number;
   diagnostics: Diagnostic[];
+  /** The block is there but is not valid YAML (reported once in `diagnostics`): its keys are unknown. */
+  broken?: boolean;
 }
 
 /**
@@ -54,5 +56,6 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   else if (y.diagnostics.length === 0 && y.value !== null) {
     diagnostics.push(diagnostic('schema', 'error', `front-matter of ${file} must be a block of keys`, { file, line: 2, column: 1 }, 'Write one "key: value" per line between the two --- lines.'));
   }
-  return { frontMatter: fm, positions: y.positions, body: content, bodyLine, diagnostics };
+  const broken = y.diagnostics.length > 0 ? { broken: true } : {};
+  return { frontMatter: fm, positions: y.positions, body: content, bodyLine, diagnostics, ...broken };
 }

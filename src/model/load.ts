@@ -48,6 +48,16 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   const manifestErrors = validateData('sop', y.value, y.positions, 'sop.yaml');
   if (manifestErrors.length) throw new SopkitError(manifestErrors);
   const manifest = y.value as Manifest;
+  const agencyAt = new Map<string, number>();
+  manifest.agencies.forEach((a, i) => {
+    const first = agencyAt.get(a.id);
+    if (first === undefined) agencyAt.set(a.id, i);
+    else {
+      const line = y.positions.at(`/agencies/${first}/id`).line;
+      diagnostics.push(diagnostic('agency-duplicate', 'error', `the agency id "${a.id}" is used twice in sop.yaml: agencies[${first + 1}] (line ${line}) and agencies[${i + 1}]`, y.positions.at(`/agencies/${i}/id`),
+        'Each agency needs its own id: rename one of the two (sections\' owner:, services and endorsements name agencies by it), or merge the two entries.'));
+    }
+  });
   const profile = await loadProfile(root, manifest.profile);
 
   const sections: Section[] = [];
@@ -64,7 +74,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
       const md = await readMarkdown(root, `${folder}/${e.name}`, lang, diagnostics);
       if (!md) continue;
       const fm = md.frontMatter;
-      diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
+      if (!md.frontMatterBroken) diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
       sections.push({
         kind: 'section',
         ...md,
@@ -80,7 +90,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
       const md = await readMarkdown(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
       if (!md) continue;
       const fm = md.frontMatter;
-      diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
+      if (!md.frontMatterBroken) diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
       const annex: MarkdownAnnex = {
         kind: 'markdown-annex',
         ...md,
@@ -163,5 +173,6 @@ async function readMarkdown(root: string, file: string, lang: string, diagnostic
     body: split.body,
     bodyLine: split.bodyLine,
     fingerprint: fingerprintText(split.body),
+    ...(split.broken ? { frontMatterBroken: true } : {}),
   };
 }

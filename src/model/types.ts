@@ -98,6 +98,11 @@ export interface MarkdownFile {
   bodyLine: number;
   /** Fingerprint of this file's body (see model/fingerprint.ts). */
   fingerprint: string;
+  /**
+   * The front-matter block is not valid YAML (one `yaml-syntax` error says where): its
+   * keys are unknown, so rules that need them leave this file out.
+   */
+  frontMatterBroken?: boolean;
 }
 
 export interface Section extends MarkdownFile {

@@ -79,10 +79,31 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
   walk(doc.contents as Node, '');
 
   const diagnostics: Diagnostic[] = [];
-  for (const err of doc.errors) {
-    const at = err.linePos?.[0];
-    const where = at ? { file, line: at.line + lineOffset, column: at.col } : { file, line: 1 + lineOffset, column: 1 };
-    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${plainYamlError(err.code, err.message)}`, where, yamlHint(err.code)));
+  // One syntax error per document: the parser's later errors are mostly echoes of its
+  // first (an unclosed bracket breaks every line after it), so its first syntax error is
+  // the one reported; a duplicate key is reported instead when it comes on an earlier
+  // line. With `prettyErrors: false` the errors carry no `linePos`: the offset is turned
+  // into a line and column here, and an unclosed [ { or quote is reported where it opens.
+  const located = doc.errors.map((err) => {
+    const found = err.pos?.[0];
+    const opener = typeof found === 'number' ? openerOf(text, found, err.code, err.message) : undefined;
+    const offset = opener ?? (typeof found === 'number' ? Math.min(found, text.length) : 0);
+    return { err, opener, offset };
+  });
+  const lineOf = (o: number) => lineCounter.linePos(o).line;
+  const syntax = located.find((l) => l.err.code !== 'DUPLICATE_KEY');
+  const duplicate = located.find((l) => l.err.code === 'DUPLICATE_KEY');
+  const chosen = syntax && duplicate ? (lineOf(duplicate.offset) < lineOf(syntax.offset) ? duplicate : syntax) : (syntax ?? duplicate);
+  const first = chosen;
+  if (first) {
+    const { err, opener } = first;
+    const at = lineCounter.linePos(first.offset);
+    const where = { file, line: at.line + lineOffset, column: at.col };
+    const more = located.length - 1;
+    const tail = more > 0 ? ` (and ${more} more YAML ${more === 1 ? 'error' : 'errors'} after it; fix this one first, the others may go with it)` : '';
+    const message = opener !== undefined ? unclosed(text[opener]!) : plainYamlError(err.code, err.message);
+    const hint = opener !== undefined ? `Add the closing ${unclosed(text[opener]!).slice(-1)}, or put a text that starts with ${text[opener]} in quotes ("…").` : yamlHint(err.code);
+    diagnostics.push(diagnostic('yaml-syntax', 'error', `the YAML is not valid here: ${message}${tail}`, where, hint));
   }
   let value: unknown = null;
   if (diagnostics.length === 0) {
@@ -93,6 +114,48 @@ export function parseYamlWithPositions(text: string, file: string, lineOffset = 
     }
   }
   return { value, positions, diagnostics };
+}
+
+/**
+ * For an unclosed `[`, `{` or quote the parser stops where it notices (the next line or
+ * the end of the file); the user's mistake is the opener. Its offset, when it can be found.
+ */
+function openerOf(text: string, at: number, code: string, message: string): number | undefined {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  const quote = code === 'MISSING_CHAR' && /closing "?quote/i.test(message);
+  if (!bracket && !quote) return undefined;
+  // Walk the text up to the error, skipping comments and quoted scalars, and remember
+  // the openers still open when the parser gave up.
+  const open: number[] = [];
+  let unclosedQuote: number | undefined;
+  const scalarStart = (i: number) => /(?:^|[:,[{-])\s*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+  for (let i = 0; i < Math.min(at, text.length); i++) {
+    const c = text[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if ((c === '"' || c === "'") && scalarStart(i)) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (c === '"' && text[j] === '\\') j++;
+        else if (c === "'" && text[j] === "'" && text[j + 1] === "'") j++;
+        else if (text[j] === c) break;
+      }
+      if (j >= text.length) {
+        unclosedQuote = i;
+        break;
+      }
+      i = j;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  if (quote) return unclosedQuote;
+  return open.length ? open[open.length - 1] : undefined;
+}
+
+function unclosed(c: string): string {
+  const close = c === '[' ? ']' : c === '{' ? '}' : c;
+  return `the ${c} that starts here is never closed with ${close}`;
 }
 
 function plainYamlError(code: string, message: string): string {

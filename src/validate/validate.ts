@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from '../vendor/ajv.js';
 import { diagnostic, didYouMean, type Diagnostic } from '../diag/index.js';
+import { dateProblem } from '../diag/dates.js';
 import type { PositionMap } from '../model/types.js';
 import { validatorFor } from './schemas.js';
 
@@ -70,8 +71,12 @@ function toDiagnostic(err: ErrorObject, data: unknown, positions: PositionMap, w
     }
     case 'format': {
       const fmt = (err.params as { format: string }).format;
+      const got = valueAt(data, err.instancePath);
+      // 2026-02-31 is written YYYY-MM-DD but names no day: say which part is wrong.
+      const calendar = fmt === 'date' && typeof got === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(got) ? dateProblem(got) : undefined;
+      if (calendar) return diagnostic('schema', 'error', `${what}: ${where} ${calendar.replace(/^"[^"]*" /, `"${got}" `)}`, at(err.instancePath), 'Correct the day or month; dates are written YYYY-MM-DD, e.g. 2026-11-22.');
       const hint = fmt === 'date' ? 'Write dates as YYYY-MM-DD, e.g. 2026-11-22.' : fmt === 'email' ? 'Write an e-mail address like name@agency.org.' : undefined;
-      return diagnostic('schema', 'error', `${what}: ${where} is not a valid ${fmt}: ${describe(valueAt(data, err.instancePath))}`, at(err.instancePath), hint);
+      return diagnostic('schema', 'error', `${what}: ${where} is not a valid ${fmt}: ${describe(got)}`, at(err.instancePath), hint);
     }
     case 'pattern': {
       const desc = (err.parentSchema as { description?: string }).description;

@@ -83,7 +83,8 @@ describe('sopkit serve', () => {
     sse.close();
     const page = await get(`${server.url}2.1/en/index.html`);
     expect(page.body).toContain('The SOP could not be built');
-    expect(page.body).toMatch(/sop\.yaml:\d+:\d+/);
+    // at the line and column of the unclosed [ (issue 10: it said 1:1 whatever the line)
+    expect(page.body).toContain(`sop.yaml:${good.split('\n').length + 1}:10`);
     sse = nextReload(server.url);
     await sse.ready;
     await writeFile(manifest, good);
@@ -114,7 +115,7 @@ describe('sopkit serve', () => {
     const broken = await get(`${server.url}2.1/en/index.html`);
     expect(broken.status).toBe(200);
     expect(broken.body).toMatch(/problems? in the sources/);
-    expect(broken.body).toMatch(/sections\/en\/03-purpose-scope\.md:\d+:\d+/);
+    expect(broken.body).toContain(`sections/en/03-purpose-scope.md:${good.split('\n').findIndex((l) => l.startsWith('title:')) + 1}:8`);
     expect(broken.body).toContain('new EventSource');
 
     sse = nextReload(server.url);

@@ -1,4 +1,5 @@
 import { diagnostic } from '../../diag/index.js';
+import { brokenSectionMayHold } from '../context.js';
 import type { Rule } from '../types.js';
 
 /** R8: the components the context requires must each have a section in every language. */
@@ -17,6 +18,7 @@ export const componentMissing: Rule = {
       for (const comp of model.profile.components) {
         if (!required.has(comp.n) || comp.generated) continue;
         if (model.sections.some((s) => s.lang === lang && s.component === comp.id)) continue;
+        if (brokenSectionMayHold(model, lang, comp.id)) continue;
         if (comp.id === 'annexes' && model.annexes.some((a) => a.kind === 'pdf-annex' || a.lang === lang)) continue;
         const nn = String(comp.n).padStart(2, '0');
         report(

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../diag/index.js';
-import { valuePosition } from '../context.js';
+import { brokenSectionMayHold, valuePosition } from '../context.js';
 import { scanHeadings } from '../scan.js';
 import { foldForMatch } from '../text.js';
 import type { Rule } from '../types.js';
@@ -20,7 +20,7 @@ export const componentSteps: Rule = {
       if (!comp.steps?.length) continue;
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
-        if (!sections.length) continue;
+        if (!sections.length || brokenSectionMayHold(model, lang, comp.id)) continue;
         const headings = sections.flatMap((s) => scanHeadings(s.body).map((h) => foldForMatch(h.text)));
         for (const step of comp.steps) {
           const words = step.keywords[lang] ?? step.keywords[lang.split('-')[0]!];

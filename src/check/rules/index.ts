@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { annexNumbering } from './annex-numbering.js';
 import { annexPdf } from './annex-pdf.js';
+import { charUnsupported } from './char-unsupported.js';
 import { componentDuplicate } from './component-duplicate.js';
 import { componentEmpty } from './component-empty.js';
 import { componentMissing } from './component-missing.js';
@@ -42,11 +43,12 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   dataFlow,
   sectionLanguage,
+  charUnsupported,
   pageBudget,
 ];
 
 export {
-  annexNumbering, annexPdf, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
+  annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
   componentUnknown, dataFlow, dataReference, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
   pageBudget, reviewOverdue, sectionLanguage, translationMissing, translationNotSynced, translationStale,
 };

@@ -49,7 +49,7 @@ export const translationNotSynced: Rule = {
       const source = g.get(src);
       if (!source) continue;
       for (const [lang, t] of g) {
-        if (lang === src || sourceFingerprintOf(t) !== undefined) continue;
+        if (lang === src || t.frontMatterBroken || sourceFingerprintOf(t) !== undefined) continue;
         report(
           diagnostic(
             'translation-not-synced',

@@ -31,6 +31,8 @@ export function buildCommand(): Command {
         const { model, diagnostics } = await loadSop(dir);
         const colour = useColour();
         const errors = diagnostics.filter((d) => d.severity === 'error');
+        // An encrypted or damaged annex PDF stops the build (and so a release) like any error in the sources.
+        if (model.annexes.some((a) => a.kind === 'pdf-annex')) errors.push(...(await (await import('../../check/rules/annex-pdf.js')).pdfAnnexProblems(model)));
         if (errors.length) {
           for (const d of errors) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
           process.stderr.write(`build stopped: ${summary(errors)} in the sources; nothing was written (dist/ is unchanged).\nhint: fix them (run \`sopkit check ${dir}\` for the full list), then build again.\n`);

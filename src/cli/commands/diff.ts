@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Command } from '../../vendor/commander.js';
+import { diagnostic, SopkitError } from '../../diag/index.js';
 import { changedUnits, runDiff } from '../../diff/index.js';
 import { toPosix } from '../../fs/index.js';
 import { formatDiagnostic, useColour } from '../output.js';
@@ -16,6 +17,10 @@ function shown(file: string): string {
 }
 
 export async function diffAction(from: string, to: string, flags: DiffFlags): Promise<number> {
+  if (from.trim().toLowerCase() === to.trim().toLowerCase()) {
+    throw new SopkitError(diagnostic('usage', 'error', `diff compares two different versions, but "${from}" was given twice`, undefined,
+      `Name an older and a newer version, e.g. \`sopkit diff 2.0 ${to === 'draft' ? '2.1' : to}\`, or compare the working copy with \`sopkit diff ${to === 'draft' ? '2.1' : to} draft\`.`), 2);
+  }
   const r = await runDiff({ dir: flags.dir, from, to, out: flags.out });
   for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d, useColour())}\n`);
   const c = r.comparison;

@@ -87,6 +87,10 @@ export async function syncTranslation(root: string, rel: string, languages: stri
   await checkSourceEdit(abs, 'i18n sync');
   const check = await readSourceText(root, rel);
   if (!check.ok) throw new SopkitError(check.diagnostic);
+  // A block that is not valid YAML is not marked synced: the error says where it breaks (exit 1).
+  const own = splitFrontMatter(check.text, rel);
+  const broken = own.broken ? own.diagnostics.find((d) => d.rule === 'yaml-syntax') : undefined;
+  if (broken) throw new SopkitError({ ...broken, message: `${rel} was not synced: its front-matter is not valid YAML: ${broken.message.replace(/^the YAML is not valid here: /, '')}` }, 1);
   // Edit the raw text (not the normalised one) so line endings and everything else stay byte for byte.
   const raw = (await readFile(abs, 'utf8'));
   const eol = raw.includes('\r\n') ? '\r\n' : '\n';

@@ -3,6 +3,7 @@ import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/p
 import path from 'node:path';
 import { Command, Option } from '../../vendor/commander.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
+import { dateProblem } from '../../diag/dates.js';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, OUTPUT_MARKER, replaceDir, toPosix } from '../../fs/index.js';
 import type { Profile } from '../../model/index.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
@@ -191,8 +192,9 @@ export function initCommand(): Command {
           throw new SopkitError(diagnostic('usage', 'error', `--languages must be a list of language codes like ar,en${bad ? `; "${bad}" is not one` : ''}`, undefined, 'Use two- or three-letter codes, the source language first, e.g. --languages ar,en.'));
         }
         const date = flags.date ?? today();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-          throw new SopkitError(diagnostic('usage', 'error', `--date must be a date like 2026-11-25, not "${date}"`, undefined, 'Write the date as YYYY-MM-DD.'));
+        const badDate = dateProblem(date);
+        if (badDate) {
+          throw new SopkitError(diagnostic('usage', 'error', `--date must be a date like 2026-11-25: ${badDate}`, undefined, 'Write a real day as YYYY-MM-DD, e.g. --date 2026-11-25 (or leave --date out for today).'));
         }
         return runInit(dir, { languages, context: flags.context, title: flags.title, date });
       }),

@@ -34,6 +34,11 @@ export function stampCommand(): Command {
           throw new SopkitError(diagnostic('stamp-language-unknown', 'error', `the SOP has no language "${lang}" (it has ${m.languages.join(', ')})`, undefined,
             `Pass one of: ${m.languages.map((l) => `--lang ${l}`).join(', ')}.`));
         }
+        const numbers = [...new Set(model.annexes.map((a) => a.number).filter((n): n is number => typeof n === 'number'))].sort((a, b) => a - b);
+        if (!numbers.includes(opts.annex)) {
+          throw new SopkitError(diagnostic('stamp-annex-unknown', 'error', `the SOP in "${opts.dir}" has no annex ${opts.annex} (${numbers.length ? `its annexes are ${numbers.join(', ')}` : 'it has no annexes yet'})`, { file: 'sop.yaml' },
+            numbers.length ? `Pass one of: ${numbers.map((n) => `--annex ${n}`).join(', ')}; or add annex ${opts.annex} first (annexes/NN-name.pdf with a .yaml beside it: annex: ${opts.annex}, title: …).` : `Add the annex first: annexes/NN-name.pdf with a .yaml beside it (annex: ${opts.annex}, title: …).`));
+        }
         let bytes: Uint8Array;
         try {
           bytes = await readFile(input);
@@ -56,8 +61,9 @@ export function stampCommand(): Command {
         try {
           stamped = await stampBytes(bytes, annexHeader(model, lang, opts.annex), lang);
         } catch (e) {
-          throw new SopkitError(diagnostic('stamp-input-unreadable', 'error', `"${input}" cannot be read as a PDF (${(e as Error).message})`, undefined,
-            'Re-export or repair the PDF (an encrypted PDF must be decrypted first), then stamp it again.'));
+          const problem = (e as { problem?: { message: string; hint: string } }).problem;
+          if (!problem) throw e;
+          throw new SopkitError(diagnostic('stamp-input-unreadable', 'error', `"${input}" ${problem.message}`, undefined, problem.hint));
         }
         await writeFileAtomic(outFile, stamped);
         process.stdout.write(`stamped ${input} as annex ${opts.annex} → ${out}\n`);
