@@ -131,3 +131,20 @@ describe('YAML nesting limit', () => {
     expect(r.diagnostics[0]!.rule).toBe('yaml-syntax');
   });
 });
+
+describe('the text scan against micromark (property)', () => {
+  it('never counts fewer levels than the parsed tree has, on generated Markdown', async () => {
+    const fc = (await import('fast-check')).default;
+    const { block, deepBlock } = await import('../fuzz/arbitraries.js');
+    const body = fc.array(fc.oneof(block, deepBlock), { maxLength: 6 }).map((b) => b.join('\n'));
+    fc.assert(
+      fc.property(body, (b) => {
+        if (blockDepthProblem(b, 48)) return; // micromark is quadratic there; the cases above cover it
+        const raw = rawDepth(b);
+        // The scan finds a problem at limit raw - 1: it counts at least `raw` levels.
+        if (raw > 0) expect(blockDepthProblem(b, raw - 1), JSON.stringify(b)).toBeDefined();
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS) > 0 ? Math.min(Number(process.env.FUZZ_RUNS), 5000) : 60 },
+    );
+  }, 600_000);
+});
