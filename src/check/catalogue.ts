@@ -11,6 +11,7 @@ const LOADER_RULES: RuleMeta[] = [
   { id: 'file-missing', severity: 'error', description: 'a file that should exist does not', help: 'Check the file name and folder.' },
   { id: 'file-unreadable', severity: 'error', description: 'a file cannot be read (permissions, a link, a folder)', help: 'Check the file permissions; copy linked files into the SOP folder.' },
   { id: 'path-outside', severity: 'error', description: 'a path, or a link, leads outside the SOP folder', help: 'sopkit reads only files inside the SOP folder: copy the file in (links that stay inside are fine).' },
+  { id: 'markdown-too-deep', severity: 'error', description: 'Markdown blocks (quotes, list items, notes, ::: directives) nest more than 32 levels deep', help: 'Flatten the structure: use headings or separate lists and quotes instead of nesting them.' },
   { id: 'language-folder-missing', severity: 'error', description: 'a working language has no sections folder', help: 'Create sections/<lang>/ or remove the language from sop.yaml.' },
   { id: 'data-unknown', severity: 'info', description: 'a data file has no schema in sopkit', help: 'Only the known data files are checked; others are loaded as they are.' },
   { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init DIR`.' },

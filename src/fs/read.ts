@@ -25,7 +25,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
       last = i;
     }
   }
-  return { line, column: offset - last };
+  return { line, column: Math.min(offset, text.length) - last };
 }
 
 /**

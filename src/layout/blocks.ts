@@ -148,11 +148,46 @@ function stripLeadingNumber(children: MdNode[]): MdNode[] {
   return children;
 }
 
+const CONTAINERS = new Set(['blockquote', 'listItem', 'footnoteDefinition', 'containerDirective']);
+/** Text width a nested list or quote keeps at its deepest level (points). */
+const MIN_TEXT_WIDTH = 100;
+const depthBelow = new WeakMap<MdNode, number>();
+
+/** How many block containers nest inside `node`, itself included (without recursion). */
+function containerDepth(node: MdNode): number {
+  const known = depthBelow.get(node);
+  if (known !== undefined) return known;
+  let max = 0;
+  const stack: Array<[MdNode, number]> = [[node, CONTAINERS.has(node.type) ? 1 : 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of n.children ?? []) stack.push([c, d + (CONTAINERS.has(c.type) ? 1 : 0)]);
+  }
+  depthBelow.set(node, max);
+  return max;
+}
+
+/**
+ * The indentation of one list or quote level: the theme's while the levels inside it all
+ * fit with MIN_TEXT_WIDTH left, else an equal share of the room (at least `least`, what
+ * the marker or bar needs). With the Markdown nesting limit (32 levels, markdown/limits.ts)
+ * an A4 or Letter column keeps every marker; ordinary documents indent as before.
+ */
+function nestedIndent(node: MdNode, box: Box, full: number, least: number): number {
+  const levels = Math.max(1, containerDepth(node));
+  const room = box.width - MIN_TEXT_WIDTH;
+  if (room >= levels * full) return full;
+  const share = Math.max(least, room / levels);
+  return box.width - share < 40 ? 0 : Math.min(full, share);
+}
+
 function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const out: Slice[] = [];
   const th = ctx.theme;
-  // Deeply nested lists stop indenting once the text would get too narrow.
-  const indent = box.width - th.listIndent < 120 ? 0 : th.listIndent;
+  // Deeply nested lists indent less (never less than their marker needs) so that every
+  // level up to the nesting limit keeps its marker and some width for its text.
+  const indent = nestedIndent(node, box, th.listIndent, 10);
   const rtl = ctx.dir === 'rtl';
   const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
   const markerBox: Box = { x: rtl ? box.x + box.width - indent : box.x, width: Math.max(indent - 3, 1) };
@@ -199,8 +234,8 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
 
 function quoteSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const rtl = ctx.dir === 'rtl';
-  // Deeply nested quotes stop indenting once the text would get too narrow.
-  const indent = box.width - 14 < 120 ? 0 : 14;
+  // Deeply nested quotes indent less, as lists do, so every level keeps its bar.
+  const indent = nestedIndent(node, box, 14, 8);
   const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
   const slices = blockChildren(node.children ?? [], inner, ctx, false);
   const barX = rtl ? box.x + box.width - 4 : box.x + 4;

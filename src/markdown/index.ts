@@ -1,2 +1,3 @@
 export * from './parse.js';
 export * from './directives.js';
+export * from './limits.js';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { checkSourcePath, listDir, readSourceText, toPosix } from '../fs/index.js';
+import { depthDiagnostic } from '../markdown/limits.js';
 import { validateData, schemaNames } from '../validate/index.js';
 import { fingerprintText } from './fingerprint.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -164,6 +165,8 @@ async function readMarkdown(root: string, file: string, lang: string, diagnostic
   }
   const split = splitFrontMatter(r.text, file);
   diagnostics.push(...split.diagnostics);
+  const tooDeep = depthDiagnostic(split.body, file, split.bodyLine);
+  if (tooDeep) diagnostics.push(tooDeep);
   return {
     file,
     lang,

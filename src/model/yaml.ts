@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from '../vendor/yaml.js';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diag/index.js';
 import type { PositionMap } from './types.js';
+import { yamlDepthProblem } from './yaml-limits.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -50,6 +51,12 @@ export function emptyPositions(file: string, line = 1): PositionMap {
  * (front-matter starts on line 2). Syntax errors come back as diagnostics, never thrown.
  */
 export function parseYamlWithPositions(text: string, file: string, lineOffset = 0): ParsedYaml {
+  const deep = yamlDepthProblem(text);
+  if (deep) {
+    const where = { file, line: deep.line + lineOffset, column: deep.column };
+    const message = `the YAML nests more than ${deep.limit} levels deep here (lists and blocks inside one another); sopkit reads at most ${deep.limit}`;
+    return { value: null, positions: emptyPositions(file, 1 + lineOffset), diagnostics: [diagnostic('yaml-syntax', 'error', message, where, 'sopkit files need only a few levels: flatten the structure (see the schemas in schemas/).')] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number): SourcePosition => {

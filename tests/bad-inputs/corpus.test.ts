@@ -11,7 +11,9 @@ import { parse } from 'yaml';
 import { baseFiles, synced } from '../check/fixture.js';
 import { ensureBuilt, ROOT, sopkit, STACK } from '../cli/cli.js';
 
-type FileChange = string | null | { symlink: string } | { base64: string } | { utf16le: string };
+/** `repeat`: `before` + `repeat` written `times` times + `after` (inputs too long to write out, e.g. 10,000 nested quotes). */
+type Repeat = { repeat: string; times: number; before?: string; after?: string };
+type FileChange = string | null | { symlink: string } | { base64: string } | { utf16le: string } | Repeat;
 
 interface BadInputCase {
   title: string;
@@ -81,6 +83,7 @@ function writeChanges(dir: string, files: Record<string, FileChange>): void {
     if (typeof change === 'string') writeFileSync(abs, change);
     else if ('symlink' in change) symlinkSync(change.symlink, abs);
     else if ('base64' in change) writeFileSync(abs, Buffer.from(change.base64, 'base64'));
+    else if ('repeat' in change) writeFileSync(abs, `${change.before ?? ''}${change.repeat.repeat(change.times)}${change.after ?? ''}`);
     else writeFileSync(abs, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(change.utf16le, 'utf16le')]));
   }
 }
