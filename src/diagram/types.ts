@@ -89,4 +89,6 @@ export interface LayoutOptions {
    * the end side.
    */
   trunkToStart?: boolean;
+  /** Gaps between nodes of a layer, between layers, and around the drawing (default 28, 36, 8). */
+  spacing?: { node: number; layer: number; pad: number };
 }
