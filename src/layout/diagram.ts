@@ -25,6 +25,8 @@ export const MIN_DIAGRAM_TEXT = 8;
 const PREFERRED_TEXT = 9.5;
 /** Text widths (points, at the preferred size) worth trying: the one giving the largest text wins. */
 const WIDTHS = [80, 100, 125, 160];
+/** The same for step sequences (rows of boxes in the reading direction). */
+const STEP_WIDTHS = [125, 160, 220];
 
 export interface PreparedDiagram {
   data: DataFile;
@@ -67,9 +69,13 @@ export async function prepareDiagram(model: SopModel, name: string, lang: string
   if (!g) return undefined;
   const size = PREFERRED_TEXT;
   let best: (PreparedDiagram & { fits: boolean }) | undefined;
-  const flows: Array<'down' | 'across'> = g.kind === 'case-steps' ? ['down', 'across'] : ['down'];
-  for (const flow of flows) {
-    for (const maxTextWidth of g.kind === 'case-steps' ? [...WIDTHS, 220, 300] : WIDTHS) {
+  // ELK takes a good part of a second per layout on a loaded machine: few candidates.
+  // A decision tree only gets wider with wider boxes, so the search stops at the first
+  // that must shrink to fit; a step sequence wraps into rows, so its widths are all tried.
+  const tree = g.kind === 'eligibility';
+  for (const flow of [g.spec.flow]) {
+    for (const maxTextWidth of tree ? WIDTHS : STEP_WIDTHS) {
+      if (tree && best && best.scale < 1 && !best.fits) break;
       const spec = { ...g.spec, flow };
       const look = defaultLook(size, maxTextWidth);
       const sizes = measureDiagram(spec, lang, look);
