@@ -1,7 +1,8 @@
 /**
  * Data directives → blocks. criteria/flowchart/pathways/card become lists, matrix and
- * services tables, signatures the signature table from sop.yaml; flowcharts are drawn
- * (diagram.ts), with the list as their text alternative when the data has no graph.
+ * services tables, signatures the signature table from sop.yaml. Flowcharts are drawn
+ * (diagram.ts: the figure, then its steps as text); a flowchart whose data holds no
+ * drawable graph stays the numbered list below.
  */
 import { diagnostic } from '../diag/index.js';
 import { findDirective } from '../markdown/index.js';
