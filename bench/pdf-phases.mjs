@@ -43,7 +43,7 @@ for (let r = 0; r < runs; r++) {
   const { model } = await loadSop(dir);
   t.push(performance.now());
   const lang = opt('--lang', model.manifest.languages[0]);
-  const sop = layoutSop(model, lang);
+  const sop = await layoutSop(model, lang);
   t.push(performance.now());
   const doc = await PDFDocument.create({ updateMetadata: false });
   const w = new PdfWriter(doc, new RenderCache());

@@ -94,7 +94,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     progress(`stamped annex ${n}`);
   }
   for (const lang of m.languages) {
-    const sop = layoutSop(model, lang);
+    const sop = await layoutSop(model, lang);
     sop.diagnostics.forEach(report);
     // One cache per language: every page is turned into content bytes once, and the
     // pack reuses the SOP's and the annexes' pages.
@@ -126,7 +126,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     const parts: Array<{ n: number; run: () => Promise<void> }> = [];
     for (const { a, i } of mdAnnexes) {
       const n = annexNumber(model, a, i + 1);
-      const res = layoutMarkdownAnnex(model, a, n);
+      const res = await layoutMarkdownAnnex(model, a, n);
       res.diagnostics.forEach(report);
       const annexDoc = await PDFDocument.create({ updateMetadata: false });
       const w = new PdfWriter(annexDoc, cache);

@@ -12,6 +12,8 @@ export interface CheckOptions {
   strict?: boolean;
   /** The page counter for the page-budget rule; without one that rule is skipped. */
   countBodyPages?: PageCounter;
+  /** The SOP PDF layout's `diagram-fit` warnings in one language; without it that rule is skipped. */
+  diagramFit?: (model: SopModel, lang: string) => Promise<Diagnostic[]>;
 }
 
 /** What every rule receives: the model plus shared, lazily computed views of it. */

@@ -56,9 +56,26 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
   const maxTextWidth = opts.maxTextWidth ?? 220;
   const rtl = opts.rtl ?? false;
   const sized = new Map<string, Sized>();
-  for (const n of spec.nodes) sized.set(n.id, sizeNode(n.label, n.note, n.kind, fontSize, maxTextWidth, lineHeight));
+  for (const n of spec.nodes) {
+    const s = sizeNode(n.label, n.note, n.kind, fontSize, maxTextWidth, lineHeight);
+    const given = opts.sizes?.nodes[n.id];
+    sized.set(n.id, given ? { ...s, width: given[0], height: given[1] } : s);
+  }
   const labelSize = Math.round(fontSize * 0.85);
   const edgeLines = spec.edges.map((e) => (e.label ? wrapText(e.label, 120, labelSize) : []));
+  const labelBox = (i: number): [number, number] => opts.sizes?.edgeLabels?.[i] ?? [
+    Math.ceil(Math.max(...edgeLines[i]!.map((l) => measureText(l, labelSize))) + 8),
+    Math.ceil(edgeLines[i]!.length * labelSize * 1.4 + 4),
+  ];
+  // The main path first: ELK keeps the model order within a layer, so it runs down one side.
+  const trunk = opts.trunkToStart && spec.flow === 'down' ? mainPath(spec) : [];
+  const onTrunk = new Set(trunk);
+  const nodeOrder = trunk.length ? [...trunk.map((id) => spec.nodes.find((n) => n.id === id)!), ...spec.nodes.filter((n) => !onTrunk.has(n.id))] : spec.nodes;
+  const edgeOrder = spec.edges.map((_, i) => i);
+  if (trunk.length) {
+    const trunkEdge = (i: number) => onTrunk.has(spec.edges[i]!.from) && onTrunk.has(spec.edges[i]!.to) && trunk.indexOf(spec.edges[i]!.to) === trunk.indexOf(spec.edges[i]!.from) + 1;
+    edgeOrder.sort((a, b) => Number(trunkEdge(b)) - Number(trunkEdge(a)) || a - b);
+  }
 
   const graph: ElkNode = {
     id: 'root',
@@ -66,32 +83,26 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
       'elk.algorithm': 'layered',
       'elk.direction': spec.flow === 'down' ? 'DOWN' : 'RIGHT',
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.spacing.nodeNode': '28',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+      'elk.spacing.nodeNode': String(opts.spacing?.node ?? 28),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(opts.spacing?.layer ?? 36),
       'elk.spacing.edgeLabel': '4',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+      'elk.padding': opts.spacing ? `[top=${opts.spacing.pad},left=${opts.spacing.pad},bottom=${opts.spacing.pad},right=${opts.spacing.pad}]` : '[top=8,left=8,bottom=8,right=8]',
       'elk.randomSeed': '1',
+      ...(trunk.length ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
       ...(opts.aspectRatio && spec.flow === 'across'
         ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(opts.aspectRatio) }
         : {}),
     },
-    children: spec.nodes.map((n) => ({ id: n.id, width: sized.get(n.id)!.width, height: sized.get(n.id)!.height })),
-    edges: spec.edges.map((e, i): ElkExtendedEdge => {
+    children: nodeOrder.map((n) => ({ id: n.id, width: sized.get(n.id)!.width, height: sized.get(n.id)!.height })),
+    edges: edgeOrder.map((i): ElkExtendedEdge => {
+      const e = spec.edges[i]!;
       const lines = edgeLines[i]!;
       return {
         id: `e${i}`,
         sources: [e.from],
         targets: [e.to],
-        ...(lines.length
-          ? {
-              labels: [{
-                text: e.label ?? '',
-                width: Math.ceil(Math.max(...lines.map((l) => measureText(l, labelSize))) + 8),
-                height: Math.ceil(lines.length * labelSize * 1.4 + 4),
-              }],
-            }
-          : {}),
+        ...(lines.length ? { labels: [{ text: e.label ?? '', width: labelBox(i)[0], height: labelBox(i)[1] }] } : {}),
       };
     }),
   };
@@ -99,9 +110,19 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
   const out = await elk.layout(graph);
   const width = Math.ceil(out.width ?? 0);
   const height = Math.ceil(out.height ?? 0);
-  const mx = (x: number, w = 0) => round(rtl ? width - x - w : x);
+  let mirror = rtl;
+  if (trunk.length) {
+    // Whatever side ELK chose, the main path ends up on the start side of the language.
+    const centre = (c: ElkNode) => (c.x ?? 0) + (c.width ?? 0) / 2;
+    const kids = out.children ?? [];
+    const mean = (list: ElkNode[]) => list.reduce((a, c) => a + centre(c), 0) / Math.max(1, list.length);
+    const trunkRight = mean(kids.filter((c) => onTrunk.has(c.id))) > mean(kids);
+    mirror = rtl ? !trunkRight : trunkRight;
+  }
+  const mx = (x: number, w = 0) => round(mirror ? width - x - w : x);
 
-  const nodes: LaidOutNode[] = (out.children ?? []).map((c: ElkNode) => {
+  const byNode = new Map((out.children ?? []).map((c: ElkNode) => [c.id, c]));
+  const nodes: LaidOutNode[] = spec.nodes.map((n0) => byNode.get(n0.id)!).map((c: ElkNode) => {
     const spec0 = spec.nodes.find((n) => n.id === c.id)!;
     const s = sized.get(c.id)!;
     return {
@@ -116,8 +137,9 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
     };
   });
 
-  const edges: LaidOutEdge[] = (out.edges ?? []).map((e: ElkExtendedEdge, i: number) => {
-    const ext = e as ElkExtendedEdge;
+  const byId = new Map((out.edges ?? []).map((e: ElkExtendedEdge) => [e.id, e]));
+  const edges: LaidOutEdge[] = spec.edges.map((_, i) => {
+    const ext = byId.get(`e${i}`)!;
     const points: Point[] = [];
     for (const sec of ext.sections ?? []) {
       points.push(sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint);
@@ -135,4 +157,47 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
   });
 
   return { width, height, rtl, fontSize, lineHeight, nodes, edges };
+}
+
+/**
+ * The main path of a decision tree: from the first node without incoming edges, at each
+ * node the successor with the most decisions reachable after it (the first edge on a tie).
+ */
+export function mainPath(spec: GraphSpec): string[] {
+  const out = new Map<string, string[]>();
+  const hasIn = new Set<string>();
+  for (const e of spec.edges) {
+    (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e.to);
+    hasIn.add(e.to);
+  }
+  const kind = new Map(spec.nodes.map((n) => [n.id, n.kind]));
+  const memo = new Map<string, number>();
+  const decisions = (id: string, seen: Set<string>): number => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    const reach = new Set<string>();
+    const walk = (x: string) => {
+      for (const t of out.get(x) ?? []) if (!reach.has(t)) { reach.add(t); walk(t); }
+    };
+    walk(id);
+    const n = [...reach].filter((x) => kind.get(x) === 'decision').length;
+    memo.set(id, n);
+    return n;
+  };
+  const start = spec.nodes.find((n) => !hasIn.has(n.id));
+  const path: string[] = [];
+  for (let id = start?.id; id !== undefined && !path.includes(id);) {
+    path.push(id);
+    const next: string[] = out.get(id) ?? [];
+    let best: string | undefined;
+    let score = -1;
+    for (const t of next) {
+      const sc = (kind.get(t) === 'decision' ? 1 : 0) + decisions(t, new Set());
+      if (sc > score) { best = t; score = sc; }
+    }
+    id = best;
+  }
+  return path;
 }

@@ -76,4 +76,19 @@ export interface LayoutOptions {
    * page column); unset: one row. Rows still read in the language's direction.
    */
   aspectRatio?: number;
+  /**
+   * Box sizes measured by the caller (the PDF sets labels with the real fonts): node id →
+   * [width, height], and per edge (in spec order) its label's [width, height]. Nodes not
+   * listed get the estimate.
+   */
+  sizes?: { nodes: Record<string, [number, number]>; edgeLabels?: Array<[number, number] | null> };
+  /**
+   * Decision trees (`down` flows): keep the main path (at each decision, the branch with
+   * the most decisions after it; the first edge on a tie) on the start side of the
+   * language — left in left-to-right, right in right-to-left — and the branches toward
+   * the end side.
+   */
+  trunkToStart?: boolean;
+  /** Gaps between nodes of a layer, between layers, and around the drawing (default 28, 36, 8). */
+  spacing?: { node: number; layer: number; pad: number };
 }

@@ -3,6 +3,7 @@ import type { DigitStyle } from '../i18n/index.js';
 import type { SopModel } from '../model/types.js';
 import type { OutlineEntry } from './frame.js';
 import type { Theme } from './theme.js';
+import type { PreparedDiagram } from './diagram.js';
 
 /** Loose mdast node: the layout reads many node kinds, directives included. */
 export interface MdNode {
@@ -67,6 +68,8 @@ export interface LayoutContext {
   /** Missing characters already reported, per file. */
   reportedMissing: Set<string>;
   depth: number;
+  /** Flowcharts laid out before the text (ELK is asynchronous), by data name. */
+  diagrams?: Map<string, PreparedDiagram | undefined>;
 }
 
 export function newSection(key: string, n?: number): SectionState {

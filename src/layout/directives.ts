@@ -1,6 +1,8 @@
 /**
  * Data directives → blocks. criteria/flowchart/pathways/card become lists, matrix and
- * services tables, signatures the signature table from sop.yaml. Diagrams come later.
+ * services tables, signatures the signature table from sop.yaml. Flowcharts are drawn
+ * (diagram.ts: the figure, then its steps as text); a flowchart whose data holds no
+ * drawable graph stays the numbered list below.
  */
 import { diagnostic } from '../diag/index.js';
 import { findDirective } from '../markdown/index.js';
@@ -11,6 +13,7 @@ import { blockChildren, paragraphSlices } from './blocks.js';
 import { pdfLabel } from './labels.js';
 import type { Slice } from './slice.js';
 import { layoutTable } from './table.js';
+import { diagramSlices } from './diagram.js';
 
 const t = (value: string): MdNode => ({ type: 'text', value });
 const para = (...children: MdNode[]): MdNode => ({ type: 'paragraph', children });
@@ -46,7 +49,9 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
     case 'criteria':
       nodes.push(list(true, arr(v.criteria).map((c) => item(para(t(L(c.text)))))));
       break;
-    case 'flowchart':
+    case 'flowchart': {
+      const drawn = ctx.diagrams?.get(dataName);
+      if (drawn) return diagramSlices(drawn, box, ctx, node);
       if (Array.isArray(v.steps)) {
         nodes.push(list(true, arr(v.steps).map((s) => {
           const kids: MdNode[] = [para(strong(L(s.title)), ...(s.timeline ? [t(` — ${L(s.timeline)}`)] : []))];
@@ -73,6 +78,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
         })));
       }
       break;
+    }
     case 'pathways':
       for (const p of arr(v.pathways)) {
         nodes.push(para(strong(L(p.concern))));

@@ -16,6 +16,7 @@ import { pdfLabel } from './labels.js';
 import { paginate, type PlacedPage } from './paginate.js';
 import { shiftItems, type Slice } from './slice.js';
 import { createTheme, type Theme } from './theme.js';
+import { flowchartsIn, prepareDiagram } from './diagram.js';
 
 export function digitsFor(model: SopModel, lang: string): DigitStyle {
   return model.manifest.digits?.[lang] ?? defaultDigits(lang);
@@ -269,14 +270,15 @@ function metaFor(model: SopModel, lang: string, subject: string): DocumentFrames
   };
 }
 
-const layouts = new WeakMap<SopModel, Map<string, SopLayout>>();
+const layouts = new WeakMap<SopModel, Map<string, Promise<SopLayout>>>();
 
 /**
  * The whole SOP in one language: cover, contents, components. Cached per model and
  * language (frames are never modified after layout), so the page count of `check` and
- * the PDF of `build` come from one layout.
+ * the PDF of `build` come from one layout. Asynchronous because flowcharts are laid out
+ * by ELK first; the text layout itself is synchronous.
  */
-export function layoutSop(model: SopModel, lang: string): SopLayout {
+export function layoutSop(model: SopModel, lang: string): Promise<SopLayout> {
   let byLang = layouts.get(model);
   if (!byLang) layouts.set(model, (byLang = new Map()));
   let l = byLang.get(lang);
@@ -284,12 +286,22 @@ export function layoutSop(model: SopModel, lang: string): SopLayout {
   return l;
 }
 
-function layoutSopUncached(model: SopModel, lang: string): SopLayout {
+/** Lays out the flowcharts that `files` use, for the text layout to draw (see diagram.ts). */
+async function prepareDiagrams(model: SopModel, files: Array<{ body: string }>, ctx: LayoutContext, geo: Geometry): Promise<void> {
+  const names = new Set<string>();
+  for (const f of files) flowchartsIn(parsed(f), names);
+  if (!names.size) return;
+  ctx.diagrams = new Map();
+  for (const name of [...names].sort()) ctx.diagrams.set(name, await prepareDiagram(model, name, ctx.lang, geo.column.width, geo.height, ctx.dir === 'rtl'));
+}
+
+async function layoutSopUncached(model: SopModel, lang: string): Promise<SopLayout> {
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
   const digits = digitsFor(model, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
+  await prepareDiagrams(model, componentsFor(model, lang).flatMap((g) => g.sections), ctx, geo);
   const body = layoutBody(model, lang, ctx, geo);
   if (!body.entries.length) {
     diagnostics.push(diagnostic('pdf-empty', 'warning', `there are no sections in sections/${lang}/: the ${lang} PDF has only a cover`, undefined, `Add Markdown files under sections/${lang}/.`));
@@ -313,13 +325,14 @@ export function annexNumber(model: SopModel, annex: { number?: number; frontMatt
 }
 
 /** One Markdown annex: its own pages with the annex header. */
-export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: number): { frames: DocumentFrames; diagnostics: Diagnostic[] } {
+export async function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: number): Promise<{ frames: DocumentFrames; diagnostics: Diagnostic[] }> {
   const lang = annex.lang;
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
   const digits = digitsFor(model, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
+  await prepareDiagrams(model, [annex], ctx, geo);
   ctx.section = newSection(`annex${n}`);
   const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
   const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
@@ -332,8 +345,13 @@ export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: nu
 }
 
 /** Body pages (components only) of the SOP in `lang`, from the same layout as the PDF. */
-export function countBodyPagesSync(model: SopModel, lang: string): number {
-  return layoutSop(model, lang).bodyPages;
+export async function countBodyPagesOf(model: SopModel, lang: string): Promise<number> {
+  return (await layoutSop(model, lang)).bodyPages;
+}
+
+/** The `diagram-fit` warnings of the SOP's layout in `lang` (the `check` rule reports them). */
+export async function diagramDiagnostics(model: SopModel, lang: string): Promise<Diagnostic[]> {
+  return (await layoutSop(model, lang)).diagnostics.filter((d) => d.rule === 'diagram-fit');
 }
 
 export { linesToSlices };

@@ -71,7 +71,47 @@ export interface AnchorItem {
   y: number;
 }
 
-export type FrameItem = TextItem | RectItem | RuleItem | ImageItem | LinkItem | AnchorItem;
+/** One step of a path, in the coordinates of its item (origin at the item's x, y; y downwards). */
+export type PathSegment =
+  | { op: 'move'; x: number; y: number }
+  | { op: 'line'; x: number; y: number }
+  /** A cubic Bézier curve from the current point through control points 1 and 2 to (x, y). */
+  | { op: 'curve'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: 'close' };
+
+/**
+ * Vector shapes (diagram boxes, arrows): filled, stroked or both. Points are relative to
+ * (x, y), so moving the item moves the whole path. Drawn in its own graphics state.
+ */
+export interface PathItem {
+  kind: 'path';
+  x: number;
+  y: number;
+  segments: PathSegment[];
+  fill?: Rgb;
+  stroke?: Rgb;
+  /** Stroke width in points (default 0.5). */
+  lineWidth?: number;
+  /** Dash pattern in points (on, off, …); none: solid. */
+  dash?: number[];
+}
+
+/**
+ * Items drawn in a coordinate system of their own: moved to (x, y), scaled by `scale`
+ * (default 1), and clipped to `clip` (in the group's coordinates) when given. A diagram
+ * split over pages puts each page's band of it in a clipped group. Links and anchors
+ * inside a group are placed with its offset (not scaled: keep them out of scaled groups).
+ */
+export interface GroupItem {
+  kind: 'group';
+  x: number;
+  y: number;
+  scale?: number;
+  clip?: { x: number; y: number; w: number; h: number };
+  items: FrameItem[];
+}
+
+export type FrameItem = TextItem | RectItem | RuleItem | ImageItem | LinkItem | AnchorItem | PathItem | GroupItem;
 
 export interface PageFrame {
   width: number;

@@ -3,19 +3,20 @@
  * in render/pdf reads frames; nothing here knows PDF.
  */
 import type { SopModel } from '../model/types.js';
-import { countBodyPagesSync } from './document.js';
+import { countBodyPagesOf } from './document.js';
 
 export * from './frame.js';
 export { externalUri, percentEncode } from './uri.js';
-export { layoutSop, layoutMarkdownAnnex, runningHeader, annexHeader, annexNumber, componentsFor, digitsFor, type SopLayout } from './document.js';
+export { layoutSop, layoutMarkdownAnnex, diagramDiagnostics, runningHeader, annexHeader, annexNumber, componentsFor, digitsFor, type SopLayout } from './document.js';
 export { createTheme, PAPER, type Theme, type PageSize } from './theme.js';
 export { layoutParagraph, uncoveredCharacters } from '../text/index.js';
 export { formatHeadingNumber } from './blocks.js';
+export { MIN_DIAGRAM_TEXT } from './diagram.js';
 
 /**
  * Body pages (components, excluding cover, contents and annexes) of the SOP in `lang`,
  * counted from the same layout the PDF uses, without writing files.
  */
 export async function countBodyPages(model: SopModel, lang: string): Promise<number> {
-  return countBodyPagesSync(model, lang);
+  return countBodyPagesOf(model, lang);
 }

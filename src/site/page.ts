@@ -32,7 +32,7 @@ export async function layoutDiagrams(model: SopModel, lang: string): Promise<Rec
   const rtl = directionOf(lang) === 'rtl';
   const out: Record<string, Diagram> = {};
   const elig = model.data.eligibility?.value as EligibilityData | undefined;
-  if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl });
+  if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl, trunkToStart: true });
   const steps = model.data['case-steps']?.value as CaseStepsData | undefined;
   if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150, aspectRatio: 2 });
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { caseStepsGraph, eligibilityGraph, layoutGraph, measureText, wrapText, type GraphSpec } from '../../src/diagram/index.js';
+import { caseStepsGraph, eligibilityGraph, layoutGraph, mainPath, measureText, wrapText, type GraphSpec } from '../../src/diagram/index.js';
 
 const chain: GraphSpec = {
   flow: 'across',
@@ -100,5 +100,48 @@ describe('from data', () => {
     }, 'en');
     expect(g.edges).toEqual([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'b', to: 'a' }]);
     expect(g.nodes[1]!.note).toBe('3 days');
+  });
+});
+
+describe('main path of a decision tree (trunkToStart)', () => {
+  // The example's eligibility flow: the main path runs through every decision to "eligible".
+  const eligibility = async () => {
+    const { loadSop } = await import('../../src/model/index.js');
+    const { model } = await loadSop('sop-sources');
+    return model.data.eligibility!.value as Parameters<typeof eligibilityGraph>[0];
+  };
+  const centre = (n: { x: number; width: number }) => n.x + n.width / 2;
+  const trunkSide = (d: Awaited<ReturnType<typeof layoutGraph>>, trunk: string[]) => {
+    const on = new Set(trunk);
+    const mean = (ns: typeof d.nodes) => ns.reduce((a, n) => a + centre(n), 0) / ns.length;
+    return mean(d.nodes.filter((n) => on.has(n.id))) - mean(d.nodes);
+  };
+
+  test('the main path goes through every decision to the eligible outcome', async () => {
+    const spec = eligibilityGraph(await eligibility(), 'en');
+    const trunk = mainPath(spec);
+    expect(trunk[0]).toBe('start');
+    expect(trunk.at(-1)).toBe('outcome-eligible');
+    expect(trunk.filter((id) => spec.nodes.find((n) => n.id === id)!.kind === 'decision')).toHaveLength(6);
+  });
+
+  test('left to right: main path on the left, branches to the right; right to left: mirrored', async () => {
+    const data = await eligibility();
+    const en = eligibilityGraph(data, 'en');
+    const ar = eligibilityGraph(data, 'ar');
+    const dEn = await layoutGraph(en, { trunkToStart: true });
+    const dAr = await layoutGraph(ar, { rtl: true, trunkToStart: true });
+    expect(trunkSide(dEn, mainPath(en))).toBeLessThan(0);
+    expect(trunkSide(dAr, mainPath(ar))).toBeGreaterThan(0);
+    // Each "No" branch of a main-path decision leaves toward the end side.
+    const branch = (d: typeof dEn, from: string, to: string) => centre(node(d, to)) - centre(node(d, from));
+    expect(branch(dEn, 'is-child', 'refer-adult')).toBeGreaterThan(0);
+    expect(branch(dAr, 'is-child', 'refer-adult')).toBeLessThan(0);
+  });
+
+  test('without the option the layout is unchanged (posters keep theirs)', async () => {
+    const a = await layoutGraph(decision, {});
+    const b = await layoutGraph(decision, { trunkToStart: false });
+    expect(b).toEqual(a);
   });
 });

@@ -67,7 +67,7 @@ describe('footnotes at the foot of the page', () => {
     const body = `## Steps\n\n${paras}\n\n- an item with a note[^item]\n- a second item\n\n| Agency | Role |\n|---|---|\n| DSD | Leads[^cell] |\n\nThe first note again[^n0].\n\n${notes}\n[^item]: The note of the list item.\n[^cell]: The note of the table cell.\n[^unused]: A note nobody references.\n`;
     const model = await sopWith({ 'sections/en/08-steps.md': section('case-management-steps', 'Steps', body) });
     const th = createTheme(model.manifest.paper);
-    const { frames } = layoutSop(model, 'en');
+    const { frames } = await layoutSop(model, 'en');
     expect(frames.pages.length).toBeGreaterThan(5);
     expect(footnoteProblems(frames.pages, th)).toEqual([]);
     const anchors = frames.pages.flatMap((p) => p.items.filter((i) => i.kind === 'anchor' && i.name.startsWith('fn:')));
@@ -95,7 +95,7 @@ describe('footnotes at the foot of the page', () => {
       'sections/en/08-steps-b.md': section('case-management-steps', 'Steps', second),
     });
     const th = createTheme(model.manifest.paper);
-    const { frames } = layoutSop(model, 'en');
+    const { frames } = await layoutSop(model, 'en');
     expect(footnoteProblems(frames.pages, th)).toEqual([]);
     const names = frames.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'anchor' && i.name.startsWith('fn:') ? [i.name] : [])));
     expect(names).toHaveLength(2);
@@ -107,7 +107,7 @@ describe('footnotes at the foot of the page', () => {
     const body = `## Long\n\n${filler(1).repeat(12)}\n\n${filler(2)}Mark[^long] here.\n\n${filler(3).repeat(10)}\n\n[^long]: ${words.join(' ')}\n`;
     const model = await sopWith({ 'sections/en/08-steps.md': section('case-management-steps', 'Steps', body) });
     const th = createTheme(model.manifest.paper);
-    const { frames } = layoutSop(model, 'en');
+    const { frames } = await layoutSop(model, 'en');
     expect(footnoteProblems(frames.pages, th)).toEqual([]);
     const small = frames.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text' && i.runs.every((r) => r.size <= th.smallSize + 0.01)));
     const printed = small.map(textOf).join(' ').match(/w\d+x/g) ?? [];
@@ -122,7 +122,7 @@ describe('footnotes at the foot of the page', () => {
     const notes = Array.from({ length: 14 }, (_, i) => `[^a${i}]: قانون حماية الطفل رقم ${i} لسنة 2017.`).join('\n');
     const model = await sopWith({ 'sections/ar/08-steps.md': section('case-management-steps', 'الخطوات', `## الخطوات\n\n${paras}\n\n${notes}\n`) });
     const th = createTheme(model.manifest.paper);
-    const { frames } = layoutSop(model, 'ar');
+    const { frames } = await layoutSop(model, 'ar');
     expect(footnoteProblems(frames.pages, th)).toEqual([]);
     const withNotes = frames.pages.filter((p) => separatorOf(p, th));
     expect(withNotes.length).toBeGreaterThan(1);
@@ -149,7 +149,7 @@ describe('footnotes at the foot of the page', () => {
       const paras = Array.from({ length: 14 }, (_, i) => `${filler(i)}${i === before ? 'Mark[^big] here.' : ''}`).join('\n\n');
       const model = await sopWith({ 'sections/en/08-steps.md': section('case-management-steps', 'Steps', `## Long\n\n${paras}\n\n[^big]: ${note}\n`) });
       const th = createTheme(model.manifest.paper);
-      const { frames } = layoutSop(model, 'en');
+      const { frames } = await layoutSop(model, 'en');
       expect(footnoteProblems(frames.pages, th)).toEqual([]);
       // Every page of the component but the last is full: the gap between its text and
       // its notes (or the column bottom) is at most a few lines.

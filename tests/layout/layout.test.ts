@@ -15,7 +15,7 @@ describe('document layout', () => {
       'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف والنطاق', `## مقدمة\n\n${(arabicParagraph + '\n\n').repeat(30)}`),
       'sections/ar/07-stakeholder-roles.md': section('stakeholder-roles', 'الأدوار', `## الأدوار\n\n${arabicParagraph}\n`),
     });
-    const { frames, bodyPages, tocPages } = layoutSop(model, 'ar');
+    const { frames, bodyPages, tocPages } = await layoutSop(model, 'ar');
     expect(frames.pages.length).toBe(1 + tocPages + bodyPages);
     expect(bodyPages).toBeGreaterThanOrEqual(3);
     const header = runningHeader(model, 'ar');
@@ -37,11 +37,11 @@ describe('document layout', () => {
       'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', '## أ\n\nنص.\n\n### ب\n\nنص.\n'),
       'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', '## A\n\nText.\n\n### B\n\nText.\n'),
     });
-    const en = layoutSop(model, 'en').frames.outline.flatMap((o) => o.children.map((c) => c.title));
+    const en = (await layoutSop(model, 'en')).frames.outline.flatMap((o) => o.children.map((c) => c.title));
     expect(en).toEqual(['3.1 A']);
-    const all = layoutSop(model, 'en').frames.pages.flatMap(texts).map(textOf);
+    const all = (await layoutSop(model, 'en')).frames.pages.flatMap(texts).map(textOf);
     expect(all).toContain('3.1.1 B');
-    const ar = layoutSop(model, 'ar').frames.outline.flatMap((o) => o.children.map((c) => c.title));
+    const ar = (await layoutSop(model, 'ar')).frames.outline.flatMap((o) => o.children.map((c) => c.title));
     expect(ar).toEqual(['٣-١ أ']);
   });
 
@@ -49,7 +49,7 @@ describe('document layout', () => {
     const model = await sopWith({
       'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', '- **وحدة حماية الأسرة** تتلقى الشكاوى.\n'),
     });
-    const items = layoutSop(model, 'ar').frames.pages.flatMap(texts);
+    const items = (await layoutSop(model, 'ar')).frames.pages.flatMap(texts);
     const marker = items.findIndex((t) => textOf(t) === '•');
     const line = items.findIndex((t) => textOf(t).includes('تتلقى'));
     expect(marker).toBeGreaterThanOrEqual(0);
@@ -66,18 +66,18 @@ describe('document layout', () => {
       'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', table),
       'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', '| first | second |\n|---|---|\n| a | b |\n'),
     });
-    const x = (lang: string, word: string) => {
-      const items = layoutSop(model, lang).frames.pages.flatMap(texts);
+    const x = async (lang: string, word: string) => {
+      const items = (await layoutSop(model, lang)).frames.pages.flatMap(texts);
       return items.find((t) => textOf(t) === word)!.x;
     };
-    expect(x('ar', 'الأول')).toBeGreaterThan(x('ar', 'الثاني'));
-    expect(x('en', 'first')).toBeLessThan(x('en', 'second'));
+    expect(await x('ar', 'الأول')).toBeGreaterThan(await x('ar', 'الثاني'));
+    expect(await x('en', 'first')).toBeLessThan(await x('en', 'second'));
   });
 
   it('repeats a table header on every page the table spans', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => `| r${i} | v |`).join('\n');
     const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `| Head1 | Head2 |\n|---|---|\n${rows}\n`) });
-    const { frames, bodyPages } = layoutSop(model, 'en');
+    const { frames, bodyPages } = await layoutSop(model, 'en');
     expect(bodyPages).toBeGreaterThan(1);
     // Every page that shows table rows also shows the header row.
     const withRows = frames.pages.filter((p) => texts(p).some((t) => /^r\d+$/.test(textOf(t))));
@@ -88,7 +88,7 @@ describe('document layout', () => {
   it('splits a table row taller than a page across pages, nothing drawn below the bottom margin', async () => {
     const tall = Array.from({ length: 200 }, (_, i) => `line ${i} of a very tall cell`).join('<br>');
     const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `| A | B |\n|---|---|\n| ${tall} | short |\n`) });
-    const { frames, bodyPages } = layoutSop(model, 'en');
+    const { frames, bodyPages } = await layoutSop(model, 'en');
     expect(bodyPages).toBeGreaterThan(1);
     const all = frames.pages.flatMap(texts).map(textOf).join(' ');
     expect(all).toContain('line 199 of a very tall cell');
@@ -101,7 +101,7 @@ describe('document layout', () => {
     for (let n = 26; n <= 40; n++) {
       const filler = Array.from({ length: n }, (_, i) => `Paragraph ${i} with some words to fill the page.`).join('\n\n');
       const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `${filler}\n\n**Table 1: caption**\n\n| H1 | H2 |\n|---|---|\n${rows}\n`) });
-      const { frames } = layoutSop(model, 'en');
+      const { frames } = await layoutSop(model, 'en');
       const pageOf = (s: string) => frames.pages.findIndex((p) => texts(p).some((t) => textOf(t) === s));
       expect(pageOf('Table 1: caption'), `${n} paragraphs`).toBe(pageOf('H1'));
     }
@@ -109,7 +109,7 @@ describe('document layout', () => {
 
   it('generates the signature page (component 17) when no section was written for it', async () => {
     const model = await sopWith({ 'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', 'Text.\n') });
-    const { frames } = layoutSop(model, 'en');
+    const { frames } = await layoutSop(model, 'en');
     expect(frames.outline.map((o) => o.title)).toContain('17. Signatures of participating authorities and agencies, with endorsement date and version number');
     const all = frames.pages.flatMap(texts).map(textOf);
     expect(all).toContain('UNICEF');
@@ -119,7 +119,7 @@ describe('document layout', () => {
   it('gives the annex pages the annex header', async () => {
     const model = await sopWith({ 'annexes/en/01-forms.md': '---\nannex: 1\ntitle: Forms\n---\nBody text.\n' });
     const annex = model.annexes.find((a) => a.kind === 'markdown-annex') as MarkdownAnnex;
-    const { frames } = layoutMarkdownAnnex(model, annex, 1);
+    const { frames } = await layoutMarkdownAnnex(model, annex, 1);
     const head = textOf(texts(frames.pages[0]!).find((t) => !t.angle)!);
     expect(head).toBe('Annex 1 — Test SOP v2.1 — 22 November 2026');
   });
@@ -136,7 +136,7 @@ describe('bad input degrades gracefully with diagnostics', () => {
     ].join('\n\n');
     const source = section('purpose-scope', 'Purpose', body);
     const model = await sopWith({ 'sections/en/03-purpose-scope.md': source, 'sections/en/fake.png': 'not an image' });
-    const { frames, diagnostics } = layoutSop(model, 'en');
+    const { frames, diagnostics } = await layoutSop(model, 'en');
     expect(frames.pages.length).toBeGreaterThan(2);
     const rules = diagnostics.map((d) => d.rule);
     expect(rules).toEqual(expect.arrayContaining(['pdf-table-too-wide', 'pdf-word-too-long', 'pdf-directive-unknown', 'pdf-image-unusable', 'pdf-data-missing']));

@@ -10,6 +10,7 @@ import { componentSteps } from './component-steps.js';
 import { componentUnknown } from './component-unknown.js';
 import { dataFlow } from './data-flow.js';
 import { dataReference } from './data-reference.js';
+import { diagramFit } from './diagram-fit.js';
 import { directiveRule } from './directive.js';
 import { endorsementPending } from './endorsement-pending.js';
 import { linkBroken } from './link-broken.js';
@@ -45,10 +46,11 @@ export const RULES: readonly Rule[] = [
   sectionLanguage,
   charUnsupported,
   pageBudget,
+  diagramFit,
 ];
 
 export {
   annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
-  componentUnknown, dataFlow, dataReference, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
+  componentUnknown, dataFlow, dataReference, diagramFit, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
   pageBudget, reviewOverdue, sectionLanguage, translationMissing, translationNotSynced, translationStale,
 };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from '../../vendor/commander.js';
-import type { PageCounter } from '../../check/index.js';
+import type { CheckOptions, PageCounter } from '../../check/index.js';
 import { countBySeverity, diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../../diag/index.js';
 import { FORMATS, type Format } from '../../diag/reporters/types.js';
 import { toPosix } from '../../fs/index.js';
@@ -105,7 +105,8 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     // loaded only here because laying out both languages is most of check's time.
     const countBodyPages: PageCounter | undefined =
       flags.layout === false ? undefined : deps.countBodyPages ?? (async (m, lang) => (await import('../../layout/index.js')).countBodyPages(m, lang));
-    result = await checkSop(dir, { today, strict: flags.strict, countBodyPages });
+    const diagramFit: CheckOptions['diagramFit'] = flags.layout === false ? undefined : async (m, lang) => (await import('../../layout/index.js')).diagramDiagnostics(m, lang);
+    result = await checkSop(dir, { today, strict: flags.strict, countBodyPages, diagramFit });
   } catch (e) {
     if (!isSopkitError(e)) throw e;
     // Unusable input: the same diagnostics, in the format CI asked for, and exit 2.

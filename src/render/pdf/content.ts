@@ -3,7 +3,7 @@
  * used for the objects around them). Text: one BT per line, a Tm per run, TJ with
  * 2-byte codes and adjustments computed against the exact widths written into W.
  */
-import type { FrameItem, TextItem } from '../../layout/frame.js';
+import type { FrameItem, PathItem, TextItem } from '../../layout/frame.js';
 import type { GlyphRun, Rgb } from '../../text/index.js';
 import { CidFontSet } from './cid-font.js';
 import { OpBuffer } from './op-buffer.js';
@@ -277,6 +277,34 @@ function leadGlyph(piece: GlyphRun[]): { run: GlyphRun; index: number; text: str
   return undefined;
 }
 
+/** A path item in its own graphics state (colours, width and dash do not leak to what follows). */
+function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): void {
+  if (!it.segments.length || (!it.fill && !it.stroke)) return;
+  const x0 = it.x;
+  const y0 = pageHeight - it.y;
+  const p = (x: number, y: number) => `${num(x0 + x)} ${num(y0 - y)}`;
+  line('q');
+  if (it.fill) line(color(it.fill, 'rg'));
+  if (it.stroke) {
+    line(color(it.stroke, 'RG'));
+    line(`${num(it.lineWidth ?? 0.5)} w`);
+    if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
+  }
+  const ops: string[] = [];
+  for (const sg of it.segments) {
+    switch (sg.op) {
+      case 'move': ops.push(`${p(sg.x, sg.y)} m`); break;
+      case 'line': ops.push(`${p(sg.x, sg.y)} l`); break;
+      case 'curve': ops.push(`${p(sg.x1, sg.y1)} ${p(sg.x2, sg.y2)} ${p(sg.x, sg.y)} c`); break;
+      case 'close': ops.push('h'); break;
+    }
+  }
+  line(ops.join(' '));
+  // Fill and stroke in one operator; an open path is only stroked (a fill would close it).
+  line(it.fill && it.stroke ? 'B' : it.fill ? 'f' : 'S');
+  line('Q');
+}
+
 /** Operators drawing `items` on a page `pageHeight` points tall. */
 export function itemsToOps(items: FrameItem[], pageHeight: number, res: ResourceSink): string {
   const out = new OpBuffer();
@@ -332,6 +360,21 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
           line('0.9 0.9 0.9 rg');
           line(`${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
         }
+        break;
+      }
+      case 'path':
+        pathOps(it, pageHeight, line);
+        break;
+      case 'group': {
+        // Children keep the page's y flip: the matrix maps a child point written at
+        // (cx, H - cy) to (x + s·cx, H - y - s·cy).
+        const s = it.scale ?? 1;
+        line('q');
+        line(`${num(s)} 0 0 ${num(s)} ${num(it.x)} ${num(pageHeight - it.y - s * pageHeight)} cm`);
+        if (it.clip) line(`${num(it.clip.x)} ${num(pageHeight - it.clip.y - it.clip.h)} ${num(it.clip.w)} ${num(it.clip.h)} re W n`);
+        writeOps(it.items, pageHeight, res, out);
+        out.byte(10);
+        line('Q');
         break;
       }
       default:

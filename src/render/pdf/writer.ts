@@ -7,6 +7,7 @@ import {
   PDFContentStream,
 } from '../../vendor/pdf-lib.js';
 import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../layout/frame.js';
+import { shiftItems } from '../../layout/slice.js';
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
 import { deflate } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
@@ -208,6 +209,10 @@ export class PdfWriter {
 
   private collect(page: PDFPage, items: FrameItem[], pageHeight: number, offsetY: number, matrix?: Matrix): void {
     for (const it of items) {
+      if (it.kind === 'group') {
+        this.collect(page, shiftItems(it.items, it.x, it.y), pageHeight, offsetY, matrix);
+        continue;
+      }
       if (it.kind === 'anchor' && !this.anchors.has(it.name)) this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
       if (it.kind === 'link') {
         const rect: PendingLink['rect'] = [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY];
