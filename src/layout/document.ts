@@ -4,22 +4,17 @@
  * watermark while the SOP is a draft, outline entries for components and sub-headings.
  */
 import { diagnostic, type Diagnostic } from '../diag/index.js';
-import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
+import { digitsFor, directionOf, formatDate, formatNumber, label, label as pdfLabel, localized as pick, pageHeader, scopeAnchors, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
-import { breakParagraph, directionOf, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
-import { blockChildren, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
+import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
+import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor, linesToSlices, paragraphSlices } from './blocks.js';
 import { attachFootnotes, noteSeparator } from './footnotes.js';
-import { newSection, pick, type Box, type LayoutContext, type MdNode } from './context.js';
+import { newSection, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
-import { pdfLabel } from './labels.js';
 import { paginate, type PlacedPage } from './paginate.js';
 import { shiftItems, type Slice } from './slice.js';
 import { createTheme, type Theme } from './theme.js';
-
-export function digitsFor(model: SopModel, lang: string): DigitStyle {
-  return model.manifest.digits?.[lang] ?? defaultDigits(lang);
-}
 
 /** The running header of every SOP page: `pageHeader()`'s title and stamp on one line. */
 export function runningHeader(model: SopModel, lang: string): string {
@@ -150,11 +145,14 @@ function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx:
   let children = root.children ?? [];
   ctx.file = file.file;
   ctx.bodyLine = file.bodyLine;
-  if (children[0]?.type === 'heading' && children[0].depth === 1) children = children.slice(1);
+  // The dropped title still takes its anchor, so links to it work as on the site.
+  const title = children[0]?.type === 'heading' && children[0].depth === 1 ? titleAnchor(children[0], ctx) : undefined;
+  if (title) children = children.slice(1);
   const depths = children.filter((c) => c.type === 'heading').map((c) => c.depth ?? 2);
   ctx.section.minDepth = depths.length ? Math.min(...depths) : 2;
   for (const c of children) if (c.type === 'footnoteDefinition' && c.identifier) ctx.section.footnoteDefs.set(c.identifier, c);
   const slices = blockChildren(children, column, ctx);
+  if (title) slices[0]?.items.unshift(title);
   attachFootnotes(slices, column, ctx);
   return slices;
 }
@@ -192,7 +190,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
     const title = number ? `${number}. ${g.title.replace(LEADING_NUMBER, '')}` : g.title;
     const dest = `c:${g.n ?? g.id}`;
     const outline: OutlineEntry = { title, dest, children: [] };
-    ctx.section = newSection(String(g.n ?? g.id), g.n);
+    ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, new Set(scopeAnchors(g.sections.map(parsed))));
     ctx.section.outline = outline;
     const slices = titleSlices(title, ctx, geo.column, dest);
     for (const s of g.sections) {
@@ -287,7 +285,7 @@ export function layoutSop(model: SopModel, lang: string): SopLayout {
 function layoutSopUncached(model: SopModel, lang: string): SopLayout {
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
-  const digits = digitsFor(model, lang);
+  const digits = digitsFor(model.manifest, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
   const body = layoutBody(model, lang, ctx, geo);
@@ -317,10 +315,10 @@ export function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex, n: nu
   const lang = annex.lang;
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
-  const digits = digitsFor(model, lang);
+  const digits = digitsFor(model.manifest, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
-  ctx.section = newSection(`annex${n}`);
+  ctx.section = newSection(`annex${n}`, undefined, `annex-${n}`, new Set(scopeAnchors([parsed(annex)])));
   const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
   const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
   const outline: OutlineEntry = { title, dest: `annex:${n}`, children: [] };

@@ -1,8 +1,8 @@
 /** mdast phrasing content → styled spans (collect stage of the inline engine). */
 import { diagnostic } from '../diag/index.js';
-import { formatNumber } from '../i18n/index.js';
+import { anchorId, formatNumber, resolveAnchor } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
-import { lineOf, slugify, type LayoutContext, type MdNode } from './context.js';
+import { lineOf, type LayoutContext, type MdNode } from './context.js';
 import { externalUri } from './uri.js';
 
 export function footnoteNumber(ctx: LayoutContext, id: string): number {
@@ -54,15 +54,11 @@ export function collectSpans(nodes: MdNode[] | undefined, style: TextStyle, ctx:
       case 'link': {
         const url = n.url ?? '';
         if (url.startsWith('#')) {
-          // Every heading also carries an anchor named after its slug: forward links resolve too.
-          let slug = url.slice(1);
-          try {
-            slug = decodeURIComponent(slug);
-          } catch {
-            // keep the raw text of a malformed %-escape
-          }
-          const target = `h:${slugify(slug)}`;
-          collectSpans(n.children, { ...style, color: ctx.theme.accent, link: target, underline: true }, ctx, out);
+          // The scope's anchors are known before layout, so forward links resolve too. A link to
+          // no heading keeps its words as plain text (`check` reports it: link-broken).
+          const slug = resolveAnchor(ctx.section.anchors, url.slice(1));
+          if (slug === undefined) collectSpans(n.children, style, ctx, out);
+          else collectSpans(n.children, { ...style, color: ctx.theme.accent, link: anchorId(ctx.section.scope, slug), underline: true }, ctx, out);
         } else {
           // Web and e-mail addresses open on click; other targets stay plain text (see uri.ts).
           const uri = externalUri(url);

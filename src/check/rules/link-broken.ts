@@ -4,11 +4,10 @@ import type { Node } from 'unist';
 import { visit } from '../../vendor/markdown.js';
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { resolveInside } from '../../fs/index.js';
-import type { MarkdownFile } from '../../model/index.js';
+import type { MarkdownFile, Section } from '../../model/index.js';
 import { nodePosition } from '../context.js';
 import { mayHaveLinks } from '../scan.js';
-import { anchorsOf, slugify } from '../slug.js';
-import { headingsOf } from '../text.js';
+import { resolveAnchor, scopeAnchors, type HeadingTreeNode } from '../../i18n/index.js';
 import type { Rule } from '../types.js';
 
 interface UrlNode extends Node {
@@ -36,10 +35,22 @@ export const linkBroken: Rule = {
     const { model } = ctx;
     const files: MarkdownFile[] = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
     const byPath = new Map(files.map((f) => [f.file, f]));
+    // Heading anchors are unique per component (its files in one language, in reading order)
+    // or per Markdown annex, as the PDF and the site hand them out (i18n/slug.ts).
+    const scopes = new Map<string, MarkdownFile[]>();
+    const sections = new Set<MarkdownFile>(model.sections);
+    const scopeKey = (f: MarkdownFile) => {
+      if (!sections.has(f)) return `file:${f.file}`;
+      const s = f as Section;
+      return `${s.lang}:${s.component ?? (typeof s.frontMatter.component === 'string' ? s.frontMatter.component : s.name.replace(/\.md$/, ''))}`;
+    };
+    for (const f of files) scopes.set(scopeKey(f), [...(scopes.get(scopeKey(f)) ?? []), f]);
+    for (const list of scopes.values()) list.sort((a, b) => ((a as Section).order ?? 0) - ((b as Section).order ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const anchorCache = new Map<string, Set<string>>();
     const anchors = (f: MarkdownFile) => {
-      let a = anchorCache.get(f.file);
-      if (!a) anchorCache.set(f.file, (a = anchorsOf(headingsOf(ctx.mdast(f)).map((h) => h.text))));
+      const key = scopeKey(f);
+      let a = anchorCache.get(key);
+      if (!a) anchorCache.set(key, (a = new Set(scopeAnchors(scopes.get(key)!.map((x) => ctx.mdast(x) as HeadingTreeNode)))));
       return a;
     };
     for (const f of files) {
@@ -69,7 +80,7 @@ export const linkBroken: Rule = {
         }
         if (!anchor || !target) return;
         const known = anchors(target);
-        if (known.has(anchor) || known.has(slugify(anchor))) return;
+        if (resolveAnchor(known, anchor) !== undefined) return;
         const guess = didYouMean(anchor, [...known]);
         report(
           diagnostic(

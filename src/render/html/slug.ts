@@ -1,18 +1,8 @@
 /**
- * Heading ids: lower-case letters and digits of any script joined by `-`. Arabic keeps its
- * letters (ids are Unicode in HTML5) but loses tashkeel and tatweel, so a heading edited
- * only in its diacritics keeps its anchor.
+ * Element ids of one site page. Heading ids come from `i18n/slug.ts` (the same as the PDF's
+ * named destinations); this registry keeps every id on the page unique, also those of
+ * directives and annexes.
  */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32).replace(/-+$/, '') || 'section';
-}
-
 /** Hands out unique ids within one page: `x`, `x-2`, `x-3`… in document order (deterministic). */
 export class IdRegistry {
   private readonly used = new Set<string>();
