@@ -23,7 +23,25 @@ function decode(s: string): string {
 }
 
 /**
- * Links inside the SOP: `#anchor` in the same file, `other-file.md#anchor` to another
+ * The heading-anchor scopes of an SOP: per component (its section files in one language, in
+ * reading order, keyed `lang:component`) and per Markdown annex (`file:path`), as the PDF and
+ * the site hand anchors out (`i18n/slug.ts`).
+ */
+export function anchorScopes(sectionList: readonly MarkdownFile[], files: readonly MarkdownFile[]): { scopeKey: (f: MarkdownFile) => string; scopes: Map<string, MarkdownFile[]> } {
+  const sections = new Set<MarkdownFile>(sectionList);
+  const scopeKey = (f: MarkdownFile) => {
+    if (!sections.has(f)) return `file:${f.file}`;
+    const s = f as Section;
+    return `${s.lang}:${s.component ?? (typeof s.frontMatter.component === 'string' ? s.frontMatter.component : s.name.replace(/\.md$/, ''))}`;
+  };
+  const scopes = new Map<string, MarkdownFile[]>();
+  for (const f of files) scopes.set(scopeKey(f), [...(scopes.get(scopeKey(f)) ?? []), f]);
+  for (const list of scopes.values()) list.sort((a, b) => ((a as Section).order ?? 0) - ((b as Section).order ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { scopeKey, scopes };
+}
+
+/**
+ * Links inside the SOP: `#anchor` in the same component (or annex), `other-file.md#anchor` to another
  * section or annex, and relative files (images, PDFs). External URLs are not fetched.
  */
 export const linkBroken: Rule = {
@@ -35,17 +53,7 @@ export const linkBroken: Rule = {
     const { model } = ctx;
     const files: MarkdownFile[] = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
     const byPath = new Map(files.map((f) => [f.file, f]));
-    // Heading anchors are unique per component (its files in one language, in reading order)
-    // or per Markdown annex, as the PDF and the site hand them out (i18n/slug.ts).
-    const scopes = new Map<string, MarkdownFile[]>();
-    const sections = new Set<MarkdownFile>(model.sections);
-    const scopeKey = (f: MarkdownFile) => {
-      if (!sections.has(f)) return `file:${f.file}`;
-      const s = f as Section;
-      return `${s.lang}:${s.component ?? (typeof s.frontMatter.component === 'string' ? s.frontMatter.component : s.name.replace(/\.md$/, ''))}`;
-    };
-    for (const f of files) scopes.set(scopeKey(f), [...(scopes.get(scopeKey(f)) ?? []), f]);
-    for (const list of scopes.values()) list.sort((a, b) => ((a as Section).order ?? 0) - ((b as Section).order ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const { scopeKey, scopes } = anchorScopes(model.sections, files);
     const anchorCache = new Map<string, Set<string>>();
     const anchors = (f: MarkdownFile) => {
       const key = scopeKey(f);
