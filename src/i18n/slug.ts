@@ -148,3 +148,33 @@ export function scopeAnchors(trees: readonly HeadingTreeNode[]): string[] {
   for (const t of trees) walk(t);
   return out;
 }
+
+/**
+ * Where a Markdown link inside the SOP points: the file (relative to the SOP folder, `/`
+ * separators) and the `#fragment`, if any. `#x` points into `fromFile` itself. Undefined for
+ * web, e-mail and other scheme links, and for paths that climb out of the SOP folder.
+ * `check`, the PDF and the site read links with this one function.
+ */
+export function internalLink(url: string, fromFile: string): { file: string; fragment?: string } | undefined {
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  const hashAt = url.indexOf('#');
+  let filePart = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  try {
+    filePart = decodeURIComponent(filePart);
+  } catch {
+    // a malformed %-escape is kept as written
+  }
+  filePart = filePart.split('?')[0]!;
+  const fragment = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
+  if (!filePart) return { file: fromFile, fragment };
+  const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
+  const parts: string[] = [];
+  for (const p of `${dir}/${filePart}`.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (!parts.length) return undefined;
+      parts.pop();
+    } else parts.push(p);
+  }
+  return { file: parts.join('/'), fragment };
+}

@@ -70,6 +70,8 @@ export interface LayoutContext {
   section: SectionState;
   /** Heading slug → anchor name, for internal links. */
   anchors: Map<string, string>;
+  /** Section file → its component's anchor scope, for `other-file.md#heading` links. */
+  linkTargets?: Map<string, { scope: string; dest: string; anchors: ReadonlySet<string> }>;
   /** Missing characters already reported, per file. */
   reportedMissing: Set<string>;
   depth: number;

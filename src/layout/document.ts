@@ -185,12 +185,15 @@ interface BodyResult {
 function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry): BodyResult {
   const pages: PlacedPage[] = [];
   const entries: BodyResult['entries'] = [];
-  for (const g of componentsFor(model, lang)) {
+  const groups = componentsFor(model, lang);
+  const scopes = new Map(groups.map((g) => [g, new Set(scopeAnchors(g.sections.map(parsed)))]));
+  ctx.linkTargets = new Map(groups.flatMap((g) => g.sections.map((s) => [s.file, { scope: g.id, dest: `c:${g.n ?? g.id}`, anchors: scopes.get(g)! }] as const)));
+  for (const g of groups) {
     const number = g.n !== undefined ? formatHeadingNumber([g.n], ctx) : '';
     const title = number ? `${number}. ${g.title.replace(LEADING_NUMBER, '')}` : g.title;
     const dest = `c:${g.n ?? g.id}`;
     const outline: OutlineEntry = { title, dest, children: [] };
-    ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, new Set(scopeAnchors(g.sections.map(parsed))));
+    ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, scopes.get(g));
     ctx.section.outline = outline;
     const slices = titleSlices(title, ctx, geo.column, dest);
     for (const s of g.sections) {

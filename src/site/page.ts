@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { unified } from '../vendor/markdown.js';
 import { rehypeStringify } from '../vendor/html.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../diagram/index.js';
-import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, resolveAnchor, SlugAllocator } from '../i18n/index.js';
+import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
 import type { RenderContext } from '../render/html/context.js';
 import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
@@ -109,20 +109,28 @@ function renderBodyCached(text: string, ctx: RenderContext, prefix: string, ids:
 }
 
 /**
- * `#heading` links of one component (or annex) point at the heading's id on the page,
- * `<scope>--<slug>`, resolved as the PDF and `check` resolve them (`resolveAnchor`); ids
- * the body already names (footnotes) are left as they are, and so is a link to no heading
- * (`check` reports it).
+ * Links inside the SOP point at ids on this page, resolved as the PDF and `check` resolve
+ * them (`internalLink`, `resolveAnchor`): `#heading` within its component (or annex),
+ * `08-eligibility.md#criteria` to a heading of another component, `08-eligibility.md` to the
+ * component. Ids the body already names (footnotes) are left as they are, and so is a link
+ * to no heading (`check` reports it).
  */
-function linkHeadings(nodes: ElementContent[], scope: string, slugs: SlugAllocator, ids: IdRegistry): void {
+function linkInternal(nodes: ElementContent[], file: string, scopes: Map<string, { scope: string; slugs: SlugAllocator }>, ids: IdRegistry): void {
   for (const n of nodes) {
     if (n.type !== 'element') continue;
     const href = n.properties?.href;
-    if (n.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && !ids.has(href.slice(1))) {
-      const slug = resolveAnchor(slugs, href.slice(1));
-      if (slug !== undefined) n.properties.href = `#${anchorId(scope, slug)}`;
+    if (n.tagName === 'a' && typeof href === 'string' && !(href.startsWith('#') && ids.has(href.slice(1)))) {
+      const to = internalLink(href, file);
+      const target = to && scopes.get(to.file);
+      if (to && target) {
+        if (!to.fragment) n.properties.href = `#${target.scope}`;
+        else {
+          const slug = resolveAnchor(target.slugs, to.fragment);
+          if (slug !== undefined) n.properties.href = `#${anchorId(target.scope, slug)}`;
+        }
+      }
     }
-    linkHeadings(n.children, scope, slugs, ids);
+    linkInternal(n.children, file, scopes, ids);
   }
 }
 
@@ -247,6 +255,9 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
   const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
   const searchDocs: SearchDoc[] = [];
+  // Links are pointed at their targets once every component has handed out its anchors.
+  const scopes = new Map<string, { scope: string; slugs: SlugAllocator }>();
+  const bodies: Array<{ nodes: ElementContent[]; file: string }> = [];
 
   for (const block of componentBlocks(model, lang)) {
     const blockLang = block.lang;
@@ -264,8 +275,9 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
       const r = renderBodyCached(s.body, ctx, block.id, ids, slugs, contextKey);
       body.push(...r.children);
       headings.push(...r.headings);
+      scopes.set(s.file, { scope: block.id, slugs });
+      bodies.push({ nodes: r.children, file: s.file });
     }
-    linkHeadings(body, block.id, slugs, ids);
     if (block.generated === 'signatures') body.push(signatures(ctx));
     const heading = h('h2', { id }, label);
     isolateRuns(heading, directionOf(lang) === 'rtl');
@@ -289,7 +301,8 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
       const slugs = new SlugAllocator();
       const r = renderBodyCached(annex.body, annexCtx, id, ids, slugs, contextKey);
       body.push(...r.children);
-      linkHeadings(r.children, id, slugs, ids);
+      scopes.set(annex.file, { scope: id, slugs });
+      bodies.push({ nodes: r.children, file: annex.file });
       headings.push(...r.headings);
     }
     const pdf = annex.kind === 'pdf-annex' ? `../../../pdf/annex-${n}-v${current.version}.pdf` : `../../../pdf/annex-${n}-v${current.version}-${lang}.pdf`;
@@ -300,6 +313,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     tocEntries.push({ id, label, children: headings.filter((x) => x.depth === 3) });
     searchDocs.push(...searchDocsOf(id, label, body));
   }
+  for (const b of bodies) linkInternal(b.nodes, b.file, scopes, ids);
 
   const toc = h('details', { className: ['toc'], open: true },
     h('summary', {}, siteLabel('contents', lang)),

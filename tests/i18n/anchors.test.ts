@@ -42,7 +42,7 @@ title: More on roles
 
 ## Roles & Responsibilities
 
-Back to [the first](#roles-responsibilities).
+Back to [the first](#roles-responsibilities), on to [eligibility](08-eligibility.md) and [its criteria](08-eligibility.md#the-criteria), [a step](07-stakeholder-roles.md#step-3-of-6).
 `;
 
 const AR_EXTRA = `
@@ -141,6 +141,11 @@ describe('PDF, site and check agree on every heading anchor', () => {
     expect(html).toContain('href="#stakeholder-roles--roles-responsibilities-1"');
     expect(html).toContain('href="#stakeholder-roles--roles-responsibilities-2"');
     expect(html).toContain('href="#stakeholder-roles--step-3-of-6"');
+    // Links to another file: its component, or a heading in it, by the same names.
+    expect(html).toContain('href="#eligibility"');
+    expect(html).toContain('href="#eligibility--the-criteria"');
+    const { dests, links } = await pdfDests(path.join(out, 'pdf/sop-v2.1-en.pdf'));
+    expect(links.map((l) => JSON.stringify(l))).toContain(JSON.stringify(dests['eligibility--the-criteria']));
     // A link to no heading is left as written (check reports it), never pointed elsewhere.
     expect(html).toContain('href="#no-such-heading"');
   });
