@@ -67,10 +67,13 @@ export function slugify(text: string): string {
 export class SlugAllocator {
   private readonly used = new Set<string>();
 
+  /** `firstRepeat`: the number the first repeat gets (1 for headings; the site's other ids use 2). */
+  constructor(private readonly firstRepeat = 1) {}
+
   /** The unique slug for the next heading whose slug is `slug`. */
   next(slug: string): string {
     let out = slug;
-    for (let n = 1; this.used.has(out); n++) out = `${slug}-${n}`;
+    for (let n = this.firstRepeat; this.used.has(out); n++) out = `${slug}-${n}`;
     this.used.add(out);
     return out;
   }
