@@ -6,7 +6,8 @@
  * node kinds apart without colour (black-and-white copies): start a pill, decision a
  * hexagon, action a plain box, outcome a rounded box with a heavy border and grey fill.
  */
-import { breakParagraph, directionOf, prepareParagraph, type Line, type Rgb } from '../text/index.js';
+import { directionOf } from '../i18n/index.js';
+import { breakParagraph, prepareParagraph, type Line, type Rgb } from '../text/index.js';
 import { linesToItems, type FrameItem, type PathItem, type PathSegment } from '../layout/frame.js';
 import type { Diagram, GraphSpec, LaidOutNode, LayoutOptions, NodeKind, Point } from './types.js';
 

@@ -1,12 +1,6 @@
+import { localized as pickText } from '../i18n/index.js';
 import type { Localized } from '../model/types.js';
 import type { GraphSpec, GraphNodeSpec, GraphEdgeSpec } from './types.js';
-
-/** Text in `lang`, else in the first language that has it (a missing translation must not blank a box). */
-export function pickText(text: Localized | string | undefined, lang: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? Object.values(text)[0] ?? '';
-}
 
 interface EligibilityData {
   flow: {

@@ -8,10 +8,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const RTL = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'dv', 'yi']);
-export function dirOf(lang: string): 'rtl' | 'ltr' {
-  return RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
-}
+import { directionOf } from '../i18n/index.js';
 
 /** Unchanged stretches longer than this many lines are folded to their edges. */
 const CONTEXT_LINES = 2;
@@ -152,7 +149,7 @@ export function renderRedlineHtml(c: Comparison, model: SopModel, dates: { from?
     const units = c.units.filter((u) => u.lang === lang);
     const changed = units.filter((u) => u.status !== 'unchanged');
     const same = units.filter((u) => u.status === 'unchanged');
-    return `<section class="lang" lang="${escapeHtml(lang)}" dir="${dirOf(lang)}">
+    return `<section class="lang" lang="${escapeHtml(lang)}" dir="${directionOf(lang)}">
 <h2>${escapeHtml(langName(lang))} <span lang="en" dir="ltr">(${escapeHtml(lang)}): ${changed.length} changed</span></h2>
 ${changed.map((u) => unitHtml(model, u)).join('\n')}
 ${same.length ? `<p class="unchanged-list"><span lang="en" dir="ltr">Unchanged:</span> ${same.map((u) => escapeHtml(componentTitle(model, u))).join(' · ')}</p>` : ''}
@@ -169,7 +166,7 @@ ${same.length ? `<p class="unchanged-list"><span lang="en" dir="ltr">Unchanged:<
 <body>
 <header>
 <h1>Redline: ${escapeHtml(vs(c.from, dates.from))} → ${escapeHtml(vs(c.to, dates.to))}</h1>
-<p lang="${escapeHtml(src)}" dir="${dirOf(src)}">${escapeHtml(title)}</p>
+<p lang="${escapeHtml(src)}" dir="${directionOf(src)}">${escapeHtml(title)}</p>
 <p class="legend"><ins>inserted words</ins> are underlined, <del>deleted words</del> are struck through, so the changes stay visible on a black-and-white print.</p>
 </header>
 <main>

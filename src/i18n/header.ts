@@ -1,10 +1,7 @@
 import type { Manifest } from '../model/types.js';
-import { defaultDigits, label, localizeDigits, formatDate, versionStamp, type DigitStyle } from './format.js';
-
-/** The digit style the SOP wants for `lang` (sop.yaml `digits`, else the language's default). */
-export function digitsFor(manifest: Pick<Manifest, 'digits'>, lang: string): DigitStyle {
-  return manifest.digits?.[lang] ?? defaultDigits(lang);
-}
+import { digitsFor, localizeDigits } from './digits.js';
+import { formatDate, versionStamp } from './format.js';
+import { label } from './labels.js';
 
 /** The title used in running headers: `short_title` when given, else `title`. */
 export function headerTitle(manifest: Pick<Manifest, 'title' | 'short_title' | 'languages'>, lang: string): string {

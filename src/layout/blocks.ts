@@ -7,10 +7,10 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { diagnostic } from '../diag/index.js';
 import { checkSourcePathSync } from '../fs/policy.js';
-import { formatNumber } from '../i18n/index.js';
+import { anchorId, formatNumber, headingText } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
-import { lineOf, slugify, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { FrameItem, LinkItem } from './frame.js';
+import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
+import type { AnchorItem, FrameItem, LinkItem } from './frame.js';
 import { collectSpans, plainText } from './inline.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';
@@ -131,12 +131,20 @@ export function headingSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice
   const spans = collectSpans(children, style, ctx);
   const title = plainText(children).trim();
   const anchor = `h:${ctx.section.key}:${counters.join('.')}`;
-  const slug = slugify(plainText(node.children));
+  const named = headingAnchor(node, ctx);
   const all: Span[] = [{ text: number + ' ', style }, ...spans];
   const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5 }, node);
-  if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 }, { kind: 'anchor', name: `h:${slug}`, y: 0 });
+  if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 }, named);
   if (rel === 1 && ctx.section.outline) ctx.section.outline.children.push({ title: `${number} ${title}`, dest: anchor, children: [] });
   return slices;
+}
+
+/**
+ * The heading's named destination `<scope>--<slug>`: the same name as the heading's id on the
+ * site and the anchor `check` resolves `#links` against (`i18n/slug.ts`).
+ */
+export function headingAnchor(node: MdNode, ctx: LayoutContext): AnchorItem {
+  return { kind: 'anchor', name: anchorId(ctx.section.scope, ctx.section.slugs.heading(headingText(node.children))), y: 0, named: true };
 }
 
 function stripLeadingNumber(children: MdNode[]): MdNode[] {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diag/index.js';
-import type { DigitStyle } from '../i18n/index.js';
+import { SlugAllocator, type DigitStyle } from '../i18n/index.js';
 import type { SopModel } from '../model/types.js';
 import type { OutlineEntry } from './frame.js';
 import type { Theme } from './theme.js';
@@ -49,6 +49,12 @@ export interface SectionState {
   fileIndex: number;
   key: string;
   outline?: OutlineEntry;
+  /** Heading anchor scope (component id or `annex-N`): named destinations are `<scope>--<slug>` (`i18n/slug.ts`). */
+  scope: string;
+  /** Hands out this scope's heading slugs in reading order. */
+  slugs: SlugAllocator;
+  /** Every heading slug of the scope, known before layout so forward `#links` resolve. */
+  anchors: ReadonlySet<string>;
 }
 
 export interface LayoutContext {
@@ -65,6 +71,8 @@ export interface LayoutContext {
   section: SectionState;
   /** Heading slug → anchor name, for internal links. */
   anchors: Map<string, string>;
+  /** Section file → its component's anchor scope, for `other-file.md#heading` links. */
+  linkTargets?: Map<string, { scope: string; dest: string; anchors: ReadonlySet<string> }>;
   /** Missing characters already reported, per file. */
   reportedMissing: Set<string>;
   depth: number;
@@ -72,8 +80,8 @@ export interface LayoutContext {
   diagrams?: Map<string, PreparedDiagram | undefined>;
 }
 
-export function newSection(key: string, n?: number): SectionState {
-  return { n, counters: [], minDepth: 2, footnoteDefs: new Map(), footnoteOrder: [], fileIndex: 0, key };
+export function newSection(key: string, n?: number, scope = key, anchors: ReadonlySet<string> = new Set()): SectionState {
+  return { n, counters: [], minDepth: 2, footnoteDefs: new Map(), footnoteOrder: [], fileIndex: 0, key, scope, slugs: new SlugAllocator(), anchors };
 }
 
 /** File line of a node (mdast lines are body-relative). */
@@ -81,26 +89,4 @@ export function lineOf(ctx: LayoutContext, node: MdNode | undefined): { line?: n
   const p = node?.position?.start;
   if (!p) return {};
   return { line: p.line + ctx.bodyLine - 1, column: p.column };
-}
-
-/** Text of a localized value in the layout's language, falling back to the first language. */
-export function pick(v: unknown, lang: string, fallbackLangs: string[] = []): string {
-  if (v == null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    for (const l of [lang, ...fallbackLangs]) if (typeof o[l] === 'string') return o[l] as string;
-    const first = Object.values(o).find((x) => typeof x === 'string');
-    return (first as string) ?? '';
-  }
-  return String(v);
-}
-
-/** GitHub-style heading slug (what `[text](#slug)` links use). */
-export function slugify(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
 }

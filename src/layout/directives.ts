@@ -6,11 +6,10 @@
  */
 import { diagnostic } from '../diag/index.js';
 import { findDirective } from '../markdown/index.js';
-import { formatDate, label, localizeDigits } from '../i18n/index.js';
+import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
-import { lineOf, pick, type Box, type LayoutContext, type MdNode } from './context.js';
+import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import { blockChildren, paragraphSlices } from './blocks.js';
-import { pdfLabel } from './labels.js';
 import type { Slice } from './slice.js';
 import { layoutTable } from './table.js';
 import { diagramSlices } from './diagram.js';

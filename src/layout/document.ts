@@ -4,23 +4,18 @@
  * watermark while the SOP is a draft, outline entries for components and sub-headings.
  */
 import { diagnostic, type Diagnostic } from '../diag/index.js';
-import { defaultDigits, formatDate, formatNumber, label, pageHeader, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
+import { digitsFor, directionOf, formatDate, formatNumber, label, label as pdfLabel, localized as pick, pageHeader, scopeAnchors, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
-import { breakParagraph, directionOf, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
-import { blockChildren, formatHeadingNumber, linesToSlices, paragraphSlices } from './blocks.js';
+import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
+import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor, linesToSlices, paragraphSlices } from './blocks.js';
 import { attachFootnotes, noteSeparator } from './footnotes.js';
-import { newSection, pick, type Box, type LayoutContext, type MdNode } from './context.js';
+import { newSection, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
-import { pdfLabel } from './labels.js';
 import { paginate, type PlacedPage } from './paginate.js';
 import { shiftItems, type Slice } from './slice.js';
 import { createTheme, type Theme } from './theme.js';
 import { flowchartsIn, prepareDiagram } from './diagram.js';
-
-export function digitsFor(model: SopModel, lang: string): DigitStyle {
-  return model.manifest.digits?.[lang] ?? defaultDigits(lang);
-}
 
 /** The running header of every SOP page: `pageHeader()`'s title and stamp on one line. */
 export function runningHeader(model: SopModel, lang: string): string {
@@ -151,11 +146,14 @@ function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx:
   let children = root.children ?? [];
   ctx.file = file.file;
   ctx.bodyLine = file.bodyLine;
-  if (children[0]?.type === 'heading' && children[0].depth === 1) children = children.slice(1);
+  // The dropped title still takes its anchor, so links to it work as on the site.
+  const title = children[0]?.type === 'heading' && children[0].depth === 1 ? titleAnchor(children[0], ctx) : undefined;
+  if (title) children = children.slice(1);
   const depths = children.filter((c) => c.type === 'heading').map((c) => c.depth ?? 2);
   ctx.section.minDepth = depths.length ? Math.min(...depths) : 2;
   for (const c of children) if (c.type === 'footnoteDefinition' && c.identifier) ctx.section.footnoteDefs.set(c.identifier, c);
   const slices = blockChildren(children, column, ctx);
+  if (title) slices[0]?.items.unshift(title);
   attachFootnotes(slices, column, ctx);
   return slices;
 }
@@ -188,12 +186,15 @@ interface BodyResult {
 function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry): BodyResult {
   const pages: PlacedPage[] = [];
   const entries: BodyResult['entries'] = [];
-  for (const g of componentsFor(model, lang)) {
+  const groups = componentsFor(model, lang);
+  const scopes = new Map(groups.map((g) => [g, new Set(scopeAnchors(g.sections.map(parsed)))]));
+  ctx.linkTargets = new Map(groups.flatMap((g) => g.sections.map((s) => [s.file, { scope: g.id, dest: `c:${g.n ?? g.id}`, anchors: scopes.get(g)! }] as const)));
+  for (const g of groups) {
     const number = g.n !== undefined ? formatHeadingNumber([g.n], ctx) : '';
     const title = number ? `${number}. ${g.title.replace(LEADING_NUMBER, '')}` : g.title;
     const dest = `c:${g.n ?? g.id}`;
     const outline: OutlineEntry = { title, dest, children: [] };
-    ctx.section = newSection(String(g.n ?? g.id), g.n);
+    ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, scopes.get(g));
     ctx.section.outline = outline;
     const slices = titleSlices(title, ctx, geo.column, dest);
     for (const s of g.sections) {
@@ -298,7 +299,7 @@ async function prepareDiagrams(model: SopModel, files: Array<{ body: string }>, 
 async function layoutSopUncached(model: SopModel, lang: string): Promise<SopLayout> {
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
-  const digits = digitsFor(model, lang);
+  const digits = digitsFor(model.manifest, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
   await prepareDiagrams(model, componentsFor(model, lang).flatMap((g) => g.sections), ctx, geo);
@@ -329,11 +330,11 @@ export async function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex,
   const lang = annex.lang;
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
-  const digits = digitsFor(model, lang);
+  const digits = digitsFor(model.manifest, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
   await prepareDiagrams(model, [annex], ctx, geo);
-  ctx.section = newSection(`annex${n}`);
+  ctx.section = newSection(`annex${n}`, undefined, `annex-${n}`, new Set(scopeAnchors([parsed(annex)])));
   const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
   const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
   const outline: OutlineEntry = { title, dest: `annex:${n}`, children: [] };

@@ -69,6 +69,8 @@ export interface AnchorItem {
   kind: 'anchor';
   name: string;
   y: number;
+  /** Also written as a named destination of the PDF (headings: `<scope>--<slug>`, the site's id). */
+  named?: boolean;
 }
 
 /** One step of a path, in the coordinates of its item (origin at the item's x, y; y downwards). */

@@ -7,7 +7,7 @@ import { countBodyPagesOf } from './document.js';
 
 export * from './frame.js';
 export { externalUri, percentEncode } from './uri.js';
-export { layoutSop, layoutMarkdownAnnex, diagramDiagnostics, runningHeader, annexHeader, annexNumber, componentsFor, digitsFor, type SopLayout } from './document.js';
+export { layoutSop, layoutMarkdownAnnex, diagramDiagnostics, runningHeader, annexHeader, annexNumber, componentsFor, type SopLayout } from './document.js';
 export { createTheme, PAPER, type Theme, type PageSize } from './theme.js';
 export { layoutParagraph, uncoveredCharacters } from '../text/index.js';
 export { formatHeadingNumber } from './blocks.js';

@@ -1,8 +1,8 @@
 /** mdast phrasing content → styled spans (collect stage of the inline engine). */
 import { diagnostic } from '../diag/index.js';
-import { formatNumber } from '../i18n/index.js';
+import { anchorId, formatNumber, internalLink, resolveAnchor } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
-import { lineOf, slugify, type LayoutContext, type MdNode } from './context.js';
+import { lineOf, type LayoutContext, type MdNode } from './context.js';
 import { externalUri } from './uri.js';
 
 export function footnoteNumber(ctx: LayoutContext, id: string): number {
@@ -31,6 +31,19 @@ export function plainText(nodes: MdNode[] | undefined): string {
   return s;
 }
 
+/**
+ * The destination of a link inside the SOP: a heading of this component (`#x`, anchors known
+ * before layout so forward links resolve too), or a heading or the title of another
+ * component of this PDF (`08-eligibility.md#criteria`), named as on the site.
+ */
+function internalDest(to: { file: string; fragment?: string }, ctx: LayoutContext): string | undefined {
+  const here = to.file === ctx.file ? { scope: ctx.section.scope, anchors: ctx.section.anchors, dest: undefined } : ctx.linkTargets?.get(to.file);
+  if (!here) return undefined;
+  if (to.fragment === undefined || to.fragment === '') return here.dest;
+  const slug = resolveAnchor(here.anchors, to.fragment);
+  return slug === undefined ? undefined : anchorId(here.scope, slug);
+}
+
 export function collectSpans(nodes: MdNode[] | undefined, style: TextStyle, ctx: LayoutContext, out: Span[] = []): Span[] {
   for (const n of nodes ?? []) {
     switch (n.type) {
@@ -53,16 +66,13 @@ export function collectSpans(nodes: MdNode[] | undefined, style: TextStyle, ctx:
         break;
       case 'link': {
         const url = n.url ?? '';
-        if (url.startsWith('#')) {
-          // Every heading also carries an anchor named after its slug: forward links resolve too.
-          let slug = url.slice(1);
-          try {
-            slug = decodeURIComponent(slug);
-          } catch {
-            // keep the raw text of a malformed %-escape
-          }
-          const target = `h:${slugify(slug)}`;
-          collectSpans(n.children, { ...style, color: ctx.theme.accent, link: target, underline: true }, ctx, out);
+        const to = internalLink(url, ctx.file ?? '');
+        const dest = to && internalDest(to, ctx);
+        if (dest) {
+          collectSpans(n.children, { ...style, color: ctx.theme.accent, link: dest, underline: true }, ctx, out);
+        } else if (url.startsWith('#')) {
+          // A link to no heading keeps its words as plain text (`check` reports it: link-broken).
+          collectSpans(n.children, style, ctx, out);
         } else {
           // Web and e-mail addresses open on click; other targets stay plain text (see uri.ts).
           const uri = externalUri(url);

@@ -5,7 +5,8 @@
  * Right-to-left languages get the module's mirrored layout, so the flow reads from the right.
  */
 import { layoutGraph, type Diagram, type GraphSpec, type LaidOutNode } from '../diagram/index.js';
-import { directionOf, type Rgb } from '../text/index.js';
+import { directionOf } from '../i18n/index.js';
+import type { Rgb } from '../text/index.js';
 import { diagnostic } from '../diag/index.js';
 import { fitColumn, type Block, type Box, type Source } from './column.js';
 import { positionOf, reportSpill, RULE, type PosterContext } from './context.js';

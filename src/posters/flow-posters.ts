@@ -3,15 +3,12 @@
  * the case-management steps (component 11: steps, key actions, timelines).
  */
 import { caseStepsGraph, eligibilityGraph } from '../diagram/index.js';
-import { digitsFor } from '../i18n/header.js';
-import { localizeDigits } from '../i18n/index.js';
+import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
 import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
-import { directionOf } from '../text/index.js';
 import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { bestLayout, diagramBody } from './diagram-draw.js';
 import type { SceneItem } from './scene.js';
-import { tr, word } from './stamp.js';
 
 export interface FlowPosterOptions {
   min: number;
@@ -29,8 +26,8 @@ export interface FlowPosterOptions {
 export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: string): Block[] {
   const m = ctx.model.manifest;
   return [
-    { text: word('criteria', lang), lang, bold: true },
-    ...d.criteria.map((c, i): Block => ({ text: tr(c.text, lang, m), lang, marker: '•', src: { data: 'eligibility', pointer: `/criteria/${i}/text` } })),
+    { text: label('criteria', lang), lang, bold: true },
+    ...d.criteria.map((c, i): Block => ({ text: localized(c.text, lang, m.languages), lang, marker: '•', src: { data: 'eligibility', pointer: `/criteria/${i}/text` } })),
   ];
 }
 
@@ -97,8 +94,8 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   const specWith = (withActions: boolean) => {
     const detail = (i: number) => {
       const st = d.steps[i]!;
-      const acts = withActions ? st.key_actions.map((a) => `${tr(a, lang, m)} ${filler}`) : [];
-      return [...acts, `${word('timeline', lang)}: ${tr(st.timeline, lang, m)} ${filler}`].join(' ');
+      const acts = withActions ? st.key_actions.map((a) => `${localized(a, lang, m.languages)} ${filler}`) : [];
+      return [...acts, `${label('timeline', lang)}: ${localized(st.timeline, lang, m.languages)} ${filler}`].join(' ');
     };
     return { ...base, nodes: base.nodes.map((n) => ({ ...n, note: detail(index.get(n.id)!) })) };
   };
@@ -120,10 +117,10 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
       const st = d.steps[i]!;
       const p = `/steps/${i}`;
       const blocks: Block[] = [
-        { text: `${localizeDigits(String(i + 1), digits)}. ${tr(st.title, lang, m)}`, lang, bold: true, align: 'center', src: { data: 'case-steps', pointer: `${p}/title` } },
-        ...actions(i).map((a, k): Block => ({ text: tr(a, lang, m), lang, marker: '•', gap: k === 0 ? 0.3 : 0, src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } })),
+        { text: `${localizeDigits(String(i + 1), digits)}. ${localized(st.title, lang, m.languages)}`, lang, bold: true, align: 'center', src: { data: 'case-steps', pointer: `${p}/title` } },
+        ...actions(i).map((a, k): Block => ({ text: localized(a, lang, m.languages), lang, marker: '•', gap: k === 0 ? 0.3 : 0, src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } })),
       ];
-      if (st.timeline) blocks.push({ text: `${word('timeline', lang)}: ${tr(st.timeline, lang, m)}`, lang, bold: true, gap: 0.3, src: { data: 'case-steps', pointer: `${p}/timeline` } });
+      if (st.timeline) blocks.push({ text: `${label('timeline', lang)}: ${localized(st.timeline, lang, m.languages)}`, lang, bold: true, gap: 0.3, src: { data: 'case-steps', pointer: `${p}/timeline` } });
       return blocks;
     },
   });

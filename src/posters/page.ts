@@ -2,7 +2,7 @@
  * A fitted page: the stamp in a header at a fixed legible size, the body column fitted
  * into the rest. Used by cards, booklet pages and the text posters.
  */
-import { directionOf } from '../text/index.js';
+import { directionOf } from '../i18n/index.js';
 import type { Manifest } from '../model/types.js';
 import { fitColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';

@@ -5,23 +5,19 @@
  * agency, the action, the timeframe, and the phone and hours from data/services.yaml.
  * Pathways that do not fit one sheet at a legible size continue on further pages.
  */
-import { formatDate } from '../i18n/index.js';
-import { digitsFor } from '../i18n/header.js';
-import { localizeDigits } from '../i18n/index.js';
+import { digitsFor, directionOf, formatDate, label, localized, localizeDigits } from '../i18n/index.js';
 import type { PathwaysData, ServicesData, Service } from '../render/html/data-types.js';
-import { directionOf } from '../text/index.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK, WHITE } from './page.js';
 import type { SceneItem } from './scene.js';
-import { tr, word } from './stamp.js';
 
 const DATA = 'pathways';
 
 function agencyName(ctx: PosterContext, id: string, lang: string): string {
   const a = ctx.model.manifest.agencies.find((x) => x.id === id);
-  return a ? tr(a.name, lang, ctx.model.manifest) : id;
+  return a ? localized(a.name, lang, ctx.model.manifest.languages) : id;
 }
 
 export function stepBlocks(ctx: PosterContext, pathway: number, step: number, lang: string): Block[] {
@@ -33,15 +29,15 @@ export function stepBlocks(ctx: PosterContext, pathway: number, step: number, la
   const svc: Service | undefined = services.find((s) => s.id === st.service);
   const n = localizeDigits(String(step + 1), digitsFor(m, lang));
   const blocks: Block[] = [
-    { text: `${n}. ${svc ? tr(svc.name, lang, m) : st.service}`, lang, bold: true, src: { data: DATA, pointer: `${p}/service` } },
+    { text: `${n}. ${svc ? localized(svc.name, lang, m.languages) : st.service}`, lang, bold: true, src: { data: DATA, pointer: `${p}/service` } },
   ];
   if (svc) blocks.push({ text: agencyName(ctx, svc.agency, lang), lang, src: { data: DATA, pointer: `${p}/service` } });
-  blocks.push({ text: tr(st.action, lang, m), lang, gap: 0.25, src: { data: DATA, pointer: `${p}/action` } });
-  if (st.timeframe) blocks.push({ text: tr(st.timeframe, lang, m), lang, bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/timeframe` } });
+  blocks.push({ text: localized(st.action, lang, m.languages), lang, gap: 0.25, src: { data: DATA, pointer: `${p}/action` } });
+  if (st.timeframe) blocks.push({ text: localized(st.timeframe, lang, m.languages), lang, bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/timeframe` } });
   if (svc?.contact.phone) {
     blocks.push({ text: svc.contact.phone, lang: 'en', dir: 'ltr', align: directionOf(lang) === 'rtl' ? 'right' : 'left', bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/service` } });
   }
-  if (svc?.hours) blocks.push({ text: tr(svc.hours, lang, m), lang, src: { data: DATA, pointer: `${p}/service` } });
+  if (svc?.hours) blocks.push({ text: localized(svc.hours, lang, m.languages), lang, src: { data: DATA, pointer: `${p}/service` } });
   return blocks;
 }
 
@@ -79,7 +75,7 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
   const over = (b?: Block) => { if (!spill && b) spill = b; };
   for (let i = from; i < to; i++) {
     const pw = d.pathways[i]!;
-    const head: Block = { text: tr(pw.concern, lang, m), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
+    const head: Block = { text: localized(pw.concern, lang, m.languages), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
     const h = layoutColumn([head], { x: box.x, y, w: box.w, h: 1e6 }, size, dir);
     items.push(...h.items);
     if (h.firstSpill >= 0) over(head);
@@ -133,7 +129,7 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const services = ctx.model.data.services?.value as ServicesData | undefined;
   const m = ctx.model.manifest;
   // The verification date of the service map (R11) is printed on every page.
-  const verified = services ? `${word('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}` : '';
+  const verified = services ? `${label('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}` : '';
   const footer = verified ? layoutColumn([{ text: verified, lang, bold: true }], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
   const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
   const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to).spill;

@@ -5,12 +5,10 @@
  * edge, cut across the middle, nest, fold, staple). At A6 the eligibility flow is given
  * as numbered questions with their yes/no branches, which reads better than a 4 pt chart.
  */
-import { digitsFor } from '../i18n/header.js';
-import { formatDate, localizeDigits } from '../i18n/index.js';
+import { digitsFor, directionOf, formatDate, label, languageName, localized, localizeDigits, pageHeader } from '../i18n/index.js';
 import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData,
 } from '../render/html/data-types.js';
-import { directionOf } from '../text/index.js';
 import type { Block, Box } from './column.js';
 import { fitColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
@@ -24,9 +22,7 @@ import { hoursText } from './prioritisation.js';
 import { paginate } from './paginate.js';
 import type { SceneItem, ScenePage } from './scene.js';
 import { drawSheet } from './sheets.js';
-import { languageName, tr, word } from './stamp.js';
 import { URGENT_RED } from './urgent-card.js';
-import { pageHeader } from '../i18n/index.js';
 
 const BREAK = (lang: string): Block => ({ text: '\f', lang });
 const heading = (text: string, lang: string, src?: Block['src'], band: [number, number, number] = INK): Block =>
@@ -38,9 +34,9 @@ function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const out: Block[] = [heading(tr(d.title, lang, m) || word('criteria', lang), lang, { data: 'eligibility', pointer: '/title' })];
+  const out: Block[] = [heading(localized(d.title, lang, m.languages) || label('criteria', lang), lang, { data: 'eligibility', pointer: '/title' })];
   out.push(...criteriaBlocks(ctx, d, lang).slice(1));
-  out.push(sub(word('flow', lang), lang));
+  out.push(sub(label('flow', lang), lang));
   // Number the questions in the order a caseworker meets them (breadth first from the start).
   const nodes = new Map(d.flow.nodes.map((n, i) => [n.id, { ...n, index: i }]));
   const outEdges = (id: string) => d.flow.edges.filter((e) => e.from === id && nodes.has(e.to));
@@ -58,9 +54,9 @@ function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
   const num = (id: string) => localizeDigits(String(order.indexOf(id) + 1), digits);
   const describe = (id: string, depth = 0): string => {
     const n = nodes.get(id)!;
-    if (n.type === 'decision') return `${word('goTo', lang)} ${num(id)}`;
+    if (n.type === 'decision') return `${label('goToShort', lang)} ${num(id)}`;
     const next = outEdges(id);
-    const here = tr(n.label, lang, m);
+    const here = localized(n.label, lang, m.languages);
     // Direction-neutral separators: an arrow glyph would point the wrong way in Arabic.
     return next.length === 1 && depth < 6 ? `${here} — ${describe(next[0]!.to, depth + 1)}` : here;
   };
@@ -70,9 +66,9 @@ function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
   for (const id of order) {
     const n = nodes.get(id)!;
     const src = { data: 'eligibility', pointer: `/flow/nodes/${n.index}/label` };
-    out.push({ text: tr(n.label, lang, m), lang, bold: true, marker: `${num(id)}.`, gap: 0.4, src });
+    out.push({ text: localized(n.label, lang, m.languages), lang, bold: true, marker: `${num(id)}.`, gap: 0.4, src });
     for (const e of outEdges(id)) {
-      const label = e.label ? tr(e.label, lang, m) : '';
+      const label = e.label ? localized(e.label, lang, m.languages) : '';
       out.push({ text: `${label ? `${label}: ` : ''}${describe(e.to)}`, lang, marker: ' ', src });
     }
   }
@@ -83,15 +79,15 @@ function prioritisationBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data.prioritisation!.value as PrioritisationData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'prioritisation', pointer: '/title' })];
+  const out: Block[] = [BREAK(lang), heading(localized(d.title, lang, m.languages), lang, { data: 'prioritisation', pointer: '/title' })];
   d.levels.forEach((lv, i) => {
     const p = `/levels/${i}`;
     // The level is named in words (never only coloured), so a black-and-white copy reads the same.
-    out.push({ text: `${tr(lv.label, lang, m)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
-    out.push({ text: tr(lv.definition, lang, m), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
-    out.push({ text: `${word('responseTime', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
-    if (lv.follow_up) out.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
-    (lv.examples ?? []).forEach((e, k) => out.push({ text: tr(e, lang, m), lang, marker: '•', gap: k === 0 ? 0.2 : 0, src: { data: 'prioritisation', pointer: `${p}/examples/${k}` } }));
+    out.push({ text: `${localized(lv.label, lang, m.languages)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
+    out.push({ text: localized(lv.definition, lang, m.languages), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
+    out.push({ text: `${label('responseTime', lang)}: ${localized(lv.response_time.text, lang, m.languages)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
+    if (lv.follow_up) out.push({ text: `${label('followUp', lang)}: ${localized(lv.follow_up, lang, m.languages)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
+    (lv.examples ?? []).forEach((e, k) => out.push({ text: localized(e, lang, m.languages), lang, marker: '•', gap: k === 0 ? 0.2 : 0, src: { data: 'prioritisation', pointer: `${p}/examples/${k}` } }));
   });
   return out;
 }
@@ -100,9 +96,9 @@ function contactBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data['urgent-action']!.value as UrgentActionData;
   const m = ctx.model.manifest;
   return d.contacts.map((c, i): Block => {
-    const hours = tr(c.hours, lang, m);
+    const hours = localized(c.hours, lang, m.languages);
     return {
-      text: hours ? `${tr(c.name, lang, m)} — ${hours}` : tr(c.name, lang, m), lang, gap: 0.3,
+      text: hours ? `${localized(c.name, lang, m.languages)} — ${hours}` : localized(c.name, lang, m.languages), lang, gap: 0.3,
       marker: c.phone, markerLtr: true, markerWidth: 9.2, src: { data: 'urgent-action', pointer: `/contacts/${i}` },
     };
   });
@@ -112,29 +108,29 @@ function urgentBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data['urgent-action']!.value as UrgentActionData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'urgent-action', pointer: '/title' }, URGENT_RED)];
-  out.push(sub(word('actNow', lang), lang));
-  d.triggers.forEach((t, i) => out.push({ text: tr(t, lang, m), lang, marker: '•', src: { data: 'urgent-action', pointer: `/triggers/${i}` } }));
-  out.push(sub(word('actions', lang), lang));
-  d.actions.forEach((a, i) => out.push({ text: tr(a, lang, m), lang, marker: localizeDigits(`${i + 1}.`, digits), src: { data: 'urgent-action', pointer: `/actions/${i}` } }));
-  out.push(sub(word('contacts', lang), lang), ...contactBlocks(ctx, lang));
-  if (d.notes) out.push({ text: tr(d.notes, lang, m), lang, bold: true, gap: 0.5, src: { data: 'urgent-action', pointer: '/notes' } });
+  const out: Block[] = [BREAK(lang), heading(localized(d.title, lang, m.languages), lang, { data: 'urgent-action', pointer: '/title' }, URGENT_RED)];
+  out.push(sub(label('actNow', lang), lang));
+  d.triggers.forEach((t, i) => out.push({ text: localized(t, lang, m.languages), lang, marker: '•', src: { data: 'urgent-action', pointer: `/triggers/${i}` } }));
+  out.push(sub(label('actions', lang), lang));
+  d.actions.forEach((a, i) => out.push({ text: localized(a, lang, m.languages), lang, marker: localizeDigits(`${i + 1}.`, digits), src: { data: 'urgent-action', pointer: `/actions/${i}` } }));
+  out.push(sub(label('contacts', lang), lang), ...contactBlocks(ctx, lang));
+  if (d.notes) out.push({ text: localized(d.notes, lang, m.languages), lang, bold: true, gap: 0.5, src: { data: 'urgent-action', pointer: '/notes' } });
   return out;
 }
 
 function pathwayBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data.pathways!.value as PathwaysData;
   const m = ctx.model.manifest;
-  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'pathways', pointer: '/title' })];
+  const out: Block[] = [BREAK(lang), heading(localized(d.title, lang, m.languages), lang, { data: 'pathways', pointer: '/title' })];
   d.pathways.forEach((pw, i) => {
-    out.push(sub(tr(pw.concern, lang, m), lang, { data: 'pathways', pointer: `/pathways/${i}/concern` }));
+    out.push(sub(localized(pw.concern, lang, m.languages), lang, { data: 'pathways', pointer: `/pathways/${i}/concern` }));
     pw.steps.forEach((_, k) => {
       const [first, ...rest] = stepBlocks(ctx, i, k, lang);
       out.push({ ...first!, gap: 0.3 }, ...rest.map((b) => ({ ...b, gap: 0 })));
     });
   });
   const services = ctx.model.data.services?.value as ServicesData | undefined;
-  if (services) out.push({ text: `${word('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}`, lang, bold: true, gap: 0.6 });
+  if (services) out.push({ text: `${label('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}`, lang, bold: true, gap: 0.6 });
   return out;
 }
 
@@ -142,12 +138,12 @@ function caseStepBlocks(ctx: PosterContext, lang: string): Block[] {
   const d = ctx.model.data['case-steps']!.value as CaseStepsData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const out: Block[] = [BREAK(lang), heading(tr(d.title, lang, m), lang, { data: 'case-steps', pointer: '/title' })];
+  const out: Block[] = [BREAK(lang), heading(localized(d.title, lang, m.languages), lang, { data: 'case-steps', pointer: '/title' })];
   d.steps.forEach((st, i) => {
     const p = `/steps/${i}`;
-    out.push(sub(`${localizeDigits(String(i + 1), digits)}. ${tr(st.title, lang, m)}`, lang, { data: 'case-steps', pointer: `${p}/title` }));
-    st.key_actions.forEach((a, k) => out.push({ text: tr(a, lang, m), lang, marker: '•', src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } }));
-    if (st.timeline) out.push({ text: `${word('timeline', lang)}: ${tr(st.timeline, lang, m)}`, lang, bold: true, gap: 0.2, src: { data: 'case-steps', pointer: `${p}/timeline` } });
+    out.push(sub(`${localizeDigits(String(i + 1), digits)}. ${localized(st.title, lang, m.languages)}`, lang, { data: 'case-steps', pointer: `${p}/title` }));
+    st.key_actions.forEach((a, k) => out.push({ text: localized(a, lang, m.languages), lang, marker: '•', src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } }));
+    if (st.timeline) out.push({ text: `${label('timeline', lang)}: ${localized(st.timeline, lang, m.languages)}`, lang, bold: true, gap: 0.2, src: { data: 'case-steps', pointer: `${p}/timeline` } });
   });
   return out;
 }
@@ -179,14 +175,14 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   // Cover: the SOP's title, what this is, the stamp, and the contents.
   const h = pageHeader(m, lang);
   const coverBlocks: Block[] = [
-    { text: word('pocketGuide', lang), lang, bold: true, scale: 1.6, band: INK, color: WHITE },
-    { text: tr(m.title, lang, m), lang, bold: true, scale: 1.3, gap: 1 },
+    { text: label('pocketGuide', lang), lang, bold: true, scale: 1.6, band: INK, color: WHITE },
+    { text: localized(m.title, lang, m.languages), lang, bold: true, scale: 1.3, gap: 1 },
     { text: h.stamp, lang, bold: true, gap: 0.6 },
     { text: languageName(lang), lang, gap: 0.2 },
-    { text: word('contents', lang), lang, bold: true, gap: 1.2 },
+    { text: label('contents', lang), lang, bold: true, gap: 1.2 },
     ...(['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps'] as const)
       .filter(has)
-      .map((n): Block => ({ text: tr((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m) || n, lang, marker: '•' })),
+      .map((n): Block => ({ text: localized((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m.languages) || n, lang, marker: '•' })),
   ];
   const coverCol = fitColumn(coverBlocks, body, size * 1.3, size, dir);
   if (!coverCol.fits) reportSpill(ctx, coverBlocks[coverCol.firstSpill]?.src, `the cover of the ${lang} pocket guide`, size, 'Shorten the SOP title in sop.yaml or the data titles.');
@@ -194,7 +190,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
   let back: SceneItem[] = [];
   if (has('urgent-action')) {
-    const blocks: Block[] = [{ text: word('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)];
+    const blocks: Block[] = [{ text: label('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)];
     const col = fitColumn(blocks, body, size * 1.5, size, dir);
     if (!col.fits) {
       reportSpill(ctx, blocks[col.firstSpill]?.src, `the back cover of the ${lang} pocket guide`, size,

@@ -4,7 +4,7 @@
  * by side (the right-to-left one on the right, where its readers start), each half with
  * its own title and stamp, so either half cut off still says what it is.
  */
-import { directionOf } from '../text/index.js';
+import { directionOf } from '../i18n/index.js';
 import type { Box } from './column.js';
 import { fitColumn } from './column.js';
 import type { PosterContext } from './context.js';

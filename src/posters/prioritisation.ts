@@ -3,26 +3,22 @@
  * level's name, pattern swatch and response time on the start side, its definition,
  * follow-up and examples beside. All rows share one font size, the largest that fits.
  */
-import { digitsFor } from '../i18n/header.js';
-import { localizeDigits } from '../i18n/index.js';
+import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
 import type { PrioritisationData } from '../render/html/data-types.js';
-import { directionOf } from '../text/index.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK } from './page.js';
 import { hexToRgb, levelSwatch } from './pattern.js';
 import type { SceneItem } from './scene.js';
-import { tr, word } from './stamp.js';
 
 const DATA = 'prioritisation';
 const GREYS: Array<[number, number, number]> = [[0.35, 0.35, 0.35], [0.6, 0.6, 0.6], [0.85, 0.85, 0.85]];
 
 export function hoursText(hours: number, lang: string, digits: 'arab' | 'latn'): string {
   const n = (v: number) => localizeDigits(String(v), digits);
-  const ar = lang.startsWith('ar');
-  if (hours % 24 === 0 && hours >= 48) return ar ? `${n(hours / 24)} أيام` : `${n(hours / 24)} days`;
-  return ar ? `${n(hours)} ساعة` : `${n(hours)} h`;
+  if (hours % 24 === 0 && hours >= 48) return label('hoursDays', lang, { n: n(hours / 24) });
+  return label('hoursShort', lang, { n: n(hours) });
 }
 
 function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: string): { left: Block[]; right: Block[]; examples: Block[] } {
@@ -31,19 +27,19 @@ function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: s
   const p = `/levels/${i}`;
   const digits = digitsFor(m, lang);
   const left: Block[] = [
-    { text: tr(lv.label, lang, m), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
-    { text: word('responseTime', lang), lang, gap: 0.4 },
+    { text: localized(lv.label, lang, m.languages), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
+    { text: label('responseTime', lang), lang, gap: 0.4 },
     { text: hoursText(lv.response_time.hours, lang, digits), lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
   ];
   const right: Block[] = [
-    { text: tr(lv.definition, lang, m), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
-    { text: `${word('responseTime', lang)}: ${tr(lv.response_time.text, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
+    { text: localized(lv.definition, lang, m.languages), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
+    { text: `${label('responseTime', lang)}: ${localized(lv.response_time.text, lang, m.languages)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
   ];
-  if (lv.follow_up) right.push({ text: `${word('followUp', lang)}: ${tr(lv.follow_up, lang, m)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/follow_up` } });
+  if (lv.follow_up) right.push({ text: `${label('followUp', lang)}: ${localized(lv.follow_up, lang, m.languages)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/follow_up` } });
   const examples: Block[] = [];
   if (lv.examples?.length) {
-    examples.push({ text: word('examples', lang), lang, bold: true });
-    lv.examples.forEach((e, k) => examples.push({ text: tr(e, lang, m), lang, marker: '•', src: { data: DATA, pointer: `${p}/examples/${k}` } }));
+    examples.push({ text: label('examples', lang), lang, bold: true });
+    lv.examples.forEach((e, k) => examples.push({ text: localized(e, lang, m.languages), lang, marker: '•', src: { data: DATA, pointer: `${p}/examples/${k}` } }));
   }
   return { left, right, examples };
 }

@@ -6,7 +6,8 @@ import type { PosterContext } from './context.js';
 import { imposeCards } from './impose.js';
 import type { SceneDoc } from './scene.js';
 import { drawSheet } from './sheets.js';
-import { stampText, tr } from './stamp.js';
+import { localized } from '../i18n/index.js';
+import { stampText } from './stamp.js';
 import type { Localized } from '../model/types.js';
 import { MIN_SIZE } from './fit.js';
 import { posterPage } from './poster-frame.js';
@@ -33,7 +34,7 @@ export function products(ctx: PosterContext): Product[] {
   const suffix = (langs: string[]) => (langs.length > 1 ? 'bilingual' : langs[0]!);
   const docTitle = (what: string, langs: string[]) => langs.map((l) => `${what} — ${stampText(m, l)}`).join(' / ');
   const dataTitle = (name: string) => (lang: string) => ({
-    text: tr((model.data[name]!.value as { title?: Localized }).title, lang, m) || name,
+    text: localized((model.data[name]!.value as { title?: Localized }).title, lang, m.languages) || name,
     src: { data: name, pointer: '/title' },
   });
   for (const lang of m.languages) {

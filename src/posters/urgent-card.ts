@@ -3,8 +3,7 @@
  * confidentiality note; back = immediate actions and the 24/7 contacts. Two sides of a
  * pocket card, each fitted on its own.
  */
-import { localizeDigits } from '../i18n/index.js';
-import { digitsFor } from '../i18n/header.js';
+import { digitsFor, label, localized, localizeDigits } from '../i18n/index.js';
 import type { UrgentActionData } from '../render/html/data-types.js';
 import type { Block } from './column.js';
 import type { PosterContext } from './context.js';
@@ -12,7 +11,6 @@ import { MIN_SIZE } from './fit.js';
 import { fittedPage, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
 import type { ScenePage } from './scene.js';
-import { tr, word } from './stamp.js';
 
 const DATA = 'urgent-action';
 export const URGENT_RED: [number, number, number] = [0.62, 0.07, 0.07];
@@ -20,27 +18,27 @@ export const URGENT_RED: [number, number, number] = [0.62, 0.07, 0.07];
 function blocksFront(ctx: PosterContext, d: UrgentActionData, lang: string): Block[] {
   const m = ctx.model.manifest;
   const out: Block[] = [
-    { text: tr(d.title, lang, m) || word('actNow', lang), lang, bold: true, scale: 1.25, band: URGENT_RED, color: WHITE, src: { data: DATA, pointer: '/title' } },
-    { text: word('actNow', lang), lang, bold: true, scale: 1.1, gap: 0.6 },
+    { text: localized(d.title, lang, m.languages) || label('actNow', lang), lang, bold: true, scale: 1.25, band: URGENT_RED, color: WHITE, src: { data: DATA, pointer: '/title' } },
+    { text: label('actNow', lang), lang, bold: true, scale: 1.1, gap: 0.6 },
   ];
-  d.triggers.forEach((t, i) => out.push({ text: tr(t, lang, m), lang, marker: '•', gap: 0.25, src: { data: DATA, pointer: `/triggers/${i}` } }));
-  if (d.notes) out.push({ text: tr(d.notes, lang, m), lang, gap: 0.8, bold: true, src: { data: DATA, pointer: '/notes' } });
+  d.triggers.forEach((t, i) => out.push({ text: localized(t, lang, m.languages), lang, marker: '•', gap: 0.25, src: { data: DATA, pointer: `/triggers/${i}` } }));
+  if (d.notes) out.push({ text: localized(d.notes, lang, m.languages), lang, gap: 0.8, bold: true, src: { data: DATA, pointer: '/notes' } });
   return out;
 }
 
 function blocksBack(ctx: PosterContext, d: UrgentActionData, lang: string): Block[] {
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
-  const out: Block[] = [{ text: word('actions', lang), lang, bold: true, scale: 1.1, band: [0, 0, 0], color: WHITE }];
+  const out: Block[] = [{ text: label('actions', lang), lang, bold: true, scale: 1.1, band: [0, 0, 0], color: WHITE }];
   d.actions.forEach((a, i) =>
-    out.push({ text: tr(a, lang, m), lang, marker: localizeDigits(`${i + 1}.`, digits), gap: 0.2, src: { data: DATA, pointer: `/actions/${i}` } }));
-  out.push({ text: word('contacts', lang), lang, bold: true, scale: 1.1, band: [0, 0, 0], color: WHITE, gap: 0.6 });
+    out.push({ text: localized(a, lang, m.languages), lang, marker: localizeDigits(`${i + 1}.`, digits), gap: 0.2, src: { data: DATA, pointer: `/actions/${i}` } }));
+  out.push({ text: label('contacts', lang), lang, bold: true, scale: 1.1, band: [0, 0, 0], color: WHITE, gap: 0.6 });
   d.contacts.forEach((c, i) => {
-    const hours = tr(c.hours, lang, m);
+    const hours = localized(c.hours, lang, m.languages);
     // Phone numbers are dialled as written: Latin digits, left to right, even in Arabic;
     // they sit in their own column so the eye finds them first.
     out.push({
-      text: hours ? `${tr(c.name, lang, m)} — ${hours}` : tr(c.name, lang, m), lang, gap: 0.3,
+      text: hours ? `${localized(c.name, lang, m.languages)} — ${hours}` : localized(c.name, lang, m.languages), lang, gap: 0.3,
       marker: c.phone, markerLtr: true, markerWidth: 9.2, src: { data: DATA, pointer: `/contacts/${i}` },
     });
   });

@@ -6,7 +6,7 @@ import { languagesOf, stampOf, titleOf, type PageEnv } from './chrome.js';
 import { renderServicesPage, renderServicesPageMapped, renderSopPage, respliceVersionList, type PageSpans } from './page.js';
 import { buildSearchScript } from './search.js';
 import { escapeHtml } from './template.js';
-import { directionOf, languageName } from '../render/html/labels.js';
+import { directionOf, languageName } from '../i18n/index.js';
 import { orderVersions, type SiteVersion } from './versions.js';
 
 export interface SiteBuildOptions {

@@ -1,8 +1,6 @@
 import type { Element } from 'hast';
-import { formatDate, localizeDigits, versionStamp, type DigitStyle } from '../i18n/index.js';
-import { pickText } from '../diagram/index.js';
+import { digitsFor, directionOf, formatDate, label as siteLabel, languageName, localized, localizeDigits, versionStamp } from '../i18n/index.js';
 import { h } from '../render/html/h.js';
-import { directionOf, languageName, siteLabel } from '../render/html/labels.js';
 import type { SiteVersion } from './versions.js';
 
 /** What every page of one version and language shares: header, switchers, banner, footer. */
@@ -14,18 +12,14 @@ export interface PageEnv {
   file: 'index.html' | 'services.html';
 }
 
-export function digitsFor(v: SiteVersion, lang: string): DigitStyle {
-  return v.model.manifest.digits?.[lang] ?? (lang === 'ar' || lang.startsWith('ar-') ? 'arab' : 'latn');
-}
-
 export function stampOf(v: SiteVersion, lang: string): string {
-  const d = digitsFor(v, lang);
+  const d = digitsFor(v.model.manifest, lang);
   const stamp = versionStamp(v.version, v.date, lang, d);
   return v.status === 'draft' ? `${stamp} — ${siteLabel('draft', lang)}` : stamp;
 }
 
 export function titleOf(v: SiteVersion, lang: string): string {
-  return pickText(v.model.manifest.title, lang);
+  return localized(v.model.manifest.title, lang);
 }
 
 /** Languages a version offers a page in (manifest order). */
@@ -39,7 +33,7 @@ function switcher(label: string, current: string, items: Element[]): Element {
 
 export function versionSwitcher(env: PageEnv): Element {
   const { lang } = env;
-  const d = digitsFor(env.current, lang);
+  const d = digitsFor(env.current.model.manifest, lang);
   const items = env.versions.map((v) => {
     const target = languagesOf(v).includes(lang) ? lang : languagesOf(v)[0]!;
     const isCurrent = v.version === env.current.version;
@@ -83,7 +77,7 @@ export function oldVersionBanner(env: PageEnv): Element | null {
   return h('p', { className: ['banner', 'old-version'], role: 'note' },
     siteLabel('oldVersion', env.lang), ' ',
     h('a', { href: `../../${latest.version}/${target}/${env.file}`, dataKeepHash: '' },
-      `${siteLabel('goLatest', env.lang)} (${localizeDigits(latest.version, digitsFor(env.current, env.lang))})`));
+      `${siteLabel('goLatest', env.lang)} (${localizeDigits(latest.version, digitsFor(env.current.model.manifest, env.lang))})`));
 }
 
 /** Links to the PDFs and posters a teammate's build writes beside `site/` in `dist/`. */
@@ -106,4 +100,3 @@ export function footer(env: PageEnv): Element {
     h('p', {}, stampOf(env.current, env.lang)));
 }
 
-export { directionOf };

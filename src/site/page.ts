@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { unified } from '../vendor/markdown.js';
 import { rehypeStringify } from '../vendor/html.js';
-import { caseStepsGraph, eligibilityGraph, layoutGraph, pickText, type Diagram } from '../diagram/index.js';
-import { formatNumber } from '../i18n/index.js';
+import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../diagram/index.js';
+import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
 import type { RenderContext } from '../render/html/context.js';
 import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
 import { servicesTable, signatures } from '../render/html/directives.js';
 import { h } from '../render/html/h.js';
-import { siteLabel } from '../render/html/labels.js';
 import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';
 import { IdRegistry } from '../render/html/slug.js';
 import { isolateRuns } from '../render/html/bidi.js';
 import {
-  digitsFor, directionOf, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
+  downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
   type PageEnv,
 } from './chrome.js';
 import type { SearchDoc } from './search.js';
@@ -73,9 +72,9 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
     const own = mine.get(c.id);
     const list = own ?? fallback.get(c.id);
     const from = own ? lang : source;
-    const title = list?.[0]?.title ?? (typeof list?.[0]?.frontMatter.title === 'string' ? (list[0].frontMatter.title as string) : pickText(c.title, from));
+    const title = list?.[0]?.title ?? (typeof list?.[0]?.frontMatter.title === 'string' ? (list[0].frontMatter.title as string) : localized(c.title, from));
     if (list) blocks.push({ id: c.id, n: c.n, title, lang: from, sections: list });
-    else if (c.id === 'signatures' || c.generated) blocks.push({ id: c.id, n: c.n, title: pickText(c.title, lang), lang, sections: [], generated: 'signatures' });
+    else if (c.id === 'signatures' || c.generated) blocks.push({ id: c.id, n: c.n, title: localized(c.title, lang), lang, sections: [], generated: 'signatures' });
   }
   // Sections naming a component the profile does not know: shown after, so nothing written is lost (`check` reports them).
   const extra = [...mine.keys()].filter((k) => !known.has(k)).sort();
@@ -92,18 +91,47 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
  * used only if the ids it claimed are still free on the page, so the output is the same
  * bytes as a cold render.
  */
-const bodyCache = new Map<string, { body: ReturnType<typeof renderBody>; ids: string[] }>();
+const bodyCache = new Map<string, { body: ReturnType<typeof renderBody>; ids: string[]; slugs: string[] }>();
 
-function renderBodyCached(text: string, ctx: RenderContext, prefix: string, ids: IdRegistry, contextKey: string) {
-  const key = createHash('sha256').update(JSON.stringify([text, ctx.lang, ctx.dir, ctx.digits, ctx.servicesOnPage, ctx.servicesHref, prefix, contextKey])).digest('hex');
+function renderBodyCached(text: string, ctx: RenderContext, prefix: string, ids: IdRegistry, slugs: SlugAllocator, contextKey: string) {
+  // The heading slugs a body gets depend on the ones its component handed out before it.
+  const key = createHash('sha256').update(JSON.stringify([text, ctx.lang, ctx.dir, ctx.digits, ctx.servicesOnPage, ctx.servicesHref, prefix, contextKey, slugs.snapshot()])).digest('hex');
   const hit = bodyCache.get(key);
-  if (hit && ids.claimAll(hit.ids)) return structuredClone(hit.body);
+  if (hit && ids.claimAll(hit.ids) && slugs.takeAll(hit.slugs)) return structuredClone(hit.body);
   const before = new Set(ids.snapshot());
-  const body = renderBody(text, ctx, prefix, ids);
+  const slugsBefore = new Set(slugs.snapshot());
+  const body = renderBody(text, ctx, prefix, ids, slugs);
   const claimed = ids.snapshot().filter((id) => !before.has(id));
+  const taken = slugs.snapshot().filter((s) => !slugsBefore.has(s));
   if (bodyCache.size > 2000) bodyCache.delete(bodyCache.keys().next().value!);
-  bodyCache.set(key, { body: structuredClone(body), ids: claimed });
+  bodyCache.set(key, { body: structuredClone(body), ids: claimed, slugs: taken });
   return body;
+}
+
+/**
+ * Links inside the SOP point at ids on this page, resolved as the PDF and `check` resolve
+ * them (`internalLink`, `resolveAnchor`): `#heading` within its component (or annex),
+ * `08-eligibility.md#criteria` to a heading of another component, `08-eligibility.md` to the
+ * component. Ids the body already names (footnotes) are left as they are, and so is a link
+ * to no heading (`check` reports it).
+ */
+function linkInternal(nodes: ElementContent[], file: string, scopes: Map<string, { scope: string; slugs: SlugAllocator }>, ids: IdRegistry): void {
+  for (const n of nodes) {
+    if (n.type !== 'element') continue;
+    const href = n.properties?.href;
+    if (n.tagName === 'a' && typeof href === 'string' && !(href.startsWith('#') && ids.has(href.slice(1)))) {
+      const to = internalLink(href, file);
+      const target = to && scopes.get(to.file);
+      if (to && target) {
+        if (!to.fragment) n.properties.href = `#${target.scope}`;
+        else {
+          const slug = resolveAnchor(target.slugs, to.fragment);
+          if (slug !== undefined) n.properties.href = `#${anchorId(target.scope, slug)}`;
+        }
+      }
+    }
+    linkInternal(n.children, file, scopes, ids);
+  }
 }
 
 /** What directives read besides the section text: data files, agencies, version, diagrams. */
@@ -131,7 +159,7 @@ export function annexesFor(model: SopModel, lang: string): { annex: Annex; n: nu
 function annexTitleOf(a: Annex, lang: string): string {
   const t = a.title ?? a.frontMatter.title;
   if (typeof t === 'string') return t;
-  if (t && typeof t === 'object') return pickText(t as Record<string, string>, lang);
+  if (t && typeof t === 'object') return localized(t as Record<string, string>, lang);
   return '';
 }
 
@@ -196,11 +224,11 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
     pageTitle: escapeHtml(slots.pageTitle),
     assets: '../../assets',
     // Printing from the browser: the running header the guidance asks for (R3).
-    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page${digitsFor(current, lang) === 'arab' ? ',arabic-indic' : ''})}}`,
+    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page${digitsFor(current.model.manifest, lang) === 'arab' ? ',arabic-indic' : ''})}}`,
     scripts: slots.scripts,
     bodyClass: slots.bodyClass,
     version: escapeHtml(current.version),
-    digits: digitsFor(current, lang),
+    digits: digitsFor(current.model.manifest, lang),
     skipLabel: escapeHtml(siteLabel('skip', lang)),
     sopTitle: escapeHtml(titleOf(current, lang)),
     stamp: escapeHtml(stamp),
@@ -218,7 +246,7 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
 export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const { lang, current } = env;
   const model = current.model;
-  const digits = digitsFor(current, lang);
+  const digits = digitsFor(current.model.manifest, lang);
   const diagrams = await layoutDiagrams(model, lang);
   const contextKey = contextKeyOf(model, diagrams);
   const ids = new IdRegistry();
@@ -227,11 +255,14 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
   const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
   const searchDocs: SearchDoc[] = [];
+  // Links are pointed at their targets once every component has handed out its anchors.
+  const scopes = new Map<string, { scope: string; slugs: SlugAllocator }>();
+  const bodies: Array<{ nodes: ElementContent[]; file: string }> = [];
 
   for (const block of componentBlocks(model, lang)) {
     const blockLang = block.lang;
     const ctx: RenderContext = {
-      model, lang: blockLang, dir: directionOf(blockLang), digits: digitsFor(current, blockLang), diagrams: blockLang === lang ? diagrams : await layoutDiagrams(model, blockLang),
+      model, lang: blockLang, dir: directionOf(blockLang), digits: digitsFor(current.model.manifest, blockLang), diagrams: blockLang === lang ? diagrams : await layoutDiagrams(model, blockLang),
       servicesHref: 'services.html', servicesOnPage,
     };
     const id = ids.claim(block.id);
@@ -239,10 +270,13 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     const body: ElementContent[] = [];
     const headings: RenderedHeading[] = [];
     if (blockLang !== lang) body.push(h('p', { className: ['translation-missing'], role: 'note' }, siteLabel('notTranslated', lang)));
+    const slugs = new SlugAllocator();
     for (const s of block.sections) {
-      const r = renderBodyCached(s.body, ctx, block.id, ids, contextKey);
+      const r = renderBodyCached(s.body, ctx, block.id, ids, slugs, contextKey);
       body.push(...r.children);
       headings.push(...r.headings);
+      scopes.set(s.file, { scope: block.id, slugs });
+      bodies.push({ nodes: r.children, file: s.file });
     }
     if (block.generated === 'signatures') body.push(signatures(ctx));
     const heading = h('h2', { id }, label);
@@ -264,8 +298,11 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     ];
     const headings: RenderedHeading[] = [];
     if (annex.kind === 'markdown-annex') {
-      const r = renderBodyCached(annex.body, annexCtx, id, ids, contextKey);
+      const slugs = new SlugAllocator();
+      const r = renderBodyCached(annex.body, annexCtx, id, ids, slugs, contextKey);
       body.push(...r.children);
+      scopes.set(annex.file, { scope: id, slugs });
+      bodies.push({ nodes: r.children, file: annex.file });
       headings.push(...r.headings);
     }
     const pdf = annex.kind === 'pdf-annex' ? `../../../pdf/annex-${n}-v${current.version}.pdf` : `../../../pdf/annex-${n}-v${current.version}-${lang}.pdf`;
@@ -276,6 +313,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     tocEntries.push({ id, label, children: headings.filter((x) => x.depth === 3) });
     searchDocs.push(...searchDocsOf(id, label, body));
   }
+  for (const b of bodies) linkInternal(b.nodes, b.file, scopes, ids);
 
   const toc = h('details', { className: ['toc'], open: true },
     h('summary', {}, siteLabel('contents', lang)),
@@ -310,7 +348,7 @@ export function renderServicesPage(env: PageEnv): string {
 export function renderServicesPageMapped(env: PageEnv): { html: string; spans: PageSpans } {
   const { lang, current } = env;
   const ctx: RenderContext = {
-    model: current.model, lang, dir: directionOf(lang), digits: digitsFor(current, lang), diagrams: {}, servicesHref: 'services.html', servicesOnPage: true,
+    model: current.model, lang, dir: directionOf(lang), digits: digitsFor(current.model.manifest, lang), diagrams: {}, servicesHref: 'services.html', servicesOnPage: true,
   };
   const table = servicesTable(ctx, 'service-');
   isolateRuns(table, ctx.dir === 'rtl');

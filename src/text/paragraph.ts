@@ -11,6 +11,7 @@ import { breakOpportunities } from './linebreak.js';
 import { isArabicChar, isIgnorable, isMarkOrJoiner } from './script.js';
 import { shapeRange, type RawGlyph } from './shape.js';
 import type { Align, GlyphRun, Line, Rgb, ShapedGlyph, Span, TextStyle } from './types.js';
+import { directionOf } from '../i18n/direction.js';
 
 export interface ParagraphOptions {
   /** Paragraph direction; default from the language. */
@@ -58,11 +59,6 @@ const LTR_TOKENS = /\+\d[\d ()-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[
 /** Arabic letters and marks, white space and punctuation only: no L, EN, AN or controls. */
 const PLAIN_RTL = /^[\u0600-\u065f\u066a\u066d-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc \n!-\/:-@[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]*$/;
 const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]/;
-
-export function directionOf(lang: string): 'rtl' | 'ltr' {
-  const l = lang.split('-')[0];
-  return l === 'ar' || l === 'fa' || l === 'ur' || l === 'he' || l === 'ps' || l === 'ckb' ? 'rtl' : 'ltr';
-}
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
   if (a === b) return true;

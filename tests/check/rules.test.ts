@@ -167,7 +167,7 @@ const cases: Case[] = [
     rule: 'link-broken',
     pass: () => synced(edit(baseFiles(), 'sections/en/01-eligibility.md', (s) => `${s}\nSee [assessment](02-case-management-process.md#assessment) and [criteria](#criteria).\n`)),
     fail: () => synced(edit(baseFiles(), 'sections/en/01-eligibility.md', (s) => `${s}\nSee [assessment](02-case-management-process.md#assesment).\n`)),
-    file: 'sections/en/01-eligibility.md', line: 14, message: /points at the heading "#assesment", which does not exist in sections\/en\/02-case-management-process.md — did you mean "#assessment"\?/,
+    file: 'sections/en/01-eligibility.md', line: 14, severity: 'warning', message: /points at the heading "#assesment", which does not exist in sections\/en\/02-case-management-process.md — did you mean "#assessment"\?/,
   },
   {
     rule: 'data-flow',

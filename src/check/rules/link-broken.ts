@@ -4,11 +4,10 @@ import type { Node } from 'unist';
 import { visit } from '../../vendor/markdown.js';
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { checkSourcePathSync, resolveInside } from '../../fs/index.js';
-import type { MarkdownFile } from '../../model/index.js';
+import type { MarkdownFile, Section } from '../../model/index.js';
 import { nodePosition } from '../context.js';
 import { mayHaveLinks } from '../scan.js';
-import { anchorsOf, slugify } from '../slug.js';
-import { headingsOf } from '../text.js';
+import { resolveAnchor, scopeAnchors, type HeadingTreeNode } from '../../i18n/index.js';
 import type { Rule } from '../types.js';
 
 interface UrlNode extends Node {
@@ -24,22 +23,42 @@ function decode(s: string): string {
 }
 
 /**
- * Links inside the SOP: `#anchor` in the same file, `other-file.md#anchor` to another
+ * The heading-anchor scopes of an SOP: per component (its section files in one language, in
+ * reading order, keyed `lang:component`) and per Markdown annex (`file:path`), as the PDF and
+ * the site hand anchors out (`i18n/slug.ts`).
+ */
+export function anchorScopes(sectionList: readonly MarkdownFile[], files: readonly MarkdownFile[]): { scopeKey: (f: MarkdownFile) => string; scopes: Map<string, MarkdownFile[]> } {
+  const sections = new Set<MarkdownFile>(sectionList);
+  const scopeKey = (f: MarkdownFile) => {
+    if (!sections.has(f)) return `file:${f.file}`;
+    const s = f as Section;
+    return `${s.lang}:${s.component ?? (typeof s.frontMatter.component === 'string' ? s.frontMatter.component : s.name.replace(/\.md$/, ''))}`;
+  };
+  const scopes = new Map<string, MarkdownFile[]>();
+  for (const f of files) scopes.set(scopeKey(f), [...(scopes.get(scopeKey(f)) ?? []), f]);
+  for (const list of scopes.values()) list.sort((a, b) => ((a as Section).order ?? 0) - ((b as Section).order ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { scopeKey, scopes };
+}
+
+/**
+ * Links inside the SOP: `#anchor` in the same component (or annex), `other-file.md#anchor` to another
  * section or annex, and relative files (images, PDFs). External URLs are not fetched.
  */
 export const linkBroken: Rule = {
   id: 'link-broken',
   severity: 'error',
   description: 'a link points at a heading anchor, section or file that does not exist',
-  help: 'Link to a heading of the same section with [text](#heading-text) (the anchor is the heading in lower case, with "-" between words), to another section by its file name relative to this one, e.g. [eligibility](08-eligibility.md#criteria), and to files inside the SOP folder only.',
+  help: 'Link to a heading of the same component with [text](#heading-text) (the anchor is the heading in lower case, with "-" between words; a repeated heading gets -1, -2…), to another section by its file name relative to this one, e.g. [eligibility](08-eligibility.md#criteria), and to files inside the SOP folder only.',
   run(ctx, report) {
     const { model } = ctx;
     const files: MarkdownFile[] = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
     const byPath = new Map(files.map((f) => [f.file, f]));
+    const { scopeKey, scopes } = anchorScopes(model.sections, files);
     const anchorCache = new Map<string, Set<string>>();
     const anchors = (f: MarkdownFile) => {
-      let a = anchorCache.get(f.file);
-      if (!a) anchorCache.set(f.file, (a = anchorsOf(headingsOf(ctx.mdast(f)).map((h) => h.text))));
+      const key = scopeKey(f);
+      let a = anchorCache.get(key);
+      if (!a) anchorCache.set(key, (a = new Set(scopeAnchors(scopes.get(key)!.map((x) => ctx.mdast(x) as HeadingTreeNode)))));
       return a;
     };
     for (const f of files) {
@@ -75,12 +94,14 @@ export const linkBroken: Rule = {
         }
         if (!anchor || !target) return;
         const known = anchors(target);
-        if (known.has(anchor) || known.has(slugify(anchor))) return;
+        if (resolveAnchor(known, anchor) !== undefined) return;
         const guess = didYouMean(anchor, [...known]);
+        // A warning: the outputs keep the link's words (the PDF as plain text, the site as a
+        // link to nowhere on the page); nothing is lost, but the reader cannot jump.
         report(
           diagnostic(
             'link-broken',
-            'error',
+            'warning',
             `the link "${url}" points at the heading "#${anchor}", which does not exist in ${target.file}${guess ? ` — did you mean "#${guess}"?` : ''}`,
             at,
             'An anchor is a heading\'s text in lower case with "-" between words; check the heading still exists.',

@@ -1,25 +1,21 @@
 import type { Element, ElementContent } from 'hast';
-import { formatDate, localizeDigits } from '../../i18n/index.js';
-import { pickText } from '../../diagram/index.js';
+import { formatDate, label as siteLabel, localized, localizeDigits } from '../../i18n/index.js';
 import type { RenderContext } from './context.js';
 import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, Service, ServicesData, UrgentActionData,
 } from './data-types.js';
 import { h } from './h.js';
-import { siteLabel } from './labels.js';
 import { diagramToSvg } from './svg.js';
 
 type Attrs = Record<string, string | null | undefined>;
 
-const SECTOR_NAMES: Record<string, Record<string, string>> = {
-  en: { cp: 'Child protection', gbv: 'GBV', mhpss: 'MHPSS', health: 'Health', legal: 'Legal', education: 'Education', shelter: 'Shelter', food: 'Food', livelihoods: 'Livelihoods', protection: 'Protection', other: 'Other' },
-  ar: { cp: 'حماية الطفل', gbv: 'العنف القائم على النوع الاجتماعي', mhpss: 'الصحة النفسية والدعم النفسي الاجتماعي', health: 'الصحة', legal: 'القانونية', education: 'التعليم', shelter: 'المأوى', food: 'الغذاء', livelihoods: 'سبل العيش', protection: 'الحماية', other: 'أخرى' },
-};
 
 export function sectorName(id: string, data: ServicesData, lang: string): string {
   const custom = data.sectors?.[id];
-  if (custom) return pickText(custom, lang);
-  return SECTOR_NAMES[lang.split('-')[0]!]?.[id] ?? SECTOR_NAMES.en![id] ?? id;
+  if (custom) return localized(custom, lang);
+  const key = `sector.${id}`;
+  const name = siteLabel(key, lang);
+  return name === key ? id : name;
 }
 
 /** A problem box shown in the page (and reported by `check`): never a silent blank. */
@@ -46,13 +42,13 @@ export function emailLink(email: string): Element {
 
 function agencyName(ctx: RenderContext, id: string): string {
   const a = ctx.model.manifest.agencies.find((x) => x.id === id);
-  return a ? pickText(a.name, ctx.lang) : id;
+  return a ? localized(a.name, ctx.lang) : id;
 }
 
 function criteria(ctx: RenderContext): Element {
   const d = dataOf<EligibilityData>(ctx, 'eligibility');
   if (!d) return missing('data/eligibility.yaml');
-  return h('ol', { className: ['criteria'] }, d.criteria.map((c) => h('li', { id: undefined }, pickText(c.text, ctx.lang))));
+  return h('ol', { className: ['criteria'] }, d.criteria.map((c) => h('li', { id: undefined }, localized(c.text, ctx.lang))));
 }
 
 function flowchart(ctx: RenderContext, name: string, id: string): Element {
@@ -61,26 +57,26 @@ function flowchart(ctx: RenderContext, name: string, id: string): Element {
   if (name === 'case-steps') {
     const d = dataOf<CaseStepsData>(ctx, 'case-steps');
     if (!d || !diagram) return missing('data/case-steps.yaml');
-    const title = pickText(d.title, ctx.lang) || L('keyActions');
+    const title = localized(d.title, ctx.lang) || L('keyActions');
     return h('figure', { className: ['flowchart'], id },
       h('div', { className: ['diagram-scroll'], tabIndex: 0, role: 'group', ariaLabel: title }, diagramToSvg(diagram, title, `${id}-svg`)),
       h('figcaption', {}, title),
       h('ol', { className: ['steps'] }, d.steps.map((s) => h('li', {},
-        h('strong', {}, pickText(s.title, ctx.lang)),
-        s.timeline ? h('span', { className: ['timeline'] }, ` — ${pickText(s.timeline, ctx.lang)}`) : null,
-        h('ul', {}, s.key_actions.map((a) => h('li', {}, pickText(a, ctx.lang))))))));
+        h('strong', {}, localized(s.title, ctx.lang)),
+        s.timeline ? h('span', { className: ['timeline'] }, ` — ${localized(s.timeline, ctx.lang)}`) : null,
+        h('ul', {}, s.key_actions.map((a) => h('li', {}, localized(a, ctx.lang))))))));
   }
   const d = dataOf<EligibilityData>(ctx, 'eligibility');
   if (!d || !diagram) return missing('data/eligibility.yaml');
-  const title = pickText(d.title, ctx.lang) || siteLabel('textVersion', ctx.lang);
-  const label = (nid: string) => pickText(d.flow.nodes.find((n) => n.id === nid)?.label, ctx.lang);
+  const title = localized(d.title, ctx.lang) || siteLabel('textVersion', ctx.lang);
+  const label = (nid: string) => localized(d.flow.nodes.find((n) => n.id === nid)?.label, ctx.lang);
   return h('figure', { className: ['flowchart'], id },
     h('div', { className: ['diagram-scroll'], tabIndex: 0, role: 'group', ariaLabel: title }, diagramToSvg(diagram, title, `${id}-svg`)),
     h('figcaption', {}, title),
     h('details', { className: ['diagram-text'] },
       h('summary', {}, L('textVersion')),
       h('ul', {}, d.flow.edges.map((e) => h('li', {},
-        label(e.from), ' → ', e.label ? h('em', {}, pickText(e.label, ctx.lang)) : null, e.label ? ' → ' : null, label(e.to))))));
+        label(e.from), ' → ', e.label ? h('em', {}, localized(e.label, ctx.lang)) : null, e.label ? ' → ' : null, label(e.to))))));
 }
 
 function matrix(ctx: RenderContext): Element {
@@ -90,17 +86,17 @@ function matrix(ctx: RenderContext): Element {
   const hasFollow = d.levels.some((l) => l.follow_up);
   const hasExamples = d.levels.some((l) => l.examples?.length);
   return h('div', { className: ['table-scroll'] }, h('table', { className: ['matrix'] },
-    caption(pickText(d.title, ctx.lang)),
+    caption(localized(d.title, ctx.lang)),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, L('level')), h('th', { scope: 'col' }, L('definition')),
       hasExamples ? h('th', { scope: 'col' }, L('examples')) : null,
       h('th', { scope: 'col' }, L('responseTime')), hasFollow ? h('th', { scope: 'col' }, L('followUp')) : null)),
     h('tbody', {}, d.levels.map((l) => h('tr', { className: ['level', `level-${l.id}`] },
-      h('th', { scope: 'row', style: /^#[0-9a-fA-F]{6}$/.test(l.colour ?? '') ? `--level-colour:${l.colour}` : undefined }, pickText(l.label, ctx.lang)),
-      h('td', {}, pickText(l.definition, ctx.lang)),
-      hasExamples ? h('td', {}, l.examples?.length ? h('ul', {}, l.examples.map((x) => h('li', {}, pickText(x, ctx.lang)))) : null) : null,
-      h('td', {}, pickText(l.response_time.text, ctx.lang)),
-      hasFollow ? h('td', {}, pickText(l.follow_up, ctx.lang)) : null)))));
+      h('th', { scope: 'row', style: /^#[0-9a-fA-F]{6}$/.test(l.colour ?? '') ? `--level-colour:${l.colour}` : undefined }, localized(l.label, ctx.lang)),
+      h('td', {}, localized(l.definition, ctx.lang)),
+      hasExamples ? h('td', {}, l.examples?.length ? h('ul', {}, l.examples.map((x) => h('li', {}, localized(x, ctx.lang)))) : null) : null,
+      h('td', {}, localized(l.response_time.text, ctx.lang)),
+      hasFollow ? h('td', {}, localized(l.follow_up, ctx.lang)) : null)))));
 }
 
 function card(ctx: RenderContext): Element {
@@ -109,18 +105,18 @@ function card(ctx: RenderContext): Element {
   const L = (k: string) => siteLabel(k, ctx.lang);
   return h('div', { className: ['urgent-card'] },
     h('div', { className: ['table-scroll'] }, h('table', { className: ['card'] },
-      caption(pickText(d.title, ctx.lang)),
+      caption(localized(d.title, ctx.lang)),
       h('tbody', {},
-        h('tr', {}, h('th', { scope: 'row' }, L('triggers')), h('td', {}, h('ul', {}, d.triggers.map((t) => h('li', {}, pickText(t, ctx.lang)))))),
-        h('tr', {}, h('th', { scope: 'row' }, L('actions')), h('td', {}, h('ol', {}, d.actions.map((t) => h('li', {}, pickText(t, ctx.lang))))))))),
+        h('tr', {}, h('th', { scope: 'row' }, L('triggers')), h('td', {}, h('ul', {}, d.triggers.map((t) => h('li', {}, localized(t, ctx.lang)))))),
+        h('tr', {}, h('th', { scope: 'row' }, L('actions')), h('td', {}, h('ol', {}, d.actions.map((t) => h('li', {}, localized(t, ctx.lang))))))))),
     h('div', { className: ['table-scroll'] }, h('table', { className: ['contacts'] },
       h('caption', {}, L('contacts')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, L('contact')), h('th', { scope: 'col' }, L('phone')), h('th', { scope: 'col' }, L('hours')))),
       h('tbody', {}, d.contacts.map((c) => h('tr', {},
-        h('td', {}, pickText(c.name, ctx.lang), c.agency ? h('span', { className: ['agency'] }, ` (${agencyName(ctx, c.agency)})`) : null),
+        h('td', {}, localized(c.name, ctx.lang), c.agency ? h('span', { className: ['agency'] }, ` (${agencyName(ctx, c.agency)})`) : null),
         h('td', {}, phoneLink(c.phone)),
-        h('td', {}, pickText(c.hours, ctx.lang))))))),
-    d.notes ? h('p', { className: ['card-notes'] }, pickText(d.notes, ctx.lang)) : null);
+        h('td', {}, localized(c.hours, ctx.lang))))))),
+    d.notes ? h('p', { className: ['card-notes'] }, localized(d.notes, ctx.lang)) : null);
 }
 
 function uniqueSorted(values: [string, string][]): [string, string][] {
@@ -143,35 +139,35 @@ export function servicesTable(ctx: RenderContext, idPrefix: string): Element {
   const L = (k: string) => siteLabel(k, ctx.lang);
   const date = (iso: string) => formatDate(iso, ctx.lang, ctx.digits);
   const sectors = uniqueSorted(d.services.map((s) => [s.sector, sectorName(s.sector, d, ctx.lang)]));
-  const locations = uniqueSorted(d.services.map((s) => [locationKey(s), pickText(s.location, ctx.lang)]));
+  const locations = uniqueSorted(d.services.map((s) => [locationKey(s), localized(s.location, ctx.lang)]));
   const select = (name: string, label: string, options: [string, string][]) =>
     h('label', {}, h('span', {}, label), ' ',
       h('select', { name, dataFilter: name },
         h('option', { value: '' }, L('all')),
         options.map(([v, t]) => h('option', { value: v }, t))));
   return h('div', { className: ['services'], dataServices: '' },
-    h('p', { className: ['last-verified'] }, `${L('lastVerified')}: `, h('time', { dateTime: d.last_verified }, date(d.last_verified))),
+    h('p', { className: ['last-verified'] }, `${L('lastVerifiedColumn')}: `, h('time', { dateTime: d.last_verified }, date(d.last_verified))),
     h('form', { className: ['service-filters'], hidden: true, ariaLabel: L('filter') },
       select('sector', L('sector'), sectors), ' ', select('location', L('location'), locations),
       h('output', { className: ['service-count'], ariaLive: 'polite' })),
     h('div', { className: ['table-scroll'] }, h('table', { className: ['service-map'] },
       h('caption', {}, L('services')),
-      h('thead', {}, h('tr', {}, [L('service'), L('sector'), L('agency'), L('location'), L('contact'), L('hours'), L('lastVerified')]
+      h('thead', {}, h('tr', {}, [L('service'), L('sector'), L('agency'), L('location'), L('contact'), L('hours'), L('lastVerifiedColumn')]
         .map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, d.services.map((s) => h('tr', { id: `${idPrefix}${s.id}`, dataSector: s.sector, dataLocation: locationKey(s) },
-        h('th', { scope: 'row' }, pickText(s.name, ctx.lang),
+        h('th', { scope: 'row' }, localized(s.name, ctx.lang),
           s.ages ? h('span', { className: ['ages'] }, ` (${L('ages')} `, h('bdi', {}, localizeDigits(s.ages, ctx.digits)), ')') : null,
-          s.notes ? h('div', { className: ['notes'] }, pickText(s.notes, ctx.lang)) : null),
+          s.notes ? h('div', { className: ['notes'] }, localized(s.notes, ctx.lang)) : null),
         // data-label: on phones each row becomes a card and the cell says what it is.
         h('td', { dataLabel: L('sector') }, sectorName(s.sector, d, ctx.lang)),
         h('td', { dataLabel: L('agency') }, agencyName(ctx, s.agency)),
-        h('td', { dataLabel: L('location') }, pickText(s.location, ctx.lang)),
+        h('td', { dataLabel: L('location') }, localized(s.location, ctx.lang)),
         h('td', { className: ['contact'], dataLabel: L('contact') },
           s.contact.person ? h('div', {}, h('bdi', {}, s.contact.person)) : null,
           s.contact.phone ? h('div', {}, phoneLink(s.contact.phone)) : null,
           s.contact.email ? h('div', {}, emailLink(s.contact.email)) : null),
-        h('td', { dataLabel: L('hours') }, pickText(s.hours, ctx.lang)),
-        h('td', { dataLabel: L('lastVerified') }, h('time', { dateTime: s.last_verified ?? d.last_verified }, date(s.last_verified ?? d.last_verified)))))))));
+        h('td', { dataLabel: L('hours') }, localized(s.hours, ctx.lang)),
+        h('td', { dataLabel: L('lastVerifiedColumn') }, h('time', { dateTime: s.last_verified ?? d.last_verified }, date(s.last_verified ?? d.last_verified)))))))));
 }
 
 function pathways(ctx: RenderContext): Element {
@@ -183,13 +179,13 @@ function pathways(ctx: RenderContext): Element {
     const s = services?.services.find((x) => x.id === id);
     if (!s) return h('code', {}, id);
     const href = ctx.servicesOnPage ? `#service-${id}` : `${ctx.servicesHref}#service-${id}`;
-    return h('a', { href }, pickText(s.name, ctx.lang));
+    return h('a', { href }, localized(s.name, ctx.lang));
   };
-  return h('div', { className: ['pathways'] }, d.pathways.map((p) => h('section', { className: ['pathway'], ariaLabel: pickText(p.concern, ctx.lang) },
-    h('p', { className: ['pathway-concern'] }, h('strong', {}, pickText(p.concern, ctx.lang))),
+  return h('div', { className: ['pathways'] }, d.pathways.map((p) => h('section', { className: ['pathway'], ariaLabel: localized(p.concern, ctx.lang) },
+    h('p', { className: ['pathway-concern'] }, h('strong', {}, localized(p.concern, ctx.lang))),
     h('ol', { className: ['pathway-steps'] }, p.steps.map((s) => h('li', {},
-      pickText(s.action, ctx.lang), ' — ', serviceRef(s.service),
-      s.timeframe ? h('span', { className: ['timeframe'] }, ` (${pickText(s.timeframe, ctx.lang)})`) : null))))));
+      localized(s.action, ctx.lang), ' — ', serviceRef(s.service),
+      s.timeframe ? h('span', { className: ['timeframe'] }, ` (${localized(s.timeframe, ctx.lang)})`) : null))))));
 }
 
 /** Component 17: who signed which version. An endorsement of another version is shown as such. */
@@ -204,8 +200,8 @@ export function signatures(ctx: RenderContext): Element {
       const e = a.endorsement;
       const older = e && e.version !== m.version;
       return h('tr', { className: e ? (older ? ['older'] : ['endorsed']) : ['pending'] },
-        h('th', { scope: 'row' }, pickText(a.name, ctx.lang)),
-        h('td', {}, a.signatory ? [h('bdi', {}, a.signatory.name), a.signatory.role ? h('div', { className: ['role'] }, pickText(a.signatory.role, ctx.lang)) : null] : null),
+        h('th', { scope: 'row' }, localized(a.name, ctx.lang)),
+        h('td', {}, a.signatory ? [h('bdi', {}, a.signatory.name), a.signatory.role ? h('div', { className: ['role'] }, localized(a.signatory.role, ctx.lang)) : null] : null),
         h('td', {}, e ? [v(e.version), older ? h('div', { className: ['older-note'] }, L('olderEndorsement')) : null] : L('notEndorsed')),
         h('td', {}, e ? h('time', { dateTime: e.date }, formatDate(e.date, ctx.lang, ctx.digits)) : '—'),
         h('td', { className: ['signature-line'] }, e && !older ? L('endorsed') : ''));

@@ -2,7 +2,6 @@ export * from './h.js';
 export * from './slug.js';
 export * from './bidi.js';
 export * from './svg.js';
-export * from './labels.js';
 export * from './context.js';
 export * from './data-types.js';
 export * from './directives.js';

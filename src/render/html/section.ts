@@ -10,9 +10,9 @@ import { isolateRuns } from './bidi.js';
 import type { RenderContext } from './context.js';
 import { renderDirective } from './directives.js';
 import { h, text } from './h.js';
-import { siteLabel } from './labels.js';
+import { anchorId, headingText, label as siteLabel, type HeadingTextNode, type SlugAllocator } from '../../i18n/index.js';
 import { sanitizeSchema } from './sanitize.js';
-import { slugify, type IdRegistry } from './slug.js';
+import type { IdRegistry } from './slug.js';
 
 export interface RenderedHeading {
   id: string;
@@ -102,20 +102,34 @@ function isExternal(url: string): boolean {
 /**
  * Renders one section body into sanitized hast. `idPrefix` (the component id) keeps ids
  * unique on a page that holds every section. Body headings get stable ids
- * `<component>--<slug>`; the language switcher falls back to the part before `--`.
+ * `<component>--<slug>` from the component's `slugs` (`i18n/slug.ts`: the PDF's named
+ * destinations and `check` hand out the same); the language switcher falls back to the
+ * part before `--`.
  */
-export function renderBody(body: string, ctx: RenderContext, idPrefix: string, ids: IdRegistry): RenderedBody {
+export function renderBody(body: string, ctx: RenderContext, idPrefix: string, ids: IdRegistry, slugs: SlugAllocator): RenderedBody {
   const mdast = parseMarkdown(body);
   // Only marks the placeholders of this render: user HTML cannot forge a slot it cannot guess.
   // It never reaches the output, so builds stay byte-identical.
   const nonce = randomBytes(8).toString('hex');
   const directives = extractDirectives(mdast, body, nonce);
+  // Markdown headings carry their index through to hast (raw HTML headings do not), so each
+  // gets its anchor from the Markdown text, exactly as the PDF and `check` read it.
+  const headingTexts: string[] = [];
+  const markHeadings = (n: MdastNodes) => {
+    if (n.type === 'heading') {
+      n.data = { ...n.data, hProperties: { ...(n.data?.hProperties ?? {}), id: `${nonce}-h${headingTexts.length}` } };
+      headingTexts.push(headingText(n.children as HeadingTextNode[]));
+      return;
+    }
+    if ('children' in n) for (const c of n.children as MdastNodes[]) markHeadings(c);
+  };
+  markHeadings(mdast);
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
-      footnoteLabel: ctx.lang.startsWith('ar') ? 'الحواشي' : 'Footnotes',
-      footnoteBackLabel: ctx.lang.startsWith('ar') ? 'العودة إلى النص' : 'Back to content',
+      footnoteLabel: siteLabel('footnotes', ctx.lang),
+      footnoteBackLabel: siteLabel('backToContent', ctx.lang),
     });
   // Re-parsing through parse5 is the slowest step and only needed when the Markdown holds
   // raw HTML; sanitizing always runs.
@@ -156,7 +170,10 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
         const label = hastText(c).trim();
         // GFM's footnote heading: an anchor target, not a topic for the contents or search.
         const footnotes = String(c.properties?.id ?? '').endsWith('footnote-label');
-        const id = ids.claim(`${idPrefix}--${footnotes ? 'footnotes' : slugify(label)}`);
+        const rawId = String(c.properties?.id ?? '');
+        const mark = `${idPrefix}--${nonce}-h`;
+        const text = rawId.startsWith(mark) ? headingTexts[Number(rawId.slice(mark.length))] ?? label : label;
+        const id = ids.claim(footnotes ? `${idPrefix}--footnotes` : anchorId(idPrefix, slugs.heading(text)));
         c.tagName = `h${depth}`;
         c.properties = { ...c.properties, id };
         if (!footnotes) headings.push({ id, depth, text: label });

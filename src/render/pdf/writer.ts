@@ -166,6 +166,8 @@ export class PdfWriter {
   /** Content streams whose deflated bytes are still on the thread pool: written by `finish`. */
   private readonly pendingContents: Array<{ ref: PDFRef; bytes: Promise<Uint8Array> }> = [];
   private readonly anchors = new Map<string, { page: PDFPage; y: number }>();
+  /** Anchors also written as named destinations (headings), first one of a name wins. */
+  private readonly named = new Set<string>();
   private readonly links: PendingLink[] = [];
   readonly pages: PDFPage[] = [];
   readonly cache: RenderCache;
@@ -213,7 +215,10 @@ export class PdfWriter {
         this.collect(page, shiftItems(it.items, it.x, it.y), pageHeight, offsetY, matrix);
         continue;
       }
-      if (it.kind === 'anchor' && !this.anchors.has(it.name)) this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
+      if (it.kind === 'anchor' && !this.anchors.has(it.name)) {
+        this.anchors.set(it.name, { page, y: pageHeight - it.y + offsetY });
+        if (it.named) this.named.add(it.name);
+      }
       if (it.kind === 'link') {
         const rect: PendingLink['rect'] = [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY];
         this.links.push({ page, dest: it.dest, uri: it.uri, rect: matrix ? transformRect(matrix, rect) : rect });
@@ -300,6 +305,32 @@ export class PdfWriter {
       else l.page.node.set(PDFName.of('Annots'), this.doc.context.obj([ref]));
     }
     if (outline.length) this.writeOutline(outline);
+    if (this.named.size) this.writeNamedDestinations();
+  }
+
+  /**
+   * The catalog's /Names /Dests tree (one leaf): heading anchors by the name the site uses as
+   * their id, so `sop.pdf#nameddest=<id>` opens at the heading. Keys are PDF text strings (ASCII
+   * as is, anything else UTF-16BE), sorted by their bytes as the name tree requires.
+   */
+  private writeNamedDestinations(): void {
+    const ctx = this.doc.context;
+    const keyOf = (name: string) => (/^[\x20-\x7e]*$/.test(name) ? PDFString.of(name.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(name));
+    const bytesOf = (name: string) => (/^[\x20-\x7e]*$/.test(name) ? Buffer.from(name, 'latin1') : Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(name, 'utf16le').swap16()]));
+    const names = [...this.named].map((n) => ({ n, b: bytesOf(n) })).sort((a, b) => Buffer.compare(a.b, b.b));
+    const list: unknown[] = [];
+    for (const { n } of names) {
+      const t = this.anchors.get(n)!;
+      list.push(keyOf(n), ctx.obj([t.page.ref, 'XYZ', PDFNull, Math.round(t.y), PDFNull]));
+    }
+    const dests = ctx.register(ctx.obj({ Names: list as never }));
+    const catalog = this.doc.catalog;
+    let namesDict = catalog.lookup(PDFName.of('Names'));
+    if (!(namesDict instanceof PDFDict)) {
+      namesDict = ctx.obj({});
+      catalog.set(PDFName.of('Names'), ctx.register(namesDict as PDFDict));
+    }
+    (namesDict as PDFDict).set(PDFName.of('Dests'), dests);
   }
 
   /** A /Link annotation: a jump to an anchor of this document, or a URI action. */
