@@ -13,7 +13,7 @@ const LOADER_RULES: RuleMeta[] = [
   { id: 'path-outside', severity: 'error', description: 'a path points outside the SOP folder', help: 'Keep every source file inside the SOP folder.' },
   { id: 'language-folder-missing', severity: 'error', description: 'a working language has no sections folder', help: 'Create sections/<lang>/ or remove the language from sop.yaml.' },
   { id: 'data-unknown', severity: 'info', description: 'a data file has no schema in sopkit', help: 'Only the known data files are checked; others are loaded as they are.' },
-  { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init DIR`.' },
+  { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init my-sop`.' },
   { id: 'sop-folder-missing', severity: 'error', description: 'the SOP folder does not exist', help: 'Pass the folder that holds sop.yaml.' },
   { id: 'profile-unknown', severity: 'error', description: 'sop.yaml names a checklist profile sopkit does not know', help: 'Use profile: cpcm-interagency, or put your own in profiles/<id>.yaml.' },
 ];

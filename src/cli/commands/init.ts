@@ -7,6 +7,8 @@ import { discardDir, makeStagingDir, replaceDir, toPosix } from '../../fs/index.
 import type { Profile } from '../../model/index.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
+import { shownDir, shownPath } from '../paths.js';
+import { shellQuote } from '../usage.js';
 
 export interface InitOptions {
   languages: string[];
@@ -151,8 +153,8 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   }
   const sections = [...files.keys()].filter((k) => k.startsWith('sections/')).length;
   process.stdout.write(
-    `Created ${shown}/ (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
-      `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shown}\` lists what is left.\n`,
+    `Created ${shownDir(target)} (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
+      `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shellQuote(shownPath(target))}\` lists what is left.\n`,
   );
   return 0;
 }
