@@ -100,7 +100,7 @@ export function sopFolderHint(given: string): string {
   const isSop = (d: string) => existsSync(path.join(d, 'sop.yaml'));
   if (existsSync(abs)) {
     for (let d = path.dirname(abs); ; d = path.dirname(d)) {
-      if (isSop(d)) return `${given} is inside the SOP folder ${shownPath(d)}: run ${withDir(d)}.`;
+      if (isSop(d)) return `${given === '.' ? 'This folder' : `"${given}"`} is inside the SOP folder ${shownPath(d)}: run ${withDir(d)}.`;
       if (path.dirname(d) === d) break;
     }
     let subs: string[] = [];
