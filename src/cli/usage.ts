@@ -98,21 +98,25 @@ export function sopFolderHint(given: string): string {
   const cmd = current ? commandPath(current) : 'sopkit check';
   const withDir = (dir: string) => `\`${rerunWith(given, shownPath(dir))}\``;
   const isSop = (d: string) => existsSync(path.join(d, 'sop.yaml'));
-  if (existsSync(abs)) {
-    for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+  // A folder that does not exist: look from its nearest existing parent (a typo'd name).
+  let at = abs;
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  if (at !== abs && isSop(at)) return `The SOP folder is ${shownPath(at)}: run ${withDir(at)}.`;
+  if (existsSync(at)) {
+    for (let d = path.dirname(at); ; d = path.dirname(d)) {
       if (isSop(d)) return `${given === '.' ? 'This folder' : `"${given}"`} is inside the SOP folder ${shownPath(d)}: run ${withDir(d)}.`;
       if (path.dirname(d) === d) break;
     }
     let subs: string[] = [];
     try {
-      subs = readdirSync(abs, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && isSop(path.join(abs, e.name)))
+      subs = readdirSync(at, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && isSop(path.join(at, e.name)))
         .map((e) => e.name)
         .sort();
     } catch {
       subs = [];
     }
-    if (subs.length) return `${subs.length === 1 ? 'The SOP here is' : 'The SOPs here are'} ${subs.map((s) => `${shownPath(path.join(abs, s))}/`).join(', ')}: run ${withDir(path.join(abs, subs[0]!))}.`;
+    if (subs.length) return `${subs.length === 1 ? 'The SOP here is' : 'The SOPs here are'} ${subs.map((s) => `${shownPath(path.join(at, s))}/`).join(', ')}: run ${withDir(path.join(at, subs[0]!))}.`;
   }
   return `Pass the folder that holds sop.yaml (${cmd} DIR), or create a new SOP with \`sopkit init my-sop\`.`;
 }
