@@ -162,7 +162,7 @@ export function i18nCommand(): Command {
           targets = [...sop.sections, ...sop.annexes.filter((a) => a.kind === 'markdown-annex')].filter((f) => f.lang !== src).map((f) => f.file);
         } else {
           dirArg = dirArg0 === undefined && flags.dir === undefined ? undefined : sopDir(sub, dirArg0, flags.dir);
-          if (!file) usageError(sub, 'name the translation to sync (e.g. `sopkit i18n sync sop-sources/sections/en/08-eligibility.md`), or pass --all');
+          if (!file) usageError(sub, 'name the translation to sync, or pass --all (e.g. `sopkit i18n sync sop-sources/sections/en/08-eligibility.md`)');
           const candidates = [dirArg ? path.resolve(dirArg, file) : undefined, path.resolve(file)].filter((x): x is string => Boolean(x));
           const abs = candidates.find((c) => existsSync(c));
           if (!abs) throw fail(`${toPosix(file)} does not exist`, 'Pass the path of the translated file.');
