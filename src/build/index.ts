@@ -6,6 +6,7 @@ import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir }
 import type { SopModel } from '../model/index.js';
 import { buildPdfs } from './pdfs.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
+import type { ProgressFn } from './progress.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
@@ -18,7 +19,7 @@ export interface BuildOptions {
   targets?: readonly BuildTarget[];
   /** Released versions to publish in the site beside the current one. */
   versions?: SopModel[];
-  onProgress?: (message: string) => void;
+  onProgress?: ProgressFn;
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -28,7 +29,7 @@ export interface BuildOptions {
  * dist/ to the next, keyed by the hash of its `release.json` and the engine (its site
  * pages likewise, see `buildSite`): adding a release costs one build, not one per release.
  */
-async function releasedPdfs(released: SopModel, outDir: string, staging: string, progress: (m: string) => void): Promise<string[]> {
+async function releasedPdfs(released: SopModel, outDir: string, staging: string, progress: ProgressFn): Promise<string[]> {
   const v = released.manifest.version;
   // A release folder without release.json is still built, just never cached. The engine
   // is part of the key: a cached PDF must be the bytes this sopkit would write.
@@ -43,11 +44,11 @@ async function releasedPdfs(released: SopModel, outDir: string, staging: string,
       await mkdir(path.join(staging, 'pdf'), { recursive: true });
       for (const n of names) await copyFile(path.join(oldPdf, n), path.join(staging, 'pdf', n));
       await copyFile(path.join(outDir, stamp), path.join(staging, stamp));
-      progress(`PDFs of release ${v}: unchanged, reused`);
+      progress(`PDFs of release ${v}: unchanged, reused`, { stage: `pdf release ${v}` });
       return names.map((n) => `pdf/${n}`);
     }
   }
-  progress(`PDFs of release ${v}`);
+  progress(`PDFs of release ${v}`, { stage: `pdf release ${v}` });
   const written = await buildPdfs(released, staging);
   if (key !== 'none') await writeFile(path.join(staging, stamp), key);
   return written;
@@ -76,7 +77,6 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   // ~0.15 s to load, which `build --only pdf` should not pay.
   try {
     if (targets.has('pdf')) {
-      progress('PDFs: laying out and writing the SOP, annexes and packs');
       files.push(...(await buildPdfs(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
       for (const released of opts.versions ?? []) {
         if (released.manifest.version === model.manifest.version) continue;
@@ -84,12 +84,10 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       }
     }
     if (targets.has('posters')) {
-      progress('posters and pocket cards');
       const { buildPosters } = await import('../posters/index.js');
       files.push(...(await buildPosters(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
     }
     if (targets.has('site')) {
-      progress('site: every language and version');
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
       const { buildSite } = await import('./site.js');

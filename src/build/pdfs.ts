@@ -14,9 +14,10 @@ import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
 import { label } from '../i18n/index.js';
 import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
+import type { ProgressFn } from './progress.js';
 
 export interface BuildPdfsOptions {
-  onProgress?: (message: string) => void;
+  onProgress?: ProgressFn;
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -65,8 +66,11 @@ export async function stampBytes(bytes: Uint8Array, header: string, lang: string
   return saveDocument(doc);
 }
 
-async function renderInto(writer: PdfWriter, frames: DocumentFrames): Promise<void> {
-  for (const p of frames.pages) writer.addPage(p);
+async function renderInto(writer: PdfWriter, frames: DocumentFrames, onPage?: (done: number, total: number) => void): Promise<void> {
+  for (const [i, p] of frames.pages.entries()) {
+    writer.addPage(p);
+    onPage?.(i + 1, frames.pages.length);
+  }
 }
 
 export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
@@ -91,9 +95,10 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     if (!bytes) continue;
     stamped.set(a, { n, bytes });
     await write(`annex-${n}-v${v}.pdf`, bytes);
-    progress(`stamped annex ${n}`);
+    progress(`stamped annex ${n}`, { stage: 'pdf annexes', done: i + 1, total: pdfAnnexes.length });
   }
   for (const lang of m.languages) {
+    progress(`sop-v${v}-${lang}.pdf: laying out`, { stage: 'pdf', lang });
     const sop = await layoutSop(model, lang);
     sop.diagnostics.forEach(report);
     // One cache per language: every page is turned into content bytes once, and the
@@ -101,12 +106,11 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     const cache = new RenderCache();
     const sopDoc = await PDFDocument.create({ updateMetadata: false });
     const sopWriter = new PdfWriter(sopDoc, cache);
-    await renderInto(sopWriter, sop.frames);
+    await renderInto(sopWriter, sop.frames, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
     await sopWriter.finish(sop.frames.outline);
     setMetadata(sopDoc, sop.frames.meta);
     const sopBytes = await saveDocument(sopDoc);
     await write(`sop-v${v}-${lang}.pdf`, sopBytes);
-    progress(`sop-v${v}-${lang}.pdf: ${sop.frames.pages.length} pages`);
 
     // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
     const mdAnnexes = model.annexes
@@ -116,11 +120,11 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       // Nothing to append: the pack is the SOP itself (same pages, outline and metadata),
       // so its bytes are written again instead of being rebuilt page by page.
       await write(`pack-v${v}-${lang}.pdf`, sopBytes);
-      progress(`pack-v${v}-${lang}.pdf: ${sop.frames.pages.length} pages (no annexes: same as the SOP)`);
       continue;
     }
     const packDoc = await PDFDocument.create({ updateMetadata: false });
     const pack = new PdfWriter(packDoc, cache);
+    progress(`pack-v${v}-${lang}.pdf`, { stage: 'pdf pack', lang });
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
     const parts: Array<{ n: number; run: () => Promise<void> }> = [];
@@ -155,7 +159,6 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     await pack.finish(outline);
     setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` });
     await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
-    progress(`pack-v${v}-${lang}.pdf: ${packDoc.getPageCount()} pages`);
   }
   return written.sort();
 }

@@ -75,7 +75,7 @@ export async function buildSite(model: SopModel, outDir: string, opts: BuildSite
     const cached = opts.previousDir ? await readCached(opts.previousDir, version, key) : null;
     if (!cached) continue;
     reuse.set(version, cached);
-    opts.onProgress?.(`site pages of release ${version}: unchanged, reused (version switcher updated)`);
+    opts.onProgress?.(`site pages of release ${version}: unchanged, reused (version switcher updated)`, { stage: `site ${version}` });
   }
   const stamps = new Map<string, SiteStamp>();
   const written = await buildSiteVersions(models, outDir, {

@@ -14,7 +14,7 @@ const LOADER_RULES: RuleMeta[] = [
   { id: 'markdown-too-deep', severity: 'error', description: 'Markdown blocks (quotes, list items, notes, ::: directives) nest more than 32 levels deep', help: 'Flatten the structure: use headings or separate lists and quotes instead of nesting them.' },
   { id: 'language-folder-missing', severity: 'error', description: 'a working language has no sections folder', help: 'Create sections/<lang>/ or remove the language from sop.yaml.' },
   { id: 'data-unknown', severity: 'info', description: 'a data file has no schema in sopkit', help: 'Only the known data files are checked; others are loaded as they are.' },
-  { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init DIR`.' },
+  { id: 'manifest-missing', severity: 'error', description: 'the folder has no sop.yaml', help: 'Pass the folder that holds sop.yaml, or create one with `sopkit init my-sop`.' },
   { id: 'sop-folder-missing', severity: 'error', description: 'the SOP folder does not exist', help: 'Pass the folder that holds sop.yaml.' },
   { id: 'agency-duplicate', severity: 'error', description: 'two agencies in sop.yaml have the same id', help: 'Each agency needs its own id (lower-case letters, digits and -): sections\' owner:, services, contacts and endorsements name agencies by it. Rename one of the two, or merge the entries.' },
   { id: 'profile-unknown', severity: 'error', description: 'sop.yaml names a checklist profile sopkit does not know', help: 'Use profile: cpcm-interagency, or put your own in profiles/<id>.yaml.' },

@@ -28,10 +28,11 @@ export function summary(list: readonly Diagnostic[]): string {
 }
 
 /**
- * Progress for long work: a line per step on a terminal, nothing when output is piped
- * (CI logs stay clean) unless `--verbose`.
+ * A diagnostic of an SOP source (its `file` relative to the SOP folder) as seen from where
+ * the command was run: `base` is the SOP folder as printed (`shownPath`), e.g.
+ * `sop-sources/sections/en/08-eligibility.md:12:3`. Files like `<argv>` stay as they are.
  */
-export function progressReporter(enabled: boolean): (message: string) => void {
-  if (!enabled) return () => undefined;
-  return (m) => process.stderr.write(`${paint('•', 'cyan', useColour())} ${m}\n`);
+export function withBase(d: Diagnostic, base: string): Diagnostic {
+  if (!d.file || d.file.startsWith('<') || base === '.' || base === '') return d;
+  return { ...d, file: `${base}/${d.file}` };
 }

@@ -1,6 +1,17 @@
 import path from 'node:path';
-import { fileSystemError, isSopkitError } from '../diag/index.js';
+import { CommanderError } from '../vendor/commander.js';
+import { fileSystemError, isSopkitError, type Diagnostic } from '../diag/index.js';
 import { formatDiagnostic, useColour } from './output.js';
+import { currentCommand, currentSopDir, helpPointer, sopFolderHint } from './usage.js';
+
+/** Folder problems whose hint is rewritten to name the command the user ran, with a real folder. */
+const FOLDER_RULES = new Set(['sop-folder-missing', 'manifest-missing']);
+
+export function withRunnableHint(d: Diagnostic): Diagnostic {
+  if (!FOLDER_RULES.has(d.rule)) return d;
+  const dir = currentSopDir();
+  return dir === undefined ? d : { ...d, hint: sopFolderHint(dir) };
+}
 
 /** A path relative to the current folder when inside it, else absolute, with `/`. */
 function shown(p: string): string {
@@ -10,16 +21,26 @@ function shown(p: string): string {
 
 /**
  * Runs a command's action and turns every failure into an exit code: a `SopkitError`
- * prints its diagnostics (exit 2 by default); a file-system error (permissions, full or
- * read-only disk, a file in the way) is "cannot write/read PATH" (exit 2); anything else is a bug in sopkit and
- * says so, with the stack only when SOPKIT_DEBUG is set.
+ * prints its diagnostics (exit 2 by default); a usage error (rule `usage`, or commander's
+ * own) prints one line and the `--help` pointer, exit 2; a file-system error (permissions,
+ * full or read-only disk, a file in the way) is "cannot write/read PATH" (exit 2); anything
+ * else is a bug in sopkit and says so, with the stack only when SOPKIT_DEBUG is set.
  */
 export async function runAction(action: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await action();
   } catch (e) {
+    // A usage error found inside an action (e.g. two different SOP folders): main.ts exits 2.
+    if (e instanceof CommanderError) throw e;
     if (isSopkitError(e)) {
-      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d, useColour())}\n`);
+      const usage = e.diagnostics.length === 1 && e.diagnostics[0]!.rule === 'usage' && !e.diagnostics[0]!.file ? e.diagnostics[0]! : undefined;
+      if (usage) {
+        const cmd = currentCommand();
+        process.stderr.write(`error: ${usage.message}${usage.hint ? `. ${usage.hint}` : ''}\n${cmd ? helpPointer(cmd) : '(run `sopkit --help` for usage)'}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(withRunnableHint(d), useColour())}\n`);
       process.exitCode = e.exitCode;
       return;
     }

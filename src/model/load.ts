@@ -30,21 +30,21 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   try {
     if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new SopkitError(diagnostic('sop-folder-missing', 'error', `the folder "${shown}" does not exist or is not a folder`, undefined, 'Pass the folder that holds sop.yaml, e.g. `sopkit check sop-sources`, or create one with `sopkit init DIR`.'));
+    throw new SopkitError(diagnostic('sop-folder-missing', 'error', `the folder "${shown}" does not exist or is not a folder`, undefined, 'Pass the folder that holds sop.yaml, e.g. `sopkit check sop-sources`, or create one with `sopkit init my-sop`.'));
   }
   const diagnostics: Diagnostic[] = [];
 
   const read = await readSourceText(root, 'sop.yaml');
   if (!read.ok) {
     if (read.diagnostic.rule === 'file-missing') {
-      throw new SopkitError(diagnostic('manifest-missing', 'error', `there is no sop.yaml in "${shown}"`, undefined, 'Pass the folder that holds sop.yaml, or create a new SOP with `sopkit init DIR`.'));
+      throw new SopkitError(diagnostic('manifest-missing', 'error', `there is no sop.yaml in "${shown}"`, undefined, 'Pass the folder that holds sop.yaml, or create a new SOP with `sopkit init my-sop`.'));
     }
     throw new SopkitError(read.diagnostic);
   }
   const y = parseYamlWithPositions(read.text, 'sop.yaml');
   if (y.diagnostics.length) throw new SopkitError(y.diagnostics);
   if (!y.value || typeof y.value !== 'object' || Array.isArray(y.value)) {
-    throw new SopkitError(diagnostic('schema', 'error', 'sop.yaml is empty or is not a block of keys', { file: 'sop.yaml', line: 1, column: 1 }, 'Start from the example: `sopkit init DIR` writes a complete sop.yaml.'));
+    throw new SopkitError(diagnostic('schema', 'error', 'sop.yaml is empty or is not a block of keys', { file: 'sop.yaml', line: 1, column: 1 }, 'Start from the template: `sopkit init my-sop` writes a complete sop.yaml.'));
   }
   const manifestErrors = validateData('sop', y.value, y.positions, 'sop.yaml');
   if (manifestErrors.length) throw new SopkitError(manifestErrors);

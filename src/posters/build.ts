@@ -13,9 +13,10 @@ import type { SceneDoc } from './scene.js';
 import { products, type Product } from './products.js';
 import { sortDiagnostics } from '../diag/index.js';
 import { reportMissingGlyphs } from './glyphs.js';
+import type { ProgressFn } from '../build/progress.js';
 
 export interface PosterOptions {
-  onProgress?: (message: string) => void;
+  onProgress?: ProgressFn;
   /** Receives the `poster-fit` diagnostics found while composing (the same `checkPosters` returns). */
   onDiagnostic?: (d: Diagnostic) => void;
 }
@@ -39,8 +40,9 @@ export async function buildPosters(model: SopModel, outDir: string, opts: Poster
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   reportMissingGlyphs(ctx);
-  for (const p of products(ctx)) {
-    opts.onProgress?.(`poster ${p.file}`);
+  const all = [...products(ctx)];
+  for (const [i, p] of all.entries()) {
+    opts.onProgress?.(`poster ${p.file}`, { stage: 'posters', done: i + 1, total: all.length });
     const scene = await p.compose();
     const bytes = await renderScene(scene, {
       title: scene.title, lang: scene.lang, date: model.manifest.date, version: model.manifest.version, subject: p.subject,

@@ -97,13 +97,13 @@ export async function recordReview(dir: string, input: ReviewInput): Promise<Rev
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new SopkitError(diagnostic('manifest-missing', 'error', `there is no sop.yaml in "${dir}"`, undefined, 'Pass the SOP folder: `sopkit review DIR --date …`.'));
+    throw new SopkitError(diagnostic('manifest-missing', 'error', `there is no sop.yaml in "${dir}"`, undefined, 'Pass the SOP folder first, e.g. `sopkit review sop-sources --date 2026-11-25 --objectives-met yes --context-changed no --impractical no`.'));
   }
   const plan = planReview(text, input);
   const parsed = parseYamlWithPositions(plan.text, 'sop.yaml');
   const problems = [...parsed.diagnostics, ...validateData('sop', parsed.value, parsed.positions, 'sop.yaml')];
   if (problems.length) {
-    throw new SopkitError([diagnostic('review-invalid', 'error', 'recording the review would leave sop.yaml invalid, so nothing was written', { file: 'sop.yaml' }, 'Fix the problems below (run `sopkit check`), then record the review again.'), ...problems], 1);
+    throw new SopkitError([diagnostic('review-invalid', 'error', 'recording the review would leave sop.yaml invalid, so nothing was written', { file: 'sop.yaml' }, `Fix the problems below (run \`sopkit check ${dir}\`), then record the review again.`), ...problems], 1);
   }
   await writeFileAtomic(file, plan.text);
   return plan;

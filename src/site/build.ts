@@ -8,9 +8,10 @@ import { buildSearchScript } from './search.js';
 import { escapeHtml } from './template.js';
 import { directionOf, languageName } from '../i18n/index.js';
 import { orderVersions, type SiteVersion } from './versions.js';
+import type { ProgressFn } from '../build/progress.js';
 
 export interface SiteBuildOptions {
-  onProgress?: (m: string) => void;
+  onProgress?: ProgressFn;
   /** Older (released) versions to publish beside the current one; newest wins the "latest" slot. */
   versions?: SopModel[];
 }
@@ -69,7 +70,7 @@ export async function buildSiteVersions(
   models: SopModel[],
   outDir: string,
   opts: {
-    onProgress?: (m: string) => void;
+    onProgress?: ProgressFn;
     /**
      * Files of released versions kept from an earlier build (by version, then path under
      * `site/`): used instead of rendering that version again, with only the version
@@ -110,7 +111,7 @@ export async function buildSiteVersions(
         }
         continue;
       }
-      opts.onProgress?.(`site: version ${v.version}, ${lang}`);
+      opts.onProgress?.(`site: version ${v.version}, ${lang}`, { stage: v.model === models[0] ? 'site' : `site ${v.version}`, lang });
       const page = await renderSopPage(env);
       await put(v, `${v.version}/${lang}/index.html`, page.html, page.spans);
       await put(v, `${v.version}/${lang}/search-index.js`, buildSearchScript(page.searchDocs), null);
@@ -134,7 +135,7 @@ export async function buildServicesPages(model: SopModel, outDir: string, opts: 
   const w = new Writer(outDir);
   if (!model.data.services) return [];
   for (const lang of languagesOf(current)) {
-    opts.onProgress?.(`site: services page, ${lang}`);
+    opts.onProgress?.(`site: services page, ${lang}`, { stage: 'site services', lang });
     await w.write(`${current.version}/${lang}/services.html`, renderServicesPage({ versions, current, lang, file: 'services.html' }));
   }
   return w.written;

@@ -42,7 +42,7 @@ export function formatVerifyPretty(result: VerifyResult): string {
     if (failed) parts.push(`${failed} of ${total} PDF${total === 1 ? '' : 's'} lack the header on some page`);
     if (broken) parts.push(`${broken} could not be read`);
     lines.push(`${parts.join('; ')} (SOP folder: ${result.sopDir})`);
-    if (failed) lines.push('hint: rebuild with `sopkit build`; an external annex PDF gets its header with `sopkit stamp FILE.pdf --annex N`. If the PDFs belong to another SOP, pass its folder with --dir.');
+    if (failed) lines.push(`hint: rebuild with \`sopkit build ${result.sopDir}\`; an external annex PDF gets its header with \`sopkit stamp annex.pdf --annex 2 ${result.sopDir}\` (your file and annex number). If the PDFs belong to another SOP, pass its folder with --dir.`);
   }
   return lines.join('\n') + '\n';
 }

@@ -22,9 +22,12 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real CLI as a separate process (no TTY, so no colours). */
-export function sopkit(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SOPKIT_DEBUG: '' } });
+/**
+ * Runs the real CLI as a separate process (no TTY, so no colours, and progress as one
+ * line per stage unless `env` sets SOPKIT_PROGRESS).
+ */
+export function sopkit(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SOPKIT_DEBUG: '', SOPKIT_PROGRESS: '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,17 +1,21 @@
-import path from 'node:path';
-import { Command, Option } from '../../vendor/commander.js';
-import { SopkitError, diagnostic, type Diagnostic } from '../../diag/index.js';
+import { Command, InvalidArgumentError, Option } from '../../vendor/commander.js';
+import type { Diagnostic } from '../../diag/index.js';
 import { loadSop } from '../../model/index.js';
 import { BUILD_TARGETS, buildAll, type BuildTarget } from '../../build/index.js';
 import { loadReleasedModels } from '../../release/outputs.js';
-import { formatDiagnostic, progressReporter, summary, useColour } from '../output.js';
+import { formatDiagnostic, summary, useColour, withBase } from '../output.js';
+import { shellQuote, DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
+import { shownDir, shownPath } from '../paths.js';
+import { createProgress, progressMode } from '../progress.js';
 import { runAction } from '../run.js';
 
-function parseTargets(value: string): BuildTarget[] {
+/** `--only pdf,site`: a bad name is a usage error (exit 2) naming the ones that exist. */
+export function parseTargets(value: string): BuildTarget[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.length) throw new InvalidArgumentError(`name one or more of ${BUILD_TARGETS.join(', ')}, separated by commas, e.g. --only pdf,site`);
   for (const t of list) {
     if (!BUILD_TARGETS.includes(t as BuildTarget)) {
-      throw new SopkitError(diagnostic('usage', 'error', `--only does not know "${t}"`, undefined, `Use one or more of ${BUILD_TARGETS.join(', ')}, separated by commas.`));
+      throw new InvalidArgumentError(`"${t}" is not an output; use one or more of ${BUILD_TARGETS.join(', ')}, separated by commas, e.g. --only pdf,site`);
     }
   }
   return list as BuildTarget[];
@@ -21,42 +25,52 @@ function parseTargets(value: string): BuildTarget[] {
 export function buildCommand(): Command {
   return new Command('build')
     .description('build the PDFs, posters and site of an SOP into DIR/dist (atomically: a failed build leaves dist/ as it was)')
-    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
-    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`))
-    .option('--quiet', 'print nothing but problems')
-    .action((dir: string, opts: { out?: string; only?: string; quiet?: boolean }) =>
+    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`).argParser(parseTargets))
+    .option('--quiet', 'print nothing but problems (no progress, no summary)')
+    .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean }, cmd: Command) =>
       runAction(async () => {
-        const targets = opts.only ? parseTargets(opts.only) : undefined;
+        const dir = sopDir(cmd, dirArg, opts.dir);
+        const targets = opts.only;
         const { model, diagnostics } = await loadSop(dir);
         const colour = useColour();
+        const base = shownPath(model.root);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         // An encrypted or damaged annex PDF stops the build (and so a release) like any error in the sources.
         if (model.annexes.some((a) => a.kind === 'pdf-annex')) errors.push(...(await (await import('../../check/rules/annex-pdf.js')).pdfAnnexProblems(model)));
         if (errors.length) {
-          for (const d of errors) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
-          process.stderr.write(`build stopped: ${summary(errors)} in the sources; nothing was written (dist/ is unchanged).\nhint: fix them (run \`sopkit check ${dir}\` for the full list), then build again.\n`);
+          for (const d of errors) process.stderr.write(`${formatDiagnostic(withBase(d, base), colour)}\n`);
+          process.stderr.write(`build stopped: ${summary(errors)} in the sources; nothing was written (dist/ is unchanged).\nhint: fix them (run \`sopkit check ${shellQuote(base)}\` for the full list), then build again.\n`);
           return 1;
         }
         const layoutProblems: Diagnostic[] = [];
-        const progress = progressReporter(!opts.quiet && Boolean(process.stderr.isTTY));
+        const progress = createProgress('build', progressMode(opts.quiet));
         const started = process.hrtime.bigint();
-        // Every frozen release goes into the site beside the draft (the version switcher).
-        const released = await loadReleasedModels(model.root);
-        for (const p of released.problems) process.stderr.write(`warning: ${p}\n`);
-        const result = await buildAll(model, {
-          outDir: opts.out,
-          outOption: opts.out !== undefined ? '--out' : undefined,
-          versions: released.models,
-          targets,
-          onProgress: progress,
-          onDiagnostic: (d) => layoutProblems.push(d),
-        });
-        for (const d of layoutProblems) process.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+        let result;
+        try {
+          // Every frozen release goes into the site beside the draft (the version switcher).
+          const released = await loadReleasedModels(model.root);
+          for (const p of released.problems) {
+            progress.clear();
+            process.stderr.write(`warning: ${p}\n`);
+          }
+          result = await buildAll(model, {
+            outDir: opts.out,
+            outOption: opts.out !== undefined ? '--out' : undefined,
+            versions: released.models,
+            targets,
+            onProgress: progress,
+            onDiagnostic: (d) => layoutProblems.push(d),
+          });
+        } finally {
+          progress.clear();
+        }
+        for (const d of layoutProblems) process.stderr.write(`${formatDiagnostic(withBase(d, base), colour)}\n`);
         if (!opts.quiet) {
           const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
-          const rel = path.relative(process.cwd(), result.outDir) || '.';
-          process.stdout.write(`built ${result.files.length} files into ${rel}/ in ${(ms / 1000).toFixed(1)} s${layoutProblems.length ? ` (${summary(layoutProblems)})` : ''}\n`);
+          process.stdout.write(`built ${result.files.length} files into ${shownDir(result.outDir)} in ${(ms / 1000).toFixed(1)} s${layoutProblems.length ? ` (${summary(layoutProblems)})` : ''}\n`);
         }
         return layoutProblems.some((d) => d.severity === 'error') ? 1 : 0;
       }),

@@ -7,7 +7,9 @@ import { FORMATS, type Format } from '../../diag/reporters/types.js';
 import { toPosix } from '../../fs/index.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { summary, useColour } from '../output.js';
-import { runAction } from '../run.js';
+import { runAction, withRunnableHint } from '../run.js';
+import { shownPath } from '../paths.js';
+import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
 
 export interface CheckCommandDeps {
   /** R1 page counter from the layout stage; the lead wires the real one (see docs/check.md). */
@@ -64,6 +66,7 @@ function repositoryRoot(from: string): string {
  * repository root, people at a terminal paths from where they are.
  */
 function baseOf(dir: string, from: string): string {
+  if (from === process.cwd()) return shownPath(dir) === '.' ? '' : shownPath(dir);
   const rel = toPosix(path.relative(from, path.resolve(dir)));
   if (rel === '') return '';
   return rel.startsWith('..') || path.isAbsolute(rel) ? toPosix(dir).replace(/\/+$/, '') : rel;
@@ -94,7 +97,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     const text = formatReport(flags.format, { diagnostics, sop, base, rules, toolVersion: version, colour });
     if (flags.output !== undefined) {
       await writeFileAtomic(outputFile!, text);
-      process.stderr.write(`sopkit check: ${summary(diagnostics)} (report written to ${toPosix(flags.output)})\n`);
+      process.stderr.write(`sopkit check: ${summary(diagnostics)} (report written to ${shownPath(flags.output)})\n`);
     } else if (toStdout) process.stdout.write(text);
     else process.stderr.write(`sopkit check: ${summary(diagnostics)}\n`);
   };
@@ -110,7 +113,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
   } catch (e) {
     if (!isSopkitError(e)) throw e;
     // Unusable input: the same diagnostics, in the format CI asked for, and exit 2.
-    await emit(e.diagnostics);
+    await emit(e.diagnostics.map(withRunnableHint));
     return e.exitCode;
   }
   const { model } = result;
@@ -129,7 +132,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
       try {
         fit = await checkPosters(model);
       } catch (e) {
-        fit = [diagnostic('poster-fit', 'warning', `the posters could not be laid out: ${(e as Error).message ?? e}`, { file: model.manifestFile, line: 1, column: 1 }, 'Run `sopkit posters` to see which poster fails, and check its data file.')];
+        fit = [diagnostic('poster-fit', 'warning', `the posters could not be laid out: ${(e as Error).message ?? e}`, { file: model.manifestFile, line: 1, column: 1 }, `Run \`sopkit posters ${shellQuote(shownPath(dir))}\` to see which poster fails, and check its data file.`)];
       }
       diagnostics = sortDiagnostics([...diagnostics, ...fit]);
     }
@@ -151,7 +154,8 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
 export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
   return new Command('check')
     .description('check an SOP draft: mandatory components, front-matter, review date, translations, annexes, references')
-    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
     .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('pretty'))
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--today <date>', 'the date to check the review against (YYYY-MM-DD; default: today)')
@@ -160,7 +164,8 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     .option('--owners', 'list the sections per owner agency and their status (a table on standard output)')
     .option('--no-layout', 'skip the rules that lay the document out (page budget, poster fit): for quick checks while writing')
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or too many warnings), 2 unusable input or usage.\nSee docs/check.md for every rule.')
-    .action(async (dir: string, flags: CheckFlags) => runAction(() => runCheck(dir, flags, deps)));
+    .action(async (dirArg: string | undefined, flags: CheckFlags & { dir?: string }, cmd: Command) =>
+      runAction(() => runCheck(sopDir(cmd, dirArg, flags.dir), flags, deps)));
 }
 
 export function checkCommand(): Command {

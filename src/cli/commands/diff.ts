@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { Command } from '../../vendor/commander.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
 import { changedUnits, runDiff } from '../../diff/index.js';
-import { toPosix } from '../../fs/index.js';
-import { formatDiagnostic, useColour } from '../output.js';
+import { formatDiagnostic, useColour, withBase } from '../output.js';
+import { shownPath } from '../paths.js';
+import { DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 import { runAction } from '../run.js';
 
 interface DiffFlags {
@@ -11,10 +11,7 @@ interface DiffFlags {
   out?: string;
 }
 
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return toPosix(rel.startsWith('..') ? file : rel);
-}
+const shown = (file: string) => shownPath(file);
 
 export async function diffAction(from: string, to: string, flags: DiffFlags): Promise<number> {
   if (from.trim().toLowerCase() === to.trim().toLowerCase()) {
@@ -22,7 +19,7 @@ export async function diffAction(from: string, to: string, flags: DiffFlags): Pr
       `Name an older and a newer version, e.g. \`sopkit diff 2.0 ${to === 'draft' ? '2.1' : to}\`, or compare the working copy with \`sopkit diff ${to === 'draft' ? '2.1' : to} draft\`.`), 2);
   }
   const r = await runDiff({ dir: flags.dir, from, to, out: flags.out });
-  for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d, useColour())}\n`);
+  for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(withBase(d, shownPath(flags.dir)), useColour())}\n`);
   const c = r.comparison;
   const units = changedUnits(c);
   const perLang = c.languages.map((l) => `${l} ${units.filter((u) => u.lang === l).length}`).join(', ');
@@ -40,8 +37,10 @@ export function diffCommand(): Command {
     .description('redline between two versions (release numbers or "draft"): word-level per section and language, data items, changelog')
     .argument('<from>', 'the older version, e.g. 1.0 (or draft)')
     .argument('<to>', 'the newer version, e.g. 1.1 (or draft)')
-    .option('--dir <dir>', 'the SOP folder (holds sop.yaml)', '.')
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
     .option('--out <dir>', 'folder for diff-A-B.html, diff-A-B.pdf and changelog-B.md (default: DIR/dist/report)')
     .addHelpText('after', '\nExit codes: 0 written, 2 unknown version or unusable input. See docs/releases.md.')
-    .action(async (from: string, to: string, flags: DiffFlags) => runAction(() => diffAction(from, to, flags)));
+    .action(async (from: string, to: string, dirArg: string | undefined, flags: Omit<DiffFlags, 'dir'> & { dir?: string }, cmd: Command) =>
+      runAction(() => diffAction(from, to, { ...flags, dir: sopDir(cmd, dirArg, flags.dir) })));
 }

@@ -8,8 +8,10 @@ import type { MarkdownFile } from '../../model/index.js';
 
 /** The model code is loaded on use, so other commands do not pay for it at start-up. */
 const model = () => import('../../model/index.js');
-import { formatDiagnostic, useColour } from '../output.js';
+import { formatDiagnostic, useColour, withBase } from '../output.js';
+import { shownPath } from '../paths.js';
 import { runAction } from '../run.js';
+import { DIR_ARGUMENT, dirOption, sopDir, usageError } from '../usage.js';
 
 export type TranslationState = 'source' | 'up to date' | 'stale' | 'missing' | 'not synced';
 
@@ -110,8 +112,8 @@ export async function syncTranslation(root: string, rel: string, languages: stri
   return true;
 }
 
-function printDiagnostics(list: Diagnostic[]): void {
-  for (const d of list) process.stderr.write(`${formatDiagnostic(d, useColour())}\n`);
+function printDiagnostics(list: Diagnostic[], root: string): void {
+  for (const d of list) process.stderr.write(`${formatDiagnostic(withBase(d, shownPath(root)), useColour())}\n`);
 }
 
 export function i18nCommand(): Command {
@@ -122,10 +124,11 @@ export function i18nCommand(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .description('print, per section and language: source, up to date, stale, missing or not synced')
-    .argument('[dir]', 'the SOP folder', '.')
-    .action(async (dir: string) =>
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
+    .action(async (dirArg: string | undefined, flags: { dir?: string }, sub: Command) =>
       runAction(async () => {
-        const { languages, rows } = await translationStatus(dir);
+        const { languages, rows } = await translationStatus(sopDir(sub, dirArg, flags.dir));
         const w = Math.max(7, ...rows.map((r) => r.name.length));
         const cw = Math.max(...languages.map((l) => l.length), 10);
         const out = [`${'file'.padEnd(w)}  ${languages.map((l) => l.padEnd(cw)).join('  ').trimEnd()}`];
@@ -141,24 +144,30 @@ export function i18nCommand(): Command {
     .description('record that a translation matches the current source text (writes source_fingerprint)')
     .argument('[file]', 'the translated file (relative to the current folder or to DIR), or with --all the SOP folder')
     .argument('[dir]', 'the SOP folder (default: found from FILE, or the current folder)')
+    .addOption(dirOption())
     .option('--all', 'sync every translation of the SOP')
-    .action(async (file: string | undefined, dirArg: string | undefined, flags: { all?: boolean }) =>
+    .action(async (fileArg: string | undefined, dirArg0: string | undefined, flags: { all?: boolean; dir?: string }, sub: Command) =>
       runAction(async () => {
         let root: string;
         let targets: string[];
+        const file = fileArg;
+        let dirArg = dirArg0;
         if (flags.all) {
-          root = path.resolve(dirArg ?? file ?? '.');
+          // With --all the one positional is the SOP folder: `sync --all DIR` or `sync --all --dir DIR`.
+          if (fileArg !== undefined && dirArg0 !== undefined) usageError(sub, `--all takes one SOP folder, not "${fileArg}" and "${dirArg0}"`);
+          root = path.resolve(sopDir(sub, dirArg0 ?? fileArg, flags.dir));
           const { loadSop } = await model();
           const { model: sop, diagnostics } = await loadSop(root);
           const broken = diagnostics.filter((d) => d.severity === 'error' && (d.rule === 'yaml-syntax' || d.rule === 'front-matter-missing' || d.rule === 'file-encoding'));
           if (broken.length) {
-            printDiagnostics(broken);
+            printDiagnostics(broken, root);
             return 2;
           }
           const src = sop.manifest.languages[0];
           targets = [...sop.sections, ...sop.annexes.filter((a) => a.kind === 'markdown-annex')].filter((f) => f.lang !== src).map((f) => f.file);
         } else {
-          if (!file) throw fail('name the translation to sync, or pass --all', 'e.g. `sopkit i18n sync sections/en/08-eligibility.md`, or `sopkit i18n sync --all DIR`.');
+          dirArg = dirArg0 === undefined && flags.dir === undefined ? undefined : sopDir(sub, dirArg0, flags.dir);
+          if (!file) usageError(sub, 'name the translation to sync, or pass --all (e.g. `sopkit i18n sync sop-sources/sections/en/08-eligibility.md`)');
           const candidates = [dirArg ? path.resolve(dirArg, file) : undefined, path.resolve(file)].filter((x): x is string => Boolean(x));
           const abs = candidates.find((c) => existsSync(c));
           if (!abs) throw fail(`${toPosix(file)} does not exist`, 'Pass the path of the translated file.');
@@ -173,7 +182,7 @@ export function i18nCommand(): Command {
         for (const rel of targets) {
           if (await syncTranslation(root, rel, sop.manifest.languages)) {
             changed++;
-            process.stdout.write(`synced ${rel}\n`);
+            process.stdout.write(`synced ${shownPath(path.join(root, rel))}\n`);
           }
         }
         process.stdout.write(`${changed} translation${changed === 1 ? '' : 's'} updated, ${targets.length - changed} already up to date\n`);

@@ -8,6 +8,8 @@ import { asOutputError, checkOutputDir, discardDir, makeStagingDir, OUTPUT_MARKE
 import type { Profile } from '../../model/index.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
+import { shownDir, shownPath } from '../paths.js';
+import { shellQuote } from '../usage.js';
 
 export interface InitOptions {
   languages: string[];
@@ -158,8 +160,8 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   }
   const sections = [...files.keys()].filter((k) => k.startsWith('sections/')).length;
   process.stdout.write(
-    `Created ${shown}/ (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
-      `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shown}\` lists what is left.\n`,
+    `Created ${shownDir(target)} (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
+      `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shellQuote(shownPath(target))}\` lists what is left.\n`,
   );
   return 0;
 }

@@ -3,6 +3,7 @@ import { recordReview } from '../../release/index.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
 import { dateProblem } from '../../diag/dates.js';
 import { runAction } from '../run.js';
+import { DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 
 interface ReviewFlags {
   date: string;
@@ -54,7 +55,8 @@ export async function reviewAction(dir: string, flags: ReviewFlags): Promise<num
 export function reviewCommand(): Command {
   return new Command('review')
     .description('record a review of the SOP in sop.yaml (review.history) and update review.last')
-    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
     .requiredOption('--date <date>', 'date of the review, YYYY-MM-DD')
     .addOption(yesNo('objectives-met', 'were the SOP objectives met?'))
     .addOption(yesNo('context-changed', 'has the context changed?'))
@@ -63,5 +65,6 @@ export function reviewCommand(): Command {
     .option('--notes <text>', 'what the review decided')
     .option('--today <date>', 'the date taken as today (YYYY-MM-DD; default: the clock); --date may not be after it')
     .addHelpText('after', '\nComments and formatting of sop.yaml are kept. Exit codes: 0 recorded, 1 refused (same date already recorded, or sop.yaml would become invalid), 2 usage.')
-    .action(async (dir: string, flags: ReviewFlags) => runAction(() => reviewAction(dir, flags)));
+    .action(async (dirArg: string | undefined, flags: ReviewFlags & { dir?: string }, cmd: Command) =>
+      runAction(() => reviewAction(sopDir(cmd, dirArg, flags.dir), flags)));
 }

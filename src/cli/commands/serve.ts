@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { loadSop } from '../../model/index.js';
 import { startDevServer } from '../../site/index.js';
 import { runAction } from '../run.js';
+import { shownDir } from '../paths.js';
+import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -9,15 +11,24 @@ function parsePort(value: string): number {
   return n;
 }
 
+/** The command line the user typed, with another port: runnable as printed. */
+function againWithPort(port: number): string {
+  const all = process.argv.slice(2);
+  const args = all.filter((a, i) => !(a === '-p' || a === '--port' || a.startsWith('--port=') || all[i - 1] === '-p' || all[i - 1] === '--port'));
+  return ['sopkit', ...args.map(shellQuote), '--port', String(port)].join(' ');
+}
+
 /** `sopkit serve [DIR]`: local preview on 127.0.0.1 that rebuilds the site on save. */
 export function serveCommand(): Command {
   return new Command('serve')
     .alias('watch')
     .description('preview the site on this computer (127.0.0.1 only); rebuilds and reloads the page when a file changes')
-    .argument('[dir]', 'the SOP folder (holds sop.yaml)', '.')
+    .argument('[dir]', DIR_ARGUMENT)
+    .addOption(dirOption())
     .option('-p, --port <port>', 'port to listen on', parsePort, 4173)
-    .action((dir: string, opts: { port: number }) =>
+    .action((dirArg: string | undefined, opts: { port: number; dir?: string }, cmd: Command) =>
       runAction(async () => {
+        const dir = sopDir(cmd, dirArg, opts.dir);
         const server = await startDevServer({
           dir,
           port: opts.port,
@@ -25,13 +36,13 @@ export function serveCommand(): Command {
           log: (m) => process.stderr.write(`${m}\n`),
         }).catch((e: NodeJS.ErrnoException) => {
           if (e?.code === 'EADDRINUSE') {
-            process.stderr.write(`sopkit serve: port ${opts.port} is already in use\n    hint: stop the other server, or pick another port with --port 4174\n`);
+            process.stderr.write(`sopkit serve: port ${opts.port} is already in use\n    hint: stop the other server, or pick another port: \`${againWithPort(opts.port === 65535 ? 4174 : opts.port + 1)}\`\n`);
             return null;
           }
           throw e;
         });
         if (!server) return 2;
-        process.stdout.write(`serving ${server.url} (Ctrl+C to stop); watching ${dir}\n`);
+        process.stdout.write(`serving ${server.url} (Ctrl+C to stop); watching ${shownDir(dir)}\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

@@ -5,6 +5,8 @@ import { SopkitError, diagnostic } from '../../diag/index.js';
 import { checkOutputFile, writeFileAtomic } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';
 import { runAction } from '../run.js';
+import { shownPath } from '../paths.js';
+import { DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 
 function annexNumber(value: string): number {
   const n = Number(value);
@@ -21,13 +23,14 @@ export function stampCommand(): Command {
   return new Command('stamp')
     .description('stamp the annex header (annex number, SOP title, version and date) on every page of an external PDF')
     .argument('<pdf>', 'the PDF to stamp (it is not modified; a stamped copy is written)')
+    .argument('[dir]', DIR_ARGUMENT)
     .requiredOption('--annex <n>', 'the annex number, e.g. 2', annexNumber)
     .option('--out <file>', 'where to write the stamped copy (default: <pdf name>-annex-<n>-v<version>.pdf beside the input)')
-    .option('--dir <sopdir>', 'the SOP folder with sop.yaml (default: the current folder)', '.')
+    .addOption(dirOption())
     .option('--lang <lang>', 'language of the header (default: the SOP\'s first language)')
-    .action(async (input: string, opts: { annex: number; out?: string; dir: string; lang?: string }) => {
+    .action(async (input: string, dirArg: string | undefined, opts: { annex: number; out?: string; dir?: string; lang?: string }, cmd: Command) => {
       await runAction(async () => {
-        const { model } = await loadSop(opts.dir);
+        const { model } = await loadSop(sopDir(cmd, dirArg, opts.dir));
         const m = model.manifest;
         const lang = opts.lang ?? m.languages[0]!;
         if (!m.languages.includes(lang)) {
@@ -66,7 +69,7 @@ export function stampCommand(): Command {
           throw new SopkitError(diagnostic('stamp-input-unreadable', 'error', `"${input}" ${problem.message}`, undefined, problem.hint));
         }
         await writeFileAtomic(outFile, stamped);
-        process.stdout.write(`stamped ${input} as annex ${opts.annex} → ${out}\n`);
+        process.stdout.write(`stamped ${shownPath(input)} as annex ${opts.annex} → ${shownPath(out)}\n`);
         return 0;
       });
     });
