@@ -4,8 +4,8 @@
 // its language, verify's word list, in-process. The outcome must be exit 0, 1 or 2 (never
 // 70: no uncaught exception). Most runs are light (the file read into the loaded base SOP
 // with the loader's own steps — front-matter, schema, depth check — and parsed for verify's
-// word list, see runLight); 57 in 200 also run every check rule, 10 of them the PDF layout
-// of that language too; 3 in 200 are full runs from disk (loadSop, rules, layout of both
+// word list, see runLight); 116 in 400 also run every check rule, 20 of them the PDF layout
+// of that language too; 4 in 400 are full runs from disk (loadSop, rules, layout of both
 // languages, the site page), and 1 of these also writes the PDFs, which must pass
 // `qpdf --check`.
 // Default 1,000 runs (CI); FUZZ_RUNS=100000 gives this lane half of them.
@@ -34,7 +34,7 @@ interface MdCase {
   where: 'replace' | 'add' | 'annex';
   front: number;
   body: string;
-  /** Out of 200 — 0: full run with PDFs; 1–2: full run; 3–12: light with rules and layout; 13–59: with rules; else light. */
+  /** Out of 400 — 0: full run with PDFs; 1–3: full run; 4–23: light with rules and layout; 24–119: with rules; else light. */
   tier: number;
 }
 
@@ -43,7 +43,7 @@ const mdCase: fc.Arbitrary<MdCase> = fc.record({
   where: fc.constantFrom('replace', 'replace', 'add', 'annex') as fc.Arbitrary<MdCase['where']>,
   front: fc.integer({ min: 0, max: FRONT.length - 1 }),
   body: markdownBody,
-  tier: fc.integer({ min: 0, max: 199 }),
+  tier: fc.integer({ min: 0, max: 399 }),
 });
 
 function change(c: MdCase): [string, string] {
@@ -74,9 +74,9 @@ describe('fuzz: generated Markdown never crashes sopkit', () => {
     const base = await loadSop(world.dir);
     await runLane('markdown', mdCase, runs, async (c) => {
       const [file, text] = change(c);
-      if (c.tier >= 3) {
+      if (c.tier >= 4) {
         const t = performance.now();
-        const out = await runLight(base, file, text, c.lang, { rules: c.tier < 60, layout: c.tier < 13 });
+        const out = await runLight(base, file, text, c.lang, { rules: c.tier < 120, layout: c.tier < 24 });
         if (process.env.FUZZ_SLOW && performance.now() - t > Number(process.env.FUZZ_SLOW)) process.stdout.write(`slow light run ${(performance.now() - t) | 0} ms: ${JSON.stringify(text.slice(0, 300))} (${text.length} chars)\n`);
         return expectSane(out);
       }

@@ -4,8 +4,8 @@
 // a map belongs) and text-level damage (cut short, tabs, unclosed brackets, BOM, CRLF, NUL,
 // 70-level nesting, an alias bomb, two documents) and junk. The outcome must be exit 0, 1
 // or 2, never 70, with real line and column numbers. Light runs mostly (the loader's own
-// steps on the base SOP, see runLight); 29 in 100 also run every check rule, 3 of them the
-// PDF layout too, 1 the posters; 1 in 100 is a full run from disk (and 3 in 10 profiles).
+// steps on the base SOP, see runLight); 59 in 200 also run every check rule, 4 of them the
+// PDF layout too, 1 the posters; 1 in 200 is a full run from disk (and 1 in 5 profiles).
 // Default 1,000 runs (CI); FUZZ_RUNS=100000 gives this lane half of them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,7 @@ interface YamlCase {
 }
 
 const yamlCase: fc.Arbitrary<YamlCase> = fc.constantFrom(...seeds).chain((seed) =>
-  fc.record({ seed: fc.constant(seed), text: yamlText(seed), lang: fc.constantFrom('ar', 'en') as fc.Arbitrary<'ar' | 'en'>, tier: fc.integer({ min: 0, max: 99 }) }),
+  fc.record({ seed: fc.constant(seed), text: yamlText(seed), lang: fc.constantFrom('ar', 'en') as fc.Arbitrary<'ar' | 'en'>, tier: fc.integer({ min: 0, max: 199 }) }),
 );
 
 function change(c: YamlCase): [string, string] {
@@ -82,7 +82,7 @@ describe('fuzz: generated YAML never crashes sopkit', () => {
     async function one(c: YamlCase): Promise<void> {
       const [file, text] = change(c);
       // A profile is read from disk by the loader: those runs are full runs.
-      if (c.tier < 1 || (file.startsWith('profiles/') && c.tier < 30)) {
+      if (c.tier < 1 || (file.startsWith('profiles/') && c.tier < 40)) {
         await world.with({ [file]: text }, async (dir) => expectSane(await runInProcess(dir, { layout: c.tier < 1 })));
         return;
       }
@@ -92,7 +92,7 @@ describe('fuzz: generated YAML never crashes sopkit', () => {
         expectSane({ exit: y.diagnostics.length || validateData('profile', y.value, y.positions, file).length ? 2 : 0, diagnostics: y.diagnostics, pdfs: [] });
         return;
       }
-      expectSane(await runLight(base, file, text, c.lang, { rules: c.tier < 30, layout: c.tier < 4, posters: c.tier < 2 }));
+      expectSane(await runLight(base, file, text, c.lang, { rules: c.tier < 60, layout: c.tier < 5, posters: c.tier < 2 }));
     }
     process.stdout.write(`fuzz yaml: exits ${[...exits].sort().map(([k, v]) => `${k}×${v}`).join(', ')}\n`);
   }, 3_600_000);
