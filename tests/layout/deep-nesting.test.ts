@@ -14,7 +14,7 @@ describe('deep nesting in the PDF layout', () => {
     it(`${lang}: a list nested ${MAX_BLOCK_DEPTH} levels deep shows a marker on every level, inside the page`, async () => {
       const word = lang === 'ar' ? 'مستوى' : 'level';
       const model = await sopWith({ [`sections/${lang}/01-a.md`]: section('existing-system', 'Deep', `## Deep\n\n${deepList(MAX_BLOCK_DEPTH, word)}\n`) });
-      const { frames } = layoutSop(model, lang);
+      const { frames } = await layoutSop(model, lang);
       const texts = frames.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.kind === 'text').map((i) => ({ i, p })));
       const markers = texts.filter(({ i }) => /^[•–]$/.test(textOf(i).trim()));
       expect(markers.length).toBe(MAX_BLOCK_DEPTH);
@@ -30,7 +30,7 @@ describe('deep nesting in the PDF layout', () => {
 
   it('16 quotes holding 16 lists on one line: 16 bars and 16 markers', async () => {
     const model = await sopWith({ 'sections/en/01-a.md': section('existing-system', 'Deep', `${'> - '.repeat(16)}mixed\n`) });
-    const { frames } = layoutSop(model, 'en');
+    const { frames } = await layoutSop(model, 'en');
     const items = frames.pages.flatMap((p) => p.items);
     const markers = items.filter((i): i is TextItem => i.kind === 'text' && /^[•–]$/.test(textOf(i).trim()));
     const bars = items.filter((i) => i.kind === 'rule' && i.x1 === i.x2 && i.width === 2);

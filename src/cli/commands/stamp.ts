@@ -37,9 +37,16 @@ export function stampCommand(): Command {
           throw new SopkitError(diagnostic('stamp-language-unknown', 'error', `the SOP has no language "${lang}" (it has ${m.languages.join(', ')})`, undefined,
             `Pass one of: ${m.languages.map((l) => `--lang ${l}`).join(', ')}.`));
         }
+        // Where the copy goes is settled first: a dangerous --out is refused before anything is read.
+        const out = opts.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-annex-${opts.annex}-v${m.version}.pdf`);
+        if (path.resolve(out) === path.resolve(input)) {
+          throw new SopkitError(diagnostic('stamp-overwrite', 'error', 'the stamped copy would replace the original PDF', undefined, 'Pass a different --out file; sopkit never rewrites the original.'));
+        }
+        // The output policy: never the input (also through a link), never a source file of the SOP.
+        const outFile = await checkOutputFile(out, { command: 'stamp', option: opts.out !== undefined ? '--out' : undefined, sopRoot: model.root, inputs: [input] });
         const numbers = [...new Set(model.annexes.map((a) => a.number).filter((n): n is number => typeof n === 'number'))].sort((a, b) => a - b);
         if (!numbers.includes(opts.annex)) {
-          throw new SopkitError(diagnostic('stamp-annex-unknown', 'error', `the SOP in "${opts.dir}" has no annex ${opts.annex} (${numbers.length ? `its annexes are ${numbers.join(', ')}` : 'it has no annexes yet'})`, { file: 'sop.yaml' },
+          throw new SopkitError(diagnostic('stamp-annex-unknown', 'error', `the SOP in "${shownPath(model.root)}" has no annex ${opts.annex} (${numbers.length ? `its annexes are ${numbers.join(', ')}` : 'it has no annexes yet'})`, { file: 'sop.yaml' },
             numbers.length ? `Pass one of: ${numbers.map((n) => `--annex ${n}`).join(', ')}; or add annex ${opts.annex} first (annexes/NN-name.pdf with a .yaml beside it: annex: ${opts.annex}, title: …).` : `Add the annex first: annexes/NN-name.pdf with a .yaml beside it (annex: ${opts.annex}, title: …).`));
         }
         let bytes: Uint8Array;
@@ -51,12 +58,6 @@ export function stampCommand(): Command {
         if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
           throw new SopkitError(diagnostic('stamp-input-not-pdf', 'error', `"${input}" is not a PDF file`, undefined, 'Export the annex as PDF first, then stamp it.'));
         }
-        const out = opts.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-annex-${opts.annex}-v${m.version}.pdf`);
-        if (path.resolve(out) === path.resolve(input)) {
-          throw new SopkitError(diagnostic('stamp-overwrite', 'error', 'the stamped copy would replace the original PDF', undefined, 'Pass a different --out file; sopkit never rewrites the original.'));
-        }
-        // The output policy: never the input (also through a link), never a source file of the SOP.
-        const outFile = await checkOutputFile(out, { command: 'stamp', option: opts.out !== undefined ? '--out' : undefined, sopRoot: model.root, inputs: [input] });
         // Loaded lazily: pdf-lib and HarfBuzz are heavy and only this command needs them here.
         const { stampBytes } = await import('../../build/pdfs.js');
         const { annexHeader } = await import('../../layout/index.js');
