@@ -7,6 +7,7 @@
  * compact numbered list, for screen readers and text extraction.
  */
 import { diagnostic } from '../diag/index.js';
+import { validateData } from '../validate/index.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram, type GraphSpec } from '../diagram/index.js';
 import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/frame.js';
 import { localized as pick, localizeDigits } from '../i18n/index.js';
@@ -65,6 +66,9 @@ function graphOf(data: DataFile, lang: string): { kind: PreparedDiagram['kind'];
 export async function prepareDiagram(model: SopModel, name: string, lang: string, width: number, height: number, rtl: boolean): Promise<PreparedDiagram | undefined> {
   const data = model.data[name];
   if (!data) return undefined;
+  // A data file that breaks its schema is reported by check/build's loader; drawing it
+  // would hand elkjs broken ids. The text version of the steps still prints.
+  if (validateData(name, data.value, data.positions, data.file).some((d) => d.severity === 'error')) return undefined;
   const g = graphOf(data, lang);
   if (!g) return undefined;
   const size = PREFERRED_TEXT;
@@ -79,11 +83,17 @@ export async function prepareDiagram(model: SopModel, name: string, lang: string
       const spec = { ...g.spec, flow };
       const look = defaultLook(size, maxTextWidth);
       const sizes = measureDiagram(spec, lang, look);
-      const diagram = await layoutGraph(spec, {
-        rtl, sizes, fontSize: size, maxTextWidth, trunkToStart: true,
-        spacing: { node: Math.round(size * 1.6), layer: Math.round(size * 2.2), pad: 2 },
-        ...(flow === 'across' ? { aspectRatio: 1.4 } : {}),
-      });
+      let diagram;
+      try {
+        diagram = await layoutGraph(spec, {
+          rtl, sizes, fontSize: size, maxTextWidth, trunkToStart: true,
+          spacing: { node: Math.round(size * 1.6), layer: Math.round(size * 2.2), pad: 2 },
+          ...(flow === 'across' ? { aspectRatio: 1.4 } : {}),
+        });
+      } catch {
+        // elkjs refuses a graph the schema let through (found by the fuzz lane): no figure, the step list stays.
+        return best;
+      }
       let scale = Math.min(1, width / diagram.width);
       // Shrinking a little more to keep the whole figure on one page beats splitting it.
       const onePage = Math.min(scale, height / diagram.height);
