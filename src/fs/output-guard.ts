@@ -356,6 +356,7 @@ async function isSourceFile(file: string, root: string, area: string): Promise<b
 
 /** Whether process `pid` still runs (EPERM: it does, as another user). */
 export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -7,7 +7,6 @@
  * compact numbered list, for screen readers and text extraction.
  */
 import { diagnostic } from '../diag/index.js';
-import { validateData } from '../validate/index.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram, type GraphSpec } from '../diagram/index.js';
 import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/frame.js';
 import { localized as pick, localizeDigits } from '../i18n/index.js';
@@ -63,14 +62,25 @@ function graphOf(data: DataFile, lang: string): { kind: PreparedDiagram['kind'];
  * page at the legible minimum or more, else the one drawn largest (split over pages).
  * ELK is asynchronous, so this runs before the (synchronous) layout of the text.
  */
+/**
+ * Whether elkjs can take the graph: node ids are distinct non-empty strings and every edge
+ * joins two of them. A data file that breaks this is reported by the loader's schema check;
+ * here it only means no figure (a null id crashed elkjs: found by the fuzz lane).
+ */
+function drawable(spec: GraphSpec): boolean {
+  const ids = new Set<string>();
+  for (const n of spec.nodes) {
+    if (typeof n.id !== 'string' || !n.id || ids.has(n.id)) return false;
+    ids.add(n.id);
+  }
+  return spec.edges.every((e) => typeof e.from === 'string' && typeof e.to === 'string' && ids.has(e.from) && ids.has(e.to));
+}
+
 export async function prepareDiagram(model: SopModel, name: string, lang: string, width: number, height: number, rtl: boolean): Promise<PreparedDiagram | undefined> {
   const data = model.data[name];
   if (!data) return undefined;
-  // A data file that breaks its schema is reported by check/build's loader; drawing it
-  // would hand elkjs broken ids. The text version of the steps still prints.
-  if (validateData(name, data.value, data.positions, data.file).some((d) => d.severity === 'error')) return undefined;
   const g = graphOf(data, lang);
-  if (!g) return undefined;
+  if (!g || !drawable(g.spec)) return undefined;
   const size = PREFERRED_TEXT;
   let best: (PreparedDiagram & { fits: boolean }) | undefined;
   // ELK takes a good part of a second per layout on a loaded machine: few candidates.

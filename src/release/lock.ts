@@ -1,6 +1,7 @@
 import { link, mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
+import { processAlive } from '../fs/index.js';
 
 /** The lock of `sopkit release`, inside `releases/` (hidden, so never taken for a release). */
 export const LOCK_FILE = 'releases/.lock';
@@ -14,17 +15,6 @@ export interface ReleaseLock {
   release(): Promise<void>;
 }
 
-/** Whether process `pid` is running (EPERM: it runs, as another user). */
-export function processAlive(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function holder(file: string): Promise<number | undefined> {
   try {

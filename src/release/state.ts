@@ -3,6 +3,7 @@ import path from 'node:path';
 import { diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../diag/index.js';
 import type { Snapshot } from '../diff/compare.js';
 import { loadSop } from '../model/index.js';
+import { processAlive } from '../fs/index.js';
 import { LOG_FILE } from './log.js';
 import { readSourceFiles, sha256 } from './sources.js';
 import { parseYamlWithPositions } from '../model/yaml.js';
@@ -39,14 +40,9 @@ export function stagingPid(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A staging folder's process still runs (this process's own folders are stale leftovers of an earlier attempt). */
 function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && processAlive(pid);
 }
 
 async function readManifest(dir: string, version: string): Promise<ExistingRelease> {

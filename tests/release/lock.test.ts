@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { acquireReleaseLock, LOCK_FILE, processAlive } from '../../src/release/lock.js';
+import { processAlive } from '../../src/fs/index.js';
+import { acquireReleaseLock, LOCK_FILE } from '../../src/release/lock.js';
 import { baseFiles, synced } from '../check/fixture.js';
 import { ensureBuilt, ROOT } from '../cli/cli.js';
 
