@@ -145,25 +145,27 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   return { model, diagnostics };
 }
 
+/** The text of one source file of the SOP; undefined (the reason added to `diagnostics`) when it cannot be read. */
+async function readText(root: string, file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  const r = await readSourceText(root, file);
+  if (r.ok) return r.text;
+  diagnostics.push(r.diagnostic);
+  return undefined;
+}
+
 /** Reads and parses one YAML file of the SOP; undefined (problems added to `diagnostics`) when unusable. */
 async function readYaml(root: string, file: string, diagnostics: Diagnostic[]) {
-  const r = await readSourceText(root, file);
-  if (!r.ok) {
-    diagnostics.push(r.diagnostic);
-    return undefined;
-  }
-  const py = parseYamlWithPositions(r.text, file);
+  const text = await readText(root, file, diagnostics);
+  if (text === undefined) return undefined;
+  const py = parseYamlWithPositions(text, file);
   diagnostics.push(...py.diagnostics);
   return py.diagnostics.length ? undefined : py;
 }
 
 async function readMarkdown(root: string, file: string, lang: string, diagnostics: Diagnostic[]) {
-  const r = await readSourceText(root, file);
-  if (!r.ok) {
-    diagnostics.push(r.diagnostic);
-    return undefined;
-  }
-  const split = splitFrontMatter(r.text, file);
+  const text = await readText(root, file, diagnostics);
+  if (text === undefined) return undefined;
+  const split = splitFrontMatter(text, file);
   diagnostics.push(...split.diagnostics);
   const tooDeep = depthDiagnostic(split.body, file, split.bodyLine);
   if (tooDeep) diagnostics.push(tooDeep);
