@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from '../vendor/commander.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from '../vendor/commander.js';
 import { shownPath } from './paths.js';
 
 /**
@@ -15,6 +15,13 @@ export const DIR_ARGUMENT = 'the SOP folder (holds sop.yaml; default: the curren
 /** `--dir DIR`: the same as the `[dir]` argument, kept for scripts written before it existed. */
 export function dirOption(): Option {
   return new Option('--dir <dir>', 'the SOP folder, the same as the [dir] argument');
+}
+
+/** `--annex N` (stamp, verify): an annex number is a whole number from 1. */
+export function annexNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the annex number must be a whole number from 1, e.g. --annex 2.');
+  return n;
 }
 
 /** `sopkit check`, `sopkit i18n status`…: the full name of a command, as typed. */

@@ -1,18 +1,12 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError } from '../../vendor/commander.js';
+import { Command } from '../../vendor/commander.js';
 import { SopkitError, diagnostic } from '../../diag/index.js';
 import { checkOutputFile, writeFileAtomic } from '../../fs/index.js';
 import { loadSop } from '../../model/index.js';
 import { runAction } from '../run.js';
 import { shownPath } from '../paths.js';
-import { DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
-
-function annexNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the annex number must be a whole number from 1, e.g. --annex 2.');
-  return n;
-}
+import { DIR_ARGUMENT, annexNumber, dirOption, sopDir } from '../usage.js';
 
 /**
  * `sopkit stamp IN.pdf --annex N`: writes a copy of an external PDF with the annex header

@@ -1,14 +1,8 @@
-import { Command, InvalidArgumentError, Option } from '../../vendor/commander.js';
+import { Command, Option } from '../../vendor/commander.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runAction } from '../run.js';
-import { dirOption, sopDir } from '../usage.js';
-
-function annexNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the annex number must be a whole number from 1, e.g. --annex 2.');
-  return n;
-}
+import { annexNumber, dirOption, sopDir } from '../usage.js';
 
 /** `sopkit verify FILE.pdf|DIR`: reads PDFs back and proves every page carries the header (R3, R4). */
 export function verifyCommand(): Command {
