@@ -184,6 +184,32 @@ describe('page-budget', () => {
   });
 });
 
+describe('the layout measures (page-budget, diagram-fit)', () => {
+  it('page-budget: a language whose pages cannot be counted is one warning, and the next language is still counted', async () => {
+    const found = await checkRule('page-budget', base(), {
+      countBodyPages: async (_m, lang) => {
+        if (lang === 'ar') throw new Error('no font');
+        return 31;
+      },
+    });
+    expect(found.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'the body pages in ar could not be counted: no font'],
+      ['warning', 'the en body is 31 pages; the guidance recommends at most 30'],
+    ]);
+  });
+  it('diagram-fit: reports what the layout found in each language; a layout that throws is an internal error, not a warning', async () => {
+    const fit = (langs: string[]) => async (_m: unknown, lang: string) => {
+      if (!langs.includes(lang)) throw new Error('elk failed');
+      return [{ rule: 'diagram-fit', severity: 'warning' as const, message: `too wide in ${lang}`, file: 'data/eligibility.yaml', line: 1, column: 1 }];
+    };
+    expect((await checkRule('diagram-fit', base())).length).toBe(0);
+    expect((await checkRule('diagram-fit', base(), { diagramFit: fit(['ar', 'en']) })).map((d) => d.message)).toEqual(['too wide in ar', 'too wide in en']);
+    const crashed = await check(base(), { diagramFit: fit(['ar']) });
+    expect(crashed.filter((d) => d.rule === 'diagram-fit').map((d) => d.message)).toEqual(['too wide in ar']);
+    expect(crashed.filter((d) => d.rule === 'internal-error').map((d) => d.message)).toEqual(['the check "diagram-fit" failed inside sopkit: elk failed']);
+  });
+});
+
 describe('a rule that crashes', () => {
   it('becomes one internal-error diagnostic and the other rules still run', async () => {
     const { runRules } = await import('../../src/check/index.js');

@@ -3,6 +3,7 @@ import { visit } from '../../vendor/markdown.js';
 import { diagnostic, type Diagnostic } from '../../diag/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 import { valuePosition } from '../context.js';
+import { markdownFiles } from '../each.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -68,8 +69,7 @@ export const charUnsupported: Rule = {
   description: 'a section or Markdown annex holds a character the PDF fonts do not have (it would print as a box)',
   help: 'The PDFs are set in Noto Naskh Arabic and Noto Sans: emoji, arrows (← →), check boxes (☐) and other symbols are not in them and print as an empty box. Replace the character with words or a character of the Arabic or Latin alphabets. `build` reports the same characters.',
   async run(ctx, report) {
-    const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
-    const suspect = files.filter((f) => !SURELY_COVERED.test(f.body) || (typeof f.frontMatter.title === 'string' && !SURELY_COVERED.test(f.frontMatter.title)));
+    const suspect = markdownFiles(ctx.model).filter((f) => !SURELY_COVERED.test(f.body) || (typeof f.frontMatter.title === 'string' && !SURELY_COVERED.test(f.frontMatter.title)));
     if (!suspect.length) return;
     // Loaded only when some text is outside the surely-covered set: the fonts (HarfBuzz) are heavy.
     const coverage = await import('../../text/coverage.js');

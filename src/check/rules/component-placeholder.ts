@@ -1,5 +1,6 @@
 import { diagnostic, type SourcePosition } from '../../diag/index.js';
 import type { PositionMap } from '../../model/index.js';
+import { componentOf, markdownFiles } from '../each.js';
 import type { Rule } from '../types.js';
 
 /** Finds the marker in string values of parsed YAML, with their JSON pointers. */
@@ -32,9 +33,7 @@ export const componentPlaceholder: Rule = {
     const { model } = ctx;
     const marker = model.profile.placeholder_marker;
     if (!marker) return;
-    const required = ctx.requiredComponents();
-    const files = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
-    for (const f of files) {
+    for (const f of markdownFiles(model)) {
       const first = f.body.indexOf(marker);
       const fmHits = findInValue(f.frontMatter, marker);
       if (first < 0 && fmHits.length === 0) continue;
@@ -45,8 +44,9 @@ export const componentPlaceholder: Rule = {
         const lc = lineColumn(f.body, first);
         at = { file: f.file, line: lc.line + f.bodyLine - 1, column: lc.column };
       }
-      const comp = f.kind === 'section' ? model.profile.components.find((c) => c.id === f.component) : undefined;
-      const severity = comp && required.has(comp.n) ? 'error' : 'warning';
+      const held = componentOf(ctx, f);
+      const comp = held?.comp;
+      const severity = held?.required ? 'error' : 'warning';
       const what = comp ? `component ${comp.n} (${comp.title.en ?? comp.id})` : f.kind === 'markdown-annex' ? 'this annex' : 'this section';
       report(
         diagnostic(

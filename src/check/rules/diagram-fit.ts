@@ -1,3 +1,4 @@
+import { measureEachLanguage } from '../each.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -11,11 +12,9 @@ export const diagramFit: Rule = {
   severity: 'warning',
   description: 'a flowchart only fits the SOP PDF with its text below 8 pt (the node to shorten is named)',
   help: 'Flowcharts (`::flowchart`) are drawn in the SOP PDF sized to the text block, split over pages when tall, and scaled down to at least 8 pt text. When a chart is too wide even at 8 pt, it is printed smaller and this warning names its widest box: shorten that label (and other long ones) in the data file, or split the flow.',
-  async run(ctx, report) {
-    const fit = ctx.options.diagramFit;
-    if (!fit) return;
-    for (const lang of ctx.model.manifest.languages) {
-      for (const d of await fit(ctx.model, lang)) report(d);
-    }
+  run(ctx, report) {
+    return measureEachLanguage(ctx, ctx.options.diagramFit, (_lang, warnings) => {
+      for (const d of warnings) report(d);
+    });
   },
 };

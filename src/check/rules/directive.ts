@@ -1,5 +1,6 @@
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { DIRECTIVES, findDirective } from '../../markdown/index.js';
+import { markdownFiles } from '../each.js';
 import { scanDirectives } from '../scan.js';
 import type { Rule } from '../types.js';
 
@@ -18,8 +19,7 @@ export const directiveRule: Rule = {
   run(ctx, report) {
     const { model } = ctx;
     const names = DIRECTIVES.map((d) => d.name);
-    const files = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
-    for (const f of files) {
+    for (const f of markdownFiles(model)) {
       if (!f.body.includes('::')) continue;
       for (const d of scanDirectives(f.body)) {
         const at = { file: f.file, line: f.bodyLine + d.line, column: d.column };

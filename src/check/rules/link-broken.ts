@@ -8,6 +8,7 @@ import type { MarkdownFile, Section } from '../../model/index.js';
 import { nodePosition } from '../context.js';
 import { mayHaveLinks } from '../scan.js';
 import { resolveAnchor, scopeAnchors, type HeadingTreeNode } from '../../i18n/index.js';
+import { markdownFiles } from '../each.js';
 import type { Rule } from '../types.js';
 
 interface UrlNode extends Node {
@@ -51,7 +52,7 @@ export const linkBroken: Rule = {
   help: 'Link to a heading of the same component with [text](#heading-text) (the anchor is the heading in lower case, with "-" between words; a repeated heading gets -1, -2…), to another section by its file name relative to this one, e.g. [eligibility](08-eligibility.md#criteria), and to files inside the SOP folder only.',
   run(ctx, report) {
     const { model } = ctx;
-    const files: MarkdownFile[] = [...model.sections, ...model.annexes.filter((a) => a.kind === 'markdown-annex')];
+    const files: MarkdownFile[] = markdownFiles(model);
     const byPath = new Map(files.map((f) => [f.file, f]));
     const { scopeKey, scopes } = anchorScopes(model.sections, files);
     const anchorCache = new Map<string, Set<string>>();

@@ -1,4 +1,5 @@
 import { diagnostic } from '../../diag/index.js';
+import { measureEachLanguage } from '../each.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -12,26 +13,24 @@ export const pageBudget: Rule = {
   severity: 'warning',
   description: 'the SOP body is over its page budget (over 30 pages warns, over the hard limit errors)',
   help: 'The guidance asks for an SOP body of at most 30 pages (annexes excluded), and never more than the context\'s hard limit (60 by default). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
-  async run(ctx, report) {
-    const count = ctx.options.countBodyPages;
-    if (!count) return;
+  run(ctx, report) {
     const { model } = ctx;
     const soft = model.manifest.page_limits?.soft ?? model.profile.page_limits?.soft ?? 30;
     const hard = model.manifest.page_limits?.hard ?? model.profile.page_limits?.hard?.[model.manifest.context] ?? 60;
     const where = model.manifestPositions.has('/page_limits') ? '/page_limits' : '/context';
-    for (const lang of model.manifest.languages) {
-      let pages: number;
-      try {
-        pages = await count(model, lang);
-      } catch (e) {
+    return measureEachLanguage(
+      ctx,
+      ctx.options.countBodyPages,
+      (lang, pages) => {
+        if (pages > hard) {
+          report(diagnostic('page-budget', 'error', `the ${lang} body is ${pages} pages, over the hard limit of ${hard} for context "${model.manifest.context}"`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes.'));
+        } else if (pages > soft) {
+          report(diagnostic('page-budget', 'warning', `the ${lang} body is ${pages} pages; the guidance recommends at most ${soft}`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes to keep the SOP short enough to be read.'));
+        }
+      },
+      (lang, e) => {
         report(diagnostic('page-budget', 'warning', `the body pages in ${lang} could not be counted: ${(e as Error).message ?? e}`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Run `sopkit build` to see the layout problem.'));
-        continue;
-      }
-      if (pages > hard) {
-        report(diagnostic('page-budget', 'error', `the ${lang} body is ${pages} pages, over the hard limit of ${hard} for context "${model.manifest.context}"`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes.'));
-      } else if (pages > soft) {
-        report(diagnostic('page-budget', 'warning', `the ${lang} body is ${pages} pages; the guidance recommends at most ${soft}`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes to keep the SOP short enough to be read.'));
-      }
-    }
+      },
+    );
   },
 };

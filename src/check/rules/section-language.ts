@@ -1,5 +1,5 @@
 import { diagnostic } from '../../diag/index.js';
-import type { MarkdownFile } from '../../model/index.js';
+import { markdownFiles } from '../each.js';
 import { proseText } from '../scan.js';
 import { ARABIC_SCRIPT_LANGUAGES, baseLanguage } from '../text.js';
 import type { Rule } from '../types.js';
@@ -25,8 +25,7 @@ export const sectionLanguage: Rule = {
   description: 'a section\'s text is mostly in another language than its folder',
   help: 'Counting Arabic-script letters against Latin letters in the prose (code, URLs and acronyms are ignored): a section under sections/ar/ should be mostly Arabic, one under sections/en/ mostly Latin. Move the file to the right folder, or translate it.',
   run(ctx, report) {
-    const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
-    for (const f of files) {
+    for (const f of markdownFiles(ctx.model)) {
       const { arabic, latin } = letterCounts(f.body);
       const total = arabic + latin;
       if (total < MIN_LETTERS) continue;

@@ -1,20 +1,7 @@
 import { diagnostic } from '../../diag/index.js';
-import type { MarkdownFile } from '../../model/index.js';
 import { sourceLanguage } from '../context.js';
-import type { CheckContext, Rule } from '../types.js';
-
-/** Sections and Markdown annexes, grouped by kind folder and file name (how translations pair). */
-export function translationGroups(ctx: CheckContext): Map<string, Map<string, MarkdownFile>> {
-  const groups = new Map<string, Map<string, MarkdownFile>>();
-  const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
-  for (const f of files) {
-    const key = `${f.file.split('/')[0]}/${f.name}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = new Map()));
-    g.set(f.lang, f);
-  }
-  return groups;
-}
+import { markdownFiles, translationGroups } from '../each.js';
+import type { Rule } from '../types.js';
 
 /** R9: every section exists in every working language (paired by file name). */
 export const translationMissing: Rule = {
@@ -26,8 +13,8 @@ export const translationMissing: Rule = {
     const langs = ctx.model.manifest.languages;
     const src = sourceLanguage(ctx.model);
     // A language with no files at all is one problem, already reported by the loader.
-    const present = new Set([...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')].map((f) => f.lang));
-    for (const [key, g] of translationGroups(ctx)) {
+    const present = new Set(markdownFiles(ctx.model).map((f) => f.lang));
+    for (const [key, g] of translationGroups(ctx.model)) {
       const have = g.get(src) ?? [...g.values()][0]!;
       const folder = key.split('/')[0];
       for (const lang of langs) {
