@@ -6,7 +6,7 @@ import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../
 import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
 import type { RenderContext } from '../render/html/context.js';
-import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
+import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
 import { servicesTable, signatures } from '../render/html/directives.js';
 import { h } from '../render/html/h.js';
 import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';

@@ -3,7 +3,7 @@ import { formatDate, label as siteLabel, localized, localizeDigits } from '../..
 import type { RenderContext } from './context.js';
 import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, Service, ServicesData, UrgentActionData,
-} from './data-types.js';
+} from '../../document/data-types.js';
 import { h } from './h.js';
 import { diagramToSvg } from './svg.js';
 

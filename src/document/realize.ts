@@ -1,0 +1,51 @@
+import type { Nodes, Root } from 'mdast';
+import { findDirective } from '../markdown/index.js';
+import type { SopModel } from '../model/types.js';
+import type { DataRef, RealizedDirective } from './types.js';
+
+function ref<T>(model: SopModel, name: string): DataRef<T> {
+  return { name, file: model.data[name] as DataRef<T>['file'] };
+}
+
+/** What one directive stands for (see `RealizedDirective`). */
+export function realizeDirective(model: SopModel, name: string, attributes: Record<string, string | null | undefined> | null | undefined): RealizedDirective {
+  const spec = findDirective(name);
+  if (!spec) return { kind: 'unknown', name };
+  if (name === 'pagebreak' || name === 'signatures') return { kind: name };
+  const named = String(attributes?.data ?? spec.data[0]);
+  const data = ref(model, named);
+  const shown = spec.data.includes(named) ? data : ref(model, spec.data[0]!);
+  switch (name) {
+    case 'criteria': return { kind: 'criteria', data, shown: shown as DataRef<never> };
+    case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<never> };
+    case 'matrix': return { kind: 'matrix', data, shown: shown as DataRef<never> };
+    case 'card': return { kind: 'card', data, shown: shown as DataRef<never> };
+    case 'services': return { kind: 'services', data, shown: shown as DataRef<never> };
+    case 'pathways': return { kind: 'pathways', data, shown: shown as DataRef<never>, services: ref(model, 'services') };
+    default: return { kind: 'unknown', name };
+  }
+}
+
+type DirectiveNode = Extract<Nodes, { type: 'leafDirective' | 'containerDirective' }>;
+
+/**
+ * Expands the leaf and container directives of a tree once: each gets `data.sop`, the
+ * directive resolved against `model.data`. Text directives (`:30` in "10:30") stay as
+ * they are: every output prints them as text.
+ */
+export function realizeTree(model: SopModel, tree: Root): void {
+  const visit = (node: Nodes) => {
+    if (node.type === 'leafDirective' || node.type === 'containerDirective') {
+      const d = node as DirectiveNode;
+      const data: Record<string, unknown> = { ...d.data, sop: realizeDirective(model, d.name, d.attributes) };
+      d.data = data;
+    }
+    if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(tree);
+}
+
+/** The realized directive of a node, if `realizeTree` saw it. */
+export function realizedOf(node: { data?: unknown }): RealizedDirective | undefined {
+  return (node.data as { sop?: RealizedDirective } | undefined)?.sop;
+}
