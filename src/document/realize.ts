@@ -3,25 +3,27 @@ import { findDirective } from '../markdown/index.js';
 import type { SopModel } from '../model/types.js';
 import type { DataRef, RealizedDirective } from './types.js';
 
-function ref<T>(model: SopModel, name: string): DataRef<T> {
-  return { name, file: model.data[name] as DataRef<T>['file'] };
+type DataFiles = SopModel['data'];
+
+function ref<T>(data: DataFiles, name: string): DataRef<T> {
+  return { name, file: data[name] as DataRef<T>['file'] };
 }
 
 /** What one directive stands for (see `RealizedDirective`). */
-export function realizeDirective(model: SopModel, name: string, attributes: Record<string, string | null | undefined> | null | undefined): RealizedDirective {
+export function realizeDirective(files: DataFiles, name: string, attributes: Record<string, string | null | undefined> | null | undefined): RealizedDirective {
   const spec = findDirective(name);
   if (!spec) return { kind: 'unknown', name };
   if (name === 'pagebreak' || name === 'signatures') return { kind: name };
   const named = String(attributes?.data ?? spec.data[0]);
-  const data = ref(model, named);
-  const shown = spec.data.includes(named) ? data : ref(model, spec.data[0]!);
+  const data = ref(files, named);
+  const shown = spec.data.includes(named) ? data : ref(files, spec.data[0]!);
   switch (name) {
     case 'criteria': return { kind: 'criteria', data, shown: shown as DataRef<never> };
     case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<never> };
     case 'matrix': return { kind: 'matrix', data, shown: shown as DataRef<never> };
     case 'card': return { kind: 'card', data, shown: shown as DataRef<never> };
     case 'services': return { kind: 'services', data, shown: shown as DataRef<never> };
-    case 'pathways': return { kind: 'pathways', data, shown: shown as DataRef<never>, services: ref(model, 'services') };
+    case 'pathways': return { kind: 'pathways', data, shown: shown as DataRef<never>, services: ref(files, 'services') };
     default: return { kind: 'unknown', name };
   }
 }
@@ -37,7 +39,7 @@ export function realizeTree(model: SopModel, tree: Root): void {
   const visit = (node: Nodes) => {
     if (node.type === 'leafDirective' || node.type === 'containerDirective') {
       const d = node as DirectiveNode;
-      const data: Record<string, unknown> = { ...d.data, sop: realizeDirective(model, d.name, d.attributes) };
+      const data: Record<string, unknown> = { ...d.data, sop: realizeDirective(model.data, d.name, d.attributes) };
       d.data = data;
     }
     if ('children' in node) for (const c of node.children) visit(c as Nodes);
