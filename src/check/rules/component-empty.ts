@@ -14,7 +14,7 @@ export const componentEmpty: Rule = {
     for (const s of model.sections) {
       const comp = model.profile.components.find((c) => c.id === s.component);
       if (comp?.generated) continue;
-      if (hasContent(s.body)) continue;
+      if (hasContent(ctx.mdast(s))) continue;
       const req = comp !== undefined && required.has(comp.n);
       const firstLine = s.body.split('\n').findIndex((l) => l.trim() !== '');
       const at = firstLine >= 0 ? { file: s.file, line: s.bodyLine + firstLine, column: 1 } : valuePosition(s, 'component');

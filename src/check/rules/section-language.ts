@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { diagnostic } from '../../diag/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 import { proseText } from '../scan.js';
@@ -8,8 +9,8 @@ import type { Rule } from '../types.js';
 const MIN_LETTERS = 40;
 
 /** Letters of the prose: no code, no URLs or e-mail addresses, no Latin acronyms (UNICEF, CPIMS+). */
-export function letterCounts(body: string): { arabic: number; latin: number } {
-  const prose = proseText(body)
+export function letterCounts(tree: Root): { arabic: number; latin: number } {
+  const prose = proseText(tree)
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]+[a-z]?\b\+?/g, ' ');
@@ -27,7 +28,7 @@ export const sectionLanguage: Rule = {
   run(ctx, report) {
     const files: MarkdownFile[] = [...ctx.model.sections, ...ctx.model.annexes.filter((a) => a.kind === 'markdown-annex')];
     for (const f of files) {
-      const { arabic, latin } = letterCounts(f.body);
+      const { arabic, latin } = letterCounts(ctx.mdast(f));
       const total = arabic + latin;
       if (total < MIN_LETTERS) continue;
       const share = arabic / total;
