@@ -1,11 +1,12 @@
 import type { Nodes, Root } from 'mdast';
 import { findDirective } from '../markdown/index.js';
 import type { SopModel } from '../model/types.js';
+import type { CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData } from './data-types.js';
 import type { DataRef, RealizedDirective } from './types.js';
 
 type DataFiles = SopModel['data'];
 
-function ref<T>(data: DataFiles, name: string): DataRef<T> {
+function ref<T = unknown>(data: DataFiles, name: string): DataRef<T> {
   return { name, file: data[name] as DataRef<T>['file'] };
 }
 
@@ -17,13 +18,15 @@ export function realizeDirective(files: DataFiles, name: string, attributes: Rec
   const named = String(attributes?.data ?? spec.data[0]);
   const data = ref(files, named);
   const shown = spec.data.includes(named) ? data : ref(files, spec.data[0]!);
+  // `shown` is a file the directive accepts, so it has that file's type: the loader checked
+  // it against its schema (and reported it if it does not fit).
   switch (name) {
-    case 'criteria': return { kind: 'criteria', data, shown: shown as DataRef<never> };
-    case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<never> };
-    case 'matrix': return { kind: 'matrix', data, shown: shown as DataRef<never> };
-    case 'card': return { kind: 'card', data, shown: shown as DataRef<never> };
-    case 'services': return { kind: 'services', data, shown: shown as DataRef<never> };
-    case 'pathways': return { kind: 'pathways', data, shown: shown as DataRef<never>, services: ref(files, 'services') };
+    case 'criteria': return { kind: 'criteria', data, shown: shown as DataRef<EligibilityData> };
+    case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<EligibilityData> | DataRef<CaseStepsData> };
+    case 'matrix': return { kind: 'matrix', data, shown: shown as DataRef<PrioritisationData> };
+    case 'card': return { kind: 'card', data, shown: shown as DataRef<UrgentActionData> };
+    case 'services': return { kind: 'services', data, shown: shown as DataRef<ServicesData> };
+    case 'pathways': return { kind: 'pathways', data, shown: shown as DataRef<PathwaysData>, services: ref<ServicesData>(files, 'services') };
     default: return { kind: 'unknown', name };
   }
 }
