@@ -4,3 +4,4 @@ export * from './model/index.js';
 export * from './validate/index.js';
 export * from './markdown/index.js';
 export * from './i18n/index.js';
+export * from './document/index.js';

@@ -1,23 +1,18 @@
 import type { Root } from 'mdast';
 import type { Diagnostic, SourcePosition } from '../diag/index.js';
-import { parseMarkdown } from '../markdown/index.js';
+import { treeOf } from '../document/index.js';
 import type { MarkdownFile, SopModel } from '../model/index.js';
 import type { CheckContext, CheckOptions } from './types.js';
 
 export function createContext(model: SopModel, loadDiagnostics: readonly Diagnostic[], options: CheckOptions): CheckContext {
-  const trees = new Map<string, Root>();
   let required: Set<number> | undefined;
   return {
     model,
     options,
     loadDiagnostics,
+    /** The document's tree of the file: parsed once, shared with the layout and the site. */
     mdast(file: MarkdownFile): Root {
-      let t = trees.get(file.file);
-      if (!t) {
-        t = parseMarkdown(file.body);
-        trees.set(file.file, t);
-      }
-      return t;
+      return treeOf(model, file);
     },
     requiredComponents(): Set<number> {
       if (!required) {

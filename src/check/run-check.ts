@@ -1,5 +1,6 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diag/index.js';
-import { loadSop, type SopModel } from '../model/index.js';
+import { loadDocument } from '../document/index.js';
+import type { SopModel } from '../model/index.js';
 import { createContext } from './context.js';
 import { RULES } from './rules/index.js';
 import type { CheckOptions, Rule } from './types.js';
@@ -39,6 +40,6 @@ export async function runRules(model: SopModel, loadDiagnostics: readonly Diagno
  * input is unusable (no folder, no or broken sop.yaml); everything else is a diagnostic.
  */
 export async function checkSop(dir: string, options: CheckOptions): Promise<CheckResult> {
-  const { model, diagnostics } = await loadSop(dir);
+  const { model, diagnostics } = await loadDocument(dir);
   return { model, diagnostics: await runRules(model, diagnostics, options) };
 }

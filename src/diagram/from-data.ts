@@ -1,20 +1,13 @@
 import { localized as pickText } from '../i18n/index.js';
-import type { Localized } from '../model/types.js';
+import type { CaseStep, EligibilityData } from '../document/data-types.js';
 import type { GraphSpec, GraphNodeSpec, GraphEdgeSpec } from './types.js';
 
-interface EligibilityData {
-  flow: {
-    nodes: { id: string; type: 'start' | 'decision' | 'action' | 'outcome'; label: Localized }[];
-    edges: { from: string; to: string; label?: Localized }[];
-  };
-}
-
-interface CaseStepsData {
-  steps: { id: string; title: Localized; timeline?: Localized; next?: string[] }[];
-}
+/** The parts of the data files a graph is made of (the types are `document/data-types.ts`'s). */
+type FlowData = Pick<EligibilityData, 'flow'>;
+type StepsData = { steps: Pick<CaseStep, 'id' | 'title' | 'timeline' | 'next'>[] };
 
 /** `data/eligibility.yaml` → a top-down decision graph. */
-export function eligibilityGraph(data: EligibilityData, lang: string): GraphSpec {
+export function eligibilityGraph(data: FlowData, lang: string): GraphSpec {
   const nodes: GraphNodeSpec[] = data.flow.nodes.map((n) => ({ id: n.id, kind: n.type, label: pickText(n.label, lang) }));
   const ids = new Set(nodes.map((n) => n.id));
   const edges: GraphEdgeSpec[] = data.flow.edges
@@ -24,7 +17,7 @@ export function eligibilityGraph(data: EligibilityData, lang: string): GraphSpec
 }
 
 /** `data/case-steps.yaml` → the steps in reading order; `next` adds loops (e.g. review → planning). */
-export function caseStepsGraph(data: CaseStepsData, lang: string): GraphSpec {
+export function caseStepsGraph(data: StepsData, lang: string): GraphSpec {
   const nodes: GraphNodeSpec[] = data.steps.map((s) => {
     const note = pickText(s.timeline, lang);
     return { id: s.id, kind: 'step', label: pickText(s.title, lang), ...(note ? { note } : {}) };

@@ -7,6 +7,7 @@
  * compact numbered list, for screen readers and text extraction.
  */
 import { diagnostic } from '../diag/index.js';
+import { realizedOf } from '../document/index.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram, type GraphSpec } from '../diagram/index.js';
 import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/frame.js';
 import { localized as pick, localizeDigits } from '../i18n/index.js';
@@ -42,7 +43,8 @@ type Obj = Record<string, unknown>;
 
 /** Data names of the `::flowchart` directives in a tree. */
 export function flowchartsIn(root: MdNode, out = new Set<string>()): Set<string> {
-  if ((root.type === 'leafDirective' || root.type === 'containerDirective') && root.name === 'flowchart') out.add(String(root.attributes?.data ?? 'eligibility'));
+  const r = realizedOf(root);
+  if (r?.kind === 'flowchart') out.add(r.data.name);
   for (const c of root.children ?? []) flowchartsIn(c, out);
   return out;
 }

@@ -5,7 +5,7 @@
  * drawable graph stays the numbered list below.
  */
 import { diagnostic } from '../diag/index.js';
-import { findDirective } from '../markdown/index.js';
+import { realizeDirective, realizedOf } from '../document/index.js';
 import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
@@ -25,17 +25,18 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
 export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const name = node.name ?? '';
-  const spec = findDirective(name);
+  // Realized by the document stage; a node made here (or a text directive) is resolved now.
+  const r = realizedOf(node) ?? realizeDirective(ctx.model?.data ?? {}, name, node.attributes);
   const where = { file: ctx.file, ...lineOf(ctx, node) };
-  if (!spec) {
+  if (r.kind === 'unknown') {
     ctx.diagnostics.push(diagnostic('pdf-directive-unknown', 'warning', `unknown directive "${name}": its content is printed as plain text`, where,
       'Use one of: criteria, flowchart, matrix, card, services, pathways, signatures, pagebreak.'));
     return blockChildren(node.children ?? [], box, ctx);
   }
-  if (name === 'pagebreak') return [{ height: 0, items: [], pageBreakBefore: true }];
-  if (name === 'signatures') return signatureSlices(box, ctx);
-  const dataName = (node.attributes?.data ?? spec.data[0]) as string;
-  const file = ctx.model?.data[dataName];
+  if (r.kind === 'pagebreak') return [{ height: 0, items: [], pageBreakBefore: true }];
+  if (r.kind === 'signatures') return signatureSlices(box, ctx);
+  const dataName = r.data.name;
+  const file = r.data.file;
   if (!file || file.value == null || typeof file.value !== 'object') {
     ctx.diagnostics.push(diagnostic('pdf-data-missing', 'warning', `::${name} needs data/${dataName}.yaml, which is missing or unreadable`, where,
       `Create data/${dataName}.yaml (see schemas/${dataName}.schema.json).`));
@@ -44,7 +45,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
   const v = file.value as Obj;
   const L = (x: unknown) => pick(x, ctx.lang, ctx.model?.manifest.languages ?? []);
   const nodes: MdNode[] = [];
-  switch (name) {
+  switch (r.kind) {
     case 'criteria':
       nodes.push(list(true, arr(v.criteria).map((c) => item(para(t(L(c.text)))))));
       break;
@@ -81,7 +82,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
     case 'pathways':
       for (const p of arr(v.pathways)) {
         nodes.push(para(strong(L(p.concern))));
-        const services = arr(ctx.model?.data.services?.value && (ctx.model.data.services.value as Obj).services);
+        const services = arr(r.kind === 'pathways' ? (r.services.file?.value as Obj | null | undefined)?.services : undefined);
         nodes.push(list(true, arr(p.steps).map((s) => {
           const svc = services.find((x) => x.id === s.service);
           const who = svc ? L(svc.name) : String(s.service ?? '');

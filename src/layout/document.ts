@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diag/index.js';
 import { digitsFor, directionOf, formatDate, formatNumber, label, label as pdfLabel, localized as pick, pageHeader, scopeAnchors, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
-import { parseMarkdown } from '../markdown/index.js';
+import { languageOf, treeOf, type ComponentGroup } from '../document/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor, linesToSlices, paragraphSlices } from './blocks.js';
@@ -85,64 +85,24 @@ function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: strin
   });
 }
 
-function componentNumber(model: SopModel, s: Section): number | undefined {
-  const c = s.component ?? (s.frontMatter.component as unknown);
-  if (typeof c === 'number') return c;
-  if (typeof c === 'string' && /^\d+$/.test(c)) return Number(c);
-  return model.profile.components.find((p) => p.id === c)?.n;
-}
-
-interface ComponentGroup {
-  n?: number;
-  id: string;
-  title: string;
-  sections: Section[];
-}
-
-/** Sections of `lang` grouped by component, in profile order; generated components added. */
+/**
+ * Sections of `lang` grouped by component, in profile order, generated components added:
+ * the document's grouping (one list, so a generated section is one file parsed once).
+ */
 export function componentsFor(model: SopModel, lang: string): ComponentGroup[] {
-  const groups = new Map<string, ComponentGroup>();
-  for (const s of model.sections) {
-    if (s.lang !== lang) continue;
-    const n = componentNumber(model, s);
-    const id = String(s.component ?? s.frontMatter.component ?? s.name);
-    const key = n !== undefined ? `n${n}` : `f${id}`;
-    let g = groups.get(key);
-    if (!g) {
-      const prof = model.profile.components.find((p) => p.n === n);
-      const title = String(s.title ?? s.frontMatter.title ?? (prof ? pick(prof.title, lang) : id));
-      g = { n, id, title, sections: [] };
-      groups.set(key, g);
-    }
-    g.sections.push(s);
-  }
-  for (const g of groups.values()) g.sections.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
-  // The signature page is generated from sop.yaml even when no section was written for it.
-  const sig = model.profile.components.find((c) => c.generated && c.id === 'signatures');
-  if (sig && groups.size && !groups.has(`n${sig.n}`)) {
-    const generated = { kind: 'section', file: 'sop.yaml', lang, name: `${sig.n}-generated`, frontMatter: {}, body: '::signatures\n', bodyLine: 1 } as unknown as Section;
-    groups.set(`n${sig.n}`, { n: sig.n, id: sig.id, title: pick(sig.title, lang), sections: [generated] });
-  }
-  return [...groups.values()].sort((a, b) => (a.n ?? 1e9) - (b.n ?? 1e9) || a.id.localeCompare(b.id));
+  return languageOf(model, lang).components.map((c) => ({ ...c, sections: c.sections.map((f) => f.source) }));
 }
 
 const LEADING_NUMBER = /^\s*[0-9٠-٩]+[.\-–)]?\s+/;
 
-/** Parsed bodies, so `check` (page budget) and `build` in one process parse once. */
-const trees = new WeakMap<object, MdNode>();
-
-function parsed(file: { body: string }): MdNode {
-  let t = trees.get(file);
-  if (!t) {
-    t = parseMarkdown(file.body) as unknown as MdNode;
-    trees.set(file, t);
-  }
-  return t;
+/** The document's tree of a file (parsed once, shared with `check` and the site). */
+function parsed(model: SopModel, file: { body: string }): MdNode {
+  return treeOf(model, file) as unknown as MdNode;
 }
 
 /** Body slices of one Markdown file (title heading dropped: the component title replaces it). */
-function fileSlices(file: { body: string; bodyLine: number; file: string }, ctx: LayoutContext, column: Box): Slice[] {
-  const root = parsed(file);
+function fileSlices(model: SopModel, file: { body: string; bodyLine: number; file: string }, ctx: LayoutContext, column: Box): Slice[] {
+  const root = parsed(model, file);
   let children = root.children ?? [];
   ctx.file = file.file;
   ctx.bodyLine = file.bodyLine;
@@ -187,7 +147,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
   const pages: PlacedPage[] = [];
   const entries: BodyResult['entries'] = [];
   const groups = componentsFor(model, lang);
-  const scopes = new Map(groups.map((g) => [g, new Set(scopeAnchors(g.sections.map(parsed)))]));
+  const scopes = new Map(groups.map((g) => [g, new Set(scopeAnchors(g.sections.map((f) => parsed(model, f))))]));
   ctx.linkTargets = new Map(groups.flatMap((g) => g.sections.map((s) => [s.file, { scope: g.id, dest: `c:${g.n ?? g.id}`, anchors: scopes.get(g)! }] as const)));
   for (const g of groups) {
     const number = g.n !== undefined ? formatHeadingNumber([g.n], ctx) : '';
@@ -198,7 +158,7 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
     ctx.section.outline = outline;
     const slices = titleSlices(title, ctx, geo.column, dest);
     for (const s of g.sections) {
-      slices.push(...fileSlices(s, ctx, geo.column));
+      slices.push(...fileSlices(model, s, ctx, geo.column));
       ctx.section.footnoteDefs.clear();
       ctx.section.footnoteOrder = [];
       ctx.section.fileIndex += 1;
@@ -290,7 +250,7 @@ export function layoutSop(model: SopModel, lang: string): Promise<SopLayout> {
 /** Lays out the flowcharts that `files` use, for the text layout to draw (see diagram.ts). */
 async function prepareDiagrams(model: SopModel, files: Array<{ body: string }>, ctx: LayoutContext, geo: Geometry): Promise<void> {
   const names = new Set<string>();
-  for (const f of files) flowchartsIn(parsed(f), names);
+  for (const f of files) flowchartsIn(parsed(model, f), names);
   if (!names.size) return;
   ctx.diagrams = new Map();
   for (const name of [...names].sort()) ctx.diagrams.set(name, await prepareDiagram(model, name, ctx.lang, geo.column.width, geo.height, ctx.dir === 'rtl'));
@@ -334,13 +294,13 @@ export async function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex,
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
   await prepareDiagrams(model, [annex], ctx, geo);
-  ctx.section = newSection(`annex${n}`, undefined, `annex-${n}`, new Set(scopeAnchors([parsed(annex)])));
+  ctx.section = newSection(`annex${n}`, undefined, `annex-${n}`, new Set(scopeAnchors([parsed(model, annex)])));
   const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
   const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
   const outline: OutlineEntry = { title, dest: `annex:${n}`, children: [] };
   ctx.section.outline = outline;
   const slices = titleSlices(title, ctx, geo.column, `annex:${n}`);
-  slices.push(...fileSlices(annex, ctx, geo.column));
+  slices.push(...fileSlices(model, annex, ctx, geo.column));
   const pages = decorate(paginate(slices, geo.height, theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) }), theme, annexHeader(model, lang, n), lang, digits, model.manifest.status === 'draft');
   return { frames: { pages, outline: [outline], meta: metaFor(model, lang, annexHeader(model, lang, n)) }, diagnostics };
 }

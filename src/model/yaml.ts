@@ -45,12 +45,28 @@ export function emptyPositions(file: string, line = 1): PositionMap {
   return new YamlPositions(file, { file, line, column: 1 });
 }
 
+/** YAML parses per file name since the process started (or `resetYamlStats`). */
+const yamlCalls = new Map<string, number>();
+
+/**
+ * How often each file was parsed: the parse-once test (tests/document/parse-once.test.ts)
+ * reads it to prove that no consumer parses a data file a second time.
+ */
+export function yamlStats(): ReadonlyMap<string, number> {
+  return new Map(yamlCalls);
+}
+
+export function resetYamlStats(): void {
+  yamlCalls.clear();
+}
+
 /**
  * Parses YAML (1.2 core schema: dates stay strings) and records the position of every
  * key and value by JSON pointer. `lineOffset` shifts lines for YAML embedded in a file
  * (front-matter starts on line 2). Syntax errors come back as diagnostics, never thrown.
  */
 export function parseYamlWithPositions(text: string, file: string, lineOffset = 0): ParsedYaml {
+  yamlCalls.set(file, (yamlCalls.get(file) ?? 0) + 1);
   const deep = yamlDepthProblem(text);
   if (deep) {
     const where = { file, line: deep.line + lineOffset, column: deep.column };

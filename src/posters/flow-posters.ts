@@ -4,7 +4,7 @@
  */
 import { caseStepsGraph, eligibilityGraph } from '../diagram/index.js';
 import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
-import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
+import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
 import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { bestLayout, diagramBody } from './diagram-draw.js';

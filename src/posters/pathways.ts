@@ -6,7 +6,7 @@
  * Pathways that do not fit one sheet at a legible size continue on further pages.
  */
 import { digitsFor, directionOf, formatDate, label, localized, localizeDigits } from '../i18n/index.js';
-import type { PathwaysData, ServicesData, Service } from '../render/html/data-types.js';
+import type { PathwaysData, ServicesData, Service } from '../document/data-types.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';

@@ -8,7 +8,7 @@
 import { digitsFor, directionOf, formatDate, label, languageName, localized, localizeDigits, pageHeader } from '../i18n/index.js';
 import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData,
-} from '../render/html/data-types.js';
+} from '../document/data-types.js';
 import type { Block, Box } from './column.js';
 import { fitColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';

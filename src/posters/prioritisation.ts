@@ -4,7 +4,7 @@
  * follow-up and examples beside. All rows share one font size, the largest that fits.
  */
 import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
-import type { PrioritisationData } from '../render/html/data-types.js';
+import type { PrioritisationData } from '../document/data-types.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';

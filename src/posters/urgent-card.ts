@@ -4,7 +4,7 @@
  * pocket card, each fitted on its own.
  */
 import { digitsFor, label, localized, localizeDigits } from '../i18n/index.js';
-import type { UrgentActionData } from '../render/html/data-types.js';
+import type { UrgentActionData } from '../document/data-types.js';
 import type { Block } from './column.js';
 import type { PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';

@@ -6,7 +6,7 @@ import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../
 import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
 import type { RenderContext } from '../render/html/context.js';
-import type { CaseStepsData, EligibilityData } from '../render/html/data-types.js';
+import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
 import { servicesTable, signatures } from '../render/html/directives.js';
 import { h } from '../render/html/h.js';
 import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';
@@ -93,14 +93,14 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
  */
 const bodyCache = new Map<string, { body: ReturnType<typeof renderBody>; ids: string[]; slugs: string[] }>();
 
-function renderBodyCached(text: string, ctx: RenderContext, prefix: string, ids: IdRegistry, slugs: SlugAllocator, contextKey: string) {
+function renderBodyCached(file: { body: string }, ctx: RenderContext, prefix: string, ids: IdRegistry, slugs: SlugAllocator, contextKey: string) {
   // The heading slugs a body gets depend on the ones its component handed out before it.
-  const key = createHash('sha256').update(JSON.stringify([text, ctx.lang, ctx.dir, ctx.digits, ctx.servicesOnPage, ctx.servicesHref, prefix, contextKey, slugs.snapshot()])).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([file.body, ctx.lang, ctx.dir, ctx.digits, ctx.servicesOnPage, ctx.servicesHref, prefix, contextKey, slugs.snapshot()])).digest('hex');
   const hit = bodyCache.get(key);
   if (hit && ids.claimAll(hit.ids) && slugs.takeAll(hit.slugs)) return structuredClone(hit.body);
   const before = new Set(ids.snapshot());
   const slugsBefore = new Set(slugs.snapshot());
-  const body = renderBody(text, ctx, prefix, ids, slugs);
+  const body = renderBody(file, ctx, prefix, ids, slugs);
   const claimed = ids.snapshot().filter((id) => !before.has(id));
   const taken = slugs.snapshot().filter((s) => !slugsBefore.has(s));
   if (bodyCache.size > 2000) bodyCache.delete(bodyCache.keys().next().value!);
@@ -272,7 +272,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     if (blockLang !== lang) body.push(h('p', { className: ['translation-missing'], role: 'note' }, siteLabel('notTranslated', lang)));
     const slugs = new SlugAllocator();
     for (const s of block.sections) {
-      const r = renderBodyCached(s.body, ctx, block.id, ids, slugs, contextKey);
+      const r = renderBodyCached(s, ctx, block.id, ids, slugs, contextKey);
       body.push(...r.children);
       headings.push(...r.headings);
       scopes.set(s.file, { scope: block.id, slugs });
@@ -299,7 +299,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
     const headings: RenderedHeading[] = [];
     if (annex.kind === 'markdown-annex') {
       const slugs = new SlugAllocator();
-      const r = renderBodyCached(annex.body, annexCtx, id, ids, slugs, contextKey);
+      const r = renderBodyCached(annex, annexCtx, id, ids, slugs, contextKey);
       body.push(...r.children);
       scopes.set(annex.file, { scope: id, slugs });
       bodies.push({ nodes: r.children, file: annex.file });

@@ -1,5 +1,4 @@
-import type { Nodes } from 'mdast';
-import { parseMarkdown } from '../markdown/index.js';
+import type { Nodes, Root } from 'mdast';
 import { toWords } from './normalize.js';
 
 /** Words of a node tree in source order; footnote definitions are skipped. */
@@ -10,7 +9,7 @@ function walkWords(node: Nodes, parts: string[]): void {
 }
 
 /**
- * The words a reader sees of a Markdown body, in source order: text, inline code and
+ * The words a reader sees of a Markdown body (its tree from the document: `treeOf`), in source order: text, inline code and
  * code blocks, with block boundaries kept as word boundaries. Markup, link targets,
  * directive attributes, raw HTML and image files are not words on the page.
  * (mdast-util-to-string would glue the last word of a block to the first of the next.)
@@ -20,14 +19,14 @@ function walkWords(node: Nodes, parts: string[]): void {
  * document), not on where it is written. `markdownFootnotes` gives their words, which
  * the word-order metric scores as floating runs (see `wordOrderReport`).
  */
-export function markdownWords(markdown: string): string[] {
+export function markdownWords(tree: Root): string[] {
   const parts: string[] = [];
-  walkWords(parseMarkdown(markdown), parts);
+  walkWords(tree, parts);
   return toWords(parts.join(' '));
 }
 
 /** The words of each footnote definition of a Markdown body, in source order. */
-export function markdownFootnotes(markdown: string): string[][] {
+export function markdownFootnotes(tree: Root): string[][] {
   const out: string[][] = [];
   const find = (node: Nodes) => {
     if (node.type === 'footnoteDefinition') {
@@ -39,6 +38,6 @@ export function markdownFootnotes(markdown: string): string[][] {
     }
     if ('children' in node) for (const child of node.children) find(child as Nodes);
   };
-  find(parseMarkdown(markdown));
+  find(tree);
   return out;
 }

@@ -20,6 +20,7 @@ import { validateData } from '../../src/validate/index.js';
 import { renderSopPage } from '../../src/site/page.js';
 import { orderVersions } from '../../src/site/versions.js';
 import { markdownWords } from '../../src/verify/source-words.js';
+import { treeOf } from '../../src/document/index.js';
 import { baseFiles, synced } from '../check/fixture.js';
 import { ROOT } from '../cli/cli.js';
 
@@ -95,7 +96,7 @@ export async function runInProcess(dir: string, opts: RunOptions = {}): Promise<
     const loaded = await loadSop(dir);
     const model: SopModel = loaded.model;
     diagnostics.push(...(await runRules(model, loaded.diagnostics, { today: '2026-11-25' })));
-    for (const s of [...model.sections, ...model.annexes]) if ('body' in s) markdownWords(s.body);
+    for (const s of [...model.sections, ...model.annexes]) if ('body' in s) markdownWords(treeOf(model, s));
     if (opts.layout !== false) for (const lang of model.manifest.languages) diagnostics.push(...(await layoutSop(model, lang)).diagnostics);
     if (opts.site) {
       const versions = orderVersions([model]);
@@ -235,7 +236,7 @@ export async function runLight(base: Loaded, file: string, text: string, lang: s
     }
     if (rules) diagnostics.push(...(await runRules(model, loadDiags, { today: '2026-11-25' })));
     else diagnostics.push(...loadDiags);
-    if (md) for (const s of [...model.sections, ...model.annexes]) if (s.file === file && 'body' in s) markdownWords(s.body);
+    if (md) for (const s of [...model.sections, ...model.annexes]) if (s.file === file && 'body' in s) markdownWords(treeOf(model, s));
     if (layout && model.manifest.languages.includes(lang)) diagnostics.push(...(await layoutSop(model, lang)).diagnostics);
     if (posters && !md && !diagnostics.some((d) => d.rule === 'schema' && d.severity === 'error' && (d.file ?? '').startsWith('data/'))) diagnostics.push(...(await checkPosters(model)));
     return { exit: diagnostics.some((d) => d.severity === 'error') ? 1 : 0, diagnostics, pdfs: [] };

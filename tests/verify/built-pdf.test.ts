@@ -10,6 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
 import type { SopModel } from '../../src/model/types.js';
+import { treeOf } from '../../src/document/index.js';
 import { markdownFootnotes, markdownWords, pageText, pageWordOrder, readPdfText, toWords, verifyPdfs } from '../../src/verify/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
@@ -62,9 +63,9 @@ describe.skipIf(!engine?.buildPdfs)('on PDFs built by sopkit', () => {
 
   it('gives back ≥ 90% of the source words in order on every Arabic body page (pdf.js)', async () => {
     const ar = model.sections.filter((s) => s.lang === 'ar');
-    const source = ar.flatMap((s) => markdownWords(s.body));
+    const source = ar.flatMap((s) => markdownWords(treeOf(model, s)));
     // Footnotes are read at the foot of their reference's page: scored as floating runs.
-    const notes = ar.flatMap((s) => markdownFootnotes(s.body));
+    const notes = ar.flatMap((s) => markdownFootnotes(treeOf(model, s)));
     expect(notes.length).toBeGreaterThan(5);
     const pages = await readPdfText(await readFile(sopPdf('ar')), 'sop-ar.pdf');
     const scores = pageWordOrder(source, pages.map((p) => toWords(pageText(p))), { floating: notes });

@@ -13,7 +13,7 @@ export const componentEmpty: Rule = {
     for (const s of ctx.model.sections) {
       const held = componentOf(ctx, s);
       if (held?.comp.generated) continue;
-      if (hasContent(s.body)) continue;
+      if (hasContent(ctx.mdast(s))) continue;
       const comp = held?.comp;
       const firstLine = s.body.split('\n').findIndex((l) => l.trim() !== '');
       const at = firstLine >= 0 ? { file: s.file, line: s.bodyLine + firstLine, column: 1 } : valuePosition(s, 'component');

@@ -1,6 +1,6 @@
 import { diagnostic } from '../../diag/index.js';
 import { brokenSectionMayHold, valuePosition } from '../context.js';
-import { scanHeadings } from '../scan.js';
+import { headingsIn } from '../scan.js';
 import { foldForMatch } from '../text.js';
 import type { Rule } from '../types.js';
 
@@ -21,7 +21,7 @@ export const componentSteps: Rule = {
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
         if (!sections.length || brokenSectionMayHold(model, lang, comp.id)) continue;
-        const headings = sections.flatMap((s) => scanHeadings(s.body).map((h) => foldForMatch(h.text)));
+        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
         for (const step of comp.steps) {
           const words = step.keywords[lang] ?? step.keywords[lang.split('-')[0]!];
           if (!words?.length) continue;

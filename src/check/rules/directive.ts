@@ -1,15 +1,15 @@
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { DIRECTIVES, findDirective } from '../../markdown/index.js';
 import { markdownFiles } from '../each.js';
-import { scanDirectives } from '../scan.js';
+import { directivesIn } from '../scan.js';
 import type { Rule } from '../types.js';
 
 /**
  * Directives embed data (`::flowchart{data=eligibility}`). An unknown name or a data
  * file that does not exist would silently drop content from the site and the PDF.
- * Found by a line scan (leaf and container directives stand on their own line), which
- * is much cheaper than parsing every section. Text directives (`:name` inside a
- * sentence) are left alone: in prose they are more often punctuation than intent.
+ * Read from the document's tree, so `check` sees the directives the outputs draw. Text
+ * directives (`:name` inside a sentence) are left alone: in prose they are more often
+ * punctuation than intent.
  */
 export const directiveRule: Rule = {
   id: 'directive',
@@ -21,7 +21,7 @@ export const directiveRule: Rule = {
     const names = DIRECTIVES.map((d) => d.name);
     for (const f of markdownFiles(model)) {
       if (!f.body.includes('::')) continue;
-      for (const d of scanDirectives(f.body)) {
+      for (const d of directivesIn(ctx.mdast(f), f.body)) {
         const at = { file: f.file, line: f.bodyLine + d.line, column: d.column };
         const spec = findDirective(d.name);
         if (!spec) {

@@ -6,7 +6,6 @@ import { diagnostic, didYouMean } from '../../diag/index.js';
 import { checkSourcePathSync, resolveInside } from '../../fs/index.js';
 import type { MarkdownFile, Section } from '../../model/index.js';
 import { nodePosition } from '../context.js';
-import { mayHaveLinks } from '../scan.js';
 import { resolveAnchor, scopeAnchors, type HeadingTreeNode } from '../../i18n/index.js';
 import { markdownFiles } from '../each.js';
 import type { Rule } from '../types.js';
@@ -63,7 +62,6 @@ export const linkBroken: Rule = {
       return a;
     };
     for (const f of files) {
-      if (!mayHaveLinks(f.body)) continue;
       visit(ctx.mdast(f), (node: Node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const url = (node as UrlNode).url ?? '';

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { diagnostic } from '../../diag/index.js';
 import { markdownFiles } from '../each.js';
 import { proseText } from '../scan.js';
@@ -8,8 +9,8 @@ import type { Rule } from '../types.js';
 const MIN_LETTERS = 40;
 
 /** Letters of the prose: no code, no URLs or e-mail addresses, no Latin acronyms (UNICEF, CPIMS+). */
-export function letterCounts(body: string): { arabic: number; latin: number } {
-  const prose = proseText(body)
+export function letterCounts(tree: Root): { arabic: number; latin: number } {
+  const prose = proseText(tree)
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]+[a-z]?\b\+?/g, ' ');
@@ -26,7 +27,7 @@ export const sectionLanguage: Rule = {
   help: 'Counting Arabic-script letters against Latin letters in the prose (code, URLs and acronyms are ignored): a section under sections/ar/ should be mostly Arabic, one under sections/en/ mostly Latin. Move the file to the right folder, or translate it.',
   run(ctx, report) {
     for (const f of markdownFiles(ctx.model)) {
-      const { arabic, latin } = letterCounts(f.body);
+      const { arabic, latin } = letterCounts(ctx.mdast(f));
       const total = arabic + latin;
       if (total < MIN_LETTERS) continue;
       const share = arabic / total;

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from '../../vendor/commander.js';
 import type { Diagnostic } from '../../diag/index.js';
-import { loadSop } from '../../model/index.js';
+import { loadDocument } from '../../document/index.js';
 import { BUILD_TARGETS, buildAll, type BuildTarget } from '../../build/index.js';
 import { loadReleasedModels } from '../../release/outputs.js';
 import { formatDiagnostic, summary, useColour, withBase } from '../output.js';
@@ -34,7 +34,7 @@ export function buildCommand(): Command {
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const targets = opts.only;
-        const { model, diagnostics } = await loadSop(dir);
+        const { model, diagnostics } = await loadDocument(dir);
         const colour = useColour();
         const base = shownPath(model.root);
         const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -1,13 +1,13 @@
 import type { Element, ElementContent } from 'hast';
 import { formatDate, label as siteLabel, localized, localizeDigits } from '../../i18n/index.js';
+import type { DataRef, RealizedDirective } from '../../document/index.js';
 import type { RenderContext } from './context.js';
 import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, Service, ServicesData, UrgentActionData,
-} from './data-types.js';
+} from '../../document/data-types.js';
 import { h } from './h.js';
 import { diagramToSvg } from './svg.js';
 
-type Attrs = Record<string, string | null | undefined>;
 
 
 export function sectorName(id: string, data: ServicesData, lang: string): string {
@@ -23,8 +23,9 @@ function missing(what: string): Element {
   return h('p', { className: ['directive-missing'], role: 'note' }, what);
 }
 
-function dataOf<T>(ctx: RenderContext, name: string): T | undefined {
-  return ctx.model.data[name]?.value as T | undefined;
+/** The value of a data file the document resolved for a directive (see `RealizedDirective.shown`). */
+function dataOf<T>(ref: DataRef<T> | undefined): T | undefined {
+  return ref?.file?.value;
 }
 
 function caption(title: string | undefined): Element | null {
@@ -45,17 +46,18 @@ function agencyName(ctx: RenderContext, id: string): string {
   return a ? localized(a.name, ctx.lang) : id;
 }
 
-function criteria(ctx: RenderContext): Element {
-  const d = dataOf<EligibilityData>(ctx, 'eligibility');
+function criteria(ctx: RenderContext, ref: DataRef<EligibilityData>): Element {
+  const d = dataOf(ref);
   if (!d) return missing('data/eligibility.yaml');
   return h('ol', { className: ['criteria'] }, d.criteria.map((c) => h('li', { id: undefined }, localized(c.text, ctx.lang))));
 }
 
-function flowchart(ctx: RenderContext, name: string, id: string): Element {
+function flowchart(ctx: RenderContext, ref: DataRef<EligibilityData> | DataRef<CaseStepsData>, id: string): Element {
+  const name = ref.name;
   const diagram = ctx.diagrams[name];
   const L = (k: string) => siteLabel(k, ctx.lang);
   if (name === 'case-steps') {
-    const d = dataOf<CaseStepsData>(ctx, 'case-steps');
+    const d = dataOf(ref as DataRef<CaseStepsData>);
     if (!d || !diagram) return missing('data/case-steps.yaml');
     const title = localized(d.title, ctx.lang) || L('keyActions');
     return h('figure', { className: ['flowchart'], id },
@@ -66,7 +68,7 @@ function flowchart(ctx: RenderContext, name: string, id: string): Element {
         s.timeline ? h('span', { className: ['timeline'] }, ` — ${localized(s.timeline, ctx.lang)}`) : null,
         h('ul', {}, s.key_actions.map((a) => h('li', {}, localized(a, ctx.lang))))))));
   }
-  const d = dataOf<EligibilityData>(ctx, 'eligibility');
+  const d = dataOf(ref as DataRef<EligibilityData>);
   if (!d || !diagram) return missing('data/eligibility.yaml');
   const title = localized(d.title, ctx.lang) || siteLabel('textVersion', ctx.lang);
   const label = (nid: string) => localized(d.flow.nodes.find((n) => n.id === nid)?.label, ctx.lang);
@@ -79,8 +81,8 @@ function flowchart(ctx: RenderContext, name: string, id: string): Element {
         label(e.from), ' → ', e.label ? h('em', {}, localized(e.label, ctx.lang)) : null, e.label ? ' → ' : null, label(e.to))))));
 }
 
-function matrix(ctx: RenderContext): Element {
-  const d = dataOf<PrioritisationData>(ctx, 'prioritisation');
+function matrix(ctx: RenderContext, ref: DataRef<PrioritisationData>): Element {
+  const d = dataOf(ref);
   if (!d) return missing('data/prioritisation.yaml');
   const L = (k: string) => siteLabel(k, ctx.lang);
   const hasFollow = d.levels.some((l) => l.follow_up);
@@ -99,8 +101,8 @@ function matrix(ctx: RenderContext): Element {
       hasFollow ? h('td', {}, localized(l.follow_up, ctx.lang)) : null)))));
 }
 
-function card(ctx: RenderContext): Element {
-  const d = dataOf<UrgentActionData>(ctx, 'urgent-action');
+function card(ctx: RenderContext, ref: DataRef<UrgentActionData>): Element {
+  const d = dataOf(ref);
   if (!d) return missing('data/urgent-action.yaml');
   const L = (k: string) => siteLabel(k, ctx.lang);
   return h('div', { className: ['urgent-card'] },
@@ -133,8 +135,8 @@ function locationKey(s: Service): string {
  * The service map: a plain table (works without JavaScript, prints well), with a filter
  * form that `site.js` reveals and wires up. Rows carry `data-sector`/`data-location`.
  */
-export function servicesTable(ctx: RenderContext, idPrefix: string): Element {
-  const d = dataOf<ServicesData>(ctx, 'services');
+export function servicesTable(ctx: RenderContext, idPrefix: string, ref: DataRef<ServicesData> = { name: 'services', file: ctx.model.data.services as DataRef<ServicesData>['file'] }): Element {
+  const d = dataOf(ref);
   if (!d) return missing('data/services.yaml');
   const L = (k: string) => siteLabel(k, ctx.lang);
   const date = (iso: string) => formatDate(iso, ctx.lang, ctx.digits);
@@ -170,10 +172,10 @@ export function servicesTable(ctx: RenderContext, idPrefix: string): Element {
         h('td', { dataLabel: L('lastVerifiedColumn') }, h('time', { dateTime: s.last_verified ?? d.last_verified }, date(s.last_verified ?? d.last_verified)))))))));
 }
 
-function pathways(ctx: RenderContext): Element {
-  const d = dataOf<PathwaysData>(ctx, 'pathways');
+function pathways(ctx: RenderContext, ref: DataRef<PathwaysData>, servicesRef: DataRef<ServicesData>): Element {
+  const d = dataOf(ref);
   if (!d) return missing('data/pathways.yaml');
-  const services = dataOf<ServicesData>(ctx, 'services');
+  const services = dataOf(servicesRef);
   const L = (k: string) => siteLabel(k, ctx.lang);
   const serviceRef = (id: string): ElementContent => {
     const s = services?.services.find((x) => x.id === id);
@@ -208,15 +210,15 @@ export function signatures(ctx: RenderContext): Element {
     }))));
 }
 
-/** Renders one data directive; unknown names were filtered out before (they stay text). */
-export function renderDirective(name: string, attrs: Attrs, ctx: RenderContext, id: string): Element | null {
-  switch (name) {
-    case 'criteria': return criteria(ctx);
-    case 'flowchart': return flowchart(ctx, attrs.data === 'case-steps' ? 'case-steps' : 'eligibility', id);
-    case 'matrix': return matrix(ctx);
-    case 'card': return card(ctx);
-    case 'services': return servicesTable(ctx, 'service-');
-    case 'pathways': return pathways(ctx);
+/** Renders one data directive, realized by the document stage; unknown ones stay text and never come here. */
+export function renderDirective(r: RealizedDirective, ctx: RenderContext, id: string): Element | null {
+  switch (r.kind) {
+    case 'criteria': return criteria(ctx, r.shown);
+    case 'flowchart': return flowchart(ctx, r.shown, id);
+    case 'matrix': return matrix(ctx, r.shown);
+    case 'card': return card(ctx, r.shown);
+    case 'services': return servicesTable(ctx, 'service-', r.shown);
+    case 'pathways': return pathways(ctx, r.shown, r.services);
     case 'signatures': return signatures(ctx);
     case 'pagebreak': return h('div', { className: ['pagebreak'], ariaHidden: 'true' });
     default: return null;

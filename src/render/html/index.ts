@@ -3,7 +3,6 @@ export * from './slug.js';
 export * from './bidi.js';
 export * from './svg.js';
 export * from './context.js';
-export * from './data-types.js';
 export * from './directives.js';
 export * from './sanitize.js';
 export * from './section.js';

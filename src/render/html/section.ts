@@ -5,7 +5,7 @@ import { unified } from '../../vendor/markdown.js';
 import { remarkRehype } from '../../vendor/html.js';
 import { rehypeRaw } from '../../vendor/html.js';
 import { rehypeSanitize } from '../../vendor/html.js';
-import { findDirective, parseMarkdown } from '../../markdown/index.js';
+import { cloneTree, realizedOf, treeOf, type RealizedDirective } from '../../document/index.js';
 import { isolateRuns } from './bidi.js';
 import type { RenderContext } from './context.js';
 import { renderDirective } from './directives.js';
@@ -46,7 +46,7 @@ export function hastText(node: RootContent | HastRoot | ElementContent): string 
  * so prose is never swallowed.
  */
 function extractDirectives(tree: MdastRoot, body: string, nonce: string) {
-  const found: { name: string; attrs: Record<string, string | null | undefined> }[] = [];
+  const found: { name: string; realized: RealizedDirective }[] = [];
   const visit = (node: MdastNodes) => {
     if (!('children' in node)) return;
     const kids = node.children as MdastNodes[];
@@ -54,9 +54,10 @@ function extractDirectives(tree: MdastRoot, body: string, nonce: string) {
       const child = kids[i]!;
       if (child.type === 'leafDirective' || child.type === 'containerDirective' || child.type === 'textDirective') {
         const d = child as DirectiveNode;
-        if (d.type !== 'textDirective' && findDirective(d.name)) {
+        const realized = d.type !== 'textDirective' ? realizedOf(d) : undefined;
+        if (realized && realized.kind !== 'unknown') {
           const slot = found.length;
-          found.push({ name: d.name, attrs: d.attributes ?? {} });
+          found.push({ name: d.name, realized });
           (d as unknown as { children: unknown[] }).children = [];
           d.data = { hName: SLOT_TAG, hProperties: { dataSlot: `${nonce}:${slot}` } };
           continue;
@@ -100,14 +101,16 @@ function isExternal(url: string): boolean {
 }
 
 /**
- * Renders one section body into sanitized hast. `idPrefix` (the component id) keeps ids
+ * Renders one section body (the document's tree of `file`) into sanitized hast. `idPrefix` (the component id) keeps ids
  * unique on a page that holds every section. Body headings get stable ids
  * `<component>--<slug>` from the component's `slugs` (`i18n/slug.ts`: the PDF's named
  * destinations and `check` hand out the same); the language switcher falls back to the
  * part before `--`.
  */
-export function renderBody(body: string, ctx: RenderContext, idPrefix: string, ids: IdRegistry, slugs: SlugAllocator): RenderedBody {
-  const mdast = parseMarkdown(body);
+export function renderBody(file: { body: string }, ctx: RenderContext, idPrefix: string, ids: IdRegistry, slugs: SlugAllocator): RenderedBody {
+  const { body } = file;
+  // The document's tree, copied: slots and heading marks below rewrite nodes.
+  const mdast = cloneTree(treeOf(ctx.model, file));
   // Only marks the placeholders of this render: user HTML cannot forge a slot it cannot guess.
   // It never reaches the output, so builds stay byte-identical.
   const nonce = randomBytes(8).toString('hex');
@@ -157,7 +160,7 @@ export function renderBody(body: string, ctx: RenderContext, idPrefix: string, i
       if (c.tagName === SLOT_TAG) {
         const [tag, index] = String(c.properties?.dataSlot ?? '').split(':');
         const d = tag === nonce ? directives[Number(index)] : undefined;
-        const el = d ? renderDirective(d.name, d.attrs, ctx, ids.claim(`${idPrefix}--${d.name}`)) : null;
+        const el = d ? renderDirective(d.realized, ctx, ids.claim(`${idPrefix}--${d.name}`)) : null;
         if (el) {
           claimInnerIds(el, ids);
           out.push(el);
