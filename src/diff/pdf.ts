@@ -11,7 +11,7 @@
 import type { SopModel } from '../model/index.js';
 import { pageHeader } from '../i18n/index.js';
 import { PAPER } from '../layout/theme.js';
-import type { FrameItem, PageFrame, TextItem } from '../layout/frame.js';
+import type { FrameItem, PageFrame, TextItem } from '../frame/types.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { directionOf } from '../i18n/index.js';
 import { layoutParagraph, type Line, type Rgb, type Span, type TextStyle } from '../text/index.js';

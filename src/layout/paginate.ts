@@ -3,8 +3,9 @@
  * heading with its first lines, a paragraph's first and last two lines: no single
  * widow or orphan line), repeats table headers, honours page breaks.
  */
-import type { FrameItem } from './frame.js';
-import { shiftItems, type Slice } from './slice.js';
+import type { FrameItem } from '../frame/types.js';
+import type { Slice } from './slice.js';
+import { shiftItems } from '../frame/items.js';
 
 export interface PlacedPage {
   items: FrameItem[];

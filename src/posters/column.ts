@@ -6,7 +6,7 @@
  */
 import type { Align, Rgb } from '../text/index.js';
 import { largestFitting, setText } from './fit.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
 
 /** Where a block's text comes from: a data file and a JSON pointer into it. */
 export interface Source {
@@ -48,7 +48,7 @@ export interface Box {
 }
 
 export interface ColumnLayout {
-  items: SceneItem[];
+  items: FrameItem[];
   height: number;
   size: number;
   /** Index of the first block that ends below the box or has a word wider than it. */
@@ -60,7 +60,7 @@ const BAND_PAD = 0.3;
 
 /** Lays `blocks` out from the top of `box` at base size `size`. */
 export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr'): ColumnLayout {
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   let y = box.y;
   let firstSpill = -1;
   blocks.forEach((b, i) => {
@@ -73,13 +73,13 @@ export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl'
     const top = y;
     const textX = dir === 'rtl' ? box.x + pad : box.x + indent + pad;
     if (b.band) items.push({ kind: 'rect', x: box.x, y: top, w: box.w, h: t.height + 2 * pad, fill: b.band });
-    items.push({ kind: 'text', x: textX, y: top + pad, width, lines: t.lines });
+    items.push({ kind: 'lines', x: textX, y: top + pad, width, lines: t.lines });
     if (b.marker) {
       const ms = s * (b.markerScale ?? 1);
       const mw = indent - 0.3 * s;
       const m = setText(b.marker, b.markerLtr ? 'en' : b.lang, { width: mw, size: ms, bold: true, color: b.color, align: dir === 'rtl' ? 'right' : 'left', dir: b.markerLtr ? 'ltr' : dir });
       const mx = dir === 'rtl' ? box.x + box.w - mw : box.x;
-      items.push({ kind: 'text', x: mx, y: top + pad, width: mw, lines: m.lines });
+      items.push({ kind: 'lines', x: mx, y: top + pad, width: mw, lines: m.lines });
       if (m.overflow || m.height > t.height + 0.01) {
         // A marker taller than its text (a long phone number) pushes the next block down.
         t.height = Math.max(t.height, m.height);

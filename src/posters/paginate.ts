@@ -4,16 +4,16 @@
  * page is reported (it is drawn anyway, overflowing, so nothing silently disappears).
  */
 import { layoutColumn, type Block, type Box } from './column.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
 
 export interface PaginateResult {
-  pages: SceneItem[][];
+  pages: FrameItem[][];
   /** Blocks that do not fit on an empty page. */
   tooTall: Block[];
 }
 
 export function paginate(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr', keepWithNext: (b: Block) => boolean): PaginateResult {
-  const pages: SceneItem[][] = [[]];
+  const pages: FrameItem[][] = [[]];
   const tooTall: Block[] = [];
   let y = box.y;
   const bottom = box.y + box.h + 0.01;
