@@ -2,11 +2,13 @@
  * A column of text blocks (headings, paragraphs, list items) set at one base size, and
  * the search for the largest base size at which the whole column fits its box. When even
  * the minimum size does not fit, the first block that spills out is the one reported,
- * with the data item it came from.
+ * with the data item it came from. Booklets flow the same blocks over pages (`flowColumn`,
+ * on the shared `flow`).
  */
 import type { Align, Rgb } from '../text/index.js';
 import { largestFitting, setText } from './fit.js';
 import type { FrameItem } from '../frame/types.js';
+import { flow } from '../frame/flow.js';
 
 /** Where a block's text comes from: a data file and a JSON pointer into it. */
 export interface Source {
@@ -101,4 +103,38 @@ export function fitColumn(blocks: Block[], box: Box, max: number, min: number, d
   const size = largestFitting(max, min, (s) => layoutColumn(blocks, box, s, dir).firstSpill < 0);
   const layout = layoutColumn(blocks, box, size ?? min, dir);
   return { ...layout, fits: size !== undefined };
+}
+
+export interface FlowColumnResult {
+  pages: FrameItem[][];
+  /** Blocks that do not fit on an empty page (taller than the box, or a word wider than it). */
+  tooTall: Block[];
+}
+
+/**
+ * Flows blocks over as many pages as they need, at one fixed size (booklets): a block
+ * never splits; a block for which `keepWithNext` holds stays with the block after it
+ * (headings); a block whose text is a form feed ("\f") starts the next block on a
+ * fresh page; a block's gap is dropped at the top of a page. A block taller than a whole
+ * page is reported (and drawn anyway, overflowing, so nothing silently disappears).
+ */
+export function flowColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr', keepWithNext: (b: Block) => boolean): FlowColumnResult {
+  const set: Array<{ block: Block; height: number; spaceBefore: number; breakBefore: boolean; spills: boolean }> = [];
+  let pageBreak = false;
+  for (const b of blocks) {
+    if (b.text === '\f') {
+      pageBreak = true;
+      continue;
+    }
+    const col = layoutColumn([{ ...b, gap: 0 }], { ...box, y: 0, h: 1e6 }, size, dir);
+    set.push({ block: b, height: col.height, spaceBefore: (b.gap ?? 0) * size, breakBefore: pageBreak, spills: col.firstSpill >= 0 });
+    pageBreak = false;
+  }
+  const placed = flow(set, { top: box.y, bottom: box.y + box.h + 0.01 }, (i) => keepWithNext(set[i]!.block));
+  const pages: FrameItem[][] = Array.from({ length: placed.regions }, () => []);
+  for (const { block, region, y } of placed.placements) {
+    pages[region]!.push(...layoutColumn([{ ...set[block]!.block, gap: 0 }], { ...box, y, h: 1e6 }, size, dir).items);
+  }
+  const tall = new Set(placed.tooTall);
+  return { pages, tooTall: set.filter((s, i) => s.spills || tall.has(i)).map((s) => s.block) };
 }

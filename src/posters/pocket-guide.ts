@@ -10,7 +10,7 @@ import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData,
 } from '../render/html/data-types.js';
 import type { Block, Box } from './column.js';
-import { fitColumn } from './column.js';
+import { fitColumn, flowColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { imposeBooklet } from './impose.js';
@@ -19,7 +19,6 @@ import { MM, type PaperSize } from './paper.js';
 import { stepBlocks } from './pathways.js';
 import { criteriaBlocks } from './flow-posters.js';
 import { hoursText } from './prioritisation.js';
-import { paginate } from './paginate.js';
 import type { FrameItem, PageFrame } from '../frame/types.js';
 import { drawSheet } from './sheets.js';
 import { URGENT_RED } from './urgent-card.js';
@@ -167,7 +166,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   if (has('urgent-action')) blocks.push(...urgentBlocks(ctx, lang));
   if (has('pathways')) blocks.push(...pathwayBlocks(ctx, lang));
   if (has('case-steps')) blocks.push(...caseStepBlocks(ctx, lang));
-  const flow = paginate(blocks, body, size, dir, isHeading);
+  const flow = flowColumn(blocks, body, size, dir, isHeading);
   for (const b of flow.tooTall) {
     reportSpill(ctx, b.src, `a page of the ${lang} pocket guide`, size, 'Shorten this item: a pocket-guide page holds about 25 short lines.');
   }
