@@ -216,14 +216,16 @@ export async function renderRedlinePdf(c: Comparison, model: SopModel, dates: { 
     const l = layoutParagraph(p.spans, p.lang, { width: boxW, fontSize: p.size, bold: p.bold, dir, lineHeight: dir === 'rtl' ? 1.7 : 1.4 });
     l.lines.forEach((line, k) => blocks.push({ line, height: line.height, spaceBefore: k ? 0 : p.before, keep: p.keep === true }));
   });
-  const placed = flow(blocks, { top, bottom: H - MARGIN.bottom }, (i) => blocks[i]!.keep);
-  const pages: PageFrame[] = Array.from({ length: placed.regions }, () => ({ width: W, height: H, items: [...headerItems] }));
-  for (const { block, region, y } of placed.placements) {
-    const line = blocks[block]!.line;
-    if (!line.runs.length) continue;
-    const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs };
-    pages[region]!.items.push(item, ...markRules(line, MARGIN.side, y + line.baseline));
-  }
+  const placed = flow(blocks, { top, bottom: H - MARGIN.bottom }, (b) => b.keep);
+  const pages: PageFrame[] = placed.regions.map((r) => {
+    const items: FrameItem[] = [...headerItems];
+    for (const { block: { line }, y } of r.body) {
+      if (!line.runs.length) continue;
+      const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs };
+      items.push(item, ...markRules(line, MARGIN.side, y + line.baseline));
+    }
+    return { width: W, height: H, items };
+  });
   const meta = { title: `Redline ${c.from} → ${c.to} — ${head.title}`, lang: src, date: dates.to ?? model.manifest.date, version: model.manifest.version };
   return renderPdf({ pages, outline: [], meta });
 }

@@ -119,7 +119,7 @@ export interface FlowColumnResult {
  * page is reported (and drawn anyway, overflowing, so nothing silently disappears).
  */
 export function flowColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr', keepWithNext: (b: Block) => boolean): FlowColumnResult {
-  const set: Array<{ block: Block; height: number; spaceBefore: number; breakBefore: boolean; spills: boolean }> = [];
+  const set: Array<{ block: Block; height: number; spaceBefore: number; pageBreakBefore: boolean; spills: boolean }> = [];
   let pageBreak = false;
   for (const b of blocks) {
     if (b.text === '\f') {
@@ -127,14 +127,11 @@ export function flowColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' |
       continue;
     }
     const col = layoutColumn([{ ...b, gap: 0 }], { ...box, y: 0, h: 1e6 }, size, dir);
-    set.push({ block: b, height: col.height, spaceBefore: (b.gap ?? 0) * size, breakBefore: pageBreak, spills: col.firstSpill >= 0 });
+    set.push({ block: b, height: col.height, spaceBefore: (b.gap ?? 0) * size, pageBreakBefore: pageBreak, spills: col.firstSpill >= 0 });
     pageBreak = false;
   }
-  const placed = flow(set, { top: box.y, bottom: box.y + box.h + 0.01 }, (i) => keepWithNext(set[i]!.block));
-  const pages: FrameItem[][] = Array.from({ length: placed.regions }, () => []);
-  for (const { block, region, y } of placed.placements) {
-    pages[region]!.push(...layoutColumn([{ ...set[block]!.block, gap: 0 }], { ...box, y, h: 1e6 }, size, dir).items);
-  }
+  const placed = flow(set, { top: box.y, bottom: box.y + box.h }, (s) => keepWithNext(s.block), { slack: 0.01 });
+  const pages = placed.regions.map((r) => r.body.flatMap(({ block, y }) => layoutColumn([{ ...block.block, gap: 0 }], { ...box, y, h: 1e6 }, size, dir).items));
   const tall = new Set(placed.tooTall);
-  return { pages, tooTall: set.filter((s, i) => s.spills || tall.has(i)).map((s) => s.block) };
+  return { pages: pages.length ? pages : [[]], tooTall: set.filter((s) => s.spills || tall.has(s)).map((s) => s.block) };
 }
