@@ -40,16 +40,7 @@ function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): v
     line(`${num(it.lineWidth ?? 0.5)} w`);
     if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
   }
-  const ops: string[] = [];
-  for (const sg of it.segments) {
-    switch (sg.op) {
-      case 'move': ops.push(`${p(sg.x, sg.y)} m`); break;
-      case 'line': ops.push(`${p(sg.x, sg.y)} l`); break;
-      case 'curve': ops.push(`${p(sg.x1, sg.y1)} ${p(sg.x2, sg.y2)} ${p(sg.x, sg.y)} c`); break;
-      case 'close': ops.push('h'); break;
-    }
-  }
-  line(ops.join(' '));
+  line(segmentOps(it.segments, p));
   // Fill and stroke in one operator; an open path is only stroked (a fill would close it).
   line(it.fill && it.stroke ? 'B' : it.fill ? 'f' : 'S');
   line('Q');
@@ -82,6 +73,10 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
         break;
       case 'rect': {
         const y = pageHeight - it.y - it.h;
+        // A dashed border keeps its dash to itself; other boxes are written bare (most of them).
+        const dashed = !!it.stroke && !!it.dash?.length;
+        if (dashed) line('q');
+        if (dashed) line(`[${it.dash!.map(num).join(' ')}] 0 d`);
         if (it.fill && it.stroke) {
           line(color(it.fill, 'rg'));
           line(color(it.stroke, 'RG'));
@@ -95,12 +90,17 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
           line(`${num(it.lineWidth ?? 0.5)} w`);
           line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
         }
+        if (dashed) line('Q');
         break;
       }
       case 'rule':
+        // A dashed rule keeps its dash to itself; a solid one is written bare (most of them).
+        if (it.dash?.length) line('q');
         line(color(it.color, 'RG'));
         line(`${num(it.width)} w`);
+        if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
         line(`${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
+        if (it.dash?.length) line('Q');
         break;
       case 'image': {
         const name = res.image(it);
@@ -138,9 +138,8 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
   if (out.len > start) out.len--;
 }
 
-/** The segments of a path as operators, each point moved by the item's origin and flipped. */
-function segmentOps(it: PathItem, pageHeight: number, n: (v: number) => string, segments: PathSegment[] = it.segments): string {
-  const p = (x: number, y: number) => `${n(it.x + x)} ${n(pageHeight - (it.y + y))}`;
+/** Path segments as operators; `p` writes a point of the item (moved and flipped onto the page). */
+function segmentOps(segments: PathSegment[], p: (x: number, y: number) => string): string {
   return segments.map((sg) => {
     switch (sg.op) {
       case 'move': return `${p(sg.x, sg.y)} m`;
@@ -151,12 +150,18 @@ function segmentOps(it: PathItem, pageHeight: number, n: (v: number) => string, 
   }).join(' ');
 }
 
+/** Whether `artworkOps` draws the item (a top-level rectangle, path or rule). */
+export function isArtwork(it: FrameItem): boolean {
+  return it.kind === 'rect' || it.kind === 'path' || it.kind === 'rule';
+}
+
 /**
  * The artwork layer of a poster or card page: every rectangle, path and rule (printer's
  * marks included) in its own graphics state with butt caps and mitred joins (joins stay
  * sharp on boxes, never spike on acute arrowheads; an unstroked shape takes a 1 pt
- * default width). A closed path is painted with the closing operators (`b`, `s`). Text,
- * images and links are not part of it: they go over it through `writeOps`.
+ * default width). A closed path is painted with the closing operators (`b`, `s`). The
+ * other items (text, images, links, groups) are not part of it: they go over it through
+ * `writeOps`.
  */
 export function artworkOps(items: FrameItem[], pageHeight: number): string {
   const n = fixed3;
@@ -184,7 +189,8 @@ export function artworkOps(items: FrameItem[], pageHeight: number): string {
         if (open.length < 2 || (!it.fill && !it.stroke)) break;
         style(it.stroke, it.fill, it.lineWidth, it.dash);
         // The closing paint operator closes the path: no separate `h`.
-        out.push(`${segmentOps(it, pageHeight, n, open)} ${paint(it.stroke, it.fill, closed)}`, 'Q');
+        const p = (x: number, y: number) => `${n(it.x + x)} ${n(pageHeight - (it.y + y))}`;
+        out.push(`${segmentOps(open, p)} ${paint(it.stroke, it.fill, closed)}`, 'Q');
         break;
       }
       case 'rule':

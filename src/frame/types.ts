@@ -5,8 +5,6 @@
  */
 import type { GlyphRun, Line, Rgb } from '../text/index.js';
 
-export type { Rgb };
-
 export interface Point {
   x: number;
   y: number;

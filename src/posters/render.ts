@@ -6,7 +6,7 @@
  */
 import { PDFDocument, PDFName } from '../vendor/pdf-lib.js';
 import type { DocumentMeta, FrameItem, PageFrame } from '../frame/types.js';
-import { artworkOps } from '../frame/pdf.js';
+import { artworkOps, isArtwork } from '../frame/pdf.js';
 import { PdfWriter, saveDocument, setMetadata } from '../render/pdf/index.js';
 
 /** A poster product's pages, before they become PDF. */
@@ -18,9 +18,9 @@ export interface SceneDoc {
   pages: PageFrame[];
 }
 
-/** The items of a page the writer draws over the artwork (text, images, links). */
+/** The items of a page the writer draws over the artwork (text, images, links, groups). */
 function overlayItems(items: FrameItem[]): FrameItem[] {
-  return items.filter((it) => it.kind === 'lines' || it.kind === 'text' || it.kind === 'image' || it.kind === 'link');
+  return items.filter((it) => !isArtwork(it));
 }
 
 /** Renders a poster product; dates and ids come from `meta` only, so output is reproducible. */

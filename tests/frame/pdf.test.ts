@@ -105,3 +105,15 @@ describe('frame drawing: poster artwork layer', () => {
     expect(artworkOps([{ kind: 'lines', x: 0, y: 0, width: 100, lines: [] }], H)).toBe('');
   });
 });
+
+describe('frame drawing: dashes stay with their item', () => {
+  it('a dashed rule or box is wrapped in its own graphics state; a solid one is written bare', () => {
+    const rule = { kind: 'rule' as const, x1: 0, y1: 10, x2: 50, y2: 10, width: 0.5, color: [0, 0, 0] as [number, number, number] };
+    expect(draw([rule])).toEqual(['0 0 0 RG', '0.5 w', '0 790 m 50 790 l S']);
+    expect(draw([{ ...rule, dash: [3, 2] }])).toEqual(['q', '0 0 0 RG', '0.5 w', '[3 2] 0 d', '0 790 m 50 790 l S', 'Q']);
+    const box = draw([{ kind: 'rect', x: 0, y: 0, w: 10, h: 10, stroke: [0, 0, 0], dash: [1, 1] }]);
+    expect(box[0]).toBe('q');
+    expect(box).toContain('[1 1] 0 d');
+    expect(box[box.length - 1]).toBe('Q');
+  });
+});
