@@ -11,7 +11,8 @@
 import type { SopModel } from '../model/index.js';
 import { pageHeader } from '../i18n/index.js';
 import { PAPER } from '../layout/theme.js';
-import type { FrameItem, PageFrame, TextItem } from '../layout/frame.js';
+import type { FrameItem, PageFrame, TextItem } from '../frame/types.js';
+import { flow, type FlowBlock } from '../frame/flow.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { directionOf } from '../i18n/index.js';
 import { layoutParagraph, type Line, type Rgb, type Span, type TextStyle } from '../text/index.js';
@@ -206,37 +207,25 @@ export async function renderRedlinePdf(c: Comparison, model: SopModel, dates: { 
     paras.push({ spans: [{ text: s, style: { size: SIZE } }], lang: 'en', size: SIZE, before: 4 });
   }
 
-  // Flow: paragraphs line by line down the page; a heading moves on with its next paragraph's first line.
-  const pages: PageFrame[] = [];
-  let items: FrameItem[] = [];
-  let y = top;
-  const bottom = H - MARGIN.bottom;
-  const newPage = () => {
-    pages.push({ width: W, height: H, items: [...headerItems, ...items] });
-    items = [];
-    y = top;
-  };
-  const laid = paras.map((p) => {
+  // Flow: every line is a block (a paragraph may break between lines); a paragraph's space
+  // goes before its first line; every line of a kept paragraph (headings) holds on to the
+  // line after it, so a heading moves on with the first line of what follows.
+  const blocks: Array<FlowBlock & { line: Line; keep: boolean }> = [];
+  paras.forEach((p) => {
     const dir = directionOf(p.lang);
-    return layoutParagraph(p.spans, p.lang, { width: boxW, fontSize: p.size, bold: p.bold, dir, lineHeight: dir === 'rtl' ? 1.7 : 1.4 });
+    const l = layoutParagraph(p.spans, p.lang, { width: boxW, fontSize: p.size, bold: p.bold, dir, lineHeight: dir === 'rtl' ? 1.7 : 1.4 });
+    l.lines.forEach((line, k) => blocks.push({ line, height: line.height, spaceBefore: k ? 0 : p.before, keep: p.keep === true }));
   });
-  laid.forEach((l, i) => {
-    const p = paras[i]!;
-    // Keep a chain of headings with the first line of what follows.
-    let need = p.before + (l.lines[0]?.height ?? 0);
-    for (let k = i; paras[k]?.keep && laid[k + 1]; k++) need += paras[k + 1]!.before + (laid[k + 1]!.lines[0]?.height ?? 0);
-    if (y > top && y + need > bottom) newPage();
-    if (y > top) y += p.before;
-    for (const line of l.lines) {
-      if (y + line.height > bottom && y > top) newPage();
-      if (line.runs.length) {
-        const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs };
-        items.push(item, ...markRules(line, MARGIN.side, y + line.baseline));
-      }
-      y += line.height;
+  const placed = flow(blocks, { top, bottom: H - MARGIN.bottom }, (b) => b.keep);
+  const pages: PageFrame[] = placed.regions.map((r) => {
+    const items: FrameItem[] = [...headerItems];
+    for (const { block: { line }, y } of r.body) {
+      if (!line.runs.length) continue;
+      const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs };
+      items.push(item, ...markRules(line, MARGIN.side, y + line.baseline));
     }
+    return { width: W, height: H, items };
   });
-  newPage();
   const meta = { title: `Redline ${c.from} → ${c.to} — ${head.title}`, lang: src, date: dates.to ?? model.manifest.date, version: model.manifest.version };
   return renderPdf({ pages, outline: [], meta });
 }

@@ -10,7 +10,7 @@ import { checkSourcePathSync } from '../fs/policy.js';
 import { anchorId, formatNumber, headingText } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { AnchorItem, FrameItem, LinkItem } from './frame.js';
+import type { AnchorItem, FrameItem, LinkItem } from '../frame/types.js';
 import { collectSpans, plainText } from './inline.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';

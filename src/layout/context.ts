@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diag/index.js';
 import { SlugAllocator, type DigitStyle } from '../i18n/index.js';
 import type { SopModel } from '../model/types.js';
-import type { OutlineEntry } from './frame.js';
+import type { OutlineEntry } from '../frame/types.js';
 import type { Theme } from './theme.js';
 import type { PreparedDiagram } from './diagram.js';
 

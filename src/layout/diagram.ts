@@ -9,13 +9,13 @@
 import { diagnostic } from '../diag/index.js';
 import { realizedOf } from '../document/index.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram, type GraphSpec } from '../diagram/index.js';
-import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/frame.js';
+import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/draw.js';
 import { localized as pick, localizeDigits } from '../i18n/index.js';
 import type { DataFile, SopModel } from '../model/types.js';
 import type { Span, TextStyle } from '../text/index.js';
 import { paragraphSlices, reportMissing } from './blocks.js';
 import { type Box, type LayoutContext, type MdNode } from './context.js';
-import type { FrameItem } from './frame.js';
+import type { FrameItem } from '../frame/types.js';
 import { label as pdfLabel } from '../i18n/index.js';
 import type { Slice } from './slice.js';
 import { prepareParagraph } from '../text/index.js';

@@ -11,9 +11,10 @@ import { breakParagraph, prepareParagraph, type Align, type Line, type Span, typ
 import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor, linesToSlices, paragraphSlices } from './blocks.js';
 import { attachFootnotes, noteSeparator } from './footnotes.js';
 import { newSection, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from './frame.js';
+import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from '../frame/types.js';
 import { paginate, type PlacedPage } from './paginate.js';
-import { shiftItems, type Slice } from './slice.js';
+import type { Slice } from './slice.js';
+import { shiftItems } from '../frame/items.js';
 import { createTheme, type Theme } from './theme.js';
 import { flowchartsIn, prepareDiagram } from './diagram.js';
 

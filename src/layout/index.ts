@@ -1,11 +1,10 @@
 /**
- * Layout: Markdown trees → positioned, format-free frames (see frame.ts). The renderer
+ * Layout: Markdown trees → positioned, format-free frames (see src/frame/). The renderer
  * in render/pdf reads frames; nothing here knows PDF.
  */
 import type { SopModel } from '../model/types.js';
 import { countBodyPagesOf } from './document.js';
 
-export * from './frame.js';
 export { externalUri, percentEncode } from './uri.js';
 export { layoutSop, layoutMarkdownAnnex, diagramDiagnostics, runningHeader, annexHeader, annexNumber, componentsFor, type SopLayout } from './document.js';
 export { createTheme, PAPER, type Theme, type PageSize } from './theme.js';

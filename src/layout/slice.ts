@@ -1,4 +1,4 @@
-import type { FrameItem } from './frame.js';
+import type { FrameItem } from '../frame/types.js';
 
 /**
  * The unit of pagination: a horizontal strip of the text column (a line, a table row,
@@ -20,18 +20,4 @@ export interface Slice {
    * slice lands on (they may continue on the next page's foot when too tall).
    */
   footnotes?: Slice[];
-}
-
-/** Moves every item of a list by (dx, dy). */
-export function shiftItems(items: FrameItem[], dx: number, dy: number): FrameItem[] {
-  return items.map((it) => {
-    switch (it.kind) {
-      case 'rule':
-        return { ...it, x1: it.x1 + dx, x2: it.x2 + dx, y1: it.y1 + dy, y2: it.y2 + dy };
-      case 'anchor':
-        return { ...it, y: it.y + dy };
-      default:
-        return { ...it, x: it.x + dx, y: it.y + dy };
-    }
-  });
 }

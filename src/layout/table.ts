@@ -6,7 +6,7 @@
 import { diagnostic } from '../diag/index.js';
 import { breakParagraph, measureParagraph, prepareParagraph, type Line, type PreparedParagraph, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { FrameItem } from './frame.js';
+import type { FrameItem } from '../frame/types.js';
 import { collectSpans } from './inline.js';
 import { linkAreas, reportMissing } from './blocks.js';
 import type { Slice } from './slice.js';

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diag/index.js';
 import type { SopModel } from '../model/types.js';
 import { createContext, type PosterContext } from './context.js';
 import { renderScene } from './render.js';
-import type { SceneDoc } from './scene.js';
+import type { SceneDoc } from './render.js';
 import { products, type Product } from './products.js';
 import { sortDiagnostics } from '../diag/index.js';
 import { reportMissingGlyphs } from './glyphs.js';

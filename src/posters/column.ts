@@ -2,11 +2,13 @@
  * A column of text blocks (headings, paragraphs, list items) set at one base size, and
  * the search for the largest base size at which the whole column fits its box. When even
  * the minimum size does not fit, the first block that spills out is the one reported,
- * with the data item it came from.
+ * with the data item it came from. Booklets flow the same blocks over pages (`flowColumn`,
+ * on the shared `flow`).
  */
 import type { Align, Rgb } from '../text/index.js';
 import { largestFitting, setText } from './fit.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
+import { flow } from '../frame/flow.js';
 
 /** Where a block's text comes from: a data file and a JSON pointer into it. */
 export interface Source {
@@ -48,7 +50,7 @@ export interface Box {
 }
 
 export interface ColumnLayout {
-  items: SceneItem[];
+  items: FrameItem[];
   height: number;
   size: number;
   /** Index of the first block that ends below the box or has a word wider than it. */
@@ -60,7 +62,7 @@ const BAND_PAD = 0.3;
 
 /** Lays `blocks` out from the top of `box` at base size `size`. */
 export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr'): ColumnLayout {
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   let y = box.y;
   let firstSpill = -1;
   blocks.forEach((b, i) => {
@@ -73,13 +75,13 @@ export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl'
     const top = y;
     const textX = dir === 'rtl' ? box.x + pad : box.x + indent + pad;
     if (b.band) items.push({ kind: 'rect', x: box.x, y: top, w: box.w, h: t.height + 2 * pad, fill: b.band });
-    items.push({ kind: 'text', x: textX, y: top + pad, width, lines: t.lines });
+    items.push({ kind: 'lines', x: textX, y: top + pad, width, lines: t.lines });
     if (b.marker) {
       const ms = s * (b.markerScale ?? 1);
       const mw = indent - 0.3 * s;
       const m = setText(b.marker, b.markerLtr ? 'en' : b.lang, { width: mw, size: ms, bold: true, color: b.color, align: dir === 'rtl' ? 'right' : 'left', dir: b.markerLtr ? 'ltr' : dir });
       const mx = dir === 'rtl' ? box.x + box.w - mw : box.x;
-      items.push({ kind: 'text', x: mx, y: top + pad, width: mw, lines: m.lines });
+      items.push({ kind: 'lines', x: mx, y: top + pad, width: mw, lines: m.lines });
       if (m.overflow || m.height > t.height + 0.01) {
         // A marker taller than its text (a long phone number) pushes the next block down.
         t.height = Math.max(t.height, m.height);
@@ -101,4 +103,35 @@ export function fitColumn(blocks: Block[], box: Box, max: number, min: number, d
   const size = largestFitting(max, min, (s) => layoutColumn(blocks, box, s, dir).firstSpill < 0);
   const layout = layoutColumn(blocks, box, size ?? min, dir);
   return { ...layout, fits: size !== undefined };
+}
+
+export interface FlowColumnResult {
+  pages: FrameItem[][];
+  /** Blocks that do not fit on an empty page (taller than the box, or a word wider than it). */
+  tooTall: Block[];
+}
+
+/**
+ * Flows blocks over as many pages as they need, at one fixed size (booklets): a block
+ * never splits; a block for which `keepWithNext` holds stays with the block after it
+ * (headings); a block whose text is a form feed ("\f") starts the next block on a
+ * fresh page; a block's gap is dropped at the top of a page. A block taller than a whole
+ * page is reported (and drawn anyway, overflowing, so nothing silently disappears).
+ */
+export function flowColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr', keepWithNext: (b: Block) => boolean): FlowColumnResult {
+  const set: Array<{ block: Block; height: number; spaceBefore: number; pageBreakBefore: boolean; spills: boolean }> = [];
+  let pageBreak = false;
+  for (const b of blocks) {
+    if (b.text === '\f') {
+      pageBreak = true;
+      continue;
+    }
+    const col = layoutColumn([{ ...b, gap: 0 }], { ...box, y: 0, h: 1e6 }, size, dir);
+    set.push({ block: b, height: col.height, spaceBefore: (b.gap ?? 0) * size, pageBreakBefore: pageBreak, spills: col.firstSpill >= 0 });
+    pageBreak = false;
+  }
+  const placed = flow(set, { top: box.y, bottom: box.y + box.h }, (s) => keepWithNext(s.block), { slack: 0.01 });
+  const pages = placed.regions.map((r) => r.body.flatMap(({ block, y }) => layoutColumn([{ ...block.block, gap: 0 }], { ...box, y, h: 1e6 }, size, dir).items));
+  const tall = new Set(placed.tooTall);
+  return { pages: pages.length ? pages : [[]], tooTall: set.filter((s) => s.spills || tall.has(s)).map((s) => s.block) };
 }

@@ -11,7 +11,9 @@ import { diagnostic } from '../diag/index.js';
 import { fitColumn, type Block, type Box, type Source } from './column.js';
 import { positionOf, reportSpill, RULE, type PosterContext } from './context.js';
 import { INK, WHITE } from './page.js';
-import { translateItems, type Point, type SceneItem } from './scene.js';
+import type { FrameItem, Point } from '../frame/types.js';
+import { shiftItems } from '../frame/items.js';
+import { arrowHead, boxPoints, chamferedPoints, hexagonPoints, polygonItem, polylineItem } from '../frame/shapes.js';
 import { setText } from './fit.js';
 
 export interface DiagramPosterOptions {
@@ -79,15 +81,9 @@ function nodeOutline(n: LaidOutNode, s: number, ox: number, oy: number): Point[]
   const y = oy + n.y * s;
   const w = n.width * s;
   const h = n.height * s;
-  if (n.kind === 'decision') {
-    const d = Math.min(h / 2, 18 * s);
-    return [{ x: x + d, y }, { x: x + w - d, y }, { x: x + w, y: y + h / 2 }, { x: x + w - d, y: y + h }, { x: x + d, y: y + h }, { x, y: y + h / 2 }];
-  }
-  if (n.kind === 'start') {
-    const c = Math.min(h / 3, 12 * s);
-    return [{ x: x + c, y }, { x: x + w - c, y }, { x: x + w, y: y + c }, { x: x + w, y: y + h - c }, { x: x + w - c, y: y + h }, { x: x + c, y: y + h }, { x, y: y + h - c }, { x, y: y + c }];
-  }
-  return [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }];
+  if (n.kind === 'decision') return hexagonPoints(x, y, w, h, Math.min(h / 2, 18 * s));
+  if (n.kind === 'start') return chamferedPoints(x, y, w, h, Math.min(h / 3, 12 * s));
+  return boxPoints(x, y, w, h);
 }
 
 /** Fill and border per kind: told apart by shape and border weight, not by colour alone. */
@@ -100,18 +96,8 @@ function nodeStyle(kind: LaidOutNode['kind'], s: number): { fill: Rgb; lineWidth
   }
 }
 
-function arrowHead(a: Point, b: Point, len: number): Point[] {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const l = Math.hypot(dx, dy) || 1;
-  const ux = dx / l;
-  const uy = dy / l;
-  const w = len * 0.45;
-  return [b, { x: b.x - ux * len - uy * w, y: b.y - uy * len + ux * w }, { x: b.x - ux * len + uy * w, y: b.y - uy * len - ux * w }];
-}
-
 /** Draws `spec` into `box` in `lang` at the largest scale that fits; returns the items. */
-export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: string, box: Box, o: DiagramPosterOptions): Promise<SceneItem[]> {
+export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: string, box: Box, o: DiagramPosterOptions): Promise<FrameItem[]> {
   const { diagram: d, scale: fitScale } = await bestLayout(spec, lang, box, o);
   const s = Math.min(fitScale, o.max / o.min);
   const dir = directionOf(lang);
@@ -125,7 +111,7 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
   }
   const ox = box.x + (box.w - d.width * s) / 2;
   const oy = box.y + Math.max(0, (box.h - d.height * s) / 2);
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   const textSize = o.min * s;
   const lw = Math.max(1, 1.4 * s);
   for (const e of d.edges) {
@@ -134,8 +120,8 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
     const head = arrowHead(pts[pts.length - 2]!, pts[pts.length - 1]!, 9 * s);
     // Stop the line at the arrowhead's base so its end does not blunt the tip.
     const base = { x: (head[1]!.x + head[2]!.x) / 2, y: (head[1]!.y + head[2]!.y) / 2 };
-    items.push({ kind: 'path', points: [...pts.slice(0, -1), base], stroke: INK, lineWidth: lw });
-    items.push({ kind: 'path', points: head, closed: true, fill: INK });
+    items.push(polylineItem([...pts.slice(0, -1), base], { stroke: INK, lineWidth: lw }));
+    items.push(polygonItem(head, { fill: INK }));
   }
   for (const e of d.edges) {
     if (!e.label) continue;
@@ -146,12 +132,12 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
     const w = Math.max(...t.lines.map((l) => l.width)) + textSize * 0.5;
     const cx = lb.x + lb.w / 2;
     items.push({ kind: 'rect', x: cx - w / 2, y: lb.y + (lb.h - t.height) / 2, w, h: t.height, fill: WHITE });
-    items.push({ kind: 'text', x: cx - w / 2 + textSize * 0.25, y: lb.y + (lb.h - t.height) / 2, width: w, lines: t.lines });
+    items.push({ kind: 'lines', x: cx - w / 2 + textSize * 0.25, y: lb.y + (lb.h - t.height) / 2, width: w, lines: t.lines });
   }
   for (const n of d.nodes) {
     const outline = nodeOutline(n, s, ox, oy);
     const st = nodeStyle(n.kind, s);
-    items.push({ kind: 'path', points: outline, closed: true, fill: st.fill, stroke: INK, lineWidth: st.lineWidth });
+    items.push(polygonItem(outline, { fill: st.fill, stroke: INK, lineWidth: st.lineWidth }));
     const label = spec.nodes.find((x) => x.id === n.id);
     const blocks = o.content?.(n) ?? [{ text: label?.label ?? n.lines.join(' '), lang, bold: n.kind === 'outcome' || n.kind === 'start', align: 'center' as const }];
     const padX = (n.kind === 'decision' ? Math.min(n.height / 2, 18) + 6 : 10) * s;
@@ -162,7 +148,7 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
       reportSpill(ctx, blocks[col.firstSpill]?.src ?? o.nodeSource(n.id), o.where, Math.round(Math.min(o.min, textSize) * 10) / 10,
         'Shorten this label: flowchart boxes hold about 12 words.');
     }
-    items.push(...translateItems(col.items, 0, Math.max(0, (inner.h - col.height) / 2)));
+    items.push(...shiftItems(col.items, 0, Math.max(0, (inner.h - col.height) / 2)));
   }
   return items;
 }

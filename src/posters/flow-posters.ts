@@ -8,7 +8,7 @@ import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
 import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { bestLayout, diagramBody } from './diagram-draw.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
 
 export interface FlowPosterOptions {
   min: number;
@@ -31,9 +31,9 @@ export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: str
   ];
 }
 
-export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<SceneItem[]> {
+export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<FrameItem[]> {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   let flowBox = box;
   const spec = eligibilityGraph(d, lang);
   const dir = directionOf(lang);
@@ -73,7 +73,7 @@ export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box
 }
 
 /** The criteria as a page of their own: large type, fitted to the page (never below `min`). */
-export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string): SceneItem[] {
+export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string): FrameItem[] {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
   const blocks = criteriaBlocks(ctx, d, lang).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
   const col = fitColumn(blocks, box, min * 2.4, min, directionOf(lang));
@@ -81,7 +81,7 @@ export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: nu
   return col.items;
 }
 
-export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<SceneItem[]> {
+export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<FrameItem[]> {
   const d = ctx.model.data['case-steps']!.value as CaseStepsData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);

@@ -8,7 +8,7 @@
  * top and bottom, so the back of the slot in column c is drawn in column (cols - 1 - c).
  */
 import { MM, type PaperSize } from './paper.js';
-import type { Point } from './scene.js';
+import type { Point } from '../frame/types.js';
 
 export interface Placement {
   /** Which card or page goes here (0-based); -1 for a blank page. */

@@ -7,8 +7,9 @@ import type { Manifest } from '../model/types.js';
 import { fitColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { setText } from './fit.js';
-import type { SceneItem, ScenePage } from './scene.js';
+import type { FrameItem, PageFrame } from '../frame/types.js';
 import { stampText } from './stamp.js';
+import { polylineItem } from '../frame/shapes.js';
 
 export const INK: [number, number, number] = [0, 0, 0];
 export const WHITE: [number, number, number] = [1, 1, 1];
@@ -17,7 +18,7 @@ export const WHITE: [number, number, number] = [1, 1, 1];
  * Stamp lines at `size` across the top of `box` (R3: the header every page carries, where
  * `sopkit verify` looks for it), with a hairline below; returns the height used.
  */
-export function headerStamp(manifest: Manifest, lang: string, box: Box, size: number, pageNumber?: string): { items: SceneItem[]; height: number } {
+export function headerStamp(manifest: Manifest, lang: string, box: Box, size: number, pageNumber?: string): { items: FrameItem[]; height: number } {
   const dir = directionOf(lang);
   const text = pageNumber ? `${stampText(manifest, lang)} — ${pageNumber}` : stampText(manifest, lang);
   const t = setText(text, lang, { width: box.w, size, dir, align: 'center' });
@@ -26,8 +27,8 @@ export function headerStamp(manifest: Manifest, lang: string, box: Box, size: nu
   return {
     height: t.height + gap,
     items: [
-      { kind: 'text', x: box.x, y, width: box.w, lines: t.lines },
-      { kind: 'path', points: [{ x: box.x, y: y + t.height + gap / 2 }, { x: box.x + box.w, y: y + t.height + gap / 2 }], stroke: INK, lineWidth: 0.5 },
+      { kind: 'lines', x: box.x, y, width: box.w, lines: t.lines },
+      polylineItem([{ x: box.x, y: y + t.height + gap / 2 }, { x: box.x + box.w, y: y + t.height + gap / 2 }], { stroke: INK, lineWidth: 0.5 }),
     ],
   };
 }
@@ -46,7 +47,7 @@ export interface FittedPageOptions {
 }
 
 /** A page whose body column is fitted between the margins and the stamp footer. */
-export function fittedPage(ctx: PosterContext, o: FittedPageOptions): ScenePage & { size: number; fits: boolean } {
+export function fittedPage(ctx: PosterContext, o: FittedPageOptions): PageFrame & { size: number; fits: boolean } {
   const inner: Box = { x: o.margin, y: o.margin, w: o.width - 2 * o.margin, h: o.height - 2 * o.margin };
   const foot = headerStamp(ctx.model.manifest, o.lang, inner, o.min);
   const body: Box = { ...inner, y: inner.y + foot.height, h: inner.h - foot.height };

@@ -11,7 +11,8 @@ import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK, WHITE } from './page.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
+import { polygonItem, polylineItem } from '../frame/shapes.js';
 
 const DATA = 'pathways';
 
@@ -42,20 +43,20 @@ export function stepBlocks(ctx: PosterContext, pathway: number, step: number, la
 }
 
 /** A straight arrow from `a` to `b` (tip at `b`), weighted for the text size. */
-function arrowItems(a: { x: number; y: number }, b: { x: number; y: number }, size: number): SceneItem[] {
+function arrowItems(a: { x: number; y: number }, b: { x: number; y: number }, size: number): FrameItem[] {
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const ux = (b.x - a.x) / len;
   const uy = (b.y - a.y) / len;
   const head = size * 0.6;
   const base = { x: b.x - ux * head, y: b.y - uy * head };
   return [
-    { kind: 'path', points: [a, base], stroke: INK, lineWidth: size * 0.15 },
-    { kind: 'path', points: [b, { x: base.x - uy * head * 0.5, y: base.y + ux * head * 0.5 }, { x: base.x + uy * head * 0.5, y: base.y - ux * head * 0.5 }], closed: true, fill: INK },
+    polylineItem([a, base], { stroke: INK, lineWidth: size * 0.15 }),
+    polygonItem([b, { x: base.x - uy * head * 0.5, y: base.y + ux * head * 0.5 }, { x: base.x + uy * head * 0.5, y: base.y - ux * head * 0.5 }], { fill: INK }),
   ];
 }
 
 interface RowsLayout {
-  items: SceneItem[];
+  items: FrameItem[];
   height: number;
   spill?: Block;
 }
@@ -69,7 +70,7 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
   const arrow = size * 1.6;
   const pad = size * 0.45;
   const colW = (box.w - (cols - 1) * arrow) / cols;
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   let y = box.y;
   let spill: Block | undefined;
   const over = (b?: Block) => { if (!spill && b) spill = b; };
@@ -124,7 +125,7 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
 }
 
 /** Groups of pathways, one group per page, each at the largest size ≥ `min` that fits. */
-export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): SceneItem[][] {
+export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): FrameItem[][] {
   const d = ctx.model.data[DATA]!.value as PathwaysData;
   const services = ctx.model.data.services?.value as ServicesData | undefined;
   const m = ctx.model.manifest;
@@ -145,7 +146,7 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const n = greedy.length;
   const even: Array<[number, number]> = Array.from({ length: n }, (_, k) => [Math.round((k * d.pathways.length) / n), Math.round(((k + 1) * d.pathways.length) / n)]);
   const chunks = even.every(([a, b]) => b > a && fitsAt(min, a, b)) ? even : greedy;
-  const pages: SceneItem[][] = [];
+  const pages: FrameItem[][] = [];
   for (const [from, to] of chunks) {
     const size = largestFitting(max, min, (sz) => fitsAt(sz, from, to));
     const rows = layoutRows(ctx, lang, body, size ?? min, from, to);
@@ -154,7 +155,7 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
         'Shorten the actions in data/pathways.yaml or the service names and hours in data/services.yaml.');
     }
     const items = [...rows.items];
-    if (footer) items.push(...footer.items.map((it) => (it.kind === 'text' ? { ...it, y: it.y + body.h + min } : it)));
+    if (footer) items.push(...footer.items.map((it) => (it.kind === 'lines' ? { ...it, y: it.y + body.h + min } : it)));
     pages.push(items);
   }
   return pages;

@@ -5,7 +5,8 @@
  */
 import type { Rgb } from '../text/index.js';
 import type { Box } from './column.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
+import { polylineItem } from '../frame/shapes.js';
 
 export function hexToRgb(hex: string | undefined, fallback: Rgb): Rgb {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
@@ -36,11 +37,11 @@ export function hatchLines(box: Box, gap: number, anti: boolean): Array<[{ x: nu
 }
 
 /** A swatch for the level of rank `rank` (0 = most severe): colour fill, rank pattern, black outline. */
-export function levelSwatch(box: Box, rank: number, colour: Rgb, unit: number): SceneItem[] {
-  const items: SceneItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: colour }];
+export function levelSwatch(box: Box, rank: number, colour: Rgb, unit: number): FrameItem[] {
+  const items: FrameItem[] = [{ kind: 'rect', x: box.x, y: box.y, w: box.w, h: box.h, fill: colour }];
   const gap = unit * 0.9;
   const lw = unit * 0.16;
-  const line = (a: { x: number; y: number }, b: { x: number; y: number }, stroke: Rgb): SceneItem => ({ kind: 'path', points: [a, b], stroke, lineWidth: lw });
+  const line = (a: { x: number; y: number }, b: { x: number; y: number }, stroke: Rgb): FrameItem => polylineItem([a, b], { stroke, lineWidth: lw });
   // Patterns in black on a light colour and in white on a dark one, so they always show.
   const lum = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2];
   const ink: Rgb = lum < 0.5 ? [1, 1, 1] : [0, 0, 0];

@@ -10,7 +10,7 @@ import type {
   CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData,
 } from '../document/data-types.js';
 import type { Block, Box } from './column.js';
-import { fitColumn } from './column.js';
+import { fitColumn, flowColumn } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { imposeBooklet } from './impose.js';
@@ -19,8 +19,7 @@ import { MM, type PaperSize } from './paper.js';
 import { stepBlocks } from './pathways.js';
 import { criteriaBlocks } from './flow-posters.js';
 import { hoursText } from './prioritisation.js';
-import { paginate } from './paginate.js';
-import type { SceneItem, ScenePage } from './scene.js';
+import type { FrameItem, PageFrame } from '../frame/types.js';
 import { drawSheet } from './sheets.js';
 import { URGENT_RED } from './urgent-card.js';
 
@@ -151,7 +150,7 @@ function caseStepBlocks(ctx: PosterContext, lang: string): Block[] {
 export const BOOKLET_SIZE = 8.5;
 
 /** The booklet's pages at A6 (the slot size on the sheet), cover first and back cover last. */
-export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width: number; height: number }): ScenePage[] {
+export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width: number; height: number }): PageFrame[] {
   const m = ctx.model.manifest;
   const has = (n: string) => ctx.model.data[n] !== undefined;
   const dir = directionOf(lang);
@@ -167,7 +166,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   if (has('urgent-action')) blocks.push(...urgentBlocks(ctx, lang));
   if (has('pathways')) blocks.push(...pathwayBlocks(ctx, lang));
   if (has('case-steps')) blocks.push(...caseStepBlocks(ctx, lang));
-  const flow = paginate(blocks, body, size, dir, isHeading);
+  const flow = flowColumn(blocks, body, size, dir, isHeading);
   for (const b of flow.tooTall) {
     reportSpill(ctx, b.src, `a page of the ${lang} pocket guide`, size, 'Shorten this item: a pocket-guide page holds about 25 short lines.');
   }
@@ -188,7 +187,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   if (!coverCol.fits) reportSpill(ctx, coverBlocks[coverCol.firstSpill]?.src, `the cover of the ${lang} pocket guide`, size, 'Shorten the SOP title in sop.yaml or the data titles.');
   const cover = coverCol.items;
   // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
-  let back: SceneItem[] = [];
+  let back: FrameItem[] = [];
   if (has('urgent-action')) {
     const blocks: Block[] = [{ text: label('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)];
     const col = fitColumn(blocks, body, size * 1.5, size, dir);
@@ -198,7 +197,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
     }
     back = col.items;
   }
-  const bodies: SceneItem[][] = [cover, ...flow.pages, back];
+  const bodies: FrameItem[][] = [cover, ...flow.pages, back];
   const digits = digitsFor(m, lang);
   return bodies.map((items, i) => {
     const foot = headerStamp(m, lang, inner, MIN_SIZE.card, i > 0 ? localizeDigits(String(i + 1), digits) : undefined);
@@ -207,7 +206,7 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
 }
 
 /** The pocket guide imposed on office sheets: fronts and backs alternate, ready for duplex. */
-export function pocketGuideSheets(ctx: PosterContext, lang: string, sheet: PaperSize): ScenePage[] {
+export function pocketGuideSheets(ctx: PosterContext, lang: string, sheet: PaperSize): PageFrame[] {
   const slot = { width: sheet.width / 2, height: sheet.height / 2 };
   const pages = pocketGuidePages(ctx, lang, slot);
   const imposed = imposeBooklet(pages.length, sheet, directionOf(lang) === 'rtl');

@@ -11,7 +11,8 @@ import type { PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { headerStamp, INK, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
-import type { SceneItem, ScenePage } from './scene.js';
+import type { FrameItem, PageFrame } from '../frame/types.js';
+import { polylineItem } from '../frame/shapes.js';
 import { reportSpill } from './context.js';
 import type { Source } from './column.js';
 
@@ -23,7 +24,7 @@ export function halvesLeftToRight(langs: string[]): string[] {
 }
 
 export interface PosterBody {
-  (lang: string, box: Box): Promise<SceneItem[]> | SceneItem[];
+  (lang: string, box: Box): Promise<FrameItem[]> | FrameItem[];
 }
 
 /**
@@ -34,12 +35,12 @@ export interface PosterBody {
 export async function posterPage(
   ctx: PosterContext, paper: PaperSize, langs: string[], title: (lang: string) => { text: string; src?: Source },
   body: PosterBody,
-): Promise<ScenePage> {
+): Promise<PageFrame> {
   const m = POSTER_MARGIN;
   const order = halvesLeftToRight(langs);
   const gutter = order.length > 1 ? 12 * MM : 0;
   const halfW = (paper.width - 2 * m - gutter * (order.length - 1)) / order.length;
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   const min = MIN_SIZE.poster;
   // Stamps and titles first: both halves' bodies start at the same height.
   const tops = order.map((lang, i) => {
@@ -60,7 +61,7 @@ export async function posterPage(
     items.push(...(await body(lang, bodyBox)));
     if (i > 0) {
       const gx = x - gutter / 2;
-      items.push({ kind: 'path', points: [{ x: gx, y: m }, { x: gx, y: paper.height - m }], stroke: INK, lineWidth: 1, dash: [6, 4] });
+      items.push(polylineItem([{ x: gx, y: m }, { x: gx, y: paper.height - m }], { stroke: INK, lineWidth: 1, dash: [6, 4] }));
     }
   }
   return { width: paper.width, height: paper.height, items };

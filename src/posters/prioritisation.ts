@@ -10,7 +10,8 @@ import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK } from './page.js';
 import { hexToRgb, levelSwatch } from './pattern.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
+import { polylineItem } from '../frame/shapes.js';
 
 const DATA = 'prioritisation';
 const GREYS: Array<[number, number, number]> = [[0.35, 0.35, 0.35], [0.6, 0.6, 0.6], [0.85, 0.85, 0.85]];
@@ -45,13 +46,13 @@ function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: s
 }
 
 interface TableLayout {
-  items: SceneItem[];
+  items: FrameItem[];
   spill: { row: number; block?: Block } | undefined;
 }
 
 function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, box: Box, size: number): TableLayout {
   const dir = directionOf(lang);
-  const items: SceneItem[] = [];
+  const items: FrameItem[] = [];
   const pad = size * 0.5;
   const swatchW = size * 1.6;
   const leftW = Math.max(box.w * 0.2, size * 7);
@@ -76,7 +77,7 @@ function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, bo
     if (e) {
       items.push(...e.items);
       const ex = dir === 'rtl' ? eBox.x + eBox.w + pad / 2 : eBox.x - pad / 2;
-      items.push({ kind: 'path', points: [{ x: ex, y: y + pad }, { x: ex, y: y + Math.max(l.height, r.height, e.height) + pad }], stroke: [0.5, 0.5, 0.5], lineWidth: 0.5, dash: [2, 2] });
+      items.push(polylineItem([{ x: ex, y: y + pad }, { x: ex, y: y + Math.max(l.height, r.height, e.height) + pad }], { stroke: [0.5, 0.5, 0.5], lineWidth: 0.5, dash: [2, 2] }));
     }
     const h = Math.max(l.height, r.height, e?.height ?? 0) + 2 * pad;
     const colour = hexToRgb(lv.colour, GREYS[Math.min(i, 2)]!);
@@ -84,7 +85,7 @@ function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, bo
     items.push(...l.items, ...r.items);
     items.push({ kind: 'rect', x: box.x, y, w: box.w, h, stroke: INK, lineWidth: Math.max(1, size * 0.08) });
     const sepX = dir === 'rtl' ? rBox.x + rBox.w + pad : rBox.x - pad;
-    items.push({ kind: 'path', points: [{ x: sepX, y }, { x: sepX, y: y + h }], stroke: INK, lineWidth: Math.max(0.5, size * 0.04) });
+    items.push(polylineItem([{ x: sepX, y }, { x: sepX, y: y + h }], { stroke: INK, lineWidth: Math.max(0.5, size * 0.04) }));
     const bad = l.firstSpill >= 0 ? left[l.firstSpill] : r.firstSpill >= 0 ? right[r.firstSpill] : e && e.firstSpill >= 0 ? rb.examples[e.firstSpill] : undefined;
     if (!spill && (bad || y + h > box.y + box.h + 0.01)) spill = { row: i, block: bad ?? left[0] };
     y += h + size * 0.6;
@@ -93,7 +94,7 @@ function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, bo
 }
 
 /** The matrix for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
-export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): SceneItem[] {
+export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): FrameItem[] {
   const d = ctx.model.data[DATA]!.value as PrioritisationData;
   const size = largestFitting(max, min, (s) => !layoutTable(ctx, d, lang, box, s).spill);
   const t = layoutTable(ctx, d, lang, box, size ?? min);

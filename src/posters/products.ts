@@ -4,7 +4,7 @@
  */
 import type { PosterContext } from './context.js';
 import { imposeCards } from './impose.js';
-import type { SceneDoc } from './scene.js';
+import type { SceneDoc } from './render.js';
 import { drawSheet } from './sheets.js';
 import { localized } from '../i18n/index.js';
 import { stampText } from './stamp.js';
@@ -14,7 +14,7 @@ import { posterPage } from './poster-frame.js';
 import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
 import { pocketGuideSheets } from './pocket-guide.js';
-import type { SceneItem } from './scene.js';
+import type { FrameItem } from '../frame/types.js';
 import { caseStepsBody, criteriaBody, eligibilityBody } from './flow-posters.js';
 import { urgentCardPages } from './urgent-card.js';
 
@@ -86,7 +86,7 @@ export function products(ctx: PosterContext): Product[] {
           compose: async () => {
             // Each language may need a different number of pages: the pages of the
             // poster are the longest language's, the other half left blank at its end.
-            const perLang = new Map<string, SceneItem[][]>();
+            const perLang = new Map<string, FrameItem[][]>();
             const first = await posterPage(ctx, size, langs, dataTitle('pathways'), (lang, box) => {
               const pages = pathwayPages(ctx, lang, box, min, min * 1.6, where('pathways', lang));
               perLang.set(lang, pages);

@@ -4,14 +4,17 @@
  */
 import type { ImposedSheet, Mark } from './impose.js';
 import type { PaperSize } from './paper.js';
-import { translateItems, type SceneItem, type ScenePage } from './scene.js';
+import type { FrameItem, PageFrame } from '../frame/types.js';
+import { shiftItems } from '../frame/items.js';
 
 /** Hairline weight of crop and fold marks (0.25 pt: thin, yet survives a photocopier). */
 export const MARK_WIDTH = 0.25;
+/** Printer's marks are black on every separation. */
+const MARK_INK: [number, number, number] = [0, 0, 0];
 
-export function markItems(marks: Mark[]): SceneItem[] {
+export function markItems(marks: Mark[]): FrameItem[] {
   return marks.map((m) => ({
-    kind: 'mark', role: m.role, from: m.from, to: m.to, lineWidth: MARK_WIDTH,
+    kind: 'rule', role: m.role, x1: m.from.x, y1: m.from.y, x2: m.to.x, y2: m.to.y, width: MARK_WIDTH, color: MARK_INK,
     ...(m.role === 'fold' ? { dash: [3, 2] } : {}),
   }));
 }
@@ -22,17 +25,17 @@ export function markItems(marks: Mark[]): SceneItem[] {
  * size; a page smaller than its slot is centred in it. Blank slots (-1) stay empty.
  */
 export function drawSheet(
-  sheet: PaperSize, imposed: ImposedSheet, frontPages: ScenePage[], backPages: ScenePage[] = frontPages,
-  extra: { front?: SceneItem[]; back?: SceneItem[] } = {},
-): [ScenePage, ScenePage] {
-  const side = (s: ImposedSheet['front'], pages: ScenePage[], more: SceneItem[] = []): ScenePage => {
-    const items: SceneItem[] = [];
+  sheet: PaperSize, imposed: ImposedSheet, frontPages: PageFrame[], backPages: PageFrame[] = frontPages,
+  extra: { front?: FrameItem[]; back?: FrameItem[] } = {},
+): [PageFrame, PageFrame] {
+  const side = (s: ImposedSheet['front'], pages: PageFrame[], more: FrameItem[] = []): PageFrame => {
+    const items: FrameItem[] = [];
     for (const p of s.placements) {
       const page = pages[p.page];
       if (!page) continue;
       const dx = p.x + (p.w - page.width) / 2;
       const dy = p.y + (p.h - page.height) / 2;
-      items.push(...translateItems(page.items, dx, dy));
+      items.push(...shiftItems(page.items, dx, dy));
     }
     items.push(...markItems(s.marks), ...more);
     return { width: sheet.width, height: sheet.height, items };

@@ -10,7 +10,7 @@ import type { PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { fittedPage, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
-import type { ScenePage } from './scene.js';
+import type { PageFrame } from '../frame/types.js';
 
 const DATA = 'urgent-action';
 export const URGENT_RED: [number, number, number] = [0.62, 0.07, 0.07];
@@ -48,7 +48,7 @@ function blocksBack(ctx: PosterContext, d: UrgentActionData, lang: string): Bloc
 export const CARD_MARGIN = 7 * MM;
 
 /** Front and back of the card in `lang`, each side fitted (never below 8 pt). */
-export function urgentCardPages(ctx: PosterContext, lang: string, card: PaperSize): [ScenePage, ScenePage] {
+export function urgentCardPages(ctx: PosterContext, lang: string, card: PaperSize): [PageFrame, PageFrame] {
   const df = ctx.model.data[DATA];
   const d = df!.value as UrgentActionData;
   const common = { width: card.width, height: card.height, margin: CARD_MARGIN, lang, max: 16, min: MIN_SIZE.card };

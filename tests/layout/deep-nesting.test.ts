@@ -1,7 +1,8 @@
 // Issue 10: past ~20 levels nested lists stopped indenting and lost their bullets. Up to
 // the Markdown nesting limit (32) every level keeps its marker (and quotes their bar).
 import { describe, expect, it } from 'vitest';
-import { layoutSop, type TextItem } from '../../src/layout/index.js';
+import { layoutSop } from '../../src/layout/index.js';
+import type { TextItem } from '../../src/frame/types.js';
 import { MAX_BLOCK_DEPTH } from '../../src/markdown/index.js';
 import { section, sopWith } from './sop-fixture.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTheme, layoutSop, type PageFrame, type RuleItem, type TextItem } from '../../src/layout/index.js';
+import { createTheme, layoutSop } from '../../src/layout/index.js';
+import type { PageFrame, RuleItem, TextItem } from '../../src/frame/types.js';
 import { arabicParagraph, section, sopWith } from './sop-fixture.js';
 
 const textOf = (item: TextItem) =>

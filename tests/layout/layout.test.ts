@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countBodyPages, layoutSop, layoutMarkdownAnnex, runningHeader, type PageFrame, type TextItem } from '../../src/layout/index.js';
+import { countBodyPages, layoutSop, layoutMarkdownAnnex, runningHeader } from '../../src/layout/index.js';
+import type { PageFrame, TextItem } from '../../src/frame/types.js';
 import type { MarkdownAnnex } from '../../src/model/types.js';
 import { arabicParagraph, section, sopWith } from './sop-fixture.js';
 

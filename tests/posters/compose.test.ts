@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
 import { composePosters } from '../../src/posters/build.js';
 import { levelSwatch } from '../../src/posters/pattern.js';
-import type { SceneItem, ScenePage } from '../../src/posters/index.js';
+import type { FrameItem, PageFrame, PathItem, Point } from '../../src/frame/types.js';
 import { copyExample } from './fixture.js';
 import { removeCopies } from './fixture.js';
 
@@ -20,11 +20,23 @@ async function scene(file: string) {
   return s.scene;
 }
 
+/** The corners of a closed path of straight segments, on the page (undefined when it is not one). */
+function corners(i: PathItem): Point[] | undefined {
+  if (i.segments[i.segments.length - 1]?.op !== 'close') return undefined;
+  const pts: Point[] = [];
+  for (const s of i.segments.slice(0, -1)) {
+    if (s.op !== 'move' && s.op !== 'line') return undefined;
+    pts.push({ x: i.x + s.x, y: i.y + s.y });
+  }
+  return pts;
+}
+
 /** Filled black triangles: arrowheads. Returns [tip, base centre]. */
-function arrowheads(page: ScenePage): Array<{ tip: { x: number; y: number }; base: { x: number; y: number } }> {
+function arrowheads(page: PageFrame): Array<{ tip: Point; base: Point }> {
   return page.items
-    .filter((i): i is Extract<SceneItem, { kind: 'path' }> => i.kind === 'path' && !!i.closed && i.points.length === 3 && i.fill?.join() === '0,0,0')
-    .map((i) => ({ tip: i.points[0]!, base: { x: (i.points[1]!.x + i.points[2]!.x) / 2, y: (i.points[1]!.y + i.points[2]!.y) / 2 } }));
+    .filter((i): i is PathItem => i.kind === 'path' && corners(i)?.length === 3 && i.fill?.join() === '0,0,0')
+    .map((i) => corners(i)!)
+    .map((p) => ({ tip: p[0]!, base: { x: (p[1]!.x + p[2]!.x) / 2, y: (p[1]!.y + p[2]!.y) / 2 } }));
 }
 
 describe('reading direction', () => {
@@ -40,7 +52,7 @@ describe('reading direction', () => {
   });
 
   it('the Arabic eligibility flow is the English one mirrored (branches swap sides)', async () => {
-    const centre = (p: ScenePage) => {
+    const centre = (p: PageFrame) => {
       const xs = arrowheads(p).map((a) => a.tip.x);
       return xs.reduce((s, x) => s + x, 0) / xs.length / p.width;
     };
@@ -53,7 +65,7 @@ describe('reading direction', () => {
 
   it('bilingual posters put Arabic on the right half', async () => {
     const page = (await scene('prioritisation-a2-bilingual.pdf')).pages[0]!;
-    const texts = page.items.filter((i): i is Extract<SceneItem, { kind: 'text' }> => i.kind === 'text');
+    const texts = page.items.filter((i): i is Extract<FrameItem, { kind: 'lines' }> => i.kind === 'lines');
     const arabicX = texts.filter((t) => t.lines.some((l) => l.runs.some((r) => r.face.role === 'arabic'))).map((t) => t.x);
     const latinOnlyX = texts.filter((t) => t.lines.every((l) => l.runs.every((r) => r.face.role === 'latin'))).map((t) => t.x);
     expect(Math.min(...arabicX)).toBeGreaterThan(page.width / 2 - 1);
@@ -66,7 +78,7 @@ describe('every page is stamped', () => {
     const { scenes } = await composed;
     for (const { file, scene: s } of scenes) {
       for (const p of s.pages) {
-        const top = p.items.some((i) => i.kind === 'text' && i.y < p.height * 0.15 && i.lines.length > 0);
+        const top = p.items.some((i) => i.kind === 'lines' && i.y < p.height * 0.15 && i.lines.length > 0);
         expect(top, file).toBe(true);
       }
     }
@@ -75,7 +87,7 @@ describe('every page is stamped', () => {
 
 describe('risk-level swatches survive black and white', () => {
   const box = { x: 0, y: 0, w: 20, h: 100 };
-  const lines = (items: SceneItem[]) => items.filter((i) => i.kind === 'path').length;
+  const lines = (items: FrameItem[]) => items.filter((i) => i.kind === 'path').length;
   it('each rank has its own pattern density, and the pattern contrasts with the fill', () => {
     const counts = [0, 1, 2, 3].map((r) => lines(levelSwatch(box, r, [0.8, 0.1, 0.1], 14)));
     expect(counts[0]).toBeGreaterThan(counts[1]!);

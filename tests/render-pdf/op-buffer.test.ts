@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OpBuffer } from '../../src/render/pdf/op-buffer.js';
-import { num } from '../../src/render/pdf/content.js';
+import { num } from '../../src/frame/pdf.js';
 
 const text = (b: OpBuffer) => Buffer.from(b.bytes()).toString('latin1');
 

@@ -1,5 +1,4 @@
 export { renderPdf, saveDocument } from './render.js';
 export { PdfWriter, RenderCache, setMetadata } from './writer.js';
 export { CidFontSet, DocFonts } from './cid-font.js';
-export { itemsToOps } from './content.js';
 export { stampDocument, STAMP_STRIP } from './stamp.js';

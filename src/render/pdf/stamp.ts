@@ -9,7 +9,7 @@
  */
 import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../../vendor/pdf-lib.js';
 import { breakParagraph, prepareParagraph } from '../../text/index.js';
-import type { FrameItem } from '../../layout/frame.js';
+import type { FrameItem } from '../../frame/types.js';
 import { PdfWriter, type Matrix } from './writer.js';
 
 export const STAMP_STRIP = 26;

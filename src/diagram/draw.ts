@@ -8,8 +8,10 @@
  */
 import { directionOf } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Line, type Rgb } from '../text/index.js';
-import { linesToItems, type FrameItem, type PathItem, type PathSegment } from '../layout/frame.js';
-import type { Diagram, GraphSpec, LaidOutNode, LayoutOptions, NodeKind, Point } from './types.js';
+import type { FrameItem, PathItem, PathSegment } from '../frame/types.js';
+import { linesToItems } from '../frame/items.js';
+import { arrowHead, boxPoints, hexagonPoints, polygon, roundedRect, through } from '../frame/shapes.js';
+import type { Diagram, GraphSpec, LaidOutNode, LayoutOptions, NodeKind } from './types.js';
 
 export interface DiagramLook {
   /** Node label size at scale 1, points. */
@@ -92,29 +94,6 @@ export interface DrawnDiagram {
   edges: PathItem[];
 }
 
-const K = 0.5523;
-
-function roundedRect(x: number, y: number, w: number, h: number, r: number): PathSegment[] {
-  r = Math.min(r, w / 2, h / 2);
-  const c = r * (1 - K);
-  return [
-    { op: 'move', x: x + r, y },
-    { op: 'line', x: x + w - r, y },
-    { op: 'curve', x1: x + w - c, y1: y, x2: x + w, y2: y + c, x: x + w, y: y + r },
-    { op: 'line', x: x + w, y: y + h - r },
-    { op: 'curve', x1: x + w, y1: y + h - c, x2: x + w - c, y2: y + h, x: x + w - r, y: y + h },
-    { op: 'line', x: x + r, y: y + h },
-    { op: 'curve', x1: x + c, y1: y + h, x2: x, y2: y + h - c, x, y: y + h - r },
-    { op: 'line', x, y: y + r },
-    { op: 'curve', x1: x, y1: y + c, x2: x + c, y2: y, x: x + r, y },
-    { op: 'close' },
-  ];
-}
-
-function polygon(points: Point[]): PathSegment[] {
-  return [...points.map((p, i): PathSegment => ({ op: i ? 'line' : 'move', x: p.x, y: p.y })), { op: 'close' }];
-}
-
 function outline(n: LaidOutNode, s: number, size: number): PathSegment[] {
   const x = n.x * s;
   const y = n.y * s;
@@ -123,11 +102,11 @@ function outline(n: LaidOutNode, s: number, size: number): PathSegment[] {
   switch (n.kind) {
     case 'decision': {
       const d = Math.min(h / 2, hexInset(size) * s);
-      return polygon([{ x: x + d, y }, { x: x + w - d, y }, { x: x + w, y: y + h / 2 }, { x: x + w - d, y: y + h }, { x: x + d, y: y + h }, { x, y: y + h / 2 }]);
+      return polygon(hexagonPoints(x, y, w, h, d));
     }
     case 'start': return roundedRect(x, y, w, h, h / 2);
     case 'outcome': return roundedRect(x, y, w, h, size * 0.6 * s);
-    default: return polygon([{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }]);
+    default: return polygon(boxPoints(x, y, w, h));
   }
 }
 
@@ -158,9 +137,8 @@ export function drawDiagram(d: Diagram, spec: GraphSpec, lang: string, look: Dia
     // The line stops at the arrowhead's base so its end does not blunt the tip.
     const base = { x: tip.x - ux * arrow, y: tip.y - uy * arrow };
     const line = [...pts.slice(0, -1), base];
-    edges.push({ kind: 'path', x: 0, y: 0, segments: line.map((p, i): PathSegment => ({ op: i ? 'line' : 'move', x: p.x, y: p.y })), stroke: look.ink, lineWidth: lw });
-    const w = arrow * 0.45;
-    edges.push({ kind: 'path', x: 0, y: 0, fill: look.ink, segments: polygon([tip, { x: base.x - uy * w, y: base.y + ux * w }, { x: base.x + uy * w, y: base.y - ux * w }]) });
+    edges.push({ kind: 'path', x: 0, y: 0, segments: through(line), stroke: look.ink, lineWidth: lw });
+    edges.push({ kind: 'path', x: 0, y: 0, fill: look.ink, segments: polygon(arrowHead(prev, tip, arrow)) });
   }
   const labels: DiagramPiece[] = [];
   d.edges.forEach((e, i) => {

@@ -1,8 +1,14 @@
 /**
- * Format-free frames: what the layout produces and every exporter reads. Coordinates
- * are points with the origin at the page's top-left corner and y growing downwards.
+ * Format-free frames: the one item vocabulary below every layout (SOP pages, posters and
+ * cards, the redline, diagrams) that every exporter reads. Coordinates are points with
+ * the origin at the page's top-left corner and y growing downwards.
  */
 import type { GlyphRun, Line, Rgb } from '../text/index.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** One line of shaped text; `runs[i].x` is relative to `x`, `y` is the baseline. */
 export interface TextItem {
@@ -22,6 +28,19 @@ export interface TextItem {
   separate?: boolean;
 }
 
+/**
+ * A paragraph's lines stacked from `y` (the top of the first line box), `width` wide:
+ * how posters keep a set paragraph as one piece to measure and move. Drawn as one
+ * text item per line (`linesToItems`).
+ */
+export interface LinesItem {
+  kind: 'lines';
+  x: number;
+  y: number;
+  width: number;
+  lines: Line[];
+}
+
 export interface RectItem {
   kind: 'rect';
   x: number;
@@ -31,8 +50,14 @@ export interface RectItem {
   fill?: Rgb;
   stroke?: Rgb;
   lineWidth?: number;
+  /** Dash pattern in points (on, off, …); none: solid. */
+  dash?: number[];
 }
 
+/**
+ * A straight stroke from (x1, y1) to (x2, y2). With `role` it is a printer's mark (crop,
+ * fold, cut line of an imposed sheet): kept apart from artwork so tests can find every one.
+ */
 export interface RuleItem {
   kind: 'rule';
   x1: number;
@@ -41,6 +66,8 @@ export interface RuleItem {
   y2: number;
   width: number;
   color: Rgb;
+  dash?: number[];
+  role?: 'crop' | 'fold' | 'cut';
 }
 
 export interface ImageItem {
@@ -113,7 +140,7 @@ export interface GroupItem {
   items: FrameItem[];
 }
 
-export type FrameItem = TextItem | RectItem | RuleItem | ImageItem | LinkItem | AnchorItem | PathItem | GroupItem;
+export type FrameItem = TextItem | LinesItem | RectItem | RuleItem | ImageItem | LinkItem | AnchorItem | PathItem | GroupItem;
 
 export interface PageFrame {
   width: number;
@@ -142,15 +169,4 @@ export interface DocumentFrames {
   pages: PageFrame[];
   outline: OutlineEntry[];
   meta: DocumentMeta;
-}
-
-/** Turns laid-out lines into text items at (x, top) of a box. */
-export function linesToItems(lines: Line[], x: number, top: number): TextItem[] {
-  const out: TextItem[] = [];
-  let y = top;
-  for (const l of lines) {
-    if (l.runs.length) out.push({ kind: 'text', x, y: y + l.baseline, runs: l.runs });
-    y += l.height;
-  }
-  return out;
 }

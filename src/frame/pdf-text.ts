@@ -1,32 +1,14 @@
 /**
- * Frame items → PDF content-stream operators (pure string building; pdf-lib is only
- * used for the objects around them). Text: one BT per line, a Tm per run, TJ with
- * 2-byte codes and adjustments computed against the exact widths written into W.
+ * Text items → PDF text operators: one BT per line, a Tm per run, TJ with 2-byte codes
+ * and adjustments computed against the exact widths written into W. Glyphs without text
+ * (and decoration drawn as shapes) are painted as path forms after the text object.
  */
-import type { FrameItem, PathItem, TextItem } from '../../layout/frame.js';
-import type { GlyphRun, Rgb } from '../../text/index.js';
-import { CidFontSet } from './cid-font.js';
-import { OpBuffer } from './op-buffer.js';
-
-export function num(n: number): string {
-  // Fast path: whole numbers (font sizes, most coordinates of rules and boxes) print as is.
-  if (Number.isInteger(n)) return n === 0 ? '0' : String(n);
-  if (Math.abs(n) < 0.0005) return '0';
-  return String(Math.round(n * 1000) / 1000);
-}
-
-// Colours are shared theme arrays: format each once (a page has thousands of runs).
-const colorCache = { rg: new WeakMap<Rgb, string>(), RG: new WeakMap<Rgb, string>() };
-
-function color(c: Rgb, op: 'rg' | 'RG'): string {
-  const cache = colorCache[op];
-  let s = cache.get(c);
-  if (s === undefined) {
-    s = `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
-    cache.set(c, s);
-  }
-  return s;
-}
+import type { TextItem } from './types.js';
+import type { GlyphRun } from '../text/index.js';
+import { CidFontSet } from '../render/pdf/cid-font.js';
+import { OpBuffer } from '../render/pdf/op-buffer.js';
+import { color, num } from './pdf-format.js';
+import type { ResourceSink } from './pdf.js';
 
 /** Widths as written in W (1/1000 em, 3 decimals), per face and glyph id; -1 = not yet known. */
 const widthTables = new WeakMap<GlyphRun['face'], Float64Array>();
@@ -39,18 +21,7 @@ function glyphWidth(table: Float64Array, face: GlyphRun['face'], gid: number): n
   return (table[gid] = CidFontSet.width(face, gid));
 }
 
-export interface ResourceSink {
-  /** The 2-byte code of (glyph, text); records that the page uses it. */
-  code(face: GlyphRun['face'], gid: number, text: string, zeroWidth: boolean): number;
-  /** Registers a font on the current page, returns its resource name. */
-  font(run: GlyphRun): string;
-  /** Registers the path form of a text-less glyph, returns its resource name. */
-  glyph(run: GlyphRun, gid: number): string;
-  /** Registers an image, returns its resource name (or undefined when unusable). */
-  image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
-}
-
-function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpBuffer): void {
+export function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpBuffer): void {
   out.str('BT\n');
   const by = pageHeight - item.y;
   const rad = ((item.angle ?? 0) * Math.PI) / 180;
@@ -277,110 +248,3 @@ function leadGlyph(piece: GlyphRun[]): { run: GlyphRun; index: number; text: str
   return undefined;
 }
 
-/** A path item in its own graphics state (colours, width and dash do not leak to what follows). */
-function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): void {
-  if (!it.segments.length || (!it.fill && !it.stroke)) return;
-  const x0 = it.x;
-  const y0 = pageHeight - it.y;
-  const p = (x: number, y: number) => `${num(x0 + x)} ${num(y0 - y)}`;
-  line('q');
-  if (it.fill) line(color(it.fill, 'rg'));
-  if (it.stroke) {
-    line(color(it.stroke, 'RG'));
-    line(`${num(it.lineWidth ?? 0.5)} w`);
-    if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
-  }
-  const ops: string[] = [];
-  for (const sg of it.segments) {
-    switch (sg.op) {
-      case 'move': ops.push(`${p(sg.x, sg.y)} m`); break;
-      case 'line': ops.push(`${p(sg.x, sg.y)} l`); break;
-      case 'curve': ops.push(`${p(sg.x1, sg.y1)} ${p(sg.x2, sg.y2)} ${p(sg.x, sg.y)} c`); break;
-      case 'close': ops.push('h'); break;
-    }
-  }
-  line(ops.join(' '));
-  // Fill and stroke in one operator; an open path is only stroked (a fill would close it).
-  line(it.fill && it.stroke ? 'B' : it.fill ? 'f' : 'S');
-  line('Q');
-}
-
-/** Operators drawing `items` on a page `pageHeight` points tall. */
-export function itemsToOps(items: FrameItem[], pageHeight: number, res: ResourceSink): string {
-  const out = new OpBuffer();
-  writeOps(items, pageHeight, res, out);
-  return Buffer.from(out.buf.buffer, out.buf.byteOffset, out.len).toString('latin1');
-}
-
-/**
- * Writes the operators drawing `items` into `out` (one operator line after another,
- * '\n' between them: the bytes `Buffer.from(lines.join('\n'), 'latin1')` would be).
- */
-export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out: OpBuffer): void {
-  const start = out.len;
-  const line = (s: string) => {
-    out.str(s);
-    out.byte(10);
-  };
-  for (const it of items) {
-    switch (it.kind) {
-      case 'text':
-        textOps(it, pageHeight, res, out);
-        break;
-      case 'rect': {
-        const y = pageHeight - it.y - it.h;
-        if (it.fill && it.stroke) {
-          line(color(it.fill, 'rg'));
-          line(color(it.stroke, 'RG'));
-          line(`${num(it.lineWidth ?? 0.5)} w`);
-          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re B`);
-        } else if (it.fill) {
-          line(color(it.fill, 'rg'));
-          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re f`);
-        } else if (it.stroke) {
-          line(color(it.stroke, 'RG'));
-          line(`${num(it.lineWidth ?? 0.5)} w`);
-          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
-        }
-        break;
-      }
-      case 'rule':
-        line(color(it.color, 'RG'));
-        line(`${num(it.width)} w`);
-        line(`${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
-        break;
-      case 'image': {
-        const name = res.image(it);
-        if (name) {
-          line('q');
-          line(`${num(it.w)} 0 0 ${num(it.h)} ${num(it.x)} ${num(pageHeight - it.y - it.h)} cm`);
-          line(`/${name} Do`);
-          line('Q');
-        } else {
-          line('0.9 0.9 0.9 rg');
-          line(`${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
-        }
-        break;
-      }
-      case 'path':
-        pathOps(it, pageHeight, line);
-        break;
-      case 'group': {
-        // Children keep the page's y flip: the matrix maps a child point written at
-        // (cx, H - cy) to (x + s·cx, H - y - s·cy).
-        const s = it.scale ?? 1;
-        line('q');
-        line(`${num(s)} 0 0 ${num(s)} ${num(it.x)} ${num(pageHeight - it.y - s * pageHeight)} cm`);
-        if (it.clip) line(`${num(it.clip.x)} ${num(pageHeight - it.clip.y - it.clip.h)} ${num(it.clip.w)} ${num(it.clip.h)} re W n`);
-        writeOps(it.items, pageHeight, res, out);
-        out.byte(10);
-        line('Q');
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  // Every line above ends in '\n'; the last one has none.
-  if (out.len > start) out.len--;
-}

@@ -1,0 +1,217 @@
+/**
+ * Frame items → PDF content-stream operators (pure string building; pdf-lib is only
+ * used for the objects around them): the one drawing module for every PDF sopkit
+ * writes (SOP pages, annexes, the redline, posters and cards). Two layers share the
+ * items: `writeOps` draws a page's content (text included) the way the SOP pages are
+ * written; `artworkOps` draws the shapes of a poster or card page as a layer of its own,
+ * each shape isolated in its own graphics state with butt caps and mitred joins, and
+ * the text goes over it through `writeOps`.
+ */
+import type { FrameItem, PathItem, PathSegment, RuleItem } from './types.js';
+import type { GlyphRun, Rgb } from '../text/index.js';
+import { OpBuffer } from '../render/pdf/op-buffer.js';
+import { color, num } from './pdf-format.js';
+import { textOps } from './pdf-text.js';
+import { linesToItems } from './items.js';
+
+export { num } from './pdf-format.js';
+
+export interface ResourceSink {
+  /** The 2-byte code of (glyph, text); records that the page uses it. */
+  code(face: GlyphRun['face'], gid: number, text: string, zeroWidth: boolean): number;
+  /** Registers a font on the current page, returns its resource name. */
+  font(run: GlyphRun): string;
+  /** Registers the path form of a text-less glyph, returns its resource name. */
+  glyph(run: GlyphRun, gid: number): string;
+  /** Registers an image, returns its resource name (or undefined when unusable). */
+  image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
+}
+
+/** A path item in its own graphics state (colours, width and dash do not leak to what follows). */
+function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): void {
+  if (!it.segments.length || (!it.fill && !it.stroke)) return;
+  const x0 = it.x;
+  const y0 = pageHeight - it.y;
+  const p = (x: number, y: number) => `${num(x0 + x)} ${num(y0 - y)}`;
+  line('q');
+  if (it.fill) line(color(it.fill, 'rg'));
+  if (it.stroke) {
+    line(color(it.stroke, 'RG'));
+    line(`${num(it.lineWidth ?? 0.5)} w`);
+    if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
+  }
+  line(segmentOps(it.segments, p));
+  // Fill and stroke in one operator; an open path is only stroked (a fill would close it).
+  line(it.fill && it.stroke ? 'B' : it.fill ? 'f' : 'S');
+  line('Q');
+}
+
+/** Operators drawing `items` on a page `pageHeight` points tall. */
+export function itemsToOps(items: FrameItem[], pageHeight: number, res: ResourceSink): string {
+  const out = new OpBuffer();
+  writeOps(items, pageHeight, res, out);
+  return Buffer.from(out.buf.buffer, out.buf.byteOffset, out.len).toString('latin1');
+}
+
+/**
+ * Writes the operators drawing `items` into `out` (one operator line after another,
+ * '\n' between them: the bytes `Buffer.from(lines.join('\n'), 'latin1')` would be).
+ */
+export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out: OpBuffer): void {
+  const start = out.len;
+  const line = (s: string) => {
+    out.str(s);
+    out.byte(10);
+  };
+  for (const it of items) {
+    switch (it.kind) {
+      case 'text':
+        textOps(it, pageHeight, res, out);
+        break;
+      case 'lines':
+        for (const t of linesToItems(it.lines, it.x, it.y)) textOps(t, pageHeight, res, out);
+        break;
+      case 'rect': {
+        const y = pageHeight - it.y - it.h;
+        // A dashed border keeps its dash to itself; other boxes are written bare (most of them).
+        const dashed = !!it.stroke && !!it.dash?.length;
+        if (dashed) line('q');
+        if (dashed) line(`[${it.dash!.map(num).join(' ')}] 0 d`);
+        if (it.fill && it.stroke) {
+          line(color(it.fill, 'rg'));
+          line(color(it.stroke, 'RG'));
+          line(`${num(it.lineWidth ?? 0.5)} w`);
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re B`);
+        } else if (it.fill) {
+          line(color(it.fill, 'rg'));
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re f`);
+        } else if (it.stroke) {
+          line(color(it.stroke, 'RG'));
+          line(`${num(it.lineWidth ?? 0.5)} w`);
+          line(`${num(it.x)} ${num(y)} ${num(it.w)} ${num(it.h)} re S`);
+        }
+        if (dashed) line('Q');
+        break;
+      }
+      case 'rule':
+        // A dashed rule keeps its dash to itself; a solid one is written bare (most of them).
+        if (it.dash?.length) line('q');
+        line(color(it.color, 'RG'));
+        line(`${num(it.width)} w`);
+        if (it.dash?.length) line(`[${it.dash.map(num).join(' ')}] 0 d`);
+        line(`${num(it.x1)} ${num(pageHeight - it.y1)} m ${num(it.x2)} ${num(pageHeight - it.y2)} l S`);
+        if (it.dash?.length) line('Q');
+        break;
+      case 'image': {
+        const name = res.image(it);
+        if (name) {
+          line('q');
+          line(`${num(it.w)} 0 0 ${num(it.h)} ${num(it.x)} ${num(pageHeight - it.y - it.h)} cm`);
+          line(`/${name} Do`);
+          line('Q');
+        } else {
+          line('0.9 0.9 0.9 rg');
+          line(`${num(it.x)} ${num(pageHeight - it.y - it.h)} ${num(it.w)} ${num(it.h)} re f`);
+        }
+        break;
+      }
+      case 'path':
+        pathOps(it, pageHeight, line);
+        break;
+      case 'group': {
+        // Children keep the page's y flip: the matrix maps a child point written at
+        // (cx, H - cy) to (x + s·cx, H - y - s·cy).
+        const s = it.scale ?? 1;
+        line('q');
+        line(`${num(s)} 0 0 ${num(s)} ${num(it.x)} ${num(pageHeight - it.y - s * pageHeight)} cm`);
+        if (it.clip) line(`${num(it.clip.x)} ${num(pageHeight - it.clip.y - it.clip.h)} ${num(it.clip.w)} ${num(it.clip.h)} re W n`);
+        writeOps(it.items, pageHeight, res, out);
+        out.byte(10);
+        line('Q');
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Every line above ends in '\n'; the last one has none.
+  if (out.len > start) out.len--;
+}
+
+/** Path segments as operators; `p` writes a point of the item (moved and flipped onto the page). */
+function segmentOps(segments: PathSegment[], p: (x: number, y: number) => string): string {
+  return segments.map((sg) => {
+    switch (sg.op) {
+      case 'move': return `${p(sg.x, sg.y)} m`;
+      case 'line': return `${p(sg.x, sg.y)} l`;
+      case 'curve': return `${p(sg.x1, sg.y1)} ${p(sg.x2, sg.y2)} ${p(sg.x, sg.y)} c`;
+      case 'close': return 'h';
+    }
+  }).join(' ');
+}
+
+/** Whether `artworkOps` draws the item (a top-level rectangle, path or rule). */
+export function isArtwork(it: FrameItem): boolean {
+  return it.kind === 'rect' || it.kind === 'path' || it.kind === 'rule';
+}
+
+/**
+ * The artwork layer of a poster or card page: every rectangle, path and rule (printer's
+ * marks included) in its own graphics state with butt caps and mitred joins (joins stay
+ * sharp on boxes, never spike on acute arrowheads; an unstroked shape takes a 1 pt
+ * default width). A closed path is painted with the closing operators (`b`, `s`). The
+ * other items (text, images, links, groups) are not part of it: they go over it through
+ * `writeOps`.
+ */
+export function artworkOps(items: FrameItem[], pageHeight: number): string {
+  const n = fixed3;
+  const col = (c: Rgb, op: 'rg' | 'RG') => `${n(c[0])} ${n(c[1])} ${n(c[2])} ${op}`;
+  const out: string[] = [];
+  const style = (stroke: Rgb | undefined, fill: Rgb | undefined, lw: number | undefined, dash: number[] | undefined) => {
+    out.push('q');
+    if (fill) out.push(col(fill, 'rg'));
+    if (stroke) out.push(col(stroke, 'RG'), `${n(lw ?? 1)} w`);
+    if (dash?.length) out.push(`[${dash.map(n).join(' ')}] 0 d`);
+    out.push('0 J 0 j');
+  };
+  const paint = (stroke: Rgb | undefined, fill: Rgb | undefined, closed: boolean) =>
+    fill && stroke ? (closed ? 'b' : 'B') : fill ? 'f' : closed ? 's' : 'S';
+  for (const it of items) {
+    switch (it.kind) {
+      case 'rect':
+        if (!it.fill && !it.stroke) break;
+        style(it.stroke, it.fill, it.lineWidth, it.dash);
+        out.push(`${n(it.x)} ${n(pageHeight - it.y - it.h)} ${n(it.w)} ${n(it.h)} re ${paint(it.stroke, it.fill, false)}`, 'Q');
+        break;
+      case 'path': {
+        const closed = it.segments[it.segments.length - 1]?.op === 'close';
+        const open = closed ? it.segments.slice(0, -1) : it.segments;
+        if (open.length < 2 || (!it.fill && !it.stroke)) break;
+        style(it.stroke, it.fill, it.lineWidth, it.dash);
+        // The closing paint operator closes the path: no separate `h`.
+        const p = (x: number, y: number) => `${n(it.x + x)} ${n(pageHeight - (it.y + y))}`;
+        out.push(`${segmentOps(open, p)} ${paint(it.stroke, it.fill, closed)}`, 'Q');
+        break;
+      }
+      case 'rule':
+        out.push(...ruleArtwork(it, pageHeight, n, col));
+        break;
+      default:
+        break;
+    }
+  }
+  return out.join('\n');
+}
+
+function ruleArtwork(it: RuleItem, pageHeight: number, n: (v: number) => string, col: (c: Rgb, op: 'RG') => string): string[] {
+  return [
+    'q', col(it.color, 'RG'), `${n(it.width)} w`, ...(it.dash?.length ? [`[${it.dash.map(n).join(' ')}] 0 d`] : []), '0 J 0 j',
+    `${n(it.x1)} ${n(pageHeight - it.y1)} m ${n(it.x2)} ${n(pageHeight - it.y2)} l S`, 'Q',
+  ];
+}
+
+/** The artwork layer's number format: three decimals at most, trailing zeros dropped. */
+function fixed3(v: number): string {
+  if (Math.abs(v) < 0.0005) return '0';
+  return v.toFixed(3).replace(/\.?0+$/, '');
+}
