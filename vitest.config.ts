@@ -1,4 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+
+const ROOT = fileURLToPath(new URL('./', import.meta.url));
+const SRC = path.join(ROOT, 'src') + path.sep;
+const LIB = path.join(ROOT, 'lib') + path.sep;
+
+/**
+ * The tests run the code users run: every import of `src/<x>.js` (from a test, a helper
+ * or vi.mock) loads `lib/<x>.js`, the output of `npm run build` — tsc's JavaScript with
+ * the vendor bundles, the generated validators and the parsed profiles beside it. The
+ * global setup (tests/setup/built-lib.ts) rebuilds lib/ first when src/ is newer.
+ */
+function shippedLib(): Plugin {
+  return {
+    name: 'sopkit-shipped-lib',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const abs = path.resolve(path.dirname(importer), source);
+      if (!abs.startsWith(SRC)) return null;
+      return path.join(LIB, abs.slice(SRC.length).replace(/\.(ts|js)$/, '.js'));
+    },
+  };
+}
 
 /**
  * Two lanes. `unit` is the fast loop (library calls, no child processes, no browser);
@@ -23,11 +49,13 @@ export const E2E = [
 ];
 
 export default defineConfig({
+  plugins: [shippedLib()],
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // 2-core machines: keep workers modest so PDF and browser tests do not starve.
     maxWorkers: 2,
+    server: { deps: { external: [/\/lib\/vendor\//] } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...E2E] } },
       { extends: true, test: { name: 'e2e', include: E2E } },
