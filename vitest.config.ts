@@ -8,17 +8,21 @@ const SRC = path.join(ROOT, 'src') + path.sep;
 const LIB = path.join(ROOT, 'lib') + path.sep;
 
 /**
- * The tests run the code users run: every import of `src/<x>.js` (from a test, a helper
- * or vi.mock) loads `lib/<x>.js`, the output of `npm run build` — tsc's JavaScript with
- * the vendor bundles, the generated validators and the parsed profiles beside it. The
- * global setup (tests/setup/built-lib.ts) rebuilds lib/ first when src/ is newer.
+ * The tests run the code users run: a relative import of `src/<x>.js` from outside src/
+ * (a test, a helper, vi.mock) loads `lib/<x>.js`, the output of `npm run build`: tsc's
+ * JavaScript with the vendor bundles, the generated validators and the parsed profiles
+ * beside it. The global setup (tests/setup/built-lib.ts) rebuilds lib/ first when the
+ * sources are newer; tests/setup/shipped.test.ts proves the mapping holds.
+ *
+ * A test that wants the sources themselves as a reference (the vendor bundles against
+ * their façades) imports them by absolute path, which this leaves alone.
  */
 function shippedLib(): Plugin {
   return {
     name: 'sopkit-shipped-lib',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (!importer || !source.startsWith('.')) return null;
+      if (!importer || !source.startsWith('.') || importer.startsWith(SRC)) return null;
       const abs = path.resolve(path.dirname(importer), source);
       if (!abs.startsWith(SRC)) return null;
       return path.join(LIB, abs.slice(SRC.length).replace(/\.(ts|js)$/, '.js'));
@@ -55,6 +59,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core machines: keep workers modest so PDF and browser tests do not starve.
     maxWorkers: 2,
+    globalSetup: ['tests/setup/built-lib.ts'],
+    // The vendor bundles are loaded by Node itself, as the CLI loads them (vite would only
+    // re-parse 2 MB of generated JavaScript per test file); the rest of lib/ goes through
+    // vite so that vi.mock can replace a module.
     server: { deps: { external: [/\/lib\/vendor\//] } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...E2E] } },

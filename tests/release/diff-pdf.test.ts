@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedParagraphs, compareSnapshots, loadSnapshot, redlineSpans, renderRedlinePdf } from '../../src/diff/index.js';
 import { pageText, readPdfText } from '../../src/verify/extract.js';
-import { buildPrivateCli, sopkit } from './cli.js';
+import { builtCli, sopkit } from './cli.js';
 import { copyExample, remember, removeTempDirs } from './tree.js';
 
 const run = promisify(execFile);
@@ -15,7 +15,7 @@ const ADDED = 'Eligibility is checked once more whenever the family changes its 
 
 let main: string;
 beforeAll(async () => {
-  main = await buildPrivateCli();
+  main = await builtCli();
 });
 afterAll(removeTempDirs);
 
