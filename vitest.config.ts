@@ -31,18 +31,25 @@ function shippedLib(): Plugin {
 }
 
 /**
- * Two lanes. `unit` is the fast loop (library calls, no child processes, no browser);
- * `e2e` drives the real CLI, Chromium, qpdf and the fuzz lane. `npm test` runs both;
- * `npm run test:unit` / `npm run test:e2e` run one.
+ * Two lanes. `unit` is the fast loop (library calls on small inputs: no child processes,
+ * no browser, no whole build of the example; under 60 s on a 2-core machine); `e2e`
+ * drives the real CLI, Chromium, qpdf, poppler, the fuzz lane and the example end to
+ * end. `npm test` runs both; `npm run test:unit` / `npm run test:e2e` run one.
  */
 export const E2E = [
   'tests/bad-inputs/**/*.test.ts',
   'tests/build/**/*.test.ts',
   'tests/cli/**/*.test.ts',
   'tests/fuzz/**/*.test.ts',
+  'tests/i18n/anchors.test.ts', // builds the example with the CLI
+  'tests/layout/diagram.test.ts', // builds the example's PDFs, runs pdftotext
   'tests/posters/build.test.ts',
+  'tests/posters/compose.test.ts', // composes every poster of the example
+  'tests/posters/fit-example.test.ts', // composes every poster of four copies of the example
   'tests/release/diff-pdf.test.ts',
+  'tests/release/lock.test.ts', // runs three `sopkit release` processes at once
   'tests/release/release-e2e.test.ts',
+  'tests/render-pdf/links.test.ts', // runs pdftotext
   'tests/render-pdf/stamp-cli.test.ts',
   'tests/site/e2e.test.ts',
   'tests/site/serve.test.ts',
