@@ -68,9 +68,9 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['tests/setup/built-lib.ts'],
     // The vendor bundles are loaded by Node itself, as the CLI loads them (vite would only
-    // re-parse 2 MB of generated JavaScript per test file); the rest of lib/ goes through
+    // re-parse 2.5 MB of generated JavaScript per test file); the rest of lib/ goes through
     // vite so that vi.mock can replace a module.
-    server: { deps: { external: [/\/lib\/vendor\//] } },
+    server: { deps: { external: [new RegExp(`^${(LIB + 'vendor' + path.sep).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`)] } },
     projects: [
       {
         extends: true,
@@ -79,8 +79,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...E2E],
           // The files of a worker share its loaded modules (HarfBuzz, fonts, the libraries):
-          // loading them once per file was over half of this lane's time (92 → 36 s with the
-          // moves above). So a unit test must not depend on fresh module state (read a
+          // loading them once per file was over half of this lane's time (76 → 24 s at load 4
+          // on the 2-core machine, with the moves above). So a unit test must not depend on fresh module state (read a
           // counter as a difference) and must undo what it changes in `process`; spies are
           // restored after each test.
           isolate: false,

@@ -28,7 +28,7 @@ describe('the suite runs lib/', () => {
     expect(err.stack).not.toMatch(/[\\/]src[\\/]\S+\.ts/);
   });
 
-  it('the libraries are lib/vendor’s esbuild bundles, loaded by Node as the CLI loads them', async () => {
+  it('the libraries are lib/vendor’s esbuild bundles, not the npm packages', async () => {
     const bundle = (await import(pathToFileURL(path.join(LIB, 'vendor/pdf-lib.js')).href)) as typeof pdfLib;
     expect(pdfLib.PDFDocument).toBe(bundle.PDFDocument);
     expect(pdfLib.PDFDocument).not.toBe((await import('pdf-lib')).PDFDocument);
