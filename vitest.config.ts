@@ -1,18 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+const ROOT = fileURLToPath(new URL('./', import.meta.url));
+const SRC = path.join(ROOT, 'src') + path.sep;
+const LIB = path.join(ROOT, 'lib') + path.sep;
+
 /**
- * Two lanes. `unit` is the fast loop (library calls, no child processes, no browser);
- * `e2e` drives the real CLI, Chromium, qpdf and the fuzz lane. `npm test` runs both;
- * `npm run test:unit` / `npm run test:e2e` run one.
+ * The tests run the code users run: a relative import of `src/<x>.js` from outside src/
+ * (a test, a helper, vi.mock) loads `lib/<x>.js`, the output of `npm run build`: tsc's
+ * JavaScript with the vendor bundles, the generated validators and the parsed profiles
+ * beside it. The global setup (tests/setup/built-lib.ts) rebuilds lib/ first when the
+ * sources are newer; tests/setup/shipped.test.ts proves the mapping holds.
+ *
+ * A test that wants the sources themselves as a reference (the vendor bundles against
+ * their façades) imports them by absolute path, which this leaves alone.
+ */
+function shippedLib(): Plugin {
+  return {
+    name: 'sopkit-shipped-lib',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || importer.startsWith(SRC)) return null;
+      const abs = path.resolve(path.dirname(importer), source);
+      if (!abs.startsWith(SRC)) return null;
+      return path.join(LIB, abs.slice(SRC.length).replace(/\.(ts|js)$/, '.js'));
+    },
+  };
+}
+
+/**
+ * Two lanes. `unit` is the fast loop (library calls on small inputs: no child processes,
+ * no browser, no whole build of the example; under 60 s on a 2-core machine); `e2e`
+ * drives the real CLI, Chromium, qpdf, poppler, the fuzz lane and the example end to
+ * end. `npm test` runs both; `npm run test:unit` / `npm run test:e2e` run one.
  */
 export const E2E = [
   'tests/bad-inputs/**/*.test.ts',
   'tests/build/**/*.test.ts',
   'tests/cli/**/*.test.ts',
   'tests/fuzz/**/*.test.ts',
+  'tests/i18n/anchors.test.ts', // builds the example with the CLI
+  'tests/layout/diagram.test.ts', // builds the example's PDFs, runs pdftotext
   'tests/posters/build.test.ts',
+  'tests/posters/compose.test.ts', // composes every poster of the example
+  'tests/posters/fit-example.test.ts', // composes every poster of four copies of the example
   'tests/release/diff-pdf.test.ts',
+  'tests/release/lock.test.ts', // runs three `sopkit release` processes at once
   'tests/release/release-e2e.test.ts',
+  'tests/render-pdf/links.test.ts', // runs pdftotext
   'tests/render-pdf/stamp-cli.test.ts',
   'tests/site/e2e.test.ts',
   'tests/site/serve.test.ts',
@@ -23,13 +60,33 @@ export const E2E = [
 ];
 
 export default defineConfig({
+  plugins: [shippedLib()],
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // 2-core machines: keep workers modest so PDF and browser tests do not starve.
     maxWorkers: 2,
+    globalSetup: ['tests/setup/built-lib.ts'],
+    // The vendor bundles are loaded by Node itself, as the CLI loads them (vite would only
+    // re-parse 2.5 MB of generated JavaScript per test file); the rest of lib/ goes through
+    // vite so that vi.mock can replace a module.
+    server: { deps: { external: [new RegExp(`^${(LIB + 'vendor' + path.sep).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`)] } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...E2E] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...E2E],
+          // The files of a worker share its loaded modules (HarfBuzz, fonts, the libraries):
+          // loading them once per file was over half of this lane's time (76 → 24 s at load 4
+          // on the 2-core machine, with the moves above). So a unit test must not depend on fresh module state (read a
+          // counter as a difference) and must undo what it changes in `process`; spies are
+          // restored after each test.
+          isolate: false,
+          restoreMocks: true,
+        },
+      },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
   },

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The sopkit package folder (holds schemas/ and templates/). This file compiles to
- * lib/paths.js and runs from src/paths.ts under vitest: both sit one level down.
+ * lib/paths.js, which the CLI and the tests run (one level down, as src/ is).
  */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));

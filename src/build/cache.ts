@@ -24,7 +24,7 @@ let engine: Promise<string> | undefined;
 
 /**
  * A fingerprint of the code that renders the outputs: every file of the compiled tree
- * this module runs from (lib/, or src/ under the tests), the templates and package.json.
+ * this module runs from (lib/, for the CLI and the tests alike), the templates and package.json.
  * A cached output is only reused by the same engine, so an upgrade (or any code change)
  * rebuilds the older releases once instead of publishing pages an up-to-date build would
  * not write. Computed once per process (~200 small files).

@@ -7,7 +7,7 @@
  * Why: Node's ES module loader resolves and compiles every file on its own; the PDF build
  * pulled in ~600 files of node_modules and spent ~0.4 s of a 1.4 s run just loading them.
  * Bundled, the same libraries load in ~0.15 s. Nothing else changes: same code, same
- * exports, and the tests (which run src/ under vitest) use the libraries unbundled.
+ * exports; the tests load these bundles too (vitest.config.ts maps src/ to lib/).
  *
  * If esbuild is missing (an install without devDependencies), the tsc output is kept:
  * sopkit works the same, it only starts slower. The step says so and succeeds.

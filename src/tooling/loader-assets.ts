@@ -7,8 +7,9 @@
  * - lib/validate/schema-validators.cjs: the schemas as ajv standalone code (standalone-validators.ts);
  * - lib/model/shipped-profiles.json: the shipped checklist profiles, parsed (shipped-profiles.ts).
  *
- * Both are checked against the sources at run time and ignored when they differ (schemas/ or
- * templates/ edited without a rebuild); without them sopkit gives the same results, slower.
+ * Both are checked against the sources at run time. Validators of other schemas (schemas/
+ * edited without a rebuild) or none: sopkit asks for `npm run build`. A profile whose
+ * template changed since the build is parsed instead (as an SOP's own profile always is).
  */
 import path from 'node:path';
 import { writeShippedProfiles } from './shipped-profiles.js';

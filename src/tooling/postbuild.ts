@@ -5,8 +5,9 @@
  *   1. bundle-vendor: lib/vendor/*.js become esbuild bundles of the npm libraries;
  *   2. loader-assets: the schemas as ajv standalone code and the shipped profiles parsed.
  *
- * Each step is an optimisation with a checked fallback: without its output sopkit gives
- * the same results, only slower (see docs/loading.md and src/vendor/index.ts).
+ * The CLI and the tests run the result (vitest.config.ts maps src/ to lib/): the bundles,
+ * the validators (required: sopkit has no other way to validate) and the parsed profiles
+ * (see docs/loading.md and src/vendor/index.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,7 +8,8 @@
  * profile, front-matter and five data files), plus ~17 ms to import ajv. The generated
  * code is what ajv would compile, written out once: same options (src/validate/compile.ts),
  * same formats (ajv-formats, full mode), the same error objects. It records a fingerprint
- * of schemas/; if the schemas change without a rebuild, sopkit compiles them again.
+ * of schemas/; if the schemas change without a rebuild, sopkit asks for one
+ * (src/validate/schemas.ts): it has no other way to validate.
  *
  * The code calls a few of ajv's run-time helpers (`require("ajv/dist/runtime/…")`, the
  * formats of ajv-formats); esbuild, when installed, bundles them into the file so it loads

@@ -5,8 +5,9 @@ import { fileRefs, readSchema } from './schema-files.js';
 export type AjvLib = typeof import('../vendor/ajv.js');
 
 /**
- * The options every validator is compiled with, at run time and at build time alike
- * (src/tooling/standalone-validators.ts): the same options give the same error objects.
+ * The options the validators are generated with at build time
+ * (src/tooling/standalone-validators.ts), and that tests/validate/standalone.test.ts
+ * compiles with to hold them to ajv: the same options give the same error objects.
  */
 export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
 

@@ -1,37 +1,31 @@
-import type { Ajv, ValidateFunction } from '../vendor/ajv.js';
-import { addSchemaWithRefs, createAjv, type AjvLib } from './compile.js';
+import { diagnostic, SopkitError } from '../diag/index.js';
+import type { ValidateFunction } from '../vendor/ajv.js';
 import { readSchema, schemaNames } from './schema-files.js';
-import { loadStandaloneValidators } from './standalone.js';
+import { loadStandaloneValidators, STANDALONE_FILE, type StandaloneModule } from './standalone.js';
 
 export { schemaNames } from './schema-files.js';
 
-// Validators generated at build time (src/tooling/standalone-validators.ts) replace
-// compiling the schemas in every process: ajv's compile took ~120 ms of `sopkit check`
-// on the example, and importing ajv itself ~17 ms. Without them (under vitest, or after
-// schemas/ was edited without a rebuild) ajv compiles, lazily, only the schemas a run needs.
-const standalone = loadStandaloneValidators();
-const ajvLib: AjvLib | undefined = standalone ? undefined : await import('../vendor/ajv.js');
+// The schemas are checked by the validators `npm run build` generates from them (ajv's
+// standalone code, src/tooling/standalone-validators.ts), and only by them: compiling with
+// ajv in every process cost ~30 % of `sopkit check --no-layout` on the example (0.72 s of
+// CPU instead of 0.56 s), and a second way to validate is one the tests would not run.
+// tests/validate/standalone.test.ts holds them to what ajv compiles.
+let generated: StandaloneModule | undefined;
 
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
-const added = new Set<string>();
-
-/** The validator of `schemas/<name>.schema.json` (generated, or compiled once per process on first use). */
-export function validatorFor(name: string): ValidateFunction | undefined {
-  let v = compiled.get(name);
-  if (v) return v;
-  if (!schemaNames().includes(name)) return undefined;
-  if (standalone) {
-    v = standalone[name] as ValidateFunction | undefined;
-    if (!v) return undefined;
-  } else {
-    if (!readSchema(name)) return undefined;
-    ajv ??= createAjv(ajvLib!);
-    addSchemaWithRefs(ajv, name, added);
-    v = ajv.getSchema(`${name}.schema.json`)!;
+function validators(): StandaloneModule {
+  generated ??= loadStandaloneValidators();
+  if (!generated) {
+    throw new SopkitError(
+      diagnostic('install', 'error', `sopkit's schema validators (lib/validate/${STANDALONE_FILE}) are missing, or were generated from other schemas than those in schemas/`, undefined, 'Run `npm run build` in the sopkit folder: it generates them from schemas/.'),
+    );
   }
-  compiled.set(name, v);
-  return v;
+  return generated;
+}
+
+/** The validator of `schemas/<name>.schema.json`, or undefined for a name with no schema. */
+export function validatorFor(name: string): ValidateFunction | undefined {
+  if (!schemaNames().includes(name)) return undefined;
+  return validators()[name] as ValidateFunction | undefined;
 }
 
 /** The raw JSON of a schema, for reading property names and descriptions in messages. */

@@ -6,8 +6,8 @@ import { schemasFingerprint } from './schema-files.js';
 
 /**
  * The validators that the build (`node lib/tooling/postbuild.js`) generates after `tsc`
- * (ajv's "standalone" code), beside the compiled lib/validate/*.js. Not under src/, so
- * under vitest (which runs src/) sopkit compiles the schemas at run time instead.
+ * (ajv's "standalone" code), beside the compiled lib/validate/*.js. sopkit runs from lib/,
+ * and so do the tests (vitest.config.ts).
  */
 export const STANDALONE_FILE = 'schema-validators.cjs';
 
@@ -23,7 +23,7 @@ export interface StandaloneModule {
 /**
  * Loads generated validators from `file` (a CommonJS module, so this stays synchronous),
  * or undefined when there are none or they were generated from other schemas (schemas/
- * edited since the build): then the caller compiles, which gives the same results, slower.
+ * edited since the build): then sopkit asks for `npm run build` (./schemas.ts).
  */
 export function loadStandaloneValidators(file: string | URL = new URL(`./${STANDALONE_FILE}`, import.meta.url)): StandaloneModule | undefined {
   let mod: StandaloneModule;

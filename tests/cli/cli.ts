@@ -1,19 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureFreshLib } from '../setup/built-lib.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/sopkit.js');
 
-/** Builds lib/ once when it is missing (CI runs `npm install`, whose prepare step builds it). */
+/** lib/ built from the sources as they are (tests/setup/built-lib.ts; the global setup did it already in a full run). */
 export function ensureBuilt(): void {
-  if (existsSync(path.join(ROOT, 'lib/cli/main.js'))) return;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-  // The second half of `npm run build`: vendor bundles, validators, shipped profiles.
-  const b = spawnSync(process.execPath, [path.join(ROOT, 'lib/tooling/postbuild.js')], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`post-build steps failed:\n${b.stdout}${b.stderr}`);
+  ensureFreshLib();
 }
 
 export interface Run {

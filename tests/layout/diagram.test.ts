@@ -18,6 +18,7 @@ import { loadSop, type SopModel } from '../../src/model/index.js';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFRef } from '../../src/vendor/pdf-lib.js';
 import { readPdfText, pageText } from '../../src/verify/extract.js';
 import { toWords } from '../../src/verify/normalize.js';
+import { missingTool } from '../helpers/tools.js';
 import { section, sopWith } from './sop-fixture.js';
 
 const LANGS = ['ar', 'en'] as const;
@@ -93,10 +94,7 @@ describe('flowcharts in the SOP PDF (example SOP)', () => {
     expect(fills).toBeGreaterThan(20); // hexagons, boxes and arrowheads
   });
 
-  it('pdftotext gives back every English node label on the component 8 pages', async (t) => {
-    let ok = true;
-    try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); } catch { ok = false; }
-    if (!ok) return t.skip('pdftotext (poppler-utils) is not installed');
+  it.skipIf(missingTool('pdftotext'))('pdftotext gives back every English node label on the component 8 pages', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sopkit-diagram-'));
     const file = path.join(dir, 'en.pdf');
     await (await import('node:fs/promises')).writeFile(file, pdfs.en!);

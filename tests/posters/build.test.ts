@@ -9,6 +9,7 @@ import { postersCommand } from '../../src/cli/commands/posters.js';
 import { loadSop } from '../../src/model/index.js';
 import { composePosters } from '../../src/posters/build.js';
 import { buildPosters, imposeCards, PAPER } from '../../src/posters/index.js';
+import { missingTool } from '../helpers/tools.js';
 import { copyExample } from './fixture.js';
 import { removeCopies } from './fixture.js';
 
@@ -106,10 +107,7 @@ describe('sopkit posters on the example SOP', () => {
     expect(doc.getModificationDate()?.toISOString()).toBe('2026-11-22T00:00:00.000Z');
   });
 
-  it('passes qpdf --check', () => {
-    let qpdf = true;
-    try { execFileSync('qpdf', ['--version'], { stdio: 'ignore' }); } catch { qpdf = false; }
-    if (!qpdf) return;
+  it.skipIf(missingTool('qpdf'))('passes qpdf --check', () => {
     for (const f of files) execFileSync('qpdf', ['--check', path.join(outDir, f)], { stdio: 'pipe' });
   });
 });

@@ -1,26 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { remember } from './tree.js';
+import { ensureFreshLib } from '../setup/built-lib.js';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Compiles sopkit into a private throw-away package folder (lib/ plus links to
- * schemas/, templates/, node_modules/ and package.json), so these tests drive the real
- * CLI in child processes without touching the shared lib/ that teammates build.
+ * The CLI as `npm run build` ships it (lib/cli/main.js with its vendor bundles and
+ * generated validators), rebuilt first if the sources are newer (tests/setup/built-lib.ts).
  */
-export async function buildPrivateCli(): Promise<string> {
-  const pkg = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-cli-')));
-  await mkdir(path.join(pkg, 'lib'));
-  for (const name of ['schemas', 'templates', 'node_modules', 'package.json']) await symlink(path.join(REPO, name), path.join(pkg, name));
-  // Type errors elsewhere in the tree must not stop the emit (tsc emits anyway; exit code ignored).
-  await run(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', path.join(REPO, 'tsconfig.json'), '--outDir', path.join(pkg, 'lib')], { maxBuffer: 1 << 24 }).catch(() => undefined);
-  return path.join(pkg, 'lib', 'cli', 'main.js');
+export async function builtCli(): Promise<string> {
+  ensureFreshLib();
+  return path.join(REPO, 'lib', 'cli', 'main.js');
 }
 
 export interface CliResult {

@@ -7,15 +7,16 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedParagraphs, compareSnapshots, loadSnapshot, redlineSpans, renderRedlinePdf } from '../../src/diff/index.js';
 import { pageText, readPdfText } from '../../src/verify/extract.js';
-import { buildPrivateCli, sopkit } from './cli.js';
+import { builtCli, sopkit } from './cli.js';
 import { copyExample, remember, removeTempDirs } from './tree.js';
+import { missingTool } from '../helpers/tools.js';
 
 const run = promisify(execFile);
 const ADDED = 'Eligibility is checked once more whenever the family changes its registered address.';
 
 let main: string;
 beforeAll(async () => {
-  main = await buildPrivateCli();
+  main = await builtCli();
 });
 afterAll(removeTempDirs);
 
@@ -76,7 +77,8 @@ describe.sequential('sopkit diff writes the redline as a PDF', () => {
     }
   });
 
-  it('is clean for qpdf --check and renders with pdftoppm', async () => {
+  // Both looked up, so that each missing one is named.
+  it.skipIf([missingTool('qpdf'), missingTool('pdftoppm')].some(Boolean))('is clean for qpdf --check and renders with pdftoppm', async () => {
     const out = remember(await mkdtemp(path.join(os.tmpdir(), 'sopkit-diffpdf-')));
     const file = path.join(out, 'diff.pdf');
     await writeFile(file, pdf);

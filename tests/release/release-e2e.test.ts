@@ -4,12 +4,12 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedUnits, runDiff, unitId } from '../../src/diff/index.js';
 import type { ReleaseManifest } from '../../src/release/index.js';
-import { buildPrivateCli, sopkit } from './cli.js';
+import { builtCli, sopkit } from './cli.js';
 import { copyExample, hashTree, removeTempDirs } from './tree.js';
 
 let main: string;
 beforeAll(async () => {
-  main = await buildPrivateCli();
+  main = await builtCli();
 });
 afterAll(removeTempDirs);
 

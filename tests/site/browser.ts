@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { missingTool } from '../helpers/tools.js';
 import { tempDir } from './helpers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const HAVE_CHROMIUM = existsSync(CHROMIUM);
-export const SKIP_REASON = `${CHROMIUM} not found: browser tests skipped (install it with: apt-get install -y chromium)`;
+/** Why the browser tests cannot run here (printed once; a failure in CI), or undefined. */
+export const CHROMIUM_MISSING = missingTool('chromium');
 
 /** Debian's Chromium with a fresh profile and no background traffic. */
 export async function launchChromium(opts: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {

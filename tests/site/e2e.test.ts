@@ -5,14 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/build/site.js';
-import { HAVE_CHROMIUM, SKIP_REASON, launchChromium } from './browser.js';
+import { CHROMIUM_MISSING, launchChromium } from './browser.js';
 import { asOlderVersion, loadExample, tempDir } from './helpers.js';
-
-if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
 const require = createRequire(import.meta.url);
 
-describe.skipIf(!HAVE_CHROMIUM)('the built example in Chromium, from file://', () => {
+describe.skipIf(CHROMIUM_MISSING)('the built example in Chromium, from file://', () => {
   let ctx: BrowserContext;
   let page: Page;
   let site: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { loadSop } from '../../src/model/index.js';
 import { EVENTS_PATH, startDevServer, type DevServer } from '../../src/site/index.js';
-import { HAVE_CHROMIUM, launchChromium } from './browser.js';
+import { CHROMIUM_MISSING, launchChromium } from './browser.js';
 import { EXAMPLE, tempDir } from './helpers.js';
 
 function get(url: string): Promise<{ status: number; body: string; type: string }> {
@@ -128,7 +128,7 @@ describe('sopkit serve', () => {
     expect(fixed.body).toContain('<h2 id="purpose-scope">');
   });
 
-  test.skipIf(!HAVE_CHROMIUM)('an open page reloads by itself and shows the change', async () => {
+  test.skipIf(CHROMIUM_MISSING)('an open page reloads by itself and shows the change', async () => {
     const ctx = await launchChromium();
     try {
       const page = await ctx.newPage();

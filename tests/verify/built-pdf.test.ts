@@ -1,6 +1,6 @@
 /**
  * verify and the words-in-order metric on PDFs built by sopkit itself (the example SOP
- * in sop-sources/). Skipped while the PDF engine (src/build/pdfs.ts) is not in the tree.
+ * in sop-sources/).
  */
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,22 +8,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPdfs } from '../../src/build/pdfs.js';
 import { loadSop } from '../../src/model/index.js';
 import type { SopModel } from '../../src/model/types.js';
 import { treeOf } from '../../src/document/index.js';
 import { markdownFootnotes, markdownWords, pageText, pageWordOrder, readPdfText, toWords, verifyPdfs } from '../../src/verify/index.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
-type BuildPdfs = (model: SopModel, outDir: string, opts?: object) => Promise<string[]>;
-const engine = (await import('../../src/build/pdfs.js').catch(() => undefined)) as { buildPdfs?: BuildPdfs } | undefined;
 
-describe.skipIf(!engine?.buildPdfs)('on PDFs built by sopkit', () => {
+describe('on PDFs built by sopkit', () => {
   let model: SopModel;
   let out: string;
   beforeAll(async () => {
     model = (await loadSop(EXAMPLE)).model;
     out = await mkdtemp(path.join(os.tmpdir(), 'sopkit-verify-'));
-    await engine!.buildPdfs!(model, out);
+    await buildPdfs(model, out);
   });
 
   const sopPdf = (lang: string) => path.join(out, 'pdf', `sop-v${model.manifest.version}-${lang}.pdf`);
