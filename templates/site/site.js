@@ -234,7 +234,12 @@
     for (; el; el = el.nextElementSibling) {
       if (/^H[2-6]$/.test(el.tagName) && el.id) break;
       var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-        acceptNode: function (n) { return n.parentNode.closest('svg, .sr-only, .anchor') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+        /* Only text the reader can see (a phone hides the matrix's header row, for one). */
+        acceptNode: function (n) {
+          var e = n.parentNode;
+          var hidden = e.closest('svg, .sr-only, .anchor') || (e.checkVisibility ? !e.checkVisibility() : !e.getClientRects().length);
+          return hidden ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        },
       });
       for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
     }
@@ -245,11 +250,30 @@
         if (terms.indexOf(term(m[0])) >= 0) return { node: nodes[i], start: m.index, end: m.index + m[0].length, nodes: nodes, at: i };
       }
     }
+    /* A column name hidden on a phone (tables shown as cards): the first cell it labels. */
+    for (el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+      if (/^H[2-6]$/.test(el.tagName) && el.id) break;
+      var cells = el.querySelectorAll('[data-label]');
+      for (var c = 0; c < cells.length; c++) {
+        var words = cells[c].getAttribute('data-label').match(WORD) || [];
+        for (var k = 0; k < words.length; k++) if (terms.indexOf(term(words[k])) >= 0) return { cell: cells[c] };
+      }
+    }
     return null;
   }
 
   /* A line of the text around the match, the match marked. */
   function snippet(f) {
+    if (f.cell) {
+      var line = document.createElement('span');
+      line.className = 'snippet';
+      var label = document.createElement('mark');
+      label.textContent = f.cell.getAttribute('data-label');
+      line.appendChild(label);
+      var rest = f.cell.textContent.replace(/\s+/g, ' ').trim();
+      line.appendChild(document.createTextNode(': ' + (rest.length > 90 ? rest.slice(0, 90).replace(/\s\S*$/, '') + '…' : rest)));
+      return line;
+    }
     var before = '';
     var after = '';
     for (var i = f.at; i >= 0 && before.length < 60; i--) before = (i === f.at ? f.node.nodeValue.slice(0, f.start) : f.nodes[i].nodeValue + ' ') + before;
@@ -270,6 +294,7 @@
 
   /* The landing text marked (one mark at a time), so the eye finds it. */
   function unmark() {
+    Array.prototype.forEach.call(document.querySelectorAll('.hit-cell'), function (c) { c.classList.remove('hit-cell'); });
     Array.prototype.forEach.call(document.querySelectorAll('mark.hit'), function (m) {
       var parent = m.parentNode;
       m.replaceWith(document.createTextNode(m.textContent));
@@ -278,6 +303,7 @@
   }
 
   function highlight(f) {
+    if (f.cell) { f.cell.classList.add('hit-cell'); return f.cell; }
     var range = document.createRange();
     range.setStart(f.node, f.start);
     range.setEnd(f.node, f.end);
