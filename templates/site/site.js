@@ -436,6 +436,13 @@
     setupScrollers();
     landOnAnchor();
   }
+  /* Printing shows the text version of every diagram in full (closed <details> would print only its summary). */
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.diagram-text:not([open])'), function (d) { d.setAttribute('open', ''); d.setAttribute('data-print-opened', ''); });
+  });
+  window.addEventListener('afterprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details[data-print-opened]'), function (d) { d.removeAttribute('open'); d.removeAttribute('data-print-opened'); });
+  });
   window.addEventListener('hashchange', landOnAnchor);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
 })();
