@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
-import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
@@ -93,6 +93,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       const { buildSite } = await import('./site.js');
       files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
     }
+    if (targets.has('site')) files.push(...(await placeDownloads(staging, files)));
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
     await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ version: model.manifest.version, date: model.manifest.date }, null, 2)}\n`);
@@ -108,4 +109,20 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     throw asOutputError(e, outDir);
   }
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
+}
+
+/**
+ * The PDFs and posters of this build, also under `site/downloads/` (hard links where the
+ * file system allows, copies elsewhere), so the site folder alone works from a USB stick;
+ * its pages link there.
+ */
+async function placeDownloads(staging: string, built: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const rel of built.map((f) => f.split(path.sep).join('/')).filter((f) => /^(pdf|posters)\/[^/]+\.pdf$/.test(f)).sort()) {
+    const to = path.join(staging, 'site', 'downloads', ...rel.split('/'));
+    await mkdir(path.dirname(to), { recursive: true });
+    await link(path.join(staging, ...rel.split('/')), to).catch(() => copyFile(path.join(staging, ...rel.split('/')), to));
+    out.push(`site/downloads/${rel}`);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { languagesOf, stampOf, titleOf, type PageEnv } from './chrome.js';
 import { renderServicesPage, renderServicesPageMapped, renderSopPage, respliceVersionList, type PageSpans } from './page.js';
 import { buildSearchScript } from './search.js';
 import { escapeHtml } from './template.js';
-import { directionOf, languageName } from '../i18n/index.js';
+import { directionOf, label as siteLabel, languageName } from '../i18n/index.js';
 import { orderVersions, type SiteVersion } from './versions.js';
 import type { ProgressFn } from '../build/progress.js';
 
@@ -36,27 +36,43 @@ class Writer {
 
 function rootIndex(versions: SiteVersion[]): string {
   const latest = versions[0]!;
-  const first = languagesOf(latest)[0]!;
-  const target = `${latest.version}/${first}/index.html`;
-  const items = versions.flatMap((v) => languagesOf(v).map((l) =>
+  const langs = languagesOf(latest);
+  const first = langs[0]!;
+  const choices = langs.map((l) =>
+    `<li><a class="choice" href="${escapeHtml(`${latest.version}/${l}/index.html`)}" hreflang="${escapeHtml(l)}" lang="${escapeHtml(l)}" dir="${directionOf(l)}"><span class="choice-lang">${escapeHtml(languageName(l))}</span> <span class="choice-title">${escapeHtml(titleOf(latest, l))}</span></a></li>`);
+  const older = versions.slice(1).flatMap((v) => languagesOf(v).map((l) =>
     `<li><a href="${escapeHtml(`${v.version}/${l}/index.html`)}" hreflang="${escapeHtml(l)}" lang="${escapeHtml(l)}" dir="${directionOf(l)}">${escapeHtml(titleOf(v, l))} — ${escapeHtml(stampOf(v, l))} (${escapeHtml(languageName(l))})</a></li>`));
-  // A meta refresh works from file:// (no server-side redirect there); the list is the fallback.
+  const heading = langs.map((l) => `<span lang="${escapeHtml(l)}" dir="${directionOf(l)}">${escapeHtml(siteLabel('chooseLanguage', l))}</span>`).join(' · ');
+  // No automatic redirect: the reader chooses, and the choice is kept (localStorage) for the next visit.
+  // Works from file:// (no server), and without JavaScript it is a plain list of links.
   return `<!doctype html>
 <html lang="${escapeHtml(first)}" dir="${directionOf(first)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
-<title>${escapeHtml(titleOf(latest, first))}</title>
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(langs.map((l) => titleOf(latest, l)).join(' · '))}</title>
 <link rel="stylesheet" href="assets/site.css">
+<script>
+(function () {
+  var kept = null;
+  try { kept = localStorage.getItem('sopkit-lang'); } catch (e) { /* storage off */ }
+  var langs = ${JSON.stringify(langs)};
+  if (kept && langs.indexOf(kept) >= 0 && !/[?&]choose/.test(location.search)) location.replace(${JSON.stringify(`${latest.version}/`)} + kept + '/index.html');
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[hreflang]');
+    if (a) try { localStorage.setItem('sopkit-lang', a.getAttribute('hreflang')); } catch (e) { /* storage off */ }
+  });
+})();
+</script>
 </head>
-<body>
+<body class="chooser">
 <main id="main">
-<h1><a href="${escapeHtml(target)}">${escapeHtml(titleOf(latest, first))}</a></h1>
-<ul>
-${items.join('\n')}
+<h1>${heading}</h1>
+<ul class="choices">
+${choices.join('\n')}
 </ul>
-</main>
+${older.length ? `<ul class="older">\n${older.join('\n')}\n</ul>\n` : ''}</main>
 </body>
 </html>
 `;

@@ -66,7 +66,7 @@ export function searchForm(lang: string): Element {
     dataScripts: '../../assets/minisearch.js search-index.js',
   },
     h('label', { htmlFor: 'search-q' }, siteLabel('search', lang)),
-    h('input', { id: 'search-q', type: 'search', name: 'q', placeholder: siteLabel('searchPlaceholder', lang), autoComplete: 'off' }),
+    h('input', { id: 'search-q', type: 'search', name: 'q', placeholder: siteLabel('searchPlaceholder', lang), autoComplete: 'off', ariaKeyShortcuts: '/', title: siteLabel('searchKey', lang) }),
     h('ol', { className: ['search-results'], ariaLive: 'polite' }));
 }
 
@@ -80,17 +80,23 @@ export function oldVersionBanner(env: PageEnv): Element | null {
       `${siteLabel('goLatest', env.lang)} (${localizeDigits(latest.version, digitsFor(env.current.model.manifest, env.lang))})`));
 }
 
-/** Links to the PDFs and posters a teammate's build writes beside `site/` in `dist/`. */
+/**
+ * Where a page of `<version>/<lang>/` finds the PDFs and posters: inside the site folder
+ * (`site/downloads/`, filled by the full build), so a copied `site/` works on its own.
+ */
+export const DOWNLOADS = '../../downloads';
+
+/** Links to the PDFs and posters the full build places in `site/downloads/`. */
 export function downloads(env: PageEnv): Element {
   const { lang } = env;
   const v = env.current.version;
   return h('div', { className: ['downloads'] },
     h('p', {}, h('strong', {}, siteLabel('downloads', lang))),
     h('ul', {},
-      languagesOf(env.current).map((l) => h('li', {}, h('a', { href: `../../../pdf/sop-v${v}-${l}.pdf`, hrefLang: l, type: 'application/pdf' },
+      languagesOf(env.current).map((l) => h('li', {}, h('a', { href: `${DOWNLOADS}/pdf/sop-v${v}-${l}.pdf`, hrefLang: l, type: 'application/pdf' },
         `${siteLabel('pdf', lang)} — ${languageName(l)}`))),
-      h('li', {}, h('a', { href: `../../../pdf/pack-v${v}-${lang}.pdf`, hrefLang: lang, type: 'application/pdf' }, siteLabel('pack', lang))),
-      h('li', {}, h('a', { href: `../../../posters/` }, siteLabel('posters', lang))),
+      h('li', {}, h('a', { href: `${DOWNLOADS}/pdf/pack-v${v}-${lang}.pdf`, hrefLang: lang, type: 'application/pdf' }, siteLabel('pack', lang))),
+      h('li', {}, h('a', { href: `${DOWNLOADS}/posters/` }, siteLabel('posters', lang))),
       env.current.model.data.services ? h('li', {}, h('a', { href: 'services.html' }, siteLabel('servicesPage', lang))) : null));
 }
 

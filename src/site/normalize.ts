@@ -19,9 +19,9 @@ export function normalizeSearchText(term: string): string {
 }
 
 /**
- * The index term of a token: normalized, the Arabic definite article (with its common
- * proclitics و ب ف ك ل) removed when a stem of 3+ letters remains, stop words dropped.
- * Smaller index, and "الأهلية" finds "أهلية". Calls `normalizeSearchText` by name: the
+ * The index term of a token: normalized, stop words dropped, Arabic words lightly stemmed
+ * (article and proclitics, plural/feminine suffixes) while a stem of 3+ letters remains.
+ * Smaller index, "الأهلية" finds "أهلية" and «الأولوية» finds «الأولويات». Calls `normalizeSearchText` by name: the
  * browser script defines both side by side.
  */
 export function searchTerm(token: string): string | null {
@@ -30,6 +30,14 @@ export function searchTerm(token: string): string | null {
   // Written in normalized form (علي not على): the check runs after normalization.
   const stop = ' في من علي الي ان عن مع هذا هذه ذلك تلك التي الذي الذين او اذا كما غير بعد قبل عند كل بين حتي لم لن قد ثم ما لا الا اي كان كانت هو هي هم يتم لدي ايضا the and of to an in for or is are be by on with as at it its this that from not if their they who which has have was will can all any into than then there these those been such ';
   if (stop.indexOf(` ${t} `) >= 0) return null;
-  const m = /^(?:وال|بال|فال|كال|لل|ال)(.{3,})$/.exec(t);
-  return m ? m[1]! : t;
+  // Light stemming (after Larkey's "light10"): the article with its proclitics, then a
+  // leading و, then one plural/feminine/possessive suffix, each only while 3+ letters remain (the shortest suffix first),
+  // so «الأولوية» and «الأولويات» share the term اولوي. Arabic script only: Latin words pass.
+  if (!/[\u0621-\u064A]/.test(t)) return t;
+  let s = t;
+  const article = /^(?:وال|بال|فال|كال|لل|ال)(.{3,})$/.exec(s);
+  if (article) s = article[1]!;
+  else if (/^و.{3,}$/.test(s)) s = s.slice(1);
+  const suffix = /^(.{3,})(?:هما|كما|ات|ان|ون|ين|يه|ها|هم|ه|ي)$/.exec(s);
+  return suffix ? suffix[1]! : s;
 }

@@ -13,10 +13,10 @@ import { hastText, renderBody, type RenderedHeading } from '../render/html/secti
 import { IdRegistry } from '../render/html/slug.js';
 import { isolateRuns } from '../render/html/bidi.js';
 import {
-  downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
+  DOWNLOADS, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
   type PageEnv,
 } from './chrome.js';
-import type { SearchDoc } from './search.js';
+import { searchText, type SearchDoc } from './search.js';
 import { cssString, escapeHtml, fillTemplateMapped, readTemplate } from './template.js';
 
 const stringifier = unified().use(rehypeStringify, { allowDangerousCharacters: false });
@@ -224,12 +224,16 @@ function fillPage(env: PageEnv, slots: { pageTitle: string; main: ElementContent
     pageTitle: escapeHtml(slots.pageTitle),
     assets: '../../assets',
     // Printing from the browser: the running header the guidance asks for (R3).
-    pageStyle: `@page{margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page${digitsFor(current.model.manifest, lang) === 'arab' ? ',arabic-indic' : ''})}}`,
+    // The paper the SOP's PDFs are set on, so a page printed from the browser matches them.
+    pageStyle: `@page{size:${current.model.manifest.paper === 'Letter' ? 'letter' : 'A4'};margin:18mm 16mm;@top-center{content:${cssString(`${titleOf(current, lang)} — ${stamp}`)};font-size:8pt}@bottom-center{content:counter(page${digitsFor(current.model.manifest, lang) === 'arab' ? ',arabic-indic' : ''})}}`,
     scripts: slots.scripts,
     bodyClass: slots.bodyClass,
     version: escapeHtml(current.version),
     digits: digitsFor(current.model.manifest, lang),
     skipLabel: escapeHtml(siteLabel('skip', lang)),
+    contentsLabel: escapeHtml(siteLabel('contents', lang)),
+    topLabel: escapeHtml(siteLabel('top', lang)),
+    scrollHint: escapeHtml(siteLabel('scrollHint', lang)),
     sopTitle: escapeHtml(titleOf(current, lang)),
     stamp: escapeHtml(stamp),
     switchersLabel: escapeHtml(`${siteLabel('version', lang)} / ${siteLabel('language', lang)}`),
@@ -250,7 +254,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const diagrams = await layoutDiagrams(model, lang);
   const contextKey = contextKeyOf(model, diagrams);
   const ids = new IdRegistry();
-  for (const reserved of ['main', 'search-q']) ids.claim(reserved);
+  for (const reserved of ['main', 'search-q', 'contents']) ids.claim(reserved);
   const servicesOnPage = model.sections.some((s) => s.lang === lang && /^::services\b/m.test(s.body));
   const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
   const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
@@ -305,7 +309,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
       bodies.push({ nodes: r.children, file: annex.file });
       headings.push(...r.headings);
     }
-    const pdf = annex.kind === 'pdf-annex' ? `../../../pdf/annex-${n}-v${current.version}.pdf` : `../../../pdf/annex-${n}-v${current.version}-${lang}.pdf`;
+    const pdf = annex.kind === 'pdf-annex' ? `${DOWNLOADS}/pdf/annex-${n}-v${current.version}.pdf` : `${DOWNLOADS}/pdf/annex-${n}-v${current.version}-${lang}.pdf`;
     body.push(h('p', { className: ['annex-pdf'] }, h('a', { href: pdf, type: 'application/pdf' }, `${siteLabel('pdf', lang)}: ${label}`)));
     const heading = h('h2', { id }, label);
     isolateRuns(heading, directionOf(lang) === 'rtl');
@@ -315,7 +319,7 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   }
   for (const b of bodies) linkInternal(b.nodes, b.file, scopes, ids);
 
-  const toc = h('details', { className: ['toc'], open: true },
+  const toc = h('details', { className: ['toc'], id: 'contents', open: true },
     h('summary', {}, siteLabel('contents', lang)),
     h('nav', { ariaLabel: siteLabel('contents', lang) }, tocList(tocEntries)),
     downloads(env));
@@ -333,7 +337,7 @@ function searchDocsOf(id: string, label: string, body: ElementContent[]): Search
       docs.push({ id: node.properties.id, title: hastText(node).trim(), parent: label, text: '' });
       continue;
     }
-    const t = hastText(node).replace(/\s+/g, ' ').trim();
+    const t = searchText(node);
     if (t) docs[docs.length - 1]!.text += `${t} `;
   }
   return docs.map((d) => ({ ...d, text: d.text.trim() }));
@@ -356,7 +360,7 @@ export function renderServicesPageMapped(env: PageEnv): { html: string; spans: P
     h('h1', { id: 'services' }, siteLabel('services', lang)),
     table,
   ];
-  const toc = h('details', { className: ['toc'], open: true },
+  const toc = h('details', { className: ['toc'], id: 'contents', open: true },
     h('summary', {}, siteLabel('contents', lang)),
     h('nav', { ariaLabel: siteLabel('contents', lang) }, h('ol', {}, h('li', {}, h('a', { href: 'index.html' }, titleOf(current, lang))))),
     downloads(env));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ElementContent } from 'hast';
 import MiniSearch from 'minisearch';
 import { normalizeSearchText, searchTerm } from './normalize.js';
 
@@ -9,6 +10,29 @@ export interface SearchDoc {
   /** Title of the component a sub-heading belongs to (the browser reads it from the page). */
   parent?: string;
   text: string;
+}
+
+/** Elements whose text is a word of its own: a table cell, a list item, a field. */
+const SEPARATE = new Set(['td', 'th', 'tr', 'li', 'p', 'br', 'div', 'dt', 'dd', 'caption', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'section', 'table', 'thead', 'tbody', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'details', 'summary', 'pre', 'hr']);
+
+/**
+ * The words of a rendered node as a reader sees them: adjacent table cells, list items and
+ * fields apart (not "levelDefinitionExamples" glued into one token), drawings left out
+ * (their text alternative is on the page). Whitespace collapsed.
+ */
+export function searchText(node: ElementContent): string {
+  const parts: string[] = [];
+  const walk = (n: ElementContent) => {
+    if (n.type === 'text') { parts.push(n.value); return; }
+    if (n.type !== 'element' || n.tagName === 'svg' || n.tagName === 'script' || n.tagName === 'style') return;
+    const sep = SEPARATE.has(n.tagName);
+    if (sep) parts.push(' ');
+    for (const c of n.children) walk(c);
+    if (sep) parts.push(' ');
+  };
+  walk(node);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 // Titles are not stored: the browser reads them from the page by id (smaller index).

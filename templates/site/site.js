@@ -50,20 +50,57 @@
     if (!ticking) { ticking = true; (window.requestAnimationFrame || setTimeout)(trackPlace); }
   }, { passive: true });
 
-  /* Version and language links keep the anchor (component ids are the same in every language and version). */
+  /* Sub-headings of a component or annex, in order (the footnotes heading is not one). */
+  function subHeadings(section) {
+    return Array.prototype.filter.call(section.querySelectorAll('h3[id], h4[id], h5[id], h6[id]'), function (x) {
+      return !/--footnotes(-\d+)?$/.test(x.id) && x.closest('section') === section;
+    });
+  }
+
+  /*
+   * Version and language links keep the anchor (component ids are the same in every language
+   * and version). A sub-heading's slug differs between languages, so a language switch sends
+   * its position in the component instead (`#component/3`) and the other page finds its own
+   * third sub-heading there.
+   */
   document.addEventListener('click', function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest('a[data-keep-hash]') : null;
     if (!a) return;
     var base = a.getAttribute('href').split('#')[0];
-    a.setAttribute('href', base + currentAnchor());
+    var hash = currentAnchor();
+    var other = a.getAttribute('hreflang');
+    if (other) remember(other);
+    if (other && other !== document.documentElement.lang && hash) {
+      var el = document.getElementById(decodeURIComponent(hash.slice(1)));
+      var section = el && el.closest ? el.closest('section.component, section.annex') : null;
+      var pos = section ? subHeadings(section).indexOf(el) : -1;
+      if (pos >= 0) hash = '#' + section.querySelector('h2').id + '/' + (pos + 1);
+    }
+    a.setAttribute('href', base + hash);
   });
 
-  /* A sub-heading slug differs between languages: fall back to its component (`component--slug`). */
+  /* The language last chosen, for the root page (storage may be off: then nothing is kept). */
+  function remember(lang) {
+    try { localStorage.setItem('sopkit-lang', lang); } catch (e) { /* private mode, file:// policy */ }
+  }
+
+  /* `#component/3` (from a language switch) → the third sub-heading; an unknown sub-heading → its component. */
   function landOnAnchor() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id || document.getElementById(id)) return;
-    var component = id.split('--')[0];
-    var el = document.getElementById(component);
+    var m = /^(.+)\/(\d+)$/.exec(id);
+    if (m) {
+      var h2 = document.getElementById(m[1]);
+      var section = h2 && h2.closest ? h2.closest('section') : null;
+      var target = section ? subHeadings(section)[Number(m[2]) - 1] : null;
+      target = target || h2;
+      if (target) {
+        if (history.replaceState) history.replaceState(null, '', '#' + target.id);
+        target.scrollIntoView();
+      }
+      return;
+    }
+    var el = document.getElementById(id.split('--')[0]);
     if (el) el.scrollIntoView();
   }
 
@@ -72,9 +109,96 @@
     var toc = document.querySelector('details.toc');
     if (!toc || !window.matchMedia) return;
     var narrow = window.matchMedia('(max-width: 63.99rem)');
-    function apply() { if (narrow.matches) toc.removeAttribute('open'); else toc.setAttribute('open', ''); }
+    function apply() { document.body.classList.remove('toc-open'); if (narrow.matches) toc.removeAttribute('open'); else toc.setAttribute('open', ''); }
     apply();
     if (narrow.addEventListener) narrow.addEventListener('change', apply);
+    /* The bar's contents button opens them over the page, wherever the reader is; a choice closes them. */
+    var button = document.querySelector('.bar-toc');
+    if (!button) return;
+    button.setAttribute('role', 'button');
+    button.setAttribute('aria-controls', 'contents');
+    button.setAttribute('aria-expanded', 'false');
+    function show(open) {
+      document.body.classList.toggle('toc-open', open);
+      if (open) toc.setAttribute('open', ''); else if (narrow.matches) toc.removeAttribute('open');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+    button.addEventListener('click', function (ev) {
+      if (!narrow.matches) return;
+      ev.preventDefault();
+      var open = !document.body.classList.contains('toc-open');
+      show(open);
+      if (open) { var cur = toc.querySelector('a[aria-current]') || toc.querySelector('nav a'); if (cur) cur.focus(); }
+    });
+    toc.addEventListener('click', function (ev) { if (ev.target.closest && ev.target.closest('a') && narrow.matches) show(false); });
+    document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && document.body.classList.contains('toc-open')) { show(false); button.focus(); } });
+  }
+
+  /* The bar's real height, so anchors land below it (CSS has a fallback). */
+  function measureBar() {
+    var bar = document.querySelector('.bar');
+    if (bar) document.documentElement.style.setProperty('--bar-h', bar.offsetHeight + 'px');
+  }
+
+  /* "Back to top" once the reader is a screen down. */
+  function setupToTop() {
+    var link = document.querySelector('.to-top');
+    if (!link) return;
+    function apply() { link.hidden = window.scrollY < window.innerHeight; }
+    window.addEventListener('scroll', apply, { passive: true });
+    link.addEventListener('click', function (ev) {
+      ev.preventDefault();
+      window.scrollTo(0, 0);
+      var main = document.getElementById('main');
+      if (main) main.focus({ preventScroll: true });
+      if (history.replaceState) history.replaceState(null, '', location.pathname + location.search);
+    });
+    apply();
+  }
+
+  /*
+   * Tables and diagrams wider than the screen scroll sideways: those that do are focusable
+   * (keyboard scrolling), named, cued by a hint line and edge shadows; a diagram opens with
+   * its start node in view. Re-checked when the width changes.
+   */
+  function setupScrollers() {
+    var hint = document.body.getAttribute('data-scroll-hint') || '';
+    var boxes = document.querySelectorAll('.table-scroll, .diagram-scroll');
+    function apply() {
+      Array.prototype.forEach.call(boxes, function (box) {
+        var wide = box.scrollWidth > box.clientWidth + 1;
+        var note = box.previousElementSibling && box.previousElementSibling.className === 'scroll-hint' ? box.previousElementSibling : null;
+        box.classList.toggle('scrolls', wide);
+        if (wide && !note && hint) {
+          note = document.createElement('p');
+          note.className = 'scroll-hint';
+          note.textContent = hint;
+          box.parentNode.insertBefore(note, box);
+        }
+        if (note) note.hidden = !wide;
+        if (box.classList.contains('diagram-scroll')) { if (wide) toStart(box); return; }
+        if (wide) {
+          box.setAttribute('tabindex', '0');
+          box.setAttribute('role', 'region');
+          var cap = box.querySelector('caption');
+          if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', (cap ? cap.textContent : '') || hint);
+        } else {
+          box.removeAttribute('tabindex');
+          box.removeAttribute('role');
+        }
+      });
+    }
+    apply();
+    var last = window.innerWidth;
+    window.addEventListener('resize', function () { if (window.innerWidth !== last) { last = window.innerWidth; apply(); measureBar(); } });
+  }
+
+  function toStart(box) {
+    var start = box.querySelector('.g-start');
+    if (!start || !start.getBoundingClientRect) return;
+    var r = start.getBoundingClientRect();
+    var b = box.getBoundingClientRect();
+    box.scrollLeft += (r.left + r.width / 2) - (b.left + b.width / 2);
   }
 
   /* Self-links on headings are added here to keep the HTML small; the ids are in the HTML. */
@@ -92,6 +216,101 @@
     var t = '';
     Array.prototype.forEach.call(el.childNodes, function (n) { if (!(n.nodeType === 1 && n.className === 'anchor')) t += n.textContent; });
     return t.trim();
+  }
+
+  /* Words as MiniSearch splits them (space or punctuation), so a word's term is the index's term. */
+  var WORD;
+  try { WORD = new RegExp('[^\\n\\r\\p{Z}\\p{P}]+', 'gu'); } catch (e) { WORD = /[^\s.,;:!?()\[\]"'«»،؛]+/g; }
+
+  /*
+   * The first word under a search hit's heading (up to the next one) whose index term is one
+   * the hit matched: the page is the snippet store, so the index carries no text.
+   */
+  function findInRegion(heading, terms) {
+    var term = window.SOPKIT_TERM;
+    if (!term || !terms || !terms.length) return null;
+    var nodes = [];
+    var el = heading.nextElementSibling;
+    for (; el; el = el.nextElementSibling) {
+      if (/^H[2-6]$/.test(el.tagName) && el.id) break;
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+        /* Only text the reader can see (a phone hides the matrix's header row, for one). */
+        acceptNode: function (n) {
+          var e = n.parentNode;
+          var hidden = e.closest('svg, .sr-only, .anchor') || (e.checkVisibility ? !e.checkVisibility() : !e.getClientRects().length);
+          return hidden ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    }
+    for (var i = 0; i < nodes.length; i++) {
+      var text = nodes[i].nodeValue;
+      WORD.lastIndex = 0;
+      for (var m = WORD.exec(text); m; m = WORD.exec(text)) {
+        if (terms.indexOf(term(m[0])) >= 0) return { node: nodes[i], start: m.index, end: m.index + m[0].length, nodes: nodes, at: i };
+      }
+    }
+    /* A column name hidden on a phone (tables shown as cards): the first cell it labels. */
+    for (el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+      if (/^H[2-6]$/.test(el.tagName) && el.id) break;
+      var cells = el.querySelectorAll('[data-label]');
+      for (var c = 0; c < cells.length; c++) {
+        var words = cells[c].getAttribute('data-label').match(WORD) || [];
+        for (var k = 0; k < words.length; k++) if (terms.indexOf(term(words[k])) >= 0) return { cell: cells[c] };
+      }
+    }
+    return null;
+  }
+
+  /* A line of the text around the match, the match marked. */
+  function snippet(f) {
+    if (f.cell) {
+      var line = document.createElement('span');
+      line.className = 'snippet';
+      var label = document.createElement('mark');
+      label.textContent = f.cell.getAttribute('data-label');
+      line.appendChild(label);
+      var rest = f.cell.textContent.replace(/\s+/g, ' ').trim();
+      line.appendChild(document.createTextNode(': ' + (rest.length > 90 ? rest.slice(0, 90).replace(/\s\S*$/, '') + '…' : rest)));
+      return line;
+    }
+    var before = '';
+    var after = '';
+    for (var i = f.at; i >= 0 && before.length < 60; i--) before = (i === f.at ? f.node.nodeValue.slice(0, f.start) : f.nodes[i].nodeValue + ' ') + before;
+    for (var j = f.at; j < f.nodes.length && after.length < 90; j++) after += j === f.at ? f.node.nodeValue.slice(f.end) : ' ' + f.nodes[j].nodeValue;
+    before = before.replace(/\s+/g, ' ');
+    after = after.replace(/\s+/g, ' ');
+    if (before.length > 60) before = '…' + before.slice(before.length - 60).replace(/^\S*\s/, '');
+    if (after.length > 90) after = after.slice(0, 90).replace(/\s\S*$/, '') + '…';
+    var span = document.createElement('span');
+    span.className = 'snippet';
+    var mark = document.createElement('mark');
+    mark.textContent = f.node.nodeValue.slice(f.start, f.end);
+    span.appendChild(document.createTextNode(before));
+    span.appendChild(mark);
+    span.appendChild(document.createTextNode(after));
+    return span;
+  }
+
+  /* The landing text marked (one mark at a time), so the eye finds it. */
+  function unmark() {
+    Array.prototype.forEach.call(document.querySelectorAll('.hit-cell'), function (c) { c.classList.remove('hit-cell'); });
+    Array.prototype.forEach.call(document.querySelectorAll('mark.hit'), function (m) {
+      var parent = m.parentNode;
+      m.replaceWith(document.createTextNode(m.textContent));
+      parent.normalize();
+    });
+  }
+
+  function highlight(f) {
+    if (f.cell) { f.cell.classList.add('hit-cell'); return f.cell; }
+    var range = document.createRange();
+    range.setStart(f.node, f.start);
+    range.setEnd(f.node, f.end);
+    var mark = document.createElement('mark');
+    mark.className = 'hit';
+    range.surroundContents(mark);
+    return mark;
   }
 
   function loadScripts(urls, done) {
@@ -143,11 +362,31 @@
         var section = target && target.tagName !== 'H2' && target.closest ? target.closest('section.component, section.annex') : null;
         var h2 = section ? section.querySelector('h2') : null;
         if (h2) { var p = document.createElement('span'); p.className = 'parent'; p.textContent = headingText(h2); a.appendChild(p); }
-        a.addEventListener('click', function () { out.textContent = ''; });
+        var found = target ? findInRegion(target, h.terms) : null;
+        if (found) a.appendChild(snippet(found));
+        a.addEventListener('click', function (ev) {
+          out.textContent = '';
+          if (!found) return;
+          ev.preventDefault();
+          if (history.pushState) history.pushState(null, '', '#' + h.id); else location.hash = h.id;
+          unmark();
+          var here = findInRegion(target, h.terms);
+          var mark = here ? highlight(here) : null;
+          (mark || target).scrollIntoView({ block: 'center' });
+        });
         li.appendChild(a);
         out.appendChild(li);
       });
     }
+
+    /* `/` focuses search from anywhere but a field. */
+    document.addEventListener('keydown', function (ev) {
+      var t = ev.target;
+      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      ev.preventDefault();
+      input.focus();
+    });
 
     input.addEventListener('focus', ensureIndex);
     input.addEventListener('input', function () { ensureIndex(); run(); });
@@ -188,12 +427,22 @@
   }
 
   function init() {
+    measureBar();
     closeTocOnPhones();
+    setupToTop();
     addAnchors();
     setupSearch();
     setupServiceFilters();
+    setupScrollers();
     landOnAnchor();
   }
+  /* Printing shows the text version of every diagram in full (closed <details> would print only its summary). */
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.diagram-text:not([open])'), function (d) { d.setAttribute('open', ''); d.setAttribute('data-print-opened', ''); });
+  });
+  window.addEventListener('afterprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details[data-print-opened]'), function (d) { d.removeAttribute('open'); d.removeAttribute('data-print-opened'); });
+  });
   window.addEventListener('hashchange', landOnAnchor);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
 })();

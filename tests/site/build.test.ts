@@ -32,9 +32,11 @@ describe('site layout', () => {
     expect((await listFiles(out)).sort()).toEqual([...files].sort());
   });
 
-  test('the root index redirects to the latest version in the first language with a relative URL', async () => {
+  test('the root index offers the latest version in each language (relative URLs), no automatic redirect', async () => {
     const html = await page('index.html');
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=2.1/ar/index.html">');
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect(html).toContain('<a class="choice" href="2.1/ar/index.html" hreflang="ar"');
+    expect(html).toContain('<a class="choice" href="2.1/en/index.html" hreflang="en"');
     expect(html).toContain('href="2.0/en/index.html"');
   });
 
@@ -70,16 +72,16 @@ describe('content', () => {
     }
   });
 
-  test('title, version and date on every page, localized; PDF links relative to dist', async () => {
+  test('title, version and date on every page, localized; PDF links inside the site folder', async () => {
     const ar = await page('2.1/ar/index.html');
     expect(ar).toContain('الإصدار ٢٫١ — ٢٢ نوفمبر ٢٠٢٦');
     expect(ar).toContain(model.manifest.title.ar!);
-    expect(ar).toContain('href="../../../pdf/sop-v2.1-ar.pdf"');
-    expect(ar).toContain('href="../../../pdf/sop-v2.1-en.pdf"');
+    expect(ar).toContain('href="../../downloads/pdf/sop-v2.1-ar.pdf"');
+    expect(ar).toContain('href="../../downloads/pdf/sop-v2.1-en.pdf"');
     const en = await page('2.1/en/index.html');
     expect(en).toContain('Version 2.1 — 22 November 2026');
     expect(await page('2.1/en/services.html')).toContain('Version 2.1 — 22 November 2026');
-    expect(await page('2.0/en/index.html')).toContain('href="../../../pdf/sop-v2.0-en.pdf"');
+    expect(await page('2.0/en/index.html')).toContain('href="../../downloads/pdf/sop-v2.0-en.pdf"');
   });
 
   test('only old versions carry the banner to the latest, and switchers link version and language', async () => {
@@ -94,9 +96,9 @@ describe('content', () => {
   test('annexes follow the components, marked with number, version and date, linked to their PDFs', async () => {
     const en = await page('2.1/en/index.html');
     expect(en).toMatch(/<h2 id="annex-1">Annex 1 — [^<]+<\/h2><p class="annex-stamp">Annex 1 — Version 2\.1 — 22 November 2026<\/p>/);
-    expect(en).toContain('href="../../../pdf/annex-1-v2.1-en.pdf"');
+    expect(en).toContain('href="../../downloads/pdf/annex-1-v2.1-en.pdf"');
     expect(en).toMatch(/<h2 id="annex-2">Annex 2 — /);
-    expect(en).toContain('href="../../../pdf/annex-2-v2.1.pdf"');
+    expect(en).toContain('href="../../downloads/pdf/annex-2-v2.1.pdf"');
     expect(en.indexOf('id="annex-1"')).toBeGreaterThan(en.indexOf('<h2 id="annexes">'));
     const ar = await page('2.1/ar/index.html');
     expect(ar).toMatch(/<h2 id="annex-1">الملحق ١ — /);

@@ -38,10 +38,19 @@ describe.skipIf(CHROMIUM_MISSING)('the built example in Chromium, from file://',
     await ctx?.close();
   });
 
-  test('the root index forwards to the latest version in the first language', async () => {
+  test('the root page lets the reader choose a language, and the next visit goes straight to it', async () => {
     await page.goto(url('index.html'));
-    await page.waitForURL(/\/2\.1\/ar\/index\.html$/);
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.evaluate(() => localStorage.removeItem('sopkit-lang'));
+    await page.goto(url('index.html'));
+    // No automatic redirect on a first visit: both languages are offered.
+    expect(await page.locator('a.choice').evaluateAll((as) => as.map((a) => a.getAttribute('hreflang')))).toEqual(['ar', 'en']);
+    expect(new URL(page.url()).pathname).toMatch(/\/site\/index\.html$/);
+    await page.locator('a.choice[hreflang="en"]').click();
+    await page.waitForURL(/\/2\.1\/en\/index\.html$/);
+    await page.goto(url('index.html'));
+    await page.waitForURL(/\/2\.1\/en\/index\.html$/);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await page.evaluate(() => localStorage.removeItem('sopkit-lang'));
   });
 
   test('the Arabic page is right-to-left and its fonts load locally', async () => {
@@ -91,23 +100,27 @@ describe.skipIf(CHROMIUM_MISSING)('the built example in Chromium, from file://',
     await page.waitForURL(/\/2\.1\/en\/index\.html#referral-pathways$/);
   });
 
-  test('without a hash, the switch uses the component being read; a sub-heading falls back to its component', async () => {
+  test('without a hash, the switch uses the component being read; a sub-heading lands on the sub-heading at the same position', async () => {
     await page.goto(url('2.1/en/index.html'));
     await page.evaluate(() => document.getElementById('prioritisation')!.scrollIntoView());
     await page.locator('.switch summary').nth(1).click();
     await page.locator('a[hreflang="ar"][data-keep-hash]').click();
     await page.waitForURL(/\/2\.1\/ar\/index\.html#prioritisation/);
 
-    const sub = await page.evaluate(() => document.querySelector('h3[id^="eligibility--"]')!.id);
+    // The second sub-heading of the eligibility component: its Arabic slug does not exist in English.
+    const sub = await page.evaluate(() => document.querySelectorAll('section[data-component="eligibility"] > h3[id]')[1]!.id);
+    const englishSecond = await (async () => {
+      await page.goto(url('2.1/en/index.html'));
+      return page.evaluate(() => document.querySelectorAll('section[data-component="eligibility"] > h3[id]')[1]!.id);
+    })();
     await page.goto(url(`2.1/ar/index.html#${encodeURIComponent(sub)}`));
     await page.locator('.switch summary').nth(1).click();
     await page.locator('a[hreflang="en"][data-keep-hash]').click();
-    // The Arabic slug does not exist in English: the page lands on the component instead.
-    await page.waitForURL(/\/2\.1\/en\/index\.html#eligibility/);
-    await expect.poll(() => page.evaluate(() => {
-      const r = document.getElementById('eligibility')!.getBoundingClientRect();
+    await page.waitForURL(new RegExp(`/2\\.1/en/index\\.html#${englishSecond}$`));
+    await expect.poll(() => page.evaluate((id) => {
+      const r = document.getElementById(id)!.getBoundingClientRect();
       return r.top >= 0 && r.top < 200;
-    })).toBe(true);
+    }, englishSecond)).toBe(true);
   });
 
   test('service filters work with JavaScript', async () => {

@@ -17,11 +17,21 @@ describe('Arabic normalization', () => {
   });
 
   test('index terms drop the article and stop words', () => {
-    expect(searchTerm('الأهلية')).toBe('اهليه');
-    expect(searchTerm('أهلية')).toBe('اهليه');
+    expect(searchTerm('الأهلية')).toBe('اهلي');
+    expect(searchTerm('أهلية')).toBe('اهلي');
     expect(searchTerm('وال')).toBe('وال');
     expect(searchTerm('في')).toBeNull();
     expect(searchTerm('the')).toBeNull();
+  });
+
+  test('light stemming: singular and plural, feminine, proclitic و share a term; short stems are kept', () => {
+    expect(searchTerm('الأولوية')).toBe(searchTerm('الأولويات'));
+    expect(searchTerm('المعلمين')).toBe(searchTerm('المعلمون'));
+    expect(searchTerm('والطفل')).toBe(searchTerm('الطفل'));
+    expect(searchTerm('الاستجابة')).toBe(searchTerm('استجابة'));
+    // Three letters are never cut further (وقت is not و + قت).
+    expect(searchTerm('وقت')).toBe('وقت');
+    expect(searchTerm('Leila')).toBe('leila');
   });
 });
 

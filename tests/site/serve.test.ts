@@ -58,7 +58,7 @@ describe('sopkit serve', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const root = await get(server.url);
     expect(root.status).toBe(200);
-    expect(root.body).toContain('url=2.1/ar/index.html');
+    expect(root.body).toContain('href="2.1/ar/index.html"');
     const en = await get(`${server.url}2.1/en/index.html`);
     expect(en.type).toContain('text/html');
     expect(en.body).toContain(`new EventSource("${EVENTS_PATH}")`);

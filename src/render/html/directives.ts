@@ -95,10 +95,11 @@ function matrix(ctx: RenderContext, ref: DataRef<PrioritisationData>): Element {
       h('th', { scope: 'col' }, L('responseTime')), hasFollow ? h('th', { scope: 'col' }, L('followUp')) : null)),
     h('tbody', {}, d.levels.map((l) => h('tr', { className: ['level', `level-${l.id}`] },
       h('th', { scope: 'row', style: /^#[0-9a-fA-F]{6}$/.test(l.colour ?? '') ? `--level-colour:${l.colour}` : undefined }, localized(l.label, ctx.lang)),
-      h('td', {}, localized(l.definition, ctx.lang)),
-      hasExamples ? h('td', {}, l.examples?.length ? h('ul', {}, l.examples.map((x) => h('li', {}, localized(x, ctx.lang)))) : null) : null,
-      h('td', {}, localized(l.response_time.text, ctx.lang)),
-      hasFollow ? h('td', {}, localized(l.follow_up, ctx.lang)) : null)))));
+      // data-label: the column name shown above each field when a phone shows the rows as cards.
+      h('td', { dataLabel: L('definition') }, localized(l.definition, ctx.lang)),
+      hasExamples ? h('td', { dataLabel: L('examples') }, l.examples?.length ? h('ul', {}, l.examples.map((x) => h('li', {}, localized(x, ctx.lang)))) : null) : null,
+      h('td', { dataLabel: L('responseTime') }, localized(l.response_time.text, ctx.lang)),
+      hasFollow ? h('td', { dataLabel: L('followUp') }, localized(l.follow_up, ctx.lang)) : null)))));
 }
 
 function card(ctx: RenderContext, ref: DataRef<UrgentActionData>): Element {

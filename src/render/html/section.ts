@@ -10,7 +10,7 @@ import { isolateRuns } from './bidi.js';
 import type { RenderContext } from './context.js';
 import { renderDirective } from './directives.js';
 import { h, text } from './h.js';
-import { anchorId, headingText, label as siteLabel, type HeadingTextNode, type SlugAllocator } from '../../i18n/index.js';
+import { anchorId, headingText, label as siteLabel, localizeDigits, type HeadingTextNode, type SlugAllocator } from '../../i18n/index.js';
 import { sanitizeSchema } from './sanitize.js';
 import type { IdRegistry } from './slug.js';
 
@@ -153,6 +153,8 @@ export function renderBody(file: { body: string }, ctx: RenderContext, idPrefix:
 
   const headings: RenderedHeading[] = [];
   const userIds = new Set<string>();
+  // The footnotes heading gets a page-unique id; the references that describe themselves by it follow.
+  const renamed = new Map<string, string>();
   const transform = (n: HastRoot | Element) => {
     const out: RootContent[] = [];
     for (const c of n.children) {
@@ -177,6 +179,7 @@ export function renderBody(file: { body: string }, ctx: RenderContext, idPrefix:
         const mark = `${idPrefix}--${nonce}-h`;
         const text = rawId.startsWith(mark) ? headingTexts[Number(rawId.slice(mark.length))] ?? label : label;
         const id = ids.claim(footnotes ? `${idPrefix}--footnotes` : anchorId(idPrefix, slugs.heading(text)));
+        if (footnotes) renamed.set(rawId, id);
         c.tagName = `h${depth}`;
         c.properties = { ...c.properties, id };
         if (!footnotes) headings.push({ id, depth, text: label });
@@ -219,6 +222,18 @@ export function renderBody(file: { body: string }, ctx: RenderContext, idPrefix:
       if (c.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
         const target = `${idPrefix}--${href.slice(1)}`;
         if (userIds.has(target)) c.properties.href = `#${target}`;
+      }
+      const describedBy = c.properties?.ariaDescribedBy;
+      if (describedBy !== undefined) {
+        const list = (Array.isArray(describedBy) ? describedBy : String(describedBy).split(/\s+/)).map(String);
+        c.properties.ariaDescribedBy = list.map((x) => renamed.get(x) ?? x);
+      }
+      // Footnote numbers in the page's digits, as the numbered notes they point to.
+      if (c.tagName === 'a' && c.properties?.dataFootnoteRef !== undefined) {
+        const localize = (e: Element) => {
+          for (const k of e.children) if (k.type === 'text') k.value = localizeDigits(k.value, ctx.digits); else if (k.type === 'element') localize(k);
+        };
+        localize(c);
       }
       relink(c);
     }
