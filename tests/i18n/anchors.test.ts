@@ -112,11 +112,22 @@ describe('PDF, site and check agree on every heading anchor', () => {
     // The SOP PDF holds the components; the Markdown annex has its own PDF (below).
     const site = new Set([...all].filter((id) => !id.startsWith('annex-')));
     const check = await checkAnchors(lang);
-    expect(site.size).toBeGreaterThan(80);
+    // The example keeps its body short (issue 12: detail moved to annexes 3-10), so the
+    // components hold fewer headings than before and the annexes the rest: both are compared.
+    expect(site.size).toBeGreaterThan(55);
     expect([...pdf].sort()).toEqual([...site].sort());
     expect([...check].sort()).toEqual([...site].sort());
-    const annex = await pdfDests(path.join(out, `pdf/annex-1-v2.1-${lang}.pdf`));
-    expect(Object.keys(annex.dests).sort()).toEqual([...all].filter((id) => id.startsWith('annex-1--')).sort());
+    // Every Markdown annex with headings: its own PDF's destinations = the site's annex-N-- ids.
+    const annexes = [...new Set([...all].map((id) => /^annex-(\d+)--/.exec(id)?.[1]).filter((n): n is string => !!n))];
+    expect(annexes.length).toBeGreaterThanOrEqual(8);
+    let annexIds = 0;
+    for (const n of annexes) {
+      const annex = await pdfDests(path.join(out, `pdf/annex-${n}-v2.1-${lang}.pdf`));
+      const ids = [...all].filter((id) => id.startsWith(`annex-${n}--`)).sort();
+      expect(Object.keys(annex.dests).sort()).toEqual(ids);
+      annexIds += ids.length;
+    }
+    expect(site.size + annexIds).toBeGreaterThan(80);
   });
 
   it('hands out the expected names for &, repeats across files, digits, emoji and punctuation', async () => {
