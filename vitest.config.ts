@@ -52,6 +52,7 @@ export const E2E = [
   'tests/render-pdf/links.test.ts', // runs pdftotext
   'tests/render-pdf/stamp-cli.test.ts',
   'tests/site/e2e.test.ts',
+  'tests/site/phone.test.ts',
   'tests/site/serve.test.ts',
   'tests/tooling/**/*.test.ts',
   'tests/validate/standalone.test.ts',

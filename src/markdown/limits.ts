@@ -136,7 +136,9 @@ export function blockDepthProblem(body: string, limit = MAX_BLOCK_DEPTH): DepthP
         if (m) {
           const after = leading(line, ws.end + m[0].length, markerCol + m[0].length);
           const spaces = after.end === line.length || after.width > 4 ? 1 : after.width;
-          grow = { kind: 'item', indent: m[0].length + spaces + (FOOTNOTE.test(rest) ? 3 : 0) };
+          // A footnote's content continues on lines indented by 4 (GFM), whatever follows its label:
+          // counting its own width here made `[^1]: - ` + `      - ` look one level shallower.
+          grow = { kind: 'item', indent: FOOTNOTE.test(rest) ? 4 : m[0].length + spaces };
           width = m[0].length + Math.min(spaces, after.width);
         }
       }

@@ -133,6 +133,12 @@ describe('YAML nesting limit', () => {
 });
 
 describe('the text scan against micromark (property)', () => {
+  it('counts a list inside a footnote definition continued by 6 spaces (found by the property below)', () => {
+    const b = '[^1]: - \n      - ';
+    expect(rawDepth(b)).toBeGreaterThan(0);
+    expect(blockDepthProblem(b, rawDepth(b) - 1)).toBeDefined();
+  });
+
   it('never counts fewer levels than the parsed tree has, on generated Markdown', async () => {
     const fc = (await import('fast-check')).default;
     const { block, deepBlock } = await import('../fuzz/arbitraries.js');

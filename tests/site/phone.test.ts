@@ -5,10 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/build/site.js';
-import { HAVE_CHROMIUM, SKIP_REASON, launchChromium } from './browser.js';
+import { CHROMIUM_MISSING, launchChromium } from './browser.js';
 import { loadExample, tempDir } from './helpers.js';
-
-if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +14,7 @@ const require = createRequire(import.meta.url);
  * Issue 12's "done when" for the site, in real Chromium (Debian's, driven by playwright-core)
  * at a phone and a laptop width, in both languages.
  */
-describe.skipIf(!HAVE_CHROMIUM)('the example site at 390 px and 1366 px', () => {
+describe.skipIf(CHROMIUM_MISSING)('the example site at 390 px and 1366 px', () => {
   let ctx: BrowserContext;
   let page: Page;
   let site: string;
