@@ -1,35 +1,22 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../src/build/site.js';
-import { CHROMIUM_MISSING, launchChromium } from './browser.js';
-import { asOlderVersion, loadExample, tempDir } from './helpers.js';
+import { CHROMIUM_MISSING, launchChromium, openExampleSite } from './browser.js';
+import { asOlderVersion, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
 describe.skipIf(CHROMIUM_MISSING)('the built example in Chromium, from file://', () => {
   let ctx: BrowserContext;
   let page: Page;
-  let site: string;
-  const errors: string[] = [];
+  let errors: string[];
+  let url: (rel: string) => string;
   const requests: string[] = [];
-  const url = (rel: string) => {
-    const [file, hash] = rel.split('#');
-    return pathToFileURL(path.join(site, file!)).href + (hash ? `#${hash}` : '');
-  };
 
   beforeAll(async () => {
-    const model = await loadExample();
-    const out = await tempDir();
-    await buildSite(model, out, { versions: [asOlderVersion(model)] });
-    site = path.join(out, 'site');
-    ctx = await launchChromium();
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    ({ ctx, page, errors, url } = await openExampleSite((model) => [asOlderVersion(model)]));
     page.on('request', (r) => requests.push(r.url()));
     page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText} on ${page.url()}`));
   });

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../../src/build/site.js';
-import { CHROMIUM_MISSING, launchChromium } from './browser.js';
-import { loadExample, tempDir } from './helpers.js';
+import { CHROMIUM_MISSING, openExampleSite } from './browser.js';
+import { tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,22 +15,11 @@ const require = createRequire(import.meta.url);
 describe.skipIf(CHROMIUM_MISSING)('the example site at 390 px and 1366 px', () => {
   let ctx: BrowserContext;
   let page: Page;
-  let site: string;
-  const errors: string[] = [];
-  const url = (rel: string) => {
-    const [file, hash] = rel.split('#');
-    return pathToFileURL(path.join(site, file!)).href + (hash ? `#${hash}` : '');
-  };
+  let errors: string[];
+  let url: (rel: string) => string;
 
   beforeAll(async () => {
-    const model = await loadExample();
-    const out = await tempDir();
-    await buildSite(model, out);
-    site = path.join(out, 'site');
-    ctx = await launchChromium();
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    ({ ctx, page, errors, url } = await openExampleSite());
   });
 
   afterAll(async () => {
