@@ -33,7 +33,7 @@ const t0 = performance.now();
 await import(lib('v8-flags.js'));
 const { loadSop } = await import(lib('model/index.js'));
 const { layoutSop } = await import(lib('layout/index.js'));
-const { PdfWriter, RenderCache, saveDocument, setMetadata } = await import(lib('render/pdf/index.js'));
+const { PdfWriter, RenderCache, saveDocument, setMetadata } = await import(lib('pdf/index.js'));
 const { PDFDocument } = await import(lib('vendor/pdf-lib.js'));
 const importMs = performance.now() - t0;
 

@@ -6,7 +6,7 @@ import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir }
 import type { SopModel } from '../model/index.js';
 import { buildPdfs } from './pdfs.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
-import type { ProgressFn } from './progress.js';
+import type { ProgressFn } from '../diag/progress.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];

@@ -12,10 +12,10 @@ import { diagnostic } from '../diag/index.js';
 import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop } from '../layout/index.js';
 import type { DocumentFrames, OutlineEntry } from '../frame/types.js';
 import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
-import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../render/pdf/index.js';
+import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../pdf/index.js';
 import { label } from '../i18n/index.js';
 import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
-import type { ProgressFn } from './progress.js';
+import type { ProgressFn } from '../diag/progress.js';
 
 export interface BuildPdfsOptions {
   onProgress?: ProgressFn;

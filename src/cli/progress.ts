@@ -1,4 +1,4 @@
-import type { ProgressStep } from '../build/progress.js';
+import type { ProgressStep } from '../diag/progress.js';
 
 /**
  * How a command shows progress on standard error (never standard output, which stays

@@ -18,6 +18,18 @@ export interface SourcePosition {
   endColumn?: number;
 }
 
+/**
+ * Where each node of a parsed YAML document stands in its file, keyed by JSON pointer
+ * (`/agencies/2/name/ar`). `key` is the key's position (for "this key is wrong"),
+ * `value` the value's (for "this value is wrong").
+ */
+export interface PositionMap {
+  file: string;
+  at(pointer: string): SourcePosition;
+  keyAt(pointer: string): SourcePosition;
+  has(pointer: string): boolean;
+}
+
 export interface Diagnostic {
   /** Stable rule id, e.g. `component-missing`. Documented in docs/rules.md. */
   rule: string;

@@ -1,15 +1,9 @@
 import type { Annex, MarkdownAnnex, PdfAnnex, Section, SopModel } from '../model/index.js';
+import type { Snapshot } from '../store/index.js';
 import { diffData, diffFields, type FieldChange, type ItemChange } from './data-diff.js';
 import { diffText, hasChanges, type TextRun } from './text-diff.js';
 
-/** One version of an SOP as the diff sees it: the loaded model plus a hash of every file. */
-export interface Snapshot {
-  /** `draft` or a release version such as `1.1`. */
-  label: string;
-  model: SopModel;
-  /** sha256 (hex) of every file of the version, by relative path. */
-  hashes: Record<string, string>;
-}
+export type { Snapshot } from '../store/index.js';
 
 export type UnitStatus = 'unchanged' | 'changed' | 'added' | 'removed' | 'renamed' | 'moved';
 

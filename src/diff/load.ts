@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { loadSop } from '../model/index.js';
-import { listReleases, loadReleaseSnapshot } from '../release/state.js';
-import { readSourceFiles, sha256 } from '../release/sources.js';
+import { listReleases, loadReleaseSnapshot } from '../store/index.js';
+import { readSourceFiles, sha256 } from '../store/index.js';
 import type { Snapshot } from './compare.js';
 
 /**

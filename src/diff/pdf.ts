@@ -1,5 +1,5 @@
 /**
- * The redline as an A4 PDF, on the PDF engine (`text/` shapes, `render/pdf` writes): per
+ * The redline as an A4 PDF, on the PDF engine (`text/` shapes, `pdf/` writes): per
  * language the changed components with their changed paragraphs, inserted words in green
  * and underlined, deleted words in red and struck through (the lines are drawn from the
  * glyph runs' own x-extents, so the marks survive a black-and-white print), then the data
@@ -13,7 +13,7 @@ import { pageHeader } from '../i18n/index.js';
 import { PAPER } from '../layout/theme.js';
 import type { FrameItem, PageFrame, TextItem } from '../frame/types.js';
 import { flow, type FlowBlock } from '../frame/flow.js';
-import { renderPdf } from '../render/pdf/index.js';
+import { renderPdf } from '../pdf/index.js';
 import { directionOf } from '../i18n/index.js';
 import { layoutParagraph, type Line, type Rgb, type Span, type TextStyle } from '../text/index.js';
 import type { Comparison, UnitChange } from './compare.js';

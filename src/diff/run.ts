@@ -6,7 +6,7 @@ import { compareSnapshots, type Comparison } from './compare.js';
 import { renderRedlineHtml } from './html.js';
 import { loadSnapshot } from './load.js';
 import { renderRedlinePdf } from './pdf.js';
-import { refuseFrozenFolder } from '../release/state.js';
+import { refuseFrozenFolder } from '../store/index.js';
 
 export interface RunDiffOptions {
   dir: string;

@@ -8,98 +8,15 @@ import { readFileSync } from 'node:fs';
 import { diagnostic } from '../diag/index.js';
 import { checkSourcePathSync } from '../fs/policy.js';
 import { anchorId, formatNumber, headingText } from '../i18n/index.js';
-import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
+import { breakParagraph, prepareParagraph, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { AnchorItem, FrameItem, LinkItem } from '../frame/types.js';
+import type { AnchorItem, FrameItem } from '../frame/types.js';
 import { collectSpans, plainText } from './inline.js';
+import { paragraphSlices } from './paragraph.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';
 import { directiveSlices } from './directives.js';
 import { imageInfo } from './image.js';
-
-export interface ParaOptions {
-  align?: Align;
-  spaceBefore?: number;
-  keepWithNext?: boolean;
-  lineHeight?: number;
-  dir?: 'rtl' | 'ltr';
-  breakAnywhere?: boolean;
-}
-
-/** Reports characters no font covers, once per file and character. */
-export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNode): void {
-  for (const ch of missing) {
-    const key = `${ctx.file ?? ''}\u0000${ch}`;
-    if (ctx.reportedMissing.has(key)) continue;
-    ctx.reportedMissing.add(key);
-    const code = 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    ctx.diagnostics.push(diagnostic('pdf-char-unsupported', 'warning', `the character "${ch}" (${code}) has no glyph in the PDF fonts and prints as a box`,
-      { file: ctx.file, ...lineOf(ctx, node) }, 'Replace it with a character of the Arabic or Latin alphabets, or remove it.'));
-  }
-}
-
-/**
- * The clickable areas of one line: one per link piece, where the runs of a link that
- * touch (a Latin word inside an Arabic link, a bold part) make one area. A link that
- * wraps gets an area on each line, since this is called per line.
- */
-export function linkAreas(l: Line, x0: number): LinkItem[] {
-  const out: LinkItem[] = [];
-  let prev: { item: LinkItem; size: number } | undefined;
-  for (const r of l.runs) {
-    if (!r.link && !r.uri) {
-      prev = undefined;
-      continue;
-    }
-    const x = x0 + r.x;
-    const item = prev?.item;
-    // Runs are in logical order: the next piece of a right-to-left link lies to the left.
-    if (item && (item.dest ?? item.uri) === (r.link ?? r.uri) && prev!.size === r.size &&
-      (Math.abs(item.x + item.w - x) < 0.5 || Math.abs(x + r.width - item.x) < 0.5)) {
-      const left = Math.min(item.x, x);
-      item.w = Math.max(item.x + item.w, x + r.width) - left;
-      item.x = left;
-      continue;
-    }
-    const area = { x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3 };
-    const next: LinkItem = r.link ? { kind: 'link', ...area, dest: r.link } : { kind: 'link', ...area, uri: r.uri! };
-    out.push(next);
-    prev = { item: next, size: r.size };
-  }
-  return out;
-}
-
-/** Turns lines into slices (one per line), with link boxes and underlines. */
-export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}): Slice[] {
-  const n = lines.length;
-  return lines.map((l, i) => {
-    const items: FrameItem[] = [];
-    if (l.runs.length) items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs });
-    items.push(...linkAreas(l, box.x));
-    for (const r of l.runs) {
-      if (r.underline) items.push({ kind: 'rule', x1: box.x + r.x, x2: box.x + r.x + r.width, y1: l.baseline + r.size * 0.15, y2: l.baseline + r.size * 0.15, width: 0.4, color: r.color });
-    }
-    const s: Slice = { height: l.height, items };
-    if (i === 0) s.spaceBefore = opts.spaceBefore;
-    // No orphan (first line alone) and no widow (last line alone).
-    if ((i === 0 && n >= 2) || (i === n - 2 && n >= 3) || opts.keepWithNext) s.keepWithNext = true;
-    if (opts.keepWithNext && i === n - 1) s.keepWithNext = true;
-    return s;
-  });
-}
-
-export function paragraphSlices(spans: Span[], base: TextStyle, box: Box, ctx: LayoutContext, opts: ParaOptions = {}, node?: MdNode): Slice[] {
-  if (!spans.some((s) => s.text.trim())) return [];
-  const dir = opts.dir ?? ctx.dir;
-  const p = prepareParagraph(spans, ctx.lang, base, { dir, lineHeight: opts.lineHeight ?? ctx.theme.lineHeight[dir], breakAnywhere: opts.breakAnywhere });
-  reportMissing(ctx, p.missing, node);
-  const lines = breakParagraph(p, Math.max(box.width, 10), opts.align ?? 'justify');
-  if (p.forced && !opts.breakAnywhere) {
-    ctx.diagnostics.push(diagnostic('pdf-word-too-long', 'info', 'a word is wider than the text column and was broken inside the word',
-      { file: ctx.file, ...lineOf(ctx, node) }, 'Add spaces or hyphens to long words, URLs or codes so they can wrap.'));
-  }
-  return linesToSlices(lines, box, opts);
-}
 
 function bodyStyle(ctx: LayoutContext): TextStyle {
   return { size: ctx.theme.bodySize, color: ctx.theme.text };
@@ -342,7 +259,7 @@ export function blockSlices(node: MdNode, box: Box, ctx: LayoutContext, tight = 
     case 'containerDirective':
     case 'leafDirective':
     case 'textDirective':
-      return directiveSlices(node, box, ctx);
+      return directiveSlices(node, box, ctx, blockChildren);
     default:
       if (node.children) return blockChildren(node.children, box, ctx, tight);
       return [];

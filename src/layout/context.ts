@@ -1,9 +1,25 @@
 import type { Diagnostic } from '../diag/index.js';
 import { SlugAllocator, type DigitStyle } from '../i18n/index.js';
-import type { SopModel } from '../model/types.js';
+import type { DataFile, SopModel } from '../model/types.js';
 import type { OutlineEntry } from '../frame/types.js';
 import type { Theme } from './theme.js';
-import type { PreparedDiagram } from './diagram.js';
+import type { Diagram, GraphSpec } from '../diagram/index.js';
+import type { DiagramLook } from '../diagram/draw.js';
+
+/**
+ * A flowchart's data laid out for the page (diagram.ts prepares it before layout, which
+ * is synchronous). Here, with the context that carries it, so that the context does not
+ * import the diagram module that imports the context.
+ */
+export interface PreparedDiagram {
+  data: DataFile;
+  kind: 'eligibility' | 'case-steps';
+  spec: GraphSpec;
+  diagram: Diagram;
+  look: DiagramLook;
+  /** Drawn at diagram coordinates × scale (≤ 1: never enlarged). */
+  scale: number;
+}
 
 /** Loose mdast node: the layout reads many node kinds, directives included. */
 export interface MdNode {

@@ -13,8 +13,8 @@ import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../d
 import { localized as pick, localizeDigits } from '../i18n/index.js';
 import type { DataFile, SopModel } from '../model/types.js';
 import type { Span, TextStyle } from '../text/index.js';
-import { paragraphSlices, reportMissing } from './blocks.js';
-import { type Box, type LayoutContext, type MdNode } from './context.js';
+import { paragraphSlices, reportMissing } from './paragraph.js';
+import { type Box, type LayoutContext, type MdNode, type PreparedDiagram } from './context.js';
 import type { FrameItem } from '../frame/types.js';
 import { label as pdfLabel } from '../i18n/index.js';
 import type { Slice } from './slice.js';
@@ -28,16 +28,6 @@ const PREFERRED_TEXT = 9.5;
 const WIDTHS = [80, 100, 125, 160];
 /** The same for step sequences (rows of boxes in the reading direction). */
 const STEP_WIDTHS = [125, 160, 220];
-
-export interface PreparedDiagram {
-  data: DataFile;
-  kind: 'eligibility' | 'case-steps';
-  spec: GraphSpec;
-  diagram: Diagram;
-  look: DiagramLook;
-  /** Drawn at diagram coordinates × scale (≤ 1: never enlarged). */
-  scale: number;
-}
 
 type Obj = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import { realizeDirective, realizedOf } from '../document/index.js';
 import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import { blockChildren, paragraphSlices } from './blocks.js';
+import { paragraphSlices } from './paragraph.js';
 import type { Slice } from './slice.js';
 import { layoutTable } from './table.js';
 import { diagramSlices } from './diagram.js';
@@ -23,7 +23,14 @@ const list = (ordered: boolean, items: MdNode[]): MdNode => ({ type: 'list', ord
 type Obj = Record<string, unknown>;
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
-export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
+/**
+ * Lays out child blocks (blocks.ts's `blockChildren`). Passed in rather than imported:
+ * blocks.ts dispatches to this module, and a directive's content is blocks again, so an
+ * import would make the two modules one circle.
+ */
+export type BlockLayout = (nodes: MdNode[], box: Box, ctx: LayoutContext) => Slice[];
+
+export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext, blockChildren: BlockLayout): Slice[] {
   const name = node.name ?? '';
   // Realized by the document stage; a node made here (or a text directive) is resolved now.
   const r = realizedOf(node) ?? realizeDirective(ctx.model?.data ?? {}, name, node.attributes);

@@ -8,7 +8,8 @@ import { digitsFor, directionOf, formatDate, formatNumber, label, label as pdfLa
 import { languageOf, treeOf, type ComponentGroup } from '../document/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
-import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor, linesToSlices, paragraphSlices } from './blocks.js';
+import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor } from './blocks.js';
+import { linesToSlices, paragraphSlices } from './paragraph.js';
 import { attachFootnotes, noteSeparator } from './footnotes.js';
 import { newSection, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { DocumentFrames, FrameItem, OutlineEntry, PageFrame } from '../frame/types.js';

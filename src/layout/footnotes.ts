@@ -5,7 +5,7 @@
  */
 import { localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
-import { paragraphSlices } from './blocks.js';
+import { paragraphSlices } from './paragraph.js';
 import type { Box, LayoutContext } from './context.js';
 import { collectSpans, footnoteAnchor, footnoteNumber } from './inline.js';
 import type { Slice } from './slice.js';

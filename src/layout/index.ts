@@ -1,6 +1,6 @@
 /**
  * Layout: Markdown trees → positioned, format-free frames (see src/frame/). The renderer
- * in render/pdf reads frames; nothing here knows PDF.
+ * in pdf/ reads frames; nothing here knows PDF.
  */
 import type { SopModel } from '../model/types.js';
 import { countBodyPagesOf } from './document.js';

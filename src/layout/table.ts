@@ -8,7 +8,7 @@ import { breakParagraph, measureParagraph, prepareParagraph, type Line, type Pre
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import type { FrameItem } from '../frame/types.js';
 import { collectSpans } from './inline.js';
-import { linkAreas, reportMissing } from './blocks.js';
+import { linkAreas, reportMissing } from './paragraph.js';
 import type { Slice } from './slice.js';
 
 const PAD = 4;

@@ -1,19 +1,11 @@
-import type { SourcePosition } from '../diag/index.js';
+import type { PositionMap } from '../diag/index.js';
 
 /** Text per language code, e.g. `{ ar: '…', en: '…' }`. */
 export type Localized = Record<string, string>;
 
-/**
- * Where each node of a parsed YAML document stands in its file, keyed by JSON pointer
- * (`/agencies/2/name/ar`). `key` is the key's position (for "this key is wrong"),
- * `value` the value's (for "this value is wrong").
- */
-export interface PositionMap {
-  file: string;
-  at(pointer: string): SourcePosition;
-  keyAt(pointer: string): SourcePosition;
-  has(pointer: string): boolean;
-}
+// PositionMap lives in diag/ (validate/ places its messages with it and needs diag/ only, not
+// model/); model's users keep reading it from here.
+export type { PositionMap } from '../diag/index.js';
 
 export interface Endorsement {
   version: string;

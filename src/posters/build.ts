@@ -13,7 +13,7 @@ import type { SceneDoc } from './render.js';
 import { products, type Product } from './products.js';
 import { sortDiagnostics } from '../diag/index.js';
 import { reportMissingGlyphs } from './glyphs.js';
-import type { ProgressFn } from '../build/progress.js';
+import type { ProgressFn } from '../diag/progress.js';
 
 export interface PosterOptions {
   onProgress?: ProgressFn;

@@ -1,13 +1,13 @@
 /**
- * Poster and card pages → PDF bytes on the PDF engine (`render/pdf`) and the frame
- * drawing module (`frame/pdf`): the shapes (boxes, arrows, hatching, printer's marks) are
+ * Poster and card pages → PDF bytes on the PDF engine (`pdf/`) and its
+ * drawing module (`pdf/draw.ts`): the shapes (boxes, arrows, hatching, printer's marks) are
  * written as one artwork stream per page; the text is then drawn over them by the
  * engine's writer, which owns fonts and glyph encoding.
  */
 import { PDFDocument, PDFName } from '../vendor/pdf-lib.js';
 import type { DocumentMeta, FrameItem, PageFrame } from '../frame/types.js';
-import { artworkOps, isArtwork } from '../frame/pdf.js';
-import { PdfWriter, saveDocument, setMetadata } from '../render/pdf/index.js';
+import { artworkOps, isArtwork } from '../pdf/draw.js';
+import { PdfWriter, saveDocument, setMetadata } from '../pdf/index.js';
 
 /** A poster product's pages, before they become PDF. */
 export interface SceneDoc {

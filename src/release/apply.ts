@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, SopkitError } from '../diag/index.js';
 import { pathExists, writeFileAtomic } from '../fs/index.js';
-import { listReleases, stagingPid, stagingPrefix } from './state.js';
+import { listReleases, stagingPid, stagingPrefix } from '../store/index.js';
 import type { ReleasePlan } from './types.js';
 
 /** Test hook: after this many files the apply step kills its own process (crash test). */

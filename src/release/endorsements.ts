@@ -1,26 +1,6 @@
-import type { Localized, Manifest } from '../model/index.js';
-import { compareVersions } from './version.js';
+import type { Manifest } from '../model/index.js';
+import { compareVersions, type AgencyEndorsement } from '../store/index.js';
 
-/**
- * Where an agency stands for the manifest's version:
- * - `current`: endorsed this version;
- * - `older`: endorsed an earlier version (`version` says which) — dissemination may go
- *   on while signatures are collected (R6), so this never blocks anything;
- * - `none`: has not endorsed any version;
- * - `ahead`: the endorsement names a later version than the manifest's (a typo, or a
- *   release of an older version): reported so a person looks at it.
- */
-export type EndorsementState = 'current' | 'older' | 'none' | 'ahead';
-
-export interface AgencyEndorsement {
-  agency: string;
-  name: Localized;
-  signatory?: string;
-  status: EndorsementState;
-  /** The version the agency endorsed, when it endorsed one. */
-  version?: string;
-  date?: string;
-}
 
 /**
  * Endorsement status of every agency against `manifest.version`, in the manifest's

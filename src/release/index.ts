@@ -1,12 +1,10 @@
+// The release store (versions, sources, frozen releases, the log) is read by diff/ too.
+export * from '../store/index.js';
 export * from './types.js';
-export * from './version.js';
 export * from './endorsements.js';
-export * from './sources.js';
 export * from './plan.js';
 export * from './apply.js';
 export * from './lock.js';
-export * from './state.js';
-export * from './log.js';
 export * from './summary.js';
 export * from './format.js';
 export * from './run.js';

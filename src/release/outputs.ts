@@ -3,8 +3,7 @@ import { buildAll, type BuildResult } from '../build/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { runDiff, type RunDiffResult } from '../diff/run.js';
 import { loadSop, type SopModel } from '../model/index.js';
-import { readSourceFiles, sha256 } from './sources.js';
-import { listReleases, verifyRelease } from './state.js';
+import { listReleases, readSourceFiles, sha256, verifyRelease } from '../store/index.js';
 
 /**
  * Every frozen release loaded as a model, oldest first (read-only: models of

@@ -2,11 +2,23 @@ import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { compareSnapshots, type Snapshot } from '../diff/compare.js';
 import type { SopModel } from '../model/index.js';
 import { endorsementStatus } from './endorsements.js';
-import { appendToLog, LOG_FILE } from './log.js';
-import { sha256, type SourceFile } from './sources.js';
 import { summarizeChanges, summaryLine } from './summary.js';
-import { RELEASE_FORMAT, type FrozenFileEntry, type PlannedFile, type ReleaseManifest, type ReleasePlan, type ReleasesState } from './types.js';
-import { compareVersions, isIsoDate, isVersion, notAVersion, sortVersions } from './version.js';
+import {
+  appendToLog,
+  compareVersions,
+  isIsoDate,
+  isVersion,
+  LOG_FILE,
+  notAVersion,
+  RELEASE_FORMAT,
+  sha256,
+  sortVersions,
+  type FrozenFileEntry,
+  type ReleaseManifest,
+  type ReleasesState,
+  type SourceFile,
+} from '../store/index.js';
+import type { PlannedFile, ReleasePlan } from './types.js';
 import { setVersionAndDate } from './yaml-edit.js';
 
 export interface ReleaseOptions {

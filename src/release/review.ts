@@ -6,9 +6,8 @@ import { diagnostic, SopkitError } from '../diag/index.js';
 import { writeFileAtomic } from '../fs/index.js';
 import { parseYamlWithPositions, type ReviewRecord } from '../model/index.js';
 import { validateData } from '../validate/index.js';
-import { isIsoDate } from './version.js';
 import { parseForEdit, TO_STRING } from './yaml-edit.js';
-import { refuseFrozenFolder } from './state.js';
+import { isIsoDate, refuseFrozenFolder } from '../store/index.js';
 
 export interface ReviewInput {
   date: string;

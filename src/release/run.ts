@@ -5,9 +5,8 @@ import { loadSop } from '../model/index.js';
 import { applyRelease, type ApplyResult } from './apply.js';
 import { acquireReleaseLock, type ReleaseLock } from './lock.js';
 import { planRelease } from './plan.js';
-import { readReleasesState, refuseFrozenFolder } from './state.js';
+import { isIsoDate, isVersion, notAVersion, readReleasesState, refuseFrozenFolder } from '../store/index.js';
 import type { ReleasePlan } from './types.js';
-import { isIsoDate, isVersion, notAVersion } from './version.js';
 
 export interface RunReleaseOptions {
   dir: string;

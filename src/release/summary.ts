@@ -1,5 +1,5 @@
 import { changedUnits, unitId, type Comparison } from '../diff/compare.js';
-import type { FrozenFileEntry, ReleaseChanges, UnitListChanges } from './types.js';
+import type { FrozenFileEntry, ReleaseChanges, UnitListChanges } from '../store/index.js';
 
 function emptyList(): UnitListChanges {
   return { added: [], removed: [], changed: [], renamed: [], moved: [] };

@@ -8,7 +8,7 @@ import { buildSearchScript } from './search.js';
 import { escapeHtml } from './template.js';
 import { directionOf, label as siteLabel, languageName } from '../i18n/index.js';
 import { orderVersions, type SiteVersion } from './versions.js';
-import type { ProgressFn } from '../build/progress.js';
+import type { ProgressFn } from '../diag/progress.js';
 
 export interface SiteBuildOptions {
   onProgress?: ProgressFn;

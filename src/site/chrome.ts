@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
 import { digitsFor, directionOf, formatDate, label as siteLabel, languageName, localized, localizeDigits, versionStamp } from '../i18n/index.js';
-import { h } from '../render/html/h.js';
+import { h } from './html/h.js';
 import type { SiteVersion } from './versions.js';
 
 /** What every page of one version and language shares: header, switchers, banner, footer. */

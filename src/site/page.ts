@@ -5,13 +5,13 @@ import { rehypeStringify } from '../vendor/html.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../diagram/index.js';
 import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
-import type { RenderContext } from '../render/html/context.js';
+import type { RenderContext } from './html/context.js';
 import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
-import { servicesTable, signatures } from '../render/html/directives.js';
-import { h } from '../render/html/h.js';
-import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';
-import { IdRegistry } from '../render/html/slug.js';
-import { isolateRuns } from '../render/html/bidi.js';
+import { servicesTable, signatures } from './html/directives.js';
+import { h } from './html/h.js';
+import { hastText, renderBody, type RenderedHeading } from './html/section.js';
+import { IdRegistry } from './html/slug.js';
+import { isolateRuns } from './html/bidi.js';
 import {
   DOWNLOADS, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
   type PageEnv,

@@ -1,7 +1,6 @@
 import type { ErrorObject, ValidateFunction } from '../vendor/ajv.js';
-import { diagnostic, didYouMean, type Diagnostic } from '../diag/index.js';
+import { diagnostic, didYouMean, type Diagnostic, type PositionMap } from '../diag/index.js';
 import { dateProblem } from '../diag/dates.js';
-import type { PositionMap } from '../model/types.js';
 import { validatorFor } from './schemas.js';
 
 /** `/agencies/2/name` → `agencies[2].name`: how a reader finds the place in the file. */

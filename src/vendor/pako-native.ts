@@ -3,7 +3,7 @@
  * import here). pdf-lib deflates streams with pako in JavaScript and its standard-font
  * tables are inflated with pako on import; Node's zlib does the same work natively.
  * pako.deflate and zlib.deflateSync both write zlib-wrapped deflate data at level 6, so
- * the PDFs are byte-identical to the unbundled run (where src/render/pdf/deflate.ts
+ * the PDFs are byte-identical to the unbundled run (where src/pdf/deflate.ts
  * patches pako the same way).
  */
 import { deflateSync, inflateSync } from 'node:zlib';

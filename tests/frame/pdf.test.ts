@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artworkOps, itemsToOps, type ResourceSink } from '../../src/frame/pdf.js';
+import { artworkOps, itemsToOps, type ResourceSink } from '../../src/pdf/draw.js';
 import { arrowHead, chamferedPoints, hexagonPoints, polygon, polygonItem, polylineItem, roundedRect, through } from '../../src/frame/shapes.js';
 import { shiftItems } from '../../src/frame/items.js';
 import type { FrameItem, PathItem } from '../../src/frame/types.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutParagraph } from '../../src/layout/index.js';
 import { linesToItems } from '../../src/frame/items.js';
-import { itemsToOps } from '../../src/frame/pdf.js';
-import { CidFontSet } from '../../src/render/pdf/index.js';
+import { itemsToOps } from '../../src/pdf/draw.js';
+import { CidFontSet } from '../../src/pdf/index.js';
 import type { GlyphRun } from '../../src/text/index.js';
 
 async function ops(text: string, size: number): Promise<string> {

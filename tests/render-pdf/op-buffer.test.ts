@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OpBuffer } from '../../src/render/pdf/op-buffer.js';
-import { num } from '../../src/frame/pdf.js';
+import { OpBuffer } from '../../src/pdf/op-buffer.js';
+import { num } from '../../src/pdf/draw.js';
 
 const text = (b: OpBuffer) => Buffer.from(b.bytes()).toString('latin1');
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPdfs, stampBytes } from '../../src/build/pdfs.js';
 import { annexHeader, layoutParagraph, runningHeader } from '../../src/layout/index.js';
 import { linesToItems } from '../../src/frame/items.js';
-import { renderPdf } from '../../src/render/pdf/index.js';
+import { renderPdf } from '../../src/pdf/index.js';
 import { arabicParagraph, section, sopWith } from '../layout/sop-fixture.js';
 import { pdfLines } from './read-back.js';
 

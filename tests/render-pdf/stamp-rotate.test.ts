@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stampBytes } from '../../src/build/pdfs.js';
 import { annexHeader } from '../../src/layout/index.js';
 import { loadSop } from '../../src/model/index.js';
-import { STAMP_STRIP } from '../../src/render/pdf/stamp.js';
+import { STAMP_STRIP } from '../../src/pdf/stamp.js';
 import { verifyPdfs } from '../../src/verify/index.js';
 import { manifestYaml, writeFixture } from '../helpers/fixture.js';
 

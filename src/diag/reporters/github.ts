@@ -1,4 +1,4 @@
-import { summary } from '../../cli/output.js';
+import { summary } from './terminal.js';
 import { repoPath, type ReportInput } from './types.js';
 
 /** Workflow-command data: `%`, CR and LF are escaped (GitHub's runner decodes them). */

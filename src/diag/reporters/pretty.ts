@@ -1,4 +1,4 @@
-import { formatDiagnostic, summary } from '../../cli/output.js';
+import { formatDiagnostic, summary } from './terminal.js';
 import type { ReportInput } from './types.js';
 
 /** For people at a terminal: one block per problem (file:line:col, severity, message, hint), then a count. */

@@ -7,9 +7,9 @@
  * /Rotate 90 is shown turned a quarter clockwise, so its top is the left edge of the
  * page box, and the header is drawn turned the other way to read upright.
  */
-import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../../vendor/pdf-lib.js';
-import { breakParagraph, prepareParagraph } from '../../text/index.js';
-import type { FrameItem } from '../../frame/types.js';
+import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../vendor/pdf-lib.js';
+import { breakParagraph, prepareParagraph } from '../text/index.js';
+import type { FrameItem } from '../frame/types.js';
 import { PdfWriter, type Matrix } from './writer.js';
 
 export const STAMP_STRIP = 26;

@@ -5,13 +5,13 @@
 import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, PDFNull,
   PDFContentStream,
-} from '../../vendor/pdf-lib.js';
-import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../../frame/types.js';
-import { shiftItems } from '../../frame/items.js';
-import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../../text/index.js';
+} from '../vendor/pdf-lib.js';
+import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../frame/types.js';
+import { shiftItems } from '../frame/items.js';
+import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../text/index.js';
 import { deflate } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
-import { writeOps, type ResourceSink } from '../../frame/pdf.js';
+import { writeOps, type ResourceSink } from './draw.js';
 import { OpBuffer } from './op-buffer.js';
 
 // One buffer for every page's operators: a page is deflated as soon as it is written.

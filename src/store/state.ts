@@ -1,13 +1,13 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, isSopkitError, SopkitError, type Diagnostic } from '../diag/index.js';
-import type { Snapshot } from '../diff/compare.js';
+import type { Snapshot } from './snapshot.js';
 import { loadSop } from '../model/index.js';
 import { processAlive } from '../fs/index.js';
 import { LOG_FILE } from './log.js';
 import { readSourceFiles, sha256 } from './sources.js';
 import { parseYamlWithPositions } from '../model/yaml.js';
-import { RELEASE_FORMAT, type ExistingRelease, type ReleaseManifest, type ReleasesState } from './types.js';
+import { RELEASE_FORMAT, type ExistingRelease, type ReleaseManifest, type ReleasesState } from './manifest.js';
 import { isVersion, sortVersions } from './version.js';
 
 export const STAGING_MARK = '.staging-';

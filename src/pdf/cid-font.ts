@@ -10,9 +10,9 @@
  * extractor that falls back to the code adds nothing visible.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFString } from '../../vendor/pdf-lib.js';
-import type { FontFace } from '../../text/index.js';
-import { subsetFont } from '../../text/index.js';
+import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFString } from '../vendor/pdf-lib.js';
+import type { FontFace } from '../text/index.js';
+import { subsetFont } from '../text/index.js';
 import { deflateStream } from './deflate.js';
 
 const INVISIBLE: number[] = [];

@@ -1,5 +1,5 @@
-import { PDFDocument } from '../../vendor/pdf-lib.js';
-import type { DocumentFrames } from '../../frame/types.js';
+import { PDFDocument } from '../vendor/pdf-lib.js';
+import type { DocumentFrames } from '../frame/types.js';
 import { PdfWriter, setMetadata } from './writer.js';
 
 /** Saves with object streams and no yielding: the default `objectsPerTick` is 5x slower. */

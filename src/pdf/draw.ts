@@ -7,25 +7,18 @@
  * each shape isolated in its own graphics state with butt caps and mitred joins, and
  * the text goes over it through `writeOps`.
  */
-import type { FrameItem, PathItem, PathSegment, RuleItem } from './types.js';
+import type { FrameItem, PathItem, PathSegment, RuleItem } from '../frame/types.js';
 import type { GlyphRun, Rgb } from '../text/index.js';
-import { OpBuffer } from '../render/pdf/op-buffer.js';
-import { color, num } from './pdf-format.js';
-import { textOps } from './pdf-text.js';
-import { linesToItems } from './items.js';
+import { OpBuffer } from './op-buffer.js';
+import { color, num } from './format.js';
+import { textOps } from './draw-text.js';
+import { linesToItems } from '../frame/items.js';
 
-export { num } from './pdf-format.js';
+export { num } from './format.js';
 
-export interface ResourceSink {
-  /** The 2-byte code of (glyph, text); records that the page uses it. */
-  code(face: GlyphRun['face'], gid: number, text: string, zeroWidth: boolean): number;
-  /** Registers a font on the current page, returns its resource name. */
-  font(run: GlyphRun): string;
-  /** Registers the path form of a text-less glyph, returns its resource name. */
-  glyph(run: GlyphRun, gid: number): string;
-  /** Registers an image, returns its resource name (or undefined when unusable). */
-  image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
-}
+import type { ResourceSink } from './resources.js';
+
+export type { ResourceSink } from './resources.js';
 
 /** A path item in its own graphics state (colours, width and dash do not leak to what follows). */
 function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): void {

@@ -3,12 +3,12 @@
  * and adjustments computed against the exact widths written into W. Glyphs without text
  * (and decoration drawn as shapes) are painted as path forms after the text object.
  */
-import type { TextItem } from './types.js';
+import type { TextItem } from '../frame/types.js';
 import type { GlyphRun } from '../text/index.js';
-import { CidFontSet } from '../render/pdf/cid-font.js';
-import { OpBuffer } from '../render/pdf/op-buffer.js';
-import { color, num } from './pdf-format.js';
-import type { ResourceSink } from './pdf.js';
+import { CidFontSet } from './cid-font.js';
+import { OpBuffer } from './op-buffer.js';
+import { color, num } from './format.js';
+import type { ResourceSink } from './resources.js';
 
 /** Widths as written in W (1/1000 em, 3 decimals), per face and glyph id; -1 = not yet known. */
 const widthTables = new WeakMap<GlyphRun['face'], Float64Array>();

@@ -1,5 +1,5 @@
 import { isSeq, parseDocument, YAMLSeq } from '../vendor/yaml.js';
-import type { ReleaseManifest } from './types.js';
+import type { ReleaseManifest } from './manifest.js';
 import { compareVersions } from './version.js';
 
 export const LOG_FILE = 'releases/log.yaml';

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import type { PDFContext, PDFRawStream } from '../../vendor/pdf-lib.js';
+import type { PDFContext, PDFRawStream } from '../vendor/pdf-lib.js';
 
 /**
  * A FlateDecode stream compressed with Node's native zlib: pdf-lib's `flateStream` uses
