@@ -91,9 +91,11 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
       const { buildSite } = await import('./site.js');
-      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
+      // Its pages link the PDFs and posters built above, which placeDownloads puts in site/.
+      const downloads = downloadable(files);
+      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir, downloads })));
+      files.push(...(await placeDownloads(staging, downloads)));
     }
-    if (targets.has('site')) files.push(...(await placeDownloads(staging, files)));
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
     await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ version: model.manifest.version, date: model.manifest.date }, null, 2)}\n`);
@@ -111,14 +113,19 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
 }
 
+/** The PDFs and posters among the built files (`pdf/…`, `posters/…`, `/`-separated), sorted. */
+function downloadable(built: string[]): string[] {
+  return built.map((f) => f.split(path.sep).join('/')).filter((f) => /^(pdf|posters)\/[^/]+\.pdf$/.test(f)).sort();
+}
+
 /**
  * The PDFs and posters of this build, also under `site/downloads/` (hard links where the
  * file system allows, copies elsewhere), so the site folder alone works from a USB stick;
  * its pages link there.
  */
-async function placeDownloads(staging: string, built: string[]): Promise<string[]> {
+async function placeDownloads(staging: string, downloads: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const rel of built.map((f) => f.split(path.sep).join('/')).filter((f) => /^(pdf|posters)\/[^/]+\.pdf$/.test(f)).sort()) {
+  for (const rel of downloads) {
     const to = path.join(staging, 'site', 'downloads', ...rel.split('/'));
     await mkdir(path.dirname(to), { recursive: true });
     await link(path.join(staging, ...rel.split('/')), to).catch(() => copyFile(path.join(staging, ...rel.split('/')), to));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SopModel } from '../model/types.js';
-import { buildServicesPages, buildSiteVersions, orderVersions, type KeptFile, type SiteBuildOptions, type SiteVersion } from '../site/index.js';
+import { buildServicesPages, buildSiteVersions, downloadsOf, orderVersions, type KeptFile, type SiteBuildOptions, type SiteVersion } from '../site/index.js';
 import type { PageSpans } from '../site/page.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 
@@ -32,12 +32,14 @@ interface SiteStamp {
  * of except the version list, which only the version switcher and the "older version"
  * banner show; those two are re-rendered on every build (`VERSION_LIST_SLOTS`).
  */
-export async function siteCacheKeys(model: SopModel, versions: SiteVersion[]): Promise<Map<string, string>> {
+export async function siteCacheKeys(model: SopModel, versions: SiteVersion[], downloads: readonly string[] = []): Promise<Map<string, string>> {
   const engine = await engineFingerprint();
   const keys = new Map<string, string>();
   for (const v of versions) {
     const own = v.model === model ? null : await releaseHash(v.model);
-    if (own) keys.set(v.version, cacheKey('site', engine, own));
+    // Its pages link the downloads this build placed for it: a build with other targets
+    // (`--only site`, then a full one) must not reuse pages with other links.
+    if (own) keys.set(v.version, cacheKey('site', engine, own, ...[...downloadsOf(downloads, v, false)].sort()));
   }
   return keys;
 }
@@ -69,7 +71,7 @@ async function readCached(previousDir: string, version: string, key: string): Pr
  */
 export async function buildSite(model: SopModel, outDir: string, opts: BuildSiteOptions = {}): Promise<string[]> {
   const models = [model, ...(opts.versions ?? [])];
-  const keys = await siteCacheKeys(model, orderVersions(models));
+  const keys = await siteCacheKeys(model, orderVersions(models), opts.downloads);
   const reuse = new Map<string, Map<string, KeptFile>>();
   for (const [version, key] of keys) {
     const cached = opts.previousDir ? await readCached(opts.previousDir, version, key) : null;
@@ -80,6 +82,7 @@ export async function buildSite(model: SopModel, outDir: string, opts: BuildSite
   const stamps = new Map<string, SiteStamp>();
   const written = await buildSiteVersions(models, outDir, {
     onProgress: opts.onProgress,
+    downloads: opts.downloads,
     reuse,
     onFile: (version, rel, bytes, spans) => {
       const key = keys.get(version);

@@ -14,6 +14,20 @@ export interface SiteBuildOptions {
   onProgress?: ProgressFn;
   /** Older (released) versions to publish beside the current one; newest wins the "latest" slot. */
   versions?: SopModel[];
+  /**
+   * The files the build places under `site/downloads/` (relative to it: `pdf/…`, `posters/…`);
+   * pages link only these. None when the site is built alone.
+   */
+  downloads?: readonly string[];
+}
+
+/**
+ * The downloads a page of version `v` may link: its own PDFs (their names carry `-v<version>`),
+ * and the posters when it is the version being built (poster names carry no version).
+ */
+export function downloadsOf(all: readonly string[], v: SiteVersion, built: boolean): Set<string> {
+  const own = (f: string) => f.startsWith('pdf/') && (f.includes(`-v${v.version}-`) || f.endsWith(`-v${v.version}.pdf`));
+  return new Set(all.filter((f) => own(f) || (built && f.startsWith('posters/'))));
 }
 
 /** A file of a released version from an earlier build; HTML pages with their version-list spans. */
@@ -95,6 +109,8 @@ export async function buildSiteVersions(
     reuse?: ReadonlyMap<string, ReadonlyMap<string, KeptFile>>;
     /** Told of every file of a version written, with the spans of its version-list slots (for the cache). */
     onFile?: (version: string, rel: string, bytes: Buffer, spans: PageSpans | null) => void;
+    /** See `SiteBuildOptions.downloads`. */
+    downloads?: readonly string[];
   } = {},
 ): Promise<string[]> {
   const versions = orderVersions(models);
@@ -114,7 +130,7 @@ export async function buildSiteVersions(
       return f && (n === 'search-index.js' || f.spans);
     }));
     for (const lang of languagesOf(v)) {
-      const env: PageEnv = { versions, current: v, lang, file: 'index.html' };
+      const env: PageEnv = { versions, current: v, lang, file: 'index.html', downloads: downloadsOf(opts.downloads ?? [], v, v.model === models[0]) };
       if (complete) {
         for (const n of names) {
           const rel = `${v.version}/${lang}/${n}`;
@@ -152,7 +168,8 @@ export async function buildServicesPages(model: SopModel, outDir: string, opts: 
   if (!model.data.services) return [];
   for (const lang of languagesOf(current)) {
     opts.onProgress?.(`site: services page, ${lang}`, { stage: 'site services', lang });
-    await w.write(`${current.version}/${lang}/services.html`, renderServicesPage({ versions, current, lang, file: 'services.html' }));
+    const downloads = downloadsOf(opts.downloads ?? [], current, true);
+    await w.write(`${current.version}/${lang}/services.html`, renderServicesPage({ versions, current, lang, file: 'services.html', downloads }));
   }
   return w.written;
 }

@@ -10,6 +10,12 @@ export interface PageEnv {
   lang: string;
   /** File name of this page inside `<version>/<lang>/` (switchers link to the same page). */
   file: 'index.html' | 'services.html';
+  /**
+   * The files of this version the build placed under `site/downloads/` (relative to it, e.g.
+   * `pdf/sop-v2.1-ar.pdf`). A page links only these: a site built alone (`build --only
+   * site`, `serve`) or an older version without its PDFs has no dead download links.
+   */
+  downloads?: ReadonlySet<string>;
 }
 
 export function stampOf(v: SiteVersion, lang: string): string {
@@ -86,18 +92,38 @@ export function oldVersionBanner(env: PageEnv): Element | null {
  */
 export const DOWNLOADS = '../../downloads';
 
-/** Links to the PDFs and posters the full build places in `site/downloads/`. */
-export function downloads(env: PageEnv): Element {
+/** The link to a file under `site/downloads/`, or undefined when this build did not place it there. */
+export function downloadHref(env: PageEnv, rel: string): string | undefined {
+  return env.downloads?.has(rel) ? `${DOWNLOADS}/${rel}` : undefined;
+}
+
+/**
+ * Links to the PDFs and posters the build placed in `site/downloads/` (each poster file
+ * itself: a link to the folder would be dead on most web servers), and the services page.
+ */
+export function downloads(env: PageEnv): Element | null {
   const { lang } = env;
   const v = env.current.version;
+  const items: Element[] = [];
+  for (const l of languagesOf(env.current)) {
+    const href = downloadHref(env, `pdf/sop-v${v}-${l}.pdf`);
+    if (href) items.push(h('li', {}, h('a', { href, hrefLang: l, type: 'application/pdf' }, `${siteLabel('pdf', lang)} — ${languageName(l)}`)));
+  }
+  const pack = downloadHref(env, `pdf/pack-v${v}-${lang}.pdf`);
+  if (pack) items.push(h('li', {}, h('a', { href: pack, hrefLang: lang, type: 'application/pdf' }, siteLabel('pack', lang))));
+  // This language's posters and cards first, then the bilingual ones; file names as link
+  // text (they say product, paper and language), isolated left to right.
+  const posters = [...(env.downloads ?? [])].filter((f) => /^posters\/[^/]+\.pdf$/.test(f));
+  const mine = [...posters.filter((f) => f.endsWith(`-${lang}.pdf`)).sort(), ...posters.filter((f) => f.endsWith('-bilingual.pdf')).sort()];
+  if (mine.length) {
+    items.push(h('li', {}, siteLabel('posters', lang),
+      h('ul', { className: ['poster-files'] }, mine.map((f) => h('li', {}, h('a', { href: `${DOWNLOADS}/${f}`, type: 'application/pdf', dir: 'ltr' }, f.slice('posters/'.length)))))));
+  }
+  if (env.current.model.data.services) items.push(h('li', {}, h('a', { href: 'services.html' }, siteLabel('servicesPage', lang))));
+  if (!items.length) return null;
   return h('div', { className: ['downloads'] },
     h('p', {}, h('strong', {}, siteLabel('downloads', lang))),
-    h('ul', {},
-      languagesOf(env.current).map((l) => h('li', {}, h('a', { href: `${DOWNLOADS}/pdf/sop-v${v}-${l}.pdf`, hrefLang: l, type: 'application/pdf' },
-        `${siteLabel('pdf', lang)} — ${languageName(l)}`))),
-      h('li', {}, h('a', { href: `${DOWNLOADS}/pdf/pack-v${v}-${lang}.pdf`, hrefLang: lang, type: 'application/pdf' }, siteLabel('pack', lang))),
-      h('li', {}, h('a', { href: `${DOWNLOADS}/posters/` }, siteLabel('posters', lang))),
-      env.current.model.data.services ? h('li', {}, h('a', { href: 'services.html' }, siteLabel('servicesPage', lang))) : null));
+    h('ul', {}, items));
 }
 
 export function footer(env: PageEnv): Element {

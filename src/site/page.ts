@@ -13,7 +13,7 @@ import { hastText, renderBody, type RenderedHeading } from './html/section.js';
 import { IdRegistry } from './html/slug.js';
 import { isolateRuns } from './html/bidi.js';
 import {
-  DOWNLOADS, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
+  downloadHref, downloads, footer, languageSwitcher, oldVersionBanner, searchForm, stampOf, titleOf, versionSwitcher,
   type PageEnv,
 } from './chrome.js';
 import { searchText, type SearchDoc } from './search.js';
@@ -309,8 +309,8 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
       bodies.push({ nodes: r.children, file: annex.file });
       headings.push(...r.headings);
     }
-    const pdf = annex.kind === 'pdf-annex' ? `${DOWNLOADS}/pdf/annex-${n}-v${current.version}.pdf` : `${DOWNLOADS}/pdf/annex-${n}-v${current.version}-${lang}.pdf`;
-    body.push(h('p', { className: ['annex-pdf'] }, h('a', { href: pdf, type: 'application/pdf' }, `${siteLabel('pdf', lang)}: ${label}`)));
+    const pdf = downloadHref(env, annex.kind === 'pdf-annex' ? `pdf/annex-${n}-v${current.version}.pdf` : `pdf/annex-${n}-v${current.version}-${lang}.pdf`);
+    if (pdf) body.push(h('p', { className: ['annex-pdf'] }, h('a', { href: pdf, type: 'application/pdf' }, `${siteLabel('pdf', lang)}: ${label}`)));
     const heading = h('h2', { id }, label);
     isolateRuns(heading, directionOf(lang) === 'rtl');
     main.push(h('section', { className: ['annex'], dataAnnex: String(n), ariaLabelledBy: id }, heading, body));

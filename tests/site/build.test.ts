@@ -10,10 +10,17 @@ let out: string;
 let files: string[];
 const page = (rel: string) => readFile(path.join(out, 'site', rel), 'utf8');
 
+/** Files a full build would place under site/downloads/ (a few of each kind), for the links. */
+const DOWNLOADS = [
+  ...['2.1', '2.0'].flatMap((v) => [`pdf/sop-v${v}-ar.pdf`, `pdf/sop-v${v}-en.pdf`, `pdf/pack-v${v}-ar.pdf`, `pdf/pack-v${v}-en.pdf`,
+    `pdf/annex-1-v${v}-ar.pdf`, `pdf/annex-1-v${v}-en.pdf`, `pdf/annex-2-v${v}.pdf`]),
+  'posters/eligibility-a3-ar.pdf', 'posters/eligibility-a3-en.pdf', 'posters/eligibility-a2-bilingual.pdf',
+];
+
 beforeAll(async () => {
   model = await loadExample();
   out = await tempDir();
-  files = await buildSite(model, out, { versions: [asOlderVersion(model)] });
+  files = await buildSite(model, out, { versions: [asOlderVersion(model)], downloads: DOWNLOADS });
 });
 
 describe('site layout', () => {
@@ -84,6 +91,26 @@ describe('content', () => {
     expect(await page('2.0/en/index.html')).toContain('href="../../downloads/pdf/sop-v2.0-en.pdf"');
   });
 
+  test('download links: exactly the files placed for the version (posters for the version built, in the page\'s language and bilingual)', async () => {
+    const linked = (html: string) => [...html.matchAll(/href="\.\.\/\.\.\/downloads\/([^"]+)"/g)].map((m) => m[1]!).sort();
+    expect(linked(await page('2.1/ar/index.html'))).toEqual(['pdf/annex-1-v2.1-ar.pdf', 'pdf/annex-2-v2.1.pdf', 'pdf/pack-v2.1-ar.pdf', 'pdf/sop-v2.1-ar.pdf', 'pdf/sop-v2.1-en.pdf',
+      'posters/eligibility-a2-bilingual.pdf', 'posters/eligibility-a3-ar.pdf']);
+    expect(linked(await page('2.1/en/services.html'))).toEqual(['pdf/pack-v2.1-en.pdf', 'pdf/sop-v2.1-ar.pdf', 'pdf/sop-v2.1-en.pdf',
+      'posters/eligibility-a2-bilingual.pdf', 'posters/eligibility-a3-en.pdf']);
+    // the posters are of the version built, not of the older one
+    expect(linked(await page('2.0/en/index.html'))).toEqual(['pdf/annex-1-v2.0-en.pdf', 'pdf/annex-2-v2.0.pdf', 'pdf/pack-v2.0-en.pdf', 'pdf/sop-v2.0-ar.pdf', 'pdf/sop-v2.0-en.pdf']);
+  });
+
+  test('a site built without downloads links none (no dead links in `build --only site`)', async () => {
+    const alone = await tempDir();
+    const written = await buildSite(model, alone, {});
+    for (const f of written.filter((x) => x.endsWith('.html'))) {
+      const html = await readFile(path.join(alone, f), 'utf8');
+      expect(html, f).not.toContain('downloads/');
+      expect(html, f).not.toContain('class="annex-pdf"');
+    }
+  });
+
   test('only old versions carry the banner to the latest, and switchers link version and language', async () => {
     const old = await page('2.0/en/index.html');
     const cur = await page('2.1/en/index.html');
@@ -142,7 +169,7 @@ describe('content', () => {
 
   test('the services pages can be rebuilt alone', async () => {
     const dir = await tempDir();
-    const written = await buildServicesPages(model, dir, { versions: [asOlderVersion(model)] });
+    const written = await buildServicesPages(model, dir, { versions: [asOlderVersion(model)], downloads: DOWNLOADS });
     expect(written).toEqual(['site/2.1/ar/services.html', 'site/2.1/en/services.html']);
     expect(await listFiles(dir)).toEqual(written);
     expect(await readFile(path.join(dir, written[1]!), 'utf8')).toBe(await page('2.1/en/services.html'));
@@ -214,7 +241,7 @@ describe('offline and light', () => {
 describe('deterministic', () => {
   test('two builds give byte-identical files', async () => {
     const again = await tempDir();
-    const files2 = await buildSite(model, again, { versions: [asOlderVersion(model)] });
+    const files2 = await buildSite(model, again, { versions: [asOlderVersion(model)], downloads: DOWNLOADS });
     expect(files2).toEqual(files);
     for (const f of files) {
       const [a, b] = await Promise.all([readFile(path.join(out, f)), readFile(path.join(again, f))]);
