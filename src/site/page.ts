@@ -17,6 +17,7 @@ import {
   type PageEnv,
 } from './chrome.js';
 import { searchText, type SearchDoc } from './search.js';
+import { servicesOnPage } from './services-on-page.js';
 import { cssString, escapeHtml, fillTemplateMapped, readTemplate } from './template.js';
 
 const stringifier = unified().use(rehypeStringify, { allowDangerousCharacters: false });
@@ -255,7 +256,9 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const contextKey = contextKeyOf(model, diagrams);
   const ids = new IdRegistry();
   for (const reserved of ['main', 'search-q', 'contents']) ids.claim(reserved);
-  const servicesOnPage = model.sections.some((s) => s.lang === lang && /^::services\b/m.test(s.body));
+  const blocks = componentBlocks(model, lang);
+  const annexes = annexesFor(model, lang);
+  const servicesShown = servicesOnPage(model, [...blocks.flatMap((b) => b.sections), ...annexes.flatMap(({ annex }) => (annex.kind === 'markdown-annex' ? [annex] : []))]);
   const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
   const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
   const searchDocs: SearchDoc[] = [];
@@ -263,11 +266,11 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const scopes = new Map<string, { scope: string; slugs: SlugAllocator }>();
   const bodies: Array<{ nodes: ElementContent[]; file: string }> = [];
 
-  for (const block of componentBlocks(model, lang)) {
+  for (const block of blocks) {
     const blockLang = block.lang;
     const ctx: RenderContext = {
       model, lang: blockLang, dir: directionOf(blockLang), digits: digitsFor(current.model.manifest, blockLang), diagrams: blockLang === lang ? diagrams : await layoutDiagrams(model, blockLang),
-      servicesHref: 'services.html', servicesOnPage,
+      servicesHref: 'services.html', servicesOnPage: servicesShown,
     };
     const id = ids.claim(block.id);
     const label = block.n !== undefined ? `${formatNumber(block.n, digits)}. ${block.title}` : block.title;
@@ -292,8 +295,8 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   }
 
   // Annexes after the components (R4: each marked with its number, the SOP version and date).
-  const annexCtx: RenderContext = { model, lang, dir: directionOf(lang), digits, diagrams, servicesHref: 'services.html', servicesOnPage };
-  for (const { annex, n } of annexesFor(model, lang)) {
+  const annexCtx: RenderContext = { model, lang, dir: directionOf(lang), digits, diagrams, servicesHref: 'services.html', servicesOnPage: servicesShown };
+  for (const { annex, n } of annexes) {
     const id = ids.claim(`annex-${n}`);
     const title = annexTitleOf(annex, lang);
     const label = `${siteLabel('annex', lang)} ${formatNumber(n, digits)}${title ? ` — ${title}` : ''}`;
