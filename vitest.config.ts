@@ -51,6 +51,7 @@ export const E2E = [
   'tests/release/release-e2e.test.ts',
   'tests/render-pdf/links.test.ts', // runs pdftotext
   'tests/render-pdf/stamp-cli.test.ts',
+  'tests/site/dark-mode.test.ts',
   'tests/site/downloads.test.ts', // builds the example with the CLI (site alone, then all)
   'tests/site/e2e.test.ts',
   'tests/site/phone.test.ts',
