@@ -9,13 +9,17 @@ import { drawSheet } from './sheets.js';
 import { localized } from '../i18n/index.js';
 import { stampText } from './stamp.js';
 import type { Localized } from '../model/types.js';
-import { MIN_SIZE } from './fit.js';
+import { MIN_FLOWCHART, MIN_SIZE } from './fit.js';
+
+/** A flow longer than this many poster sheets is better read in the pocket guide. */
+const MAX_FLOW_SHEETS = 3;
 import { posterPage } from './poster-frame.js';
 import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
 import { pocketGuideSheets } from './pocket-guide.js';
 import type { FrameItem } from '../frame/types.js';
-import { caseStepsBody, criteriaBody, eligibilityBody } from './flow-posters.js';
+import { caseStepsBody, criteriaBody, eligibilityPlan, eligibilitySheet } from './flow-posters.js';
+import type { FlowchartPlan } from './flowchart.js';
 import { urgentCardPages } from './urgent-card.js';
 
 export interface Product {
@@ -57,9 +61,18 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Eligibility criteria and decision flow poster',
           compose: async () => {
             const criteriaPlaced = new Set<string>();
-            const pages = [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
-              eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: langs.length === 1, criteriaPlaced }))];
-            // Criteria that found no room beside the flow get a page of their own.
+            const flowMin = size === paper.posters[1] ? MIN_FLOWCHART.large : MIN_FLOWCHART.small;
+            const o = (lang: string) => ({ min: flowMin, where: where('eligibility', lang), withCriteria: langs.length === 1, criteriaPlaced });
+            // The flow takes as many sheets as it needs to hold its minimum (each language its own count).
+            const plans = new Map<string, FlowchartPlan>();
+            const sheet = (k: number) => posterPage(ctx, size, langs, dataTitle('eligibility'), async (lang, box) => {
+              if (!plans.has(lang)) plans.set(lang, await eligibilityPlan(ctx, lang, box, { ...o(lang), max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
+              return eligibilitySheet(ctx, plans.get(lang)!, k, lang, box, o(lang));
+            });
+            const pages = [await sheet(0)];
+            const count = Math.max(...[...plans.values()].map((p) => p.parts.length));
+            for (let k = 1; k < count; k++) pages.push(await sheet(k));
+            // Criteria that found no room under the flow get a page of their own.
             if (langs.some((l) => !criteriaPlaced.has(l))) {
               pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
                 criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang))));
