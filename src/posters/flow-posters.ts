@@ -34,32 +34,35 @@ export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: str
 }
 
 /** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
-export async function eligibilityPlan(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions & { max: number; maxSheets: number }): Promise<FlowchartPlan> {
+/** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
+export function eligibilityPlan(ctx: PosterContext, lang: string, box: Box, o: { min: number; max: number; maxSheets: number }): Promise<FlowchartPlan> {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
   const digits = digitsFor(ctx.model.manifest, lang);
   const n = (k: number) => localizeDigits(String(k), digits);
-  const spec = eligibilityGraph(d, lang);
-  const plan = await planFlowchart(spec, lang, box, {
+  return planFlowchart(eligibilityGraph(d, lang), lang, box, {
     min: o.min, max: o.max, maxSheets: o.maxSheets,
     words: { on: (k) => label('continuedOn', lang, { n: n(k) }), from: (k) => label('continuedFrom', lang, { n: n(k) }) },
   });
-  if (!plan.fits) {
-    const index = new Map(d.flow.nodes.map((x, i) => [x.id, i]));
-    const need = o.min / plan.look.size;
-    // A box that alone is larger than the sheet at the minimum: its label is what to shorten.
-    const huge = plan.parts.flatMap((p) => p.diagram.nodes).find((x) => index.has(x.id) && (x.width * need > box.w || x.height * need > box.h));
-    if (huge) {
-      reportSpill(ctx, { data: 'eligibility', pointer: `/flow/nodes/${index.get(huge.id)}/label` }, o.where, o.min, 'Shorten this label: flowchart boxes hold about 12 words.');
-    } else {
-      // Rounded down: "14 pt, below the minimum of 14 pt" would read as a contradiction.
-      const size = Math.floor(plan.textSize * 10) / 10;
-      ctx.diagnostics.push(diagnostic(RULE, 'warning',
-        `the flowchart on ${o.where} only fits with its text at ${size} pt over ${plan.parts.length} sheet(s), below the poster minimum of ${o.min} pt`,
-        positionOf(ctx, { data: 'eligibility', pointer: '/flow' }),
-        'Print the larger poster size, shorten the node labels, or split the flow; the pocket guide lists the same steps as text.'));
-    }
+}
+
+/** `poster-fit` findings of a plan that does not hold the minimum: the box to shorten, or the whole flow. */
+export function reportPlan(ctx: PosterContext, plan: FlowchartPlan, box: Box, min: number, where: string): void {
+  if (plan.fits) return;
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const index = new Map(d.flow.nodes.map((x, i) => [x.id, i]));
+  const need = min / plan.look.size;
+  // A box that alone is larger than the sheet at the minimum: its label is what to shorten.
+  const huge = plan.parts.flatMap((p) => p.diagram.nodes).find((x) => index.has(x.id) && (x.width * need > box.w || x.height * need > box.h));
+  if (huge) {
+    reportSpill(ctx, { data: 'eligibility', pointer: `/flow/nodes/${index.get(huge.id)}/label` }, where, min, 'Shorten this label: flowchart boxes hold about 12 words.');
+    return;
   }
-  return plan;
+  // Rounded down: "14 pt, below the minimum of 14 pt" would read as a contradiction.
+  const size = Math.floor(plan.textSize * 10) / 10;
+  ctx.diagnostics.push(diagnostic(RULE, 'warning',
+    `the flowchart on ${where} only fits with its text at ${size} pt over ${plan.parts.length} sheet(s), below the poster minimum of ${min} pt`,
+    positionOf(ctx, { data: 'eligibility', pointer: '/flow' }),
+    'Print the larger poster size, shorten the node labels, or split the flow; the pocket guide lists the same steps as text.'));
 }
 
 /**
@@ -68,9 +71,16 @@ export async function eligibilityPlan(ctx: PosterContext, lang: string, box: Box
  * the chart is centred and the criteria get a sheet of their own.
  */
 export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions): FrameItem[] {
-  if (i >= plan.parts.length) return [];
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  if (i >= plan.parts.length) {
+    // This language's flow ended on an earlier sheet (the other half still runs): the criteria fill its half.
+    if (!o.withCriteria || o.criteriaPlaced?.has(lang)) return [];
+    const col = fitColumn(criteriaBlocks(ctx, d, lang), box, o.min * 1.6, o.min, directionOf(lang));
+    if (!col.fits) return [];
+    o.criteriaPlaced?.add(lang);
+    return col.items;
+  }
   if (o.withCriteria && i === plan.parts.length - 1) {
-    const d = ctx.model.data.eligibility!.value as EligibilityData;
     const chart = partBounds(plan, i, { ...box, h: 0 });
     const gap = o.min * 2;
     const rest: Box = { ...box, y: box.y + chart.h + gap, h: box.h - chart.h - gap };

@@ -93,17 +93,23 @@ function scaleIn(parts: FlowchartPart[], box: Pick<Box, 'w' | 'h'>): number {
 export async function planFlowchart(spec: GraphSpec, lang: string, box: Pick<Box, 'w' | 'h'>, o: FlowchartFit): Promise<FlowchartPlan> {
   const need = o.min / BASE;
   const trunk = mainPath(spec).length;
-  let best: { parts: FlowchartPart[]; look: DiagramLook; scale: number } | undefined;
+  let best: { parts: FlowchartPart[]; look: DiagramLook; scale: number; connectors: number } | undefined;
+  // Among the shapes that hold the minimum: the fewest connectors (every one sends the
+  // reader to another sheet), then the largest text.
+  const better = (a: NonNullable<typeof best>, b: typeof best) => !b
+    || (a.scale >= need && b.scale < need)
+    || (a.scale >= need && b.scale >= need ? a.connectors < b.connectors || (a.connectors === b.connectors && a.scale > b.scale + 1e-6) : a.scale > b.scale + 1e-6);
   for (let sheets = 1; sheets <= o.maxSheets; sheets++) {
     let here: typeof best;
     for (const cuts of cutChoices(trunk, sheets)) {
       const specs = sheets === 1 ? [spec] : splitGraph(spec, cuts, o.words);
+      const connectors = specs.reduce((k, s) => k + s.nodes.filter((n) => n.kind === 'connector').length, 0);
       for (const em of EMS) {
         const look = posterLook(BASE, em * BASE);
         const parts: FlowchartPart[] = [];
         for (const s of specs) parts.push({ spec: s, diagram: await laidOut(s, lang, look) });
-        const scale = scaleIn(parts, box);
-        if (!here || scale > here.scale + 1e-6) here = { parts, look, scale };
+        const cand = { parts, look, scale: scaleIn(parts, box), connectors };
+        if (better(cand, here)) here = cand;
       }
     }
     if (!here) continue;
