@@ -11,7 +11,7 @@
  * "Continued on sheet 2" connectors — never text shrunk below the floor. `check` runs this
  * same plan, so the `poster-fit` rule is the build's own layout.
  */
-import { cutChoices, layoutGraph, mainPath, splitGraph, type ConnectorWords, type Diagram, type GraphSpec } from '../diagram/index.js';
+import { cutChoices, layoutGraph, mainPath, partOf, splitGraph, type ConnectorWords, type Diagram, type GraphSpec } from '../diagram/index.js';
 import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/draw.js';
 import { directionOf } from '../i18n/index.js';
 import type { FrameItem } from '../frame/types.js';
@@ -21,8 +21,13 @@ import { INK } from './page.js';
 
 /** Size charts are laid out at; drawn at `scale` × this. One size for every paper, so A3 and A2 share their layouts. */
 const BASE = 14;
-/** Widths (in ems of the text) a node's text may take before wrapping: the one that draws largest wins. */
-const EMS = [8, 10, 12, 14, 17, 20];
+/**
+ * Widths (in ems of the text) a node's text may take before wrapping: the one that draws
+ * largest wins. Each is an ELK run per part (the slow part of composing a poster), so few.
+ */
+const EMS = [8, 11, 14, 17];
+/** Cut positions tried per sheet count: the most even ones by node count. */
+const CUTS_TRIED = 3;
 
 export interface FlowchartFit {
   /** Smallest text on the chart (node text, edge labels, connectors), points. */
@@ -80,6 +85,16 @@ function laidOut(spec: GraphSpec, lang: string, look: DiagramLook): Promise<Diag
   return hit;
 }
 
+/** The `CUTS_TRIED` cut choices whose largest part has the fewest nodes (ties: the earlier cut). */
+function evenest(spec: GraphSpec, choices: number[][]): number[][] {
+  const largest = (cuts: number[]) => {
+    const counts = new Map<number, number>();
+    for (const p of partOf(spec, cuts).values()) counts.set(p, (counts.get(p) ?? 0) + 1);
+    return Math.max(...counts.values());
+  };
+  return choices.map((c) => ({ c, n: largest(c) })).sort((a, b) => a.n - b.n).slice(0, CUTS_TRIED).map((x) => x.c);
+}
+
 /** The largest scale at which every part fits `box`. */
 function scaleIn(parts: FlowchartPart[], box: Pick<Box, 'w' | 'h'>): number {
   return Math.min(...parts.map((p) => Math.min(box.w / p.diagram.width, box.h / p.diagram.height)));
@@ -101,7 +116,7 @@ export async function planFlowchart(spec: GraphSpec, lang: string, box: Pick<Box
     || (a.scale >= need && b.scale >= need ? a.connectors < b.connectors || (a.connectors === b.connectors && a.scale > b.scale + 1e-6) : a.scale > b.scale + 1e-6);
   for (let sheets = 1; sheets <= o.maxSheets; sheets++) {
     let here: typeof best;
-    for (const cuts of cutChoices(trunk, sheets)) {
+    for (const cuts of evenest(spec, cutChoices(trunk, sheets))) {
       const specs = sheets === 1 ? [spec] : splitGraph(spec, cuts, o.words);
       const connectors = specs.reduce((k, s) => k + s.nodes.filter((n) => n.kind === 'connector').length, 0);
       for (const em of EMS) {
