@@ -62,25 +62,25 @@ export function splitGraph(spec: GraphSpec, cuts: number[], words: ConnectorWord
     const k = trunk.indexOf(e.from);
     return k >= 0 && trunk[k + 1] === e.to;
   }
-  const crossings: Array<{ i: number; edge: GraphEdgeSpec }> = [];
+  const kept: Array<{ i: number; edge: GraphEdgeSpec }> = [];
   for (const i of order) {
     const e = spec.edges[i]!;
     const a = part.get(e.from)!;
     const b = part.get(e.to)!;
     if (a === b) {
-      crossings.push({ i, edge: e });
+      kept.push({ i, edge: e });
       continue;
     }
     const out = `→${b}:${e.to}`;
     const into = `←${a}:${e.to}`;
     connector(a, { id: out, kind: 'connector', label: words.on(b + 1) }, false);
     connector(b, { id: into, kind: 'connector', label: words.from(a + 1) }, true);
-    crossings.push({ i, edge: { from: e.from, to: out, ...(e.label ? { label: e.label } : {}) } });
+    kept.push({ i, edge: { from: e.from, to: out, ...(e.label ? { label: e.label } : {}) } });
     if (!parts[b]!.edges.some((x) => x.from === into)) parts[b]!.edges.push({ from: into, to: e.to });
   }
   // Edges keep the data file's order within a part (ELK's tie-breaks follow it).
-  crossings.sort((x, y) => x.i - y.i);
-  for (const { edge } of crossings) {
+  kept.sort((x, y) => x.i - y.i);
+  for (const { edge } of kept) {
     const p = part.get(edge.from)!;
     parts[p]!.edges.push(edge);
   }
