@@ -46,6 +46,7 @@ export const E2E = [
   'tests/posters/build.test.ts',
   'tests/posters/compose.test.ts', // composes every poster of the example
   'tests/posters/fit-example.test.ts', // composes every poster of four copies of the example
+  'tests/posters/legibility.test.ts', // builds every poster of the example, reads them with pdf.js
   'tests/release/diff-pdf.test.ts',
   'tests/release/lock.test.ts', // runs three `sopkit release` processes at once
   'tests/release/release-e2e.test.ts',

@@ -18,6 +18,8 @@ export interface DiagramLook {
   size: number;
   /** Widest a node's text may get before wrapping, at scale 1. */
   maxTextWidth: number;
+  /** Edge labels and node notes relative to the node text (default 0.85; posters: 1, nothing below their minimum). */
+  labelScale?: number;
   ink: Rgb;
   text: Rgb;
   muted: Rgb;
@@ -29,7 +31,7 @@ const WHITE: Rgb = [1, 1, 1];
 export function defaultLook(size: number, maxTextWidth: number): DiagramLook {
   return {
     size, maxTextWidth, ink: [0.15, 0.15, 0.15], text: [0.1, 0.1, 0.1], muted: [0.3, 0.3, 0.3],
-    fills: { start: [0.9, 0.92, 0.95], decision: WHITE, action: WHITE, outcome: [0.9, 0.9, 0.9], step: WHITE },
+    fills: { start: [0.9, 0.92, 0.95], decision: WHITE, action: WHITE, outcome: [0.9, 0.9, 0.9], step: WHITE, connector: WHITE },
   };
 }
 
@@ -39,8 +41,8 @@ const padX = (size: number) => size * 0.8;
 const padY = (size: number) => size * 0.5;
 /** How far a decision hexagon's points reach beyond its text. */
 const hexInset = (size: number) => size * 1.2;
-const noteSize = (size: number) => Math.round(size * 0.85 * 100) / 100;
-const edgeLabelSize = (size: number) => Math.round(size * 0.85 * 100) / 100;
+const noteSize = (size: number, look: DiagramLook) => Math.round(size * (look.labelScale ?? 0.85) * 100) / 100;
+const edgeLabelSize = noteSize;
 
 function setText(text: string, lang: string, size: number, bold: boolean, color: Rgb, width: number): Line[] {
   const p = prepareParagraph(text, lang, { size, bold, color }, { lineHeight: lineFactor(lang), dir: directionOf(lang) });
@@ -49,7 +51,7 @@ function setText(text: string, lang: string, size: number, bold: boolean, color:
 
 const widest = (lines: Line[]) => lines.reduce((a, l) => Math.max(a, l.width), 0);
 const tall = (lines: Line[]) => lines.reduce((a, l) => a + l.height, 0);
-const bold = (kind: NodeKind) => kind === 'start' || kind === 'outcome';
+const bold = (kind: NodeKind) => kind === 'start' || kind === 'outcome' || kind === 'connector';
 
 /** Characters of the labels that no font has (reported by the caller). */
 export function diagramText(spec: GraphSpec): string[] {
@@ -62,13 +64,13 @@ export function measureDiagram(spec: GraphSpec, lang: string, look: DiagramLook)
   const nodes: Record<string, [number, number]> = {};
   for (const n of spec.nodes) {
     const lines = setText(n.label, lang, s, bold(n.kind), look.text, look.maxTextWidth);
-    const notes = n.note ? setText(n.note, lang, noteSize(s), false, look.muted, look.maxTextWidth) : [];
+    const notes = n.note ? setText(n.note, lang, noteSize(s, look), false, look.muted, look.maxTextWidth) : [];
     const extra = n.kind === 'decision' ? 2 * hexInset(s) : 0;
     nodes[n.id] = [Math.ceil(Math.max(widest(lines), widest(notes), 3 * s) + 2 * padX(s) + extra), Math.ceil(tall(lines) + tall(notes) + 2 * padY(s))];
   }
   const edgeLabels = spec.edges.map((e): [number, number] | null => {
     if (!e.label) return null;
-    const lines = setText(e.label, lang, edgeLabelSize(s), true, look.text, look.maxTextWidth);
+    const lines = setText(e.label, lang, edgeLabelSize(s, look), true, look.text, look.maxTextWidth);
     return [Math.ceil(widest(lines) + 0.6 * s), Math.ceil(tall(lines) + 2)];
   });
   return { nodes, edgeLabels };
@@ -104,14 +106,15 @@ function outline(n: LaidOutNode, s: number, size: number): PathSegment[] {
       const d = Math.min(h / 2, hexInset(size) * s);
       return polygon(hexagonPoints(x, y, w, h, d));
     }
-    case 'start': return roundedRect(x, y, w, h, h / 2);
+    case 'start':
+    case 'connector': return roundedRect(x, y, w, h, h / 2);
     case 'outcome': return roundedRect(x, y, w, h, size * 0.6 * s);
     default: return polygon(boxPoints(x, y, w, h));
   }
 }
 
 function borderWidth(kind: NodeKind, s: number): number {
-  return (kind === 'outcome' ? 1.6 : kind === 'action' || kind === 'step' ? 0.7 : 1) * s;
+  return (kind === 'outcome' ? 1.6 : kind === 'action' || kind === 'step' ? 0.7 : kind === 'connector' ? 1.4 : 1) * s;
 }
 
 /**
@@ -145,7 +148,7 @@ export function drawDiagram(d: Diagram, spec: GraphSpec, lang: string, look: Dia
     const text = spec.edges[i]?.label;
     if (!e.label || !text) return;
     const box = { x: e.label.x * s, y: e.label.y * s, w: e.label.width * s, h: e.label.height * s };
-    const lines = setText(text, lang, edgeLabelSize(size) * s, true, look.text, box.w + 1);
+    const lines = setText(text, lang, edgeLabelSize(size, look) * s, true, look.text, box.w + 1);
     const h = tall(lines);
     const top = box.y + (box.h - h) / 2;
     labels.push({
@@ -159,11 +162,15 @@ export function drawDiagram(d: Diagram, spec: GraphSpec, lang: string, look: Dia
   const nodes: DrawnDiagram['nodes'] = [];
   for (const n of d.nodes) {
     const sp = spec.nodes.find((x) => x.id === n.id);
-    const items: FrameItem[] = [{ kind: 'path', x: 0, y: 0, segments: outline(n, s, size), fill: look.fills[n.kind], stroke: look.ink, lineWidth: borderWidth(n.kind, s) }];
+    const items: FrameItem[] = [{
+      kind: 'path', x: 0, y: 0, segments: outline(n, s, size), fill: look.fills[n.kind], stroke: look.ink, lineWidth: borderWidth(n.kind, s),
+      // A connector is dashed: a way off the sheet, not a step of the procedure.
+      ...(n.kind === 'connector' ? { dash: [4 * s, 3 * s] } : {}),
+    }];
     const inset = (padX(size) + (n.kind === 'decision' ? hexInset(size) : 0)) * s;
     const inner = n.width * s - 2 * inset;
     const lines = setText(sp?.label ?? n.lines.join(' '), lang, textSize, bold(n.kind), look.text, inner + 0.5);
-    const notes = sp?.note ? setText(sp.note, lang, noteSize(size) * s, false, look.muted, inner + 0.5) : [];
+    const notes = sp?.note ? setText(sp.note, lang, noteSize(size, look) * s, false, look.muted, inner + 0.5) : [];
     const top = n.y * s + (n.height * s - tall(lines) - tall(notes)) / 2;
     items.push(...linesToItems(lines, n.x * s + inset, top), ...linesToItems(notes, n.x * s + inset, top + tall(lines)));
     nodes.push({ id: n.id, top: n.y * s, bottom: (n.y + n.height) * s, items });

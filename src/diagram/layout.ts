@@ -77,6 +77,7 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
     edgeOrder.sort((a, b) => Number(trunkEdge(b)) - Number(trunkEdge(a)) || a - b);
   }
 
+  const tailLabels = opts.edgeLabels === 'tail';
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -86,7 +87,7 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
       'elk.spacing.nodeNode': String(opts.spacing?.node ?? 28),
       'elk.layered.spacing.nodeNodeBetweenLayers': String(opts.spacing?.layer ?? 36),
       'elk.spacing.edgeLabel': '4',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.nodePlacement.strategy': opts.placement === 'compact' ? 'SIMPLE' : 'BRANDES_KOEPF',
       'elk.padding': opts.spacing ? `[top=${opts.spacing.pad},left=${opts.spacing.pad},bottom=${opts.spacing.pad},right=${opts.spacing.pad}]` : '[top=8,left=8,bottom=8,right=8]',
       'elk.randomSeed': '1',
       ...(trunk.length ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
@@ -102,7 +103,7 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
         id: `e${i}`,
         sources: [e.from],
         targets: [e.to],
-        ...(lines.length ? { labels: [{ text: e.label ?? '', width: labelBox(i)[0], height: labelBox(i)[1] }] } : {}),
+        ...(lines.length ? { labels: [{ text: e.label ?? '', width: labelBox(i)[0], height: labelBox(i)[1], ...(tailLabels ? { layoutOptions: { 'elk.edgeLabels.placement': 'TAIL' } } : {}) }] } : {}),
       };
     }),
   };

@@ -2,7 +2,11 @@
  * Format-free diagram data: the site draws it as SVG, the posters as PDF frames.
  * Coordinates are in CSS pixels / PDF points (1 unit = 1 px at 100 %), origin top-left.
  */
-export type NodeKind = 'start' | 'decision' | 'action' | 'outcome' | 'step';
+/**
+ * `connector`: where a flow split over several sheets leaves one and enters the next
+ * ("Continued on sheet 2"); made by `splitGraph`, never written in a data file.
+ */
+export type NodeKind = 'start' | 'decision' | 'action' | 'outcome' | 'step' | 'connector';
 
 export interface GraphNodeSpec {
   id: string;
@@ -89,6 +93,20 @@ export interface LayoutOptions {
    * the end side.
    */
   trunkToStart?: boolean;
+  /**
+   * Where edge labels sit: `center` (default) makes ELK give each label a layer of its own,
+   * which nearly doubles a decision tree's height; `tail` puts "Yes"/"No" beside the edge's
+   * start, next to the question it answers, with no extra layer (posters, where height is
+   * what a sheet runs out of).
+   */
+  edgeLabels?: 'center' | 'tail';
+  /**
+   * How ELK places the nodes of a layer across: `balanced` (default, Brandes-Köpf: long
+   * straight runs, but a decision tree's side branches step outwards one column each) or
+   * `compact` (ELK's SIMPLE placement: each node near its predecessors, so branches that
+   * have ended free their column; about 40 % narrower on the example's eligibility tree).
+   */
+  placement?: 'balanced' | 'compact';
   /** Gaps between nodes of a layer, between layers, and around the drawing (default 28, 36, 8). */
   spacing?: { node: number; layer: number; pad: number };
 }

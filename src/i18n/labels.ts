@@ -118,6 +118,8 @@ const CATALOGUE: Record<string, Record<string, string>> = {
     yes: 'Yes',
     no: 'No',
     goToShort: 'go to',
+    continuedOn: 'Continued on sheet {n}',
+    continuedFrom: 'Continued from sheet {n}',
     servicesVerified: 'Service details verified',
     hoursUnknown: 'hours not given',
     // Service sectors (services.yaml `sector` ids)
@@ -239,6 +241,8 @@ const CATALOGUE: Record<string, Record<string, string>> = {
     yes: 'نعم',
     no: 'لا',
     goToShort: 'انتقل إلى',
+    continuedOn: 'يتبع في الورقة {n}',
+    continuedFrom: 'تتمة من الورقة {n}',
     servicesVerified: 'تاريخ التحقق من بيانات الخدمات',
     hoursUnknown: 'لم تُذكر الأوقات',
     // Service sectors (services.yaml `sector` ids)

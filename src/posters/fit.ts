@@ -7,6 +7,12 @@ import { breakParagraph, measureParagraph, prepareParagraph, type Align, type Li
 
 /** Legible minimums (points): pocket cards are read at arm's length, posters across a room. */
 export const MIN_SIZE = { card: 8, poster: 14 } as const;
+/**
+ * Flowchart text on wall posters, read from about two metres: at least 14 pt on the small
+ * poster size (A3, Tabloid) and 18 pt on the large one (A2, ANSI C), whose readers stand
+ * as far away; a chart that cannot hold it on one sheet continues on the next.
+ */
+export const MIN_FLOWCHART = { small: 14, large: 18 } as const;
 
 export interface SetOptions {
   width: number;

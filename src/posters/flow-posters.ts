@@ -5,15 +5,17 @@
 import { caseStepsGraph, eligibilityGraph } from '../diagram/index.js';
 import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
 import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
-import { fitColumn, layoutColumn, type Block, type Box } from './column.js';
-import { reportSpill, type PosterContext } from './context.js';
+import { fitColumn, type Block, type Box } from './column.js';
+import { positionOf, reportSpill, RULE, type PosterContext } from './context.js';
 import { bestLayout, diagramBody } from './diagram-draw.js';
+import { drawFlowchartPart, partBounds, planFlowchart, type FlowchartPlan } from './flowchart.js';
+import { diagnostic } from '../diag/index.js';
 import type { FrameItem } from '../frame/types.js';
 
 export interface FlowPosterOptions {
   min: number;
   where: string;
-  /** Try to print the criteria beside or above the flow; languages where they fitted are added to `criteriaPlaced`. */
+  /** Try to print the criteria under the flow; languages where they fitted are added to `criteriaPlaced`. */
   withCriteria?: boolean;
   criteriaPlaced?: Set<string>;
   /**
@@ -31,45 +33,66 @@ export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: str
   ];
 }
 
-export async function eligibilityBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<FrameItem[]> {
+/** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
+/** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
+export function eligibilityPlan(ctx: PosterContext, lang: string, box: Box, o: { min: number; max: number; maxSheets: number }): Promise<FlowchartPlan> {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
-  const items: FrameItem[] = [];
-  let flowBox = box;
-  const spec = eligibilityGraph(d, lang);
-  const dir = directionOf(lang);
-  if (o.withCriteria) {
-    // Criteria go beside the flow when the flow leaves a wide enough strip, above it when
-    // that still leaves the flow at a legible size, and on a page of their own otherwise.
-    const { diagram, scale } = await bestLayout(spec, lang, box, { min: o.min, flows: ['down'], widths: [160, 220, 300] });
-    const s = Math.min(scale, 1.6);
-    const gap = o.min * 1.5;
-    const side = box.w - diagram.width * s - gap;
-    const blocks = criteriaBlocks(ctx, d, lang);
-    if (side >= o.min * 14) {
-      const col = fitColumn(blocks, { ...box, x: dir === 'rtl' ? box.x + box.w - side : box.x, w: side }, o.min * 1.3, o.min, dir);
+  const digits = digitsFor(ctx.model.manifest, lang);
+  const n = (k: number) => localizeDigits(String(k), digits);
+  return planFlowchart(eligibilityGraph(d, lang), lang, box, {
+    min: o.min, max: o.max, maxSheets: o.maxSheets,
+    words: { on: (k) => label('continuedOn', lang, { n: n(k) }), from: (k) => label('continuedFrom', lang, { n: n(k) }) },
+  });
+}
+
+/** `poster-fit` findings of a plan that does not hold the minimum: the box to shorten, or the whole flow. */
+export function reportPlan(ctx: PosterContext, plan: FlowchartPlan, box: Box, min: number, where: string): void {
+  if (plan.fits) return;
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const index = new Map(d.flow.nodes.map((x, i) => [x.id, i]));
+  const need = min / plan.look.size;
+  // A box that alone is larger than the sheet at the minimum: its label is what to shorten.
+  const huge = plan.parts.flatMap((p) => p.diagram.nodes).find((x) => index.has(x.id) && (x.width * need > box.w || x.height * need > box.h));
+  if (huge) {
+    reportSpill(ctx, { data: 'eligibility', pointer: `/flow/nodes/${index.get(huge.id)}/label` }, where, min, 'Shorten this label: flowchart boxes hold about 12 words.');
+    return;
+  }
+  // Rounded down: "14 pt, below the minimum of 14 pt" would read as a contradiction.
+  const size = Math.floor(plan.textSize * 10) / 10;
+  ctx.diagnostics.push(diagnostic(RULE, 'warning',
+    `the flowchart on ${where} only fits with its text at ${size} pt over ${plan.parts.length} sheet(s), below the poster minimum of ${min} pt`,
+    positionOf(ctx, { data: 'eligibility', pointer: '/flow' }),
+    'Print the larger poster size, shorten the node labels, or split the flow; the pocket guide lists the same steps as text.'));
+}
+
+/**
+ * Sheet `i` of the eligibility flow in `box`. On the last sheet the criteria go under the
+ * chart when they fit there at the minimum size (`criteriaPlaced` learns it); otherwise
+ * the chart is centred and the criteria get a sheet of their own.
+ */
+export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions): FrameItem[] {
+  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  if (i >= plan.parts.length) {
+    // This language's flow ended on an earlier sheet (the other half still runs): the criteria fill its half.
+    if (!o.withCriteria || o.criteriaPlaced?.has(lang)) return [];
+    const col = fitColumn(criteriaBlocks(ctx, d, lang), box, o.min * 1.6, o.min, directionOf(lang));
+    if (!col.fits) return [];
+    o.criteriaPlaced?.add(lang);
+    return col.items;
+  }
+  if (o.withCriteria && i === plan.parts.length - 1) {
+    const chart = partBounds(plan, i, { ...box, h: 0 });
+    const gap = o.min * 2;
+    const rest: Box = { ...box, y: box.y + chart.h + gap, h: box.h - chart.h - gap };
+    if (rest.h > o.min * 4) {
+      const col = fitColumn(criteriaBlocks(ctx, d, lang), rest, o.min * 1.3, o.min, directionOf(lang));
       if (col.fits) {
-        items.push(...col.items);
-        flowBox = { ...box, x: dir === 'rtl' ? box.x : box.x + side + gap, w: box.w - side - gap };
         o.criteriaPlaced?.add(lang);
-      }
-    } else {
-      const col = layoutColumn(blocks, box, o.min, dir);
-      const used = col.height + gap;
-      const rest = { ...box, y: box.y + used, h: box.h - used };
-      if ((await bestLayout(spec, lang, rest, { min: o.min, flows: ['down'], widths: [160, 220, 300] })).scale >= 1) {
-        items.push(...col.items);
-        flowBox = rest;
-        o.criteriaPlaced?.add(lang);
+        return [...drawFlowchartPart(plan, i, lang, { ...box, h: chart.h }), ...col.items];
       }
     }
   }
-  const index = new Map(d.flow.nodes.map((n, i) => [n.id, i]));
-  items.push(...(await diagramBody(ctx, spec, lang, flowBox, {
-    min: o.min, max: o.min * 1.6, where: o.where, flows: ['down'], widths: [160, 220, 300],
-    source: { data: 'eligibility', pointer: '/flow' },
-    nodeSource: (id) => ({ data: 'eligibility', pointer: `/flow/nodes/${index.get(id) ?? 0}/label` }),
-  })));
-  return items;
+  return drawFlowchartPart(plan, i, lang, box);
 }
 
 /** The criteria as a page of their own: large type, fitted to the page (never below `min`). */

@@ -27,42 +27,71 @@ export interface PosterBody {
   (lang: string, box: Box): Promise<FrameItem[]> | FrameItem[];
 }
 
+/** The parts of a poster page around its bodies: per language its header and its body's box. */
+export interface PosterFrameParts {
+  halves: Array<{ lang: string; head: FrameItem[]; box: Box; divider: FrameItem[] }>;
+}
+
+/**
+ * How the languages of a bilingual poster share the sheet: `side` by side (the
+ * right-to-left one on the right, where its readers start) or `stack`ed one above the
+ * other in the SOP's language order (each gets the full width: what a wide chart needs).
+ */
+export type Arrangement = 'side' | 'stack';
+
+/**
+ * The stamps, titles and body boxes of a poster page. The title is fitted from 2.4×
+ * down to 1.2× the poster minimum, the stamp set at the minimum.
+ */
+export function posterFrame(
+  ctx: PosterContext, paper: PaperSize, langs: string[], title: (lang: string) => { text: string; src?: Source }, arrange: Arrangement = 'side',
+): PosterFrameParts {
+  const m = POSTER_MARGIN;
+  const stack = arrange === 'stack' && langs.length > 1;
+  const order = stack ? langs : halvesLeftToRight(langs);
+  const gutter = order.length > 1 ? 12 * MM : 0;
+  const halfW = stack ? paper.width - 2 * m : (paper.width - 2 * m - gutter * (order.length - 1)) / order.length;
+  const halfH = stack ? (paper.height - 2 * m - gutter * (order.length - 1)) / order.length : paper.height - 2 * m;
+  const min = MIN_SIZE.poster;
+  // Stamps and titles first: every half's body starts at the same height within its half.
+  const tops = order.map((lang, i) => {
+    const x = stack ? m : m + i * (halfW + gutter);
+    const y = stack ? m + i * (halfH + gutter) : m;
+    const inner: Box = { x, y, w: halfW, h: halfH };
+    const stamp = headerStamp(ctx.model.manifest, lang, inner, min);
+    const t = title(lang);
+    const titleBox: Box = { x, y: y + stamp.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
+    const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
+    if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
+    return { lang, inner, items: [...stamp.items, ...head.items], used: stamp.height + head.height };
+  });
+  const used = Math.max(...tops.map((t) => t.used)) + min;
+  return {
+    halves: tops.map(({ lang, inner, items }, i) => {
+      const divider: FrameItem[] = [];
+      if (i > 0 && stack) {
+        const gy = inner.y - gutter / 2;
+        divider.push(polylineItem([{ x: m, y: gy }, { x: paper.width - m, y: gy }], { stroke: INK, lineWidth: 1, dash: [6, 4] }));
+      } else if (i > 0) {
+        const gx = inner.x - gutter / 2;
+        divider.push(polylineItem([{ x: gx, y: m }, { x: gx, y: paper.height - m }], { stroke: INK, lineWidth: 1, dash: [6, 4] }));
+      }
+      return { lang, head: items, box: { x: inner.x, y: inner.y + used, w: inner.w, h: inner.h - used }, divider };
+    }),
+  };
+}
+
 /**
  * A poster page in one or two languages. `title(lang)` is the poster's title; `body`
- * draws into the box it gets. The title is fitted from 2.4× down to 1.2× the poster
- * minimum, the stamp set at the minimum.
+ * draws into the box it gets.
  */
 export async function posterPage(
   ctx: PosterContext, paper: PaperSize, langs: string[], title: (lang: string) => { text: string; src?: Source },
-  body: PosterBody,
+  body: PosterBody, arrange: Arrangement = 'side',
 ): Promise<PageFrame> {
-  const m = POSTER_MARGIN;
-  const order = halvesLeftToRight(langs);
-  const gutter = order.length > 1 ? 12 * MM : 0;
-  const halfW = (paper.width - 2 * m - gutter * (order.length - 1)) / order.length;
   const items: FrameItem[] = [];
-  const min = MIN_SIZE.poster;
-  // Stamps and titles first: both halves' bodies start at the same height.
-  const tops = order.map((lang, i) => {
-    const x = m + i * (halfW + gutter);
-    const inner: Box = { x, y: m, w: halfW, h: paper.height - 2 * m };
-    const stamp = headerStamp(ctx.model.manifest, lang, inner, min);
-    const t = title(lang);
-    const titleBox: Box = { x, y: m + stamp.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
-    const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
-    if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
-    return { lang, x, inner, items: [...stamp.items, ...head.items], used: stamp.height + head.height };
-  });
-  const used = Math.max(...tops.map((t) => t.used)) + min;
-  for (let i = 0; i < tops.length; i++) {
-    const { lang, x, inner } = tops[i]!;
-    items.push(...tops[i]!.items);
-    const bodyBox: Box = { x, y: m + used, w: halfW, h: inner.h - used };
-    items.push(...(await body(lang, bodyBox)));
-    if (i > 0) {
-      const gx = x - gutter / 2;
-      items.push(polylineItem([{ x: gx, y: m }, { x: gx, y: paper.height - m }], { stroke: INK, lineWidth: 1, dash: [6, 4] }));
-    }
+  for (const h of posterFrame(ctx, paper, langs, title, arrange).halves) {
+    items.push(...h.head, ...(await body(h.lang, h.box)), ...h.divider);
   }
   return { width: paper.width, height: paper.height, items };
 }

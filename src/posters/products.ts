@@ -9,13 +9,18 @@ import { drawSheet } from './sheets.js';
 import { localized } from '../i18n/index.js';
 import { stampText } from './stamp.js';
 import type { Localized } from '../model/types.js';
-import { MIN_SIZE } from './fit.js';
-import { posterPage } from './poster-frame.js';
+import { MIN_FLOWCHART, MIN_SIZE } from './fit.js';
+
+/** A flow longer than this many poster sheets is better read in the pocket guide. */
+const MAX_FLOW_SHEETS = 3;
+import { posterFrame, posterPage, type Arrangement } from './poster-frame.js';
+import type { Box } from './column.js';
 import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
 import { pocketGuideSheets } from './pocket-guide.js';
-import type { FrameItem } from '../frame/types.js';
-import { caseStepsBody, criteriaBody, eligibilityBody } from './flow-posters.js';
+import type { FrameItem, PageFrame } from '../frame/types.js';
+import { caseStepsBody, criteriaBody, eligibilityPlan, eligibilitySheet, reportPlan } from './flow-posters.js';
+import type { FlowchartPlan } from './flowchart.js';
 import { urgentCardPages } from './urgent-card.js';
 
 export interface Product {
@@ -57,12 +62,37 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Eligibility criteria and decision flow poster',
           compose: async () => {
             const criteriaPlaced = new Set<string>();
-            const pages = [await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
-              eligibilityBody(ctx, lang, box, { min, where: where('eligibility', lang), withCriteria: langs.length === 1, criteriaPlaced }))];
-            // Criteria that found no room beside the flow get a page of their own.
+            const flowMin = size === paper.posters[1] ? MIN_FLOWCHART.large : MIN_FLOWCHART.small;
+            const o = (lang: string) => ({ min: flowMin, where: where('eligibility', lang), withCriteria: true, criteriaPlaced });
+            // Each language's flow takes the sheets it needs to hold its minimum; two languages
+            // share a sheet side by side or stacked, whichever needs fewer sheets (then: larger text).
+            let chosen: { arrange: Arrangement; plans: Map<string, FlowchartPlan>; boxes: Map<string, Box> } | undefined;
+            const rank = (plans: Map<string, FlowchartPlan>) => {
+              const all = [...plans.values()];
+              return { fits: all.every((p) => p.fits), sheets: Math.max(...all.map((p) => p.parts.length)), text: Math.min(...all.map((p) => p.textSize)) };
+            };
+            for (const arrange of langs.length > 1 ? (['side', 'stack'] as const) : (['side'] as const)) {
+              const plans = new Map<string, FlowchartPlan>();
+              const boxes = new Map<string, Box>();
+              for (const h of posterFrame(ctx, size, langs, dataTitle('eligibility'), arrange).halves) {
+                boxes.set(h.lang, h.box);
+                plans.set(h.lang, await eligibilityPlan(ctx, h.lang, h.box, { min: flowMin, max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
+              }
+              const r = rank(plans);
+              const c = chosen && rank(chosen.plans);
+              if (!c || (r.fits && !c.fits) || (r.fits === c.fits && (r.sheets < c.sheets || (r.sheets === c.sheets && r.text > c.text + 0.01)))) chosen = { arrange, plans, boxes };
+            }
+            const { arrange, plans, boxes } = chosen!;
+            for (const lang of langs) reportPlan(ctx, plans.get(lang)!, boxes.get(lang)!, flowMin, where('eligibility', lang));
+            const sheets = rank(plans).sheets;
+            const pages: PageFrame[] = [];
+            for (let k = 0; k < sheets; k++) {
+              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) => eligibilitySheet(ctx, plans.get(lang)!, k, lang, box, o(lang)), arrange));
+            }
+            // Criteria that found no room under the flow get a page of their own.
             if (langs.some((l) => !criteriaPlaced.has(l))) {
               pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
-                criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang))));
+                (criteriaPlaced.has(lang) ? [] : criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang)))));
             }
             return { title: docTitle('Eligibility', langs), lang: langs[0]!, pages };
           },
