@@ -2,7 +2,7 @@ import { diagnostic } from '../../diag/index.js';
 import { addMonths, parseIsoDate } from '../text.js';
 import type { Rule } from '../types.js';
 
-/** R7: review at least every `interval_months` (default 6); "today" comes from the options, never the clock. */
+/** R7: review at least every `interval_months` (sop.yaml's, else the profile's); "today" comes from the options, never the clock. */
 export const reviewOverdue: Rule = {
   id: 'review-overdue',
   severity: 'error',
@@ -12,7 +12,9 @@ export const reviewOverdue: Rule = {
     const { manifest, manifestPositions, manifestFile } = ctx.model;
     const last = parseIsoDate(manifest.review?.last);
     if (!last) return; // the schema check reports a malformed date
-    const months = manifest.review.interval_months ?? 6;
+    // sop.yaml's interval, else the profile's (cpcm-interagency: 6); neither: no schedule to check.
+    const months = manifest.review.interval_months ?? ctx.model.profile.review?.interval_months;
+    if (months === undefined) return;
     const due = addMonths(last, months);
     if (due >= ctx.options.today) return;
     report(
