@@ -72,13 +72,6 @@ export interface ProfileComponent {
   steps?: ProfileStep[];
 }
 
-export interface ProfileTopic {
-  id: string;
-  title: Localized;
-  component?: string;
-  keywords: Record<string, string[]>;
-}
-
 export interface ProfileReviewQuestion {
   id: string;
   text: Localized;
@@ -95,7 +88,6 @@ export interface Profile {
   page_limits?: { soft?: number; hard?: Record<string, number> };
   review?: { interval_months?: number; questions?: ProfileReviewQuestion[] };
   service_sectors?: string[];
-  topics?: ProfileTopic[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */
