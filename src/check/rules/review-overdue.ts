@@ -1,6 +1,13 @@
 import { diagnostic } from '../../diag/index.js';
 import { addMonths, parseIsoDate } from '../text.js';
+import type { Profile } from '../../model/types.js';
 import type { Rule } from '../types.js';
+
+/** The profile's review questions for the hint (diagnostics are in English), or nothing. */
+function questionList(profile: Profile): string {
+  const qs = profile.review?.questions ?? [];
+  return qs.length ? ` (answer: ${qs.map((q) => q.text.en ?? Object.values(q.text)[0]).join(' ')})` : '';
+}
 
 /** R7: review at least every `interval_months` (sop.yaml's, else the profile's); "today" comes from the options, never the clock. */
 export const reviewOverdue: Rule = {
@@ -23,7 +30,7 @@ export const reviewOverdue: Rule = {
         'error',
         `the review is overdue: last review ${manifest.review.last} + ${months} months = due ${due}, and today is ${ctx.options.today}`,
         { ...manifestPositions.at('/review/last'), file: manifestFile },
-        'Review the SOP with the agencies, then set review.last to the review date (and record it under review.history).',
+        `Review the SOP with the agencies${questionList(ctx.model.profile)}, then set review.last to the review date (and record it under review.history).`,
       ),
     );
   },
