@@ -112,6 +112,11 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
           const ex = arr(l.examples).map((e) => L(e));
           return [L(l.label), L(l.definition) + (ex.length ? `\n${pdfLabel('examples', ctx.lang)}: ${ex.join(ctx.dir === 'rtl' ? '؛ ' : '; ')}` : ''), L((l.response_time as Obj | undefined)?.text), L(l.follow_up)];
         }));
+    case 'table': {
+      const cols = arr(v.columns);
+      return tableOf(ctx, box, node, [L(v.corner), ...cols.map((c) => L(c.label))],
+        arr(v.rows).map((row) => [L(row.label), ...cols.map((_c, i) => L(arr(row.cells as unknown)[i] ?? ''))]));
+    }
     case 'services': {
       const sectors = (v.sectors ?? {}) as Obj;
       const agencies = ctx.model?.manifest.agencies ?? [];

@@ -7,7 +7,7 @@ import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, loc
 import type { Annex, Section, SopModel } from '../model/types.js';
 import { signatureComponent } from '../model/profile-roles.js';
 import type { RenderContext } from '../render/html/context.js';
-import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
+import type { CaseStepsData, EligibilityData, OrganigramData } from '../document/data-types.js';
 import { servicesTable, signatures } from '../render/html/directives.js';
 import { h } from '../render/html/h.js';
 import { hastText, renderBody, type RenderedHeading } from '../render/html/section.js';
@@ -33,6 +33,9 @@ export async function layoutDiagrams(model: SopModel, lang: string): Promise<Rec
   const out: Record<string, Diagram> = {};
   const elig = model.data.eligibility?.value as EligibilityData | undefined;
   if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl, trunkToStart: true });
+  // An organigram is a flow too: the bodies top-down, each under the one it reports to.
+  const org = model.data.organigram?.value as OrganigramData | undefined;
+  if (org?.flow?.nodes?.length) out.organigram = await layoutGraph(eligibilityGraph(org, lang), { rtl });
   const steps = model.data['case-steps']?.value as CaseStepsData | undefined;
   if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150, aspectRatio: 2 });
   return out;
