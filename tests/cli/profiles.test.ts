@@ -75,6 +75,11 @@ describe('sopkit profiles and init --profile', () => {
     const built = await filesUnder(dist);
     expect(built).toEqual(expect.arrayContaining(['pdf/sop-v0.1-ar.pdf', 'pdf/sop-v0.1-en.pdf', 'site/index.html', 'site/0.1/en/index.html', 'site/0.1/ar/index.html']));
 
+    // Its own posters (the organigram, Table 1), from the generic flow and table posters; no CPCM poster.
+    expect(built.filter((f) => f.startsWith('posters/'))).toEqual([
+      'posters/organigram-a2-ar.pdf', 'posters/organigram-a2-bilingual.pdf', 'posters/organigram-a2-en.pdf', 'posters/organigram-a3-ar.pdf', 'posters/organigram-a3-en.pdf',
+      'posters/relationships-a2-ar.pdf', 'posters/relationships-a2-en.pdf', 'posters/relationships-a3-ar.pdf', 'posters/relationships-a3-en.pdf',
+    ]);
     const html = await readFile(path.join(dist, 'site/0.1/en/index.html'), 'utf8');
     expect(html).toContain('Operational manual of the social-protection coordination mechanism');
     // The organigram (an SVG drawn from data/organigram.yaml) and Table 1 (data/relationships.yaml).
@@ -90,5 +95,8 @@ describe('sopkit profiles and init --profile', () => {
     expect(en).not.toMatch(/child protection|CPCM|Emergency|Protracted/i);
     const ar = text('sop-v0.1-ar.pdf');
     expect(ar).toContain('تنفيذ مركزي (من خلال وكالة وطنية)');
+    const poster = spawnSync('pdftotext', [path.join(dist, 'posters/relationships-a3-en.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(poster).toContain('Graded relationships');
+    expect(poster).toContain('Requires moderate time and trust');
   });
 });
