@@ -11,7 +11,7 @@ import type { Rule } from '../types.js';
 export const pageBudget: Rule = {
   id: 'page-budget',
   severity: 'warning',
-  description: 'the SOP body is over its page budget (over 30 pages warns, over the hard limit errors)',
+  description: 'the SOP body is over its page budget (over the profile\'s soft limit warns, over its hard limit errors)',
   help: 'The checklist profile sets the page budget of the body, annexes excluded (cpcm-interagency: at most 30 pages, never more than the context\'s hard limit of 60). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
   run(ctx, report) {
     const { model } = ctx;

@@ -14,7 +14,7 @@ export const reviewOverdue: Rule = {
   id: 'review-overdue',
   severity: 'error',
   description: 'the SOP\'s periodic review is overdue (review.last + review.interval_months is before today)',
-  help: 'In humanitarian settings the SOP is reviewed at least every six months, earlier when the context changes. Hold the review, then set review.last in sop.yaml to its date (and add it to review.history). CI can pin the date with --today YYYY-MM-DD.',
+  help: 'The SOP is reviewed at least every review.interval_months (sop.yaml\'s, else the checklist profile\'s: six months for cpcm-interagency), earlier when the context changes. Hold the review, then set review.last in sop.yaml to its date (and add it to review.history). CI can pin the date with --today YYYY-MM-DD.',
   run(ctx, report) {
     const { manifest, manifestPositions, manifestFile } = ctx.model;
     const last = parseIsoDate(manifest.review?.last);
