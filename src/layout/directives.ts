@@ -8,6 +8,7 @@ import { diagnostic } from '../diag/index.js';
 import { realizeDirective, realizedOf } from '../document/index.js';
 import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
+import { DIRECTIVES } from '../markdown/directives.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import { blockChildren, paragraphSlices } from './blocks.js';
 import type { Slice } from './slice.js';
@@ -30,7 +31,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext): Sli
   const where = { file: ctx.file, ...lineOf(ctx, node) };
   if (r.kind === 'unknown') {
     ctx.diagnostics.push(diagnostic('pdf-directive-unknown', 'warning', `unknown directive "${name}": its content is printed as plain text`, where,
-      'Use one of: criteria, flowchart, matrix, card, services, pathways, signatures, pagebreak.'));
+      `Use one of: ${DIRECTIVES.map((d) => d.name).join(', ')}.`));
     return blockChildren(node.children ?? [], box, ctx);
   }
   if (r.kind === 'pagebreak') return [{ height: 0, items: [], pageBreakBefore: true }];
