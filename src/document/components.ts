@@ -1,5 +1,6 @@
 import { localized as pick } from '../i18n/index.js';
 import type { Section, SopModel } from '../model/types.js';
+import { signatureComponent } from '../model/profile-roles.js';
 
 export interface ComponentGroup {
   n?: number;
@@ -37,7 +38,7 @@ export function groupComponents(model: SopModel, lang: string): ComponentGroup[]
   }
   for (const g of groups.values()) g.sections.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
   // The signature page is generated from sop.yaml even when no section was written for it.
-  const sig = model.profile.components.find((c) => c.generated && c.id === 'signatures');
+  const sig = signatureComponent(model.profile);
   if (sig && groups.size && !groups.has(`n${sig.n}`)) {
     const generated = { kind: 'section', file: 'sop.yaml', lang, name: `${sig.n}-generated`, frontMatter: {}, body: '::signatures\n', bodyLine: 1 } as unknown as Section;
     groups.set(`n${sig.n}`, { n: sig.n, id: sig.id, title: pick(sig.title, lang), sections: [generated] });

@@ -61,6 +61,22 @@ export interface PathwaysData {
   pathways: Pathway[];
 }
 
+/** data/organigram.yaml: the coordination bodies, in the flow format of the eligibility flow. */
+export interface OrganigramData {
+  title?: Localized;
+  flow: EligibilityFlow;
+}
+
+export interface TableColumn { id: string; label: Localized }
+export interface TableRow { id: string; label: Localized; cells: Localized[] }
+/** data/relationships.yaml: a rows × columns table (the graded relationships). */
+export interface RelationshipsData {
+  title?: Localized;
+  corner?: Localized;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
 /** The type of each data file by its name (`data/<name>.yaml`). */
 export interface DataTypes {
   eligibility: EligibilityData;
@@ -69,6 +85,8 @@ export interface DataTypes {
   'urgent-action': UrgentActionData;
   services: ServicesData;
   pathways: PathwaysData;
+  organigram: OrganigramData;
+  relationships: RelationshipsData;
 }
 
 /** Every property of `T`, `true` when it is required: the compiler rejects a missing, extra or wrongly required key. */
@@ -102,4 +120,11 @@ export const DATA_SHAPES: readonly ShapeEntry[] = [
   { schema: 'pathways', pointer: '', shape: { title: false, pathways: true } satisfies Shape<PathwaysData> },
   { schema: 'pathways', pointer: '/properties/pathways/items', shape: { id: true, concern: true, steps: true } satisfies Shape<Pathway> },
   { schema: 'pathways', pointer: '/properties/pathways/items/properties/steps/items', shape: { service: true, action: true, timeframe: false } satisfies Shape<PathwayStep> },
+  { schema: 'organigram', pointer: '', shape: { title: false, flow: true } satisfies Shape<OrganigramData> },
+  { schema: 'organigram', pointer: '/properties/flow', shape: { nodes: true, edges: true } satisfies Shape<EligibilityFlow> },
+  { schema: 'organigram', pointer: '/properties/flow/properties/nodes/items', shape: { id: true, type: true, label: true } satisfies Shape<FlowNode> },
+  { schema: 'organigram', pointer: '/properties/flow/properties/edges/items', shape: { from: true, to: true, label: false } satisfies Shape<FlowEdge> },
+  { schema: 'relationships', pointer: '', shape: { title: false, corner: false, columns: true, rows: true } satisfies Shape<RelationshipsData> },
+  { schema: 'relationships', pointer: '/properties/columns/items', shape: { id: true, label: true } satisfies Shape<TableColumn> },
+  { schema: 'relationships', pointer: '/properties/rows/items', shape: { id: true, label: true, cells: true } satisfies Shape<TableRow> },
 ];

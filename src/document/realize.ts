@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { findDirective } from '../markdown/index.js';
 import type { SopModel } from '../model/types.js';
-import type { CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData } from './data-types.js';
+import type { CaseStepsData, EligibilityData, OrganigramData, PathwaysData, PrioritisationData, RelationshipsData, ServicesData, UrgentActionData } from './data-types.js';
 import type { DataRef, RealizedDirective } from './types.js';
 
 type DataFiles = SopModel['data'];
@@ -22,7 +22,8 @@ export function realizeDirective(files: DataFiles, name: string, attributes: Rec
   // it against its schema (and reported it if it does not fit).
   switch (name) {
     case 'criteria': return { kind: 'criteria', data, shown: shown as DataRef<EligibilityData> };
-    case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<EligibilityData> | DataRef<CaseStepsData> };
+    case 'flowchart': return { kind: 'flowchart', data, shown: shown as DataRef<EligibilityData> | DataRef<CaseStepsData> | DataRef<OrganigramData> };
+    case 'table': return { kind: 'table', data, shown: shown as DataRef<RelationshipsData> };
     case 'matrix': return { kind: 'matrix', data, shown: shown as DataRef<PrioritisationData> };
     case 'card': return { kind: 'card', data, shown: shown as DataRef<UrgentActionData> };
     case 'services': return { kind: 'services', data, shown: shown as DataRef<ServicesData> };

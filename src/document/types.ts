@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { DataFile, MarkdownAnnex, PdfAnnex, Section, SopModel } from '../model/types.js';
-import type { CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, ServicesData, UrgentActionData } from './data-types.js';
+import type { CaseStepsData, EligibilityData, OrganigramData, PathwaysData, PrioritisationData, RelationshipsData, ServicesData, UrgentActionData } from './data-types.js';
 
 /** A data file named by a directive: `file` is undefined when `data/<name>.yaml` is missing or unreadable. */
 export interface DataRef<T = unknown> {
@@ -20,7 +20,8 @@ export type RealizedDirective =
   | { kind: 'pagebreak' }
   | { kind: 'signatures' }
   | { kind: 'criteria'; data: DataRef; shown: DataRef<EligibilityData> }
-  | { kind: 'flowchart'; data: DataRef; shown: DataRef<EligibilityData> | DataRef<CaseStepsData> }
+  | { kind: 'flowchart'; data: DataRef; shown: DataRef<EligibilityData> | DataRef<CaseStepsData> | DataRef<OrganigramData> }
+  | { kind: 'table'; data: DataRef; shown: DataRef<RelationshipsData> }
   | { kind: 'matrix'; data: DataRef; shown: DataRef<PrioritisationData> }
   | { kind: 'card'; data: DataRef; shown: DataRef<UrgentActionData> }
   | { kind: 'services'; data: DataRef; shown: DataRef<ServicesData> }

@@ -8,6 +8,7 @@ import { diagnostic } from '../diag/index.js';
 import { realizeDirective, realizedOf } from '../document/index.js';
 import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
+import { DIRECTIVES } from '../markdown/directives.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import { paragraphSlices } from './paragraph.js';
 import type { Slice } from './slice.js';
@@ -37,7 +38,7 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext, bloc
   const where = { file: ctx.file, ...lineOf(ctx, node) };
   if (r.kind === 'unknown') {
     ctx.diagnostics.push(diagnostic('pdf-directive-unknown', 'warning', `unknown directive "${name}": its content is printed as plain text`, where,
-      'Use one of: criteria, flowchart, matrix, card, services, pathways, signatures, pagebreak.'));
+      `Use one of: ${DIRECTIVES.map((d) => d.name).join(', ')}.`));
     return blockChildren(node.children ?? [], box, ctx);
   }
   if (r.kind === 'pagebreak') return [{ height: 0, items: [], pageBreakBefore: true }];
@@ -119,6 +120,11 @@ export function directiveSlices(node: MdNode, box: Box, ctx: LayoutContext, bloc
           const ex = arr(l.examples).map((e) => L(e));
           return [L(l.label), L(l.definition) + (ex.length ? `\n${pdfLabel('examples', ctx.lang)}: ${ex.join(ctx.dir === 'rtl' ? '؛ ' : '; ')}` : ''), L((l.response_time as Obj | undefined)?.text), L(l.follow_up)];
         }));
+    case 'table': {
+      const cols = arr(v.columns);
+      return tableOf(ctx, box, node, [L(v.corner), ...cols.map((c) => L(c.label))],
+        arr(v.rows).map((row) => [L(row.label), ...cols.map((_c, i) => L(arr(row.cells as unknown)[i] ?? ''))]));
+    }
     case 'services': {
       const sectors = (v.sectors ?? {}) as Obj;
       const agencies = ctx.model?.manifest.agencies ?? [];

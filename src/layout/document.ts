@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../diag/index.js';
 import { digitsFor, directionOf, formatDate, formatNumber, label, label as pdfLabel, localized as pick, pageHeader, scopeAnchors, pageOf, versionStamp, type DigitStyle } from '../i18n/index.js';
 import { languageOf, treeOf, type ComponentGroup } from '../document/index.js';
 import type { MarkdownAnnex, Section, SopModel } from '../model/types.js';
+import { contextName } from '../i18n/context-name.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { blockChildren, formatHeadingNumber, headingAnchor as titleAnchor } from './blocks.js';
 import { linesToSlices, paragraphSlices } from './paragraph.js';
@@ -189,7 +190,7 @@ function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geome
   const kv = (k: string, v: string): Span[] => [{ text: `${label(k, lang)}: `, style: { size: 11, bold: true, color: th.text } }, { text: v, style: { size: 11, color: th.text } }];
   const small: TextStyle = { size: 11, color: th.text };
   slices.push(...paragraphSlices(kv('status', label(m.status, lang)), small, col, ctx, { align: 'center', spaceBefore: 18 }));
-  slices.push(...paragraphSlices(kv('context', label(m.context, lang)), small, col, ctx, { align: 'center', spaceBefore: 4 }));
+  slices.push(...paragraphSlices(kv('context', contextName(model.profile, m.context, lang, m.languages)), small, col, ctx, { align: 'center', spaceBefore: 4 }));
   slices.push(...paragraphSlices(kv('date', formatDate(m.date, lang, ctx.digits)), small, col, ctx, { align: 'center', spaceBefore: 4 }));
   const h: TextStyle = { size: 12.5, bold: true, color: th.accent };
   slices.push(...paragraphSlices([{ text: label('agencies', lang), style: h }], h, col, ctx, { align: 'center', spaceBefore: 30 }));

@@ -11,11 +11,12 @@ export interface DirectiveSpec {
 
 export const DIRECTIVES: readonly DirectiveSpec[] = [
   { name: 'criteria', data: ['eligibility'], description: 'the eligibility criteria as a list' },
-  { name: 'flowchart', data: ['eligibility', 'case-steps'], description: 'a decision flow or the case-management steps as a diagram' },
+  { name: 'flowchart', data: ['eligibility', 'case-steps', 'organigram'], description: 'a decision flow, the case-management steps or an organigram as a diagram' },
   { name: 'matrix', data: ['prioritisation'], description: 'the prioritisation matrix as a table' },
   { name: 'card', data: ['urgent-action'], description: 'the urgent-action referral card' },
   { name: 'services', data: ['services'], description: 'the service map as a table' },
   { name: 'pathways', data: ['pathways'], description: 'the referral pathways' },
+  { name: 'table', data: ['relationships'], description: 'a rows × columns table (the graded relationships)' },
   { name: 'signatures', data: [], description: 'the signature page generated from sop.yaml agencies' },
   { name: 'pagebreak', data: [], description: 'an explicit page break in the PDF' },
 ];

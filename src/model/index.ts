@@ -4,3 +4,4 @@ export * from './yaml.js';
 export * from './fingerprint.js';
 export * from './front-matter.js';
 export * from './profile.js';
+export * from './profile-roles.js';

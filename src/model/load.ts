@@ -3,11 +3,12 @@ import { stat } from 'node:fs/promises';
 import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
 import { checkSourcePath, listDir, readSourceText, toPosix } from '../fs/index.js';
 import { depthDiagnostic } from '../markdown/limits.js';
-import { validateData, schemaNames } from '../validate/index.js';
+import { enumDiagnostic, validateData, schemaNames } from '../validate/index.js';
 import { fingerprintText } from './fingerprint.js';
 import { splitFrontMatter } from './front-matter.js';
 import { loadProfile } from './profile.js';
-import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, Section, SopModel } from './types.js';
+import { profileContexts } from './profile-roles.js';
+import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, PositionMap, Section, SopModel } from './types.js';
 import { parseYamlWithPositions } from './yaml.js';
 
 export interface LoadResult {
@@ -60,6 +61,9 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     }
   });
   const profile = await loadProfile(root, manifest.profile);
+  // The schema cannot list the contexts: each profile has its own.
+  const contexts = profileContexts(profile);
+  if (!contexts.includes(manifest.context)) throw new SopkitError(enumDiagnostic(y.value, '/context', contexts, y.positions, 'sop.yaml'));
 
   const sections: Section[] = [];
   const annexes: Annex[] = [];
@@ -136,6 +140,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     if (!py) continue;
     if (known.has(name)) diagnostics.push(...validateData(name, py.value, py.positions, file));
     else diagnostics.push(diagnostic('data-unknown', 'info', `${file} has no schema in sopkit; it is loaded but not checked`, { file, line: 1, column: 1 }, `Known data files: ${[...known].join(', ')}.`));
+    if (name === 'services') diagnostics.push(...sectorProblems(py.value, py.positions, file, profile.service_sectors));
     data[name] = { name, file, value: py.value, positions: py.positions };
   }
 
@@ -143,6 +148,16 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || a.name.localeCompare(b.name));
   const model: SopModel = { root, manifestFile: 'sop.yaml', manifest, manifestPositions: y.positions, profile, sections, annexes, data };
   return { model, diagnostics };
+}
+
+/** Services whose `sector` is not one of the profile's `service_sectors` (none when the profile lists none). */
+function sectorProblems(value: unknown, positions: PositionMap, file: string, sectors: string[] | undefined): Diagnostic[] {
+  const services = (value as { services?: unknown } | null)?.services;
+  if (!sectors || !Array.isArray(services)) return [];
+  return services.flatMap((s: unknown, i) => {
+    const sector = (s as { sector?: unknown } | null)?.sector;
+    return typeof sector === 'string' && !sectors.includes(sector) ? [enumDiagnostic(value, `/services/${i}/sector`, sectors, positions, file)] : [];
+  });
 }
 
 /** The text of one source file of the SOP; undefined (the reason added to `diagnostics`) when it cannot be read. */

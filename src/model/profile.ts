@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { diagnostic, SopkitError } from '../diag/index.js';
 import { readSourceText, toPosix } from '../fs/index.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -13,11 +14,11 @@ import { emptyPositions, parseYamlWithPositions } from './yaml.js';
  * adapt the checklist), else the one shipped in `templates/profiles/`. Profiles are
  * data: a new family of documents needs a new file, not new code.
  */
-export async function loadProfile(root: string, id: string): Promise<Profile> {
+export async function loadProfile(root: string, id: string, options: { shippedOnly?: boolean } = {}): Promise<Profile> {
   const local = path.join('profiles', `${id}.yaml`);
   let base = root;
   let rel = local;
-  if (!existsSync(path.join(root, local))) {
+  if (options.shippedOnly || !existsSync(path.join(root, local))) {
     base = TEMPLATES_DIR;
     rel = path.join('profiles', `${id}.yaml`);
     if (!existsSync(path.join(base, rel))) {
@@ -43,4 +44,9 @@ export async function loadProfile(root: string, id: string): Promise<Profile> {
   const errors = validateData('profile', y.value, y.positions, `profile ${id}`);
   if (errors.length) throw new SopkitError(errors[0]!, 2);
   return { ...(y.value as Omit<Profile, 'file'>), file: shown };
+}
+
+/** The ids of the profiles shipped in templates/profiles/, sorted. */
+export async function shippedProfileIds(): Promise<string[]> {
+  return (await readdir(path.join(TEMPLATES_DIR, 'profiles'))).filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort();
 }

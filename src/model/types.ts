@@ -36,7 +36,8 @@ export interface Manifest {
   version: string;
   date: string;
   status: 'draft' | 'final';
-  context: 'emergency' | 'protracted' | 'development';
+  /** One of the profile's `contexts` (checked when the profile is loaded). */
+  context: string;
   profile: string;
   languages: string[];
   digits?: Record<string, 'arab' | 'latn'>;
@@ -56,8 +57,16 @@ export interface ProfileComponent {
   n: number;
   id: string;
   title: Localized;
-  generated?: boolean;
+  /** `signatures` (or `true`, the older spelling): the signature page, generated from sop.yaml. */
+  generated?: boolean | 'signatures';
+  /** Annex files satisfy this component when no section holds it. */
+  annex_container?: boolean;
   steps?: ProfileStep[];
+}
+
+export interface ProfileReviewQuestion {
+  id: string;
+  text: Localized;
 }
 
 export interface Profile {
@@ -65,8 +74,13 @@ export interface Profile {
   title: Localized;
   source?: string;
   placeholder_marker?: string;
+  /** Context id → label per language; the values sop.yaml `context` may take. */
+  contexts?: Record<string, Localized>;
   required: Record<string, 'all' | number[]>;
   page_limits?: { soft?: number; hard?: Record<string, number> };
+  review?: { interval_months?: number; questions?: ProfileReviewQuestion[] };
+  service_sectors?: string[];
+  init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */
   file: string;

@@ -22,6 +22,8 @@ import type { FrameItem, PageFrame } from '../frame/types.js';
 import { caseStepsBody, criteriaBody, eligibilityPlan, eligibilitySheet, reportPlan } from './flow-posters.js';
 import type { FlowchartPlan } from './flowchart.js';
 import { urgentCardPages } from './urgent-card.js';
+import { organigramBody } from './organigram.js';
+import { tableBody } from './table-poster.js';
 
 export interface Product {
   file: string;
@@ -129,6 +131,28 @@ export function products(ctx: PosterContext): Product[] {
             }
             return { title: docTitle('Referral pathways', langs), lang: langs[0]!, pages };
           },
+        });
+      }
+      // The posters of other families of SOPs: each printed when its data file is there.
+      if (has('organigram')) {
+        out.push({
+          file: `organigram-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Organigram of the coordination structures poster',
+          compose: async () => ({
+            title: docTitle('Organigram', langs), lang: langs[0]!,
+            pages: [await posterPage(ctx, size, langs, dataTitle('organigram'), (lang, box) => organigramBody(ctx, lang, box, { min, where: where('organigram', lang) }))],
+          }),
+        });
+      }
+      // Six columns in half a sheet leave no legible room: the table is printed one language per poster.
+      if (has('relationships') && langs.length === 1) {
+        out.push({
+          file: `relationships-${size.id}-${suffix(langs)}.pdf`,
+          subject: 'Graded relationships table poster',
+          compose: async () => ({
+            title: docTitle('Graded relationships', langs), lang: langs[0]!,
+            pages: [await posterPage(ctx, size, langs, dataTitle('relationships'), (lang, box) => tableBody(ctx, 'relationships', lang, box, min, min * 2, where('relationships', lang)))],
+          }),
         });
       }
       if (has('prioritisation')) {

@@ -5,8 +5,9 @@ import { rehypeStringify } from '../vendor/html.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../diagram/index.js';
 import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
+import { signatureComponent } from '../model/profile-roles.js';
 import type { RenderContext } from './html/context.js';
-import type { CaseStepsData, EligibilityData } from '../document/data-types.js';
+import type { CaseStepsData, EligibilityData, OrganigramData } from '../document/data-types.js';
 import { servicesTable, signatures } from './html/directives.js';
 import { h } from './html/h.js';
 import { hastText, renderBody, type RenderedHeading } from './html/section.js';
@@ -33,6 +34,9 @@ export async function layoutDiagrams(model: SopModel, lang: string): Promise<Rec
   const out: Record<string, Diagram> = {};
   const elig = model.data.eligibility?.value as EligibilityData | undefined;
   if (elig?.flow?.nodes?.length) out.eligibility = await layoutGraph(eligibilityGraph(elig, lang), { rtl, trunkToStart: true });
+  // An organigram is a flow too: the bodies top-down, each under the one it reports to.
+  const org = model.data.organigram?.value as OrganigramData | undefined;
+  if (org?.flow?.nodes?.length) out.organigram = await layoutGraph(eligibilityGraph(org, lang), { rtl });
   const steps = model.data['case-steps']?.value as CaseStepsData | undefined;
   if (steps?.steps?.length) out['case-steps'] = await layoutGraph(caseStepsGraph(steps, lang), { rtl, maxTextWidth: 150, aspectRatio: 2 });
   return out;
@@ -68,6 +72,7 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
   const fallback = lang === source ? new Map<string, Section[]>() : byComponent(source);
   const blocks: ComponentBlock[] = [];
   const known = new Set<string>();
+  const signature = signatureComponent(model.profile);
   for (const c of model.profile.components) {
     known.add(c.id);
     const own = mine.get(c.id);
@@ -75,7 +80,7 @@ export function componentBlocks(model: SopModel, lang: string): ComponentBlock[]
     const from = own ? lang : source;
     const title = list?.[0]?.title ?? (typeof list?.[0]?.frontMatter.title === 'string' ? (list[0].frontMatter.title as string) : localized(c.title, from));
     if (list) blocks.push({ id: c.id, n: c.n, title, lang: from, sections: list });
-    else if (c.id === 'signatures' || c.generated) blocks.push({ id: c.id, n: c.n, title: localized(c.title, lang), lang, sections: [], generated: 'signatures' });
+    else if (c === signature) blocks.push({ id: c.id, n: c.n, title: localized(c.title, lang), lang, sections: [], generated: 'signatures' });
   }
   // Sections naming a component the profile does not know: shown after, so nothing written is lost (`check` reports them).
   const extra = [...mine.keys()].filter((k) => !known.has(k)).sort();

@@ -38,6 +38,16 @@ function valueAt(data: unknown, pointer: string): unknown {
   return cur;
 }
 
+/**
+ * "must be one of …": the schema's own enum message, also used for lists a schema cannot
+ * hold because they come from the checklist profile (contexts, service sectors).
+ */
+export function enumDiagnostic(data: unknown, pointer: string, allowed: readonly string[], positions: PositionMap, what: string): Diagnostic {
+  const got = valueAt(data, pointer);
+  const guess = typeof got === 'string' ? didYouMean(got, [...allowed]) : undefined;
+  return diagnostic('schema', 'error', `${what}: ${readablePath(pointer)} must be one of ${allowed.join(', ')}, not ${describe(got)}`, { ...positions.at(pointer), file: positions.file }, guess ? `Did you mean "${guess}"?` : undefined);
+}
+
 /** Turns one ajv error into words for someone who is not a programmer. */
 function toDiagnostic(err: ErrorObject, data: unknown, positions: PositionMap, what: string): Diagnostic {
   const where = readablePath(err.instancePath);
@@ -62,12 +72,8 @@ function toDiagnostic(err: ErrorObject, data: unknown, positions: PositionMap, w
       const quote = want.startsWith('text') && (typeof got === 'number' || typeof got === 'boolean');
       return diagnostic('schema', 'error', `${what}: ${where} must be ${want}, not ${describe(got)}`, at(err.instancePath), quote ? `Put the value in quotes, e.g. "${String(got)}".` : undefined);
     }
-    case 'enum': {
-      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const got = valueAt(data, err.instancePath);
-      const guess = typeof got === 'string' ? didYouMean(got, allowed) : undefined;
-      return diagnostic('schema', 'error', `${what}: ${where} must be one of ${allowed.join(', ')}, not ${describe(got)}`, at(err.instancePath), guess ? `Did you mean "${guess}"?` : undefined);
-    }
+    case 'enum':
+      return enumDiagnostic(data, err.instancePath, (err.params as { allowedValues: unknown[] }).allowedValues.map(String), positions, what);
     case 'format': {
       const fmt = (err.params as { format: string }).format;
       const got = valueAt(data, err.instancePath);

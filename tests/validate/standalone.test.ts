@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,8 @@ async function sopDocs(root: string): Promise<Doc[]> {
     const s = splitFrontMatter(await readFile(file, 'utf8'), path.relative(root, file));
     docs.push({ schema, label: path.relative(PACKAGE_ROOT, file), data: s.frontMatter, positions: s.positions });
   };
-  await yamlDoc(path.join(root, 'sop.yaml'), 'sop');
+  // A profile's init templates (templates/init/profiles/<id>/) have no sop.yaml of their own.
+  if (existsSync(path.join(root, 'sop.yaml'))) await yamlDoc(path.join(root, 'sop.yaml'), 'sop');
   for (const lang of ['ar', 'en']) {
     for (const f of await files(path.join(root, 'sections', lang), /\.md$/)) await mdDoc(f, 'section');
     for (const f of await files(path.join(root, 'annexes', lang), /\.md$/)) await mdDoc(f, 'annex');
@@ -118,6 +120,8 @@ describe('generated (standalone) validators', () => {
 
   it('give the same ajv errors and the same diagnostics as compiling, on the example, the template and thousands of broken copies', async () => {
     const docs = [...(await sopDocs(path.join(PACKAGE_ROOT, 'sop-sources'))), ...(await sopDocs(path.join(PACKAGE_ROOT, 'templates', 'init')))];
+    // Each profile's own templates: its data files and annexes.
+    for (const id of (await readdir(path.join(PACKAGE_ROOT, 'templates', 'init', 'profiles'))).sort()) docs.push(...(await sopDocs(path.join(PACKAGE_ROOT, 'templates', 'init', 'profiles', id))));
     for (const f of await files(path.join(PACKAGE_ROOT, 'templates', 'profiles'), /\.ya?ml$/)) {
       const y = parseYamlWithPositions(await readFile(f, 'utf8'), path.basename(f));
       docs.push({ schema: 'profile', label: path.basename(f), data: y.value, positions: y.positions });

@@ -1,7 +1,7 @@
 import { diagnostic } from '../../diag/index.js';
 import { brokenSectionMayHold, valuePosition } from '../context.js';
 import { headingsIn } from '../scan.js';
-import { foldForMatch } from '../text.js';
+import { hasKeyword, keywordsFor } from '../keywords.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -13,7 +13,7 @@ export const componentSteps: Rule = {
   id: 'component-steps',
   severity: 'error',
   description: 'a step of a component with steps (the case management process) has no heading',
-  help: 'The profile lists the steps the component must cover and, per language, keywords of which one must appear in a heading of the component\'s section(s), e.g. "## Case planning". Arabic matching ignores diacritics and alef forms.',
+  help: 'The profile lists the steps the component must cover and, per language, keywords of which one must appear in a heading of the component\'s section(s), e.g. "## Case planning". A keyword counts as whole words only («المركز» is not found in «المركزي», "plan" not in "planning"); Arabic matching ignores diacritics and alef forms and allows the joined prefixes و ف ب ك ل and ال.',
   run(ctx, report) {
     const { model } = ctx;
     for (const comp of model.profile.components) {
@@ -21,12 +21,11 @@ export const componentSteps: Rule = {
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
         if (!sections.length || brokenSectionMayHold(model, lang, comp.id)) continue;
-        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => h.text));
         for (const step of comp.steps) {
-          const words = step.keywords[lang] ?? step.keywords[lang.split('-')[0]!];
+          const words = keywordsFor(step.keywords, lang);
           if (!words?.length) continue;
-          const folded = words.map(foldForMatch);
-          if (headings.some((h) => folded.some((w) => h.includes(w)))) continue;
+          if (headings.some((h) => hasKeyword(h, words, lang))) continue;
           const title = step.title[lang] ?? step.title.en ?? step.id;
           report(
             diagnostic(

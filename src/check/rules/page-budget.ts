@@ -11,20 +11,23 @@ import type { Rule } from '../types.js';
 export const pageBudget: Rule = {
   id: 'page-budget',
   severity: 'warning',
-  description: 'the SOP body is over its page budget (over 30 pages warns, over the hard limit errors)',
-  help: 'The guidance asks for an SOP body of at most 30 pages (annexes excluded), and never more than the context\'s hard limit (60 by default). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
+  description: 'the SOP body is over its page budget (over the profile\'s soft limit warns, over its hard limit errors)',
+  help: 'The checklist profile sets the page budget of the body, annexes excluded (cpcm-interagency: at most 30 pages, never more than the context\'s hard limit of 60). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
   run(ctx, report) {
     const { model } = ctx;
-    const soft = model.manifest.page_limits?.soft ?? model.profile.page_limits?.soft ?? 30;
-    const hard = model.manifest.page_limits?.hard ?? model.profile.page_limits?.hard?.[model.manifest.context] ?? 60;
+    // The limits are the profile's (cpcm-interagency: 30, and 60 per context), or sop.yaml's
+    // own; a family whose profile sets none has no page budget.
+    const soft = model.manifest.page_limits?.soft ?? model.profile.page_limits?.soft;
+    const hard = model.manifest.page_limits?.hard ?? model.profile.page_limits?.hard?.[model.manifest.context];
+    if (soft === undefined && hard === undefined) return;
     const where = model.manifestPositions.has('/page_limits') ? '/page_limits' : '/context';
     return measureEachLanguage(
       ctx,
       ctx.options.countBodyPages,
       (lang, pages) => {
-        if (pages > hard) {
+        if (hard !== undefined && pages > hard) {
           report(diagnostic('page-budget', 'error', `the ${lang} body is ${pages} pages, over the hard limit of ${hard} for context "${model.manifest.context}"`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes.'));
-        } else if (pages > soft) {
+        } else if (soft !== undefined && pages > soft) {
           report(diagnostic('page-budget', 'warning', `the ${lang} body is ${pages} pages; the guidance recommends at most ${soft}`, { ...model.manifestPositions.at(where), file: model.manifestFile }, 'Move detail (forms, tools, long tables) into annexes to keep the SOP short enough to be read.'));
         }
       },

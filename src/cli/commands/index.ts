@@ -10,6 +10,7 @@ type CommandFactory = () => Command;
  */
 export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<CommandFactory>]> = [
   ['init', async () => (await import('./init.js')).initCommand],
+  ['profiles', async () => (await import('./profiles.js')).profilesCommand],
   ['check', async () => (await import('./check.js')).checkCommand],
   ['build', async () => (await import('./build.js')).buildCommand],
   ['posters', async () => (await import('./posters.js')).postersCommand],

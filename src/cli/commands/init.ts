@@ -5,7 +5,8 @@ import { Command, Option } from '../../vendor/commander.js';
 import { diagnostic, SopkitError } from '../../diag/index.js';
 import { dateProblem } from '../../diag/dates.js';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, OUTPUT_MARKER, replaceDir, toPosix } from '../../fs/index.js';
-import type { Profile } from '../../model/index.js';
+import type { Profile, ProfileComponent } from '../../model/index.js';
+import { profileContexts, signatureComponent } from '../../model/profile-roles.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
 import { shownDir, shownPath } from '../paths.js';
@@ -13,7 +14,10 @@ import { shellQuote } from '../usage.js';
 
 export interface InitOptions {
   languages: string[];
-  context: 'emergency' | 'protracted' | 'development';
+  /** One of the profile's contexts; default: its first. */
+  context?: string;
+  /** Checklist profile id (default cpcm-interagency). */
+  profile?: string;
   title?: string;
   /** Date written as the SOP date and first review (YYYY-MM-DD). */
   date: string;
@@ -22,15 +26,19 @@ export interface InitOptions {
 const INIT = path.join(TEMPLATES_DIR, 'init');
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
 
-/** Default titles when --title is not given; other languages use the English one. */
-const DEFAULT_TITLE: Record<string, string> = {
-  en: 'Child Protection Case Management Standard Operating Procedures — TODO(sopkit) name of the area',
-  ar: 'إجراءات العمل الموحدة لإدارة حالات حماية الطفل — TODO(sopkit) اسم المنطقة',
-};
+export const DEFAULT_PROFILE = 'cpcm-interagency';
+
+/** When the profile names no lead agency for the scaffold; other languages use the English one. */
 const DEFAULT_AGENCY: Record<string, string> = {
   en: 'TODO(sopkit) Name of the lead agency',
   ar: 'TODO(sopkit) اسم الوكالة الرائدة',
 };
+
+/** The default title: the profile's `init.title`, else its own title with the area still to be named. */
+function defaultTitle(profile: Profile): Record<string, string> {
+  if (profile.init?.title) return profile.init.title;
+  return Object.fromEntries(Object.entries(profile.title).map(([l, t]) => [l, `${t} — TODO(sopkit)`]));
+}
 
 function fill(text: string, vars: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
@@ -50,6 +58,24 @@ function templateLanguage(lang: string): string {
   return existsSync(path.join(INIT, 'sections', lang)) ? lang : 'en';
 }
 
+/** The profile's own templates (`templates/init/profiles/<id>/`), relative to templates/init/. */
+function profileTemplates(profile: Profile): string {
+  return path.join('profiles', profile.init?.templates ?? profile.id);
+}
+
+/** Names in a template folder, sorted; none when the profile has no such folder. */
+async function templateNames(rel: string): Promise<string[]> {
+  return existsSync(path.join(INIT, rel)) ? (await readdir(path.join(INIT, rel))).sort() : [];
+}
+
+/** A component's template: the profile's own for its id, else the one for its role, else `_default.md`. */
+async function sectionTemplate(profile: Profile, comp: ProfileComponent, tl: string): Promise<string> {
+  const own = path.join(profileTemplates(profile), 'sections', tl, `${comp.id}.md`);
+  if (existsSync(path.join(INIT, own))) return template(own);
+  if (comp === signatureComponent(profile)) return template(path.join('sections', tl, '_signatures.md'));
+  return template(path.join('sections', tl, '_default.md'));
+}
+
 function expandSteps(text: string, steps: { title: Record<string, string> }[], lang: string): string {
   return text.replace(/\{\{#steps\}\}\n?([\s\S]*?)\{\{\/steps\}\}\n?/g, (_m, block: string) =>
     steps.map((s) => fill(block, { step_title: s.title[lang] ?? s.title.en ?? Object.values(s.title)[0] ?? '' })).join(''),
@@ -64,15 +90,19 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
   const { fingerprintText, splitFrontMatter } = await import('../../model/index.js');
   const files = new Map<string, string | Buffer>();
   const langs = options.languages;
-  const per = (values: Record<string, string>, indent: string) =>
-    langs.map((l) => `${indent}${l}: ${yamlString(options.title ?? values[l] ?? values.en!)}`).join('\n');
+  const first = (values: Record<string, string>, l: string) => values[l] ?? values.en ?? Object.values(values)[0]!;
+  const title = defaultTitle(profile);
+  const agency = profile.init?.lead_agency ?? DEFAULT_AGENCY;
+  const note = profile.init?.context_note;
   files.set(
     'sop.yaml',
     fill(await template('sop.yaml'), {
-      title: per(DEFAULT_TITLE, '  '),
-      agency_name: langs.map((l) => `      ${l}: ${yamlString(DEFAULT_AGENCY[l] ?? DEFAULT_AGENCY.en!)}`).join('\n'),
+      title: langs.map((l) => `  ${l}: ${yamlString(options.title ?? first(title, l))}`).join('\n'),
+      agency_name: langs.map((l) => `      ${l}: ${yamlString(first(agency, l))}`).join('\n'),
       languages: langs.join(', '),
-      context: options.context,
+      context: options.context ?? profileContexts(profile)[0]!,
+      context_note: note ? `# ${note}\n` : `# One of: ${profileContexts(profile).join(', ')}.\n`,
+      profile: profile.id,
       date: options.date,
     }),
   );
@@ -80,15 +110,15 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
   for (const lang of langs) {
     const tl = templateLanguage(lang);
     for (const comp of profile.components) {
-      const own = path.join('sections', tl, `${comp.id}.md`);
-      let body = existsSync(path.join(INIT, own)) ? await template(own) : await template(path.join('sections', tl, '_default.md'));
+      let body = await sectionTemplate(profile, comp, tl);
       const title = comp.title[lang] ?? comp.title[tl] ?? comp.title.en ?? comp.id;
       body = fill(expandSteps(body, comp.steps ?? [], lang in (comp.steps?.[0]?.title ?? {}) ? lang : tl), { n: String(comp.n), title });
       const name = `${String(comp.n).padStart(2, '0')}-${comp.id}.md`;
       files.set(`sections/${lang}/${name}`, `---\ncomponent: ${comp.id}\ntitle: ${yamlString(title)}\n---\n\n${body.trim()}\n`);
     }
-    for (const e of await readdir(path.join(INIT, 'annexes', tl))) {
-      files.set(`annexes/${lang}/${e}`, await template(path.join('annexes', tl, e)));
+    const annexes = path.join(profileTemplates(profile), 'annexes', tl);
+    for (const e of await templateNames(annexes)) {
+      files.set(`annexes/${lang}/${e}`, await template(path.join(annexes, e)));
     }
   }
 
@@ -103,8 +133,9 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
     files.set(rel, text.replace(/^---\n/, `---\nsource_fingerprint: ${fp}\n`));
   }
 
-  for (const e of (await readdir(path.join(INIT, 'data'))).sort()) {
-    files.set(`data/${e}`, fill(await template(path.join('data', e)), { date: options.date }));
+  const data = path.join(profileTemplates(profile), 'data');
+  for (const e of await templateNames(data)) {
+    files.set(`data/${e}`, fill(await template(path.join(data, e)), { date: options.date }));
   }
   // Editors validate against these copies (the yaml-language-server comment at the top of every YAML file).
   for (const e of (await readdir(SCHEMAS_DIR)).filter((n) => n.endsWith('.schema.json')).sort()) {
@@ -140,8 +171,17 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   // The output policy: never the root or home folder, never inside another SOP's sources.
   await checkOutputDir(target, { command: 'init' });
   // The model code is loaded on use, so other commands do not pay for it at start-up.
-  const { loadProfile } = await import('../../model/index.js');
-  const profile = await loadProfile(target, 'cpcm-interagency');
+  const { loadProfile, shippedProfileIds } = await import('../../model/index.js');
+  const id = options.profile ?? DEFAULT_PROFILE;
+  const shipped = await shippedProfileIds();
+  if (!shipped.includes(id)) {
+    throw new SopkitError(diagnostic('usage', 'error', `--profile must be one of ${shipped.join(', ')}, not "${id}"`, undefined, '`sopkit profiles` lists them with their titles.'));
+  }
+  const profile = await loadProfile(target, id, { shippedOnly: true });
+  const contexts = profileContexts(profile);
+  if (options.context !== undefined && !contexts.includes(options.context)) {
+    throw new SopkitError(diagnostic('usage', 'error', `--context must be one of ${contexts.join(', ')} (the contexts of profile ${profile.id}), not "${options.context}"`, undefined, `Leave --context out for "${contexts[0]}", or choose one of the profile's contexts.`));
+  }
   const files = await planInit(options, profile);
   const staging = await makeStagingDir(target);
   try {
@@ -160,7 +200,7 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   }
   const sections = [...files.keys()].filter((k) => k.startsWith('sections/')).length;
   process.stdout.write(
-    `Created ${shownDir(target)} (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, context ${options.context}).\n` +
+    `Created ${shownDir(target)} (${sections} sections in ${options.languages.join(', ')}, ${[...files.keys()].filter((k) => k.startsWith('data/')).length} data files, profile ${profile.id}, context ${options.context ?? contexts[0]}).\n` +
       `Next: replace every TODO(sopkit) with your text; \`sopkit check ${shellQuote(shownPath(target))}\` lists what is left.\n`,
   );
   return 0;
@@ -168,7 +208,9 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
 
 interface InitFlags {
   languages: string;
-  context: InitOptions['context'];
+  context?: string;
+  profile: string;
+  listProfiles?: boolean;
   title?: string;
   date?: string;
 }
@@ -180,14 +222,21 @@ function today(): string {
 
 export function initCommand(): Command {
   return new Command('init')
-    .description('create a new SOP folder: sop.yaml, all 18 components in each language, example data files, one annex')
-    .argument('<dir>', 'the folder to create (must not exist, or be empty)')
+    .description('create a new SOP folder: sop.yaml, every component of the profile in each language, its example data files and annexes')
+    .argument('[dir]', 'the folder to create (must not exist, or be empty)')
+    .option('--profile <id>', 'the checklist profile: the family of SOPs (`sopkit profiles` lists them)', DEFAULT_PROFILE)
+    .option('--list-profiles', 'list the shipped profiles and stop')
     .option('--languages <list>', 'working languages, the source first', 'ar,en')
-    .addOption(new Option('--context <context>', 'the SOP\'s setting').choices(['emergency', 'protracted', 'development']).default('emergency'))
+    .addOption(new Option('--context <context>', 'the SOP\'s setting, one of the profile\'s contexts (default: its first; cpcm-interagency: emergency)'))
     .option('--title <text>', 'the SOP title (used for every language until translated)')
     .option('--date <date>', 'the SOP date and first review date, YYYY-MM-DD (default: today)')
-    .action(async (dir: string, flags: InitFlags) =>
+    .action(async (dir: string | undefined, flags: InitFlags) =>
       runAction(async () => {
+        if (flags.listProfiles) {
+          const { printProfiles } = await import('./profiles.js');
+          return printProfiles();
+        }
+        if (dir === undefined) throw new SopkitError(diagnostic('usage', 'error', 'missing required argument \'dir\'', undefined, 'Name the folder to create, e.g. `sopkit init my-sop`.'));
         const languages = flags.languages.split(',').map((s) => s.trim()).filter(Boolean);
         const bad = languages.find((l) => !LANG.test(l));
         if (!languages.length || bad !== undefined || new Set(languages).size !== languages.length) {
@@ -198,7 +247,7 @@ export function initCommand(): Command {
         if (badDate) {
           throw new SopkitError(diagnostic('usage', 'error', `--date must be a date like 2026-11-25: ${badDate}`, undefined, 'Write a real day as YYYY-MM-DD, e.g. --date 2026-11-25 (or leave --date out for today).'));
         }
-        return runInit(dir, { languages, context: flags.context, title: flags.title, date });
+        return runInit(dir, { languages, context: flags.context, profile: flags.profile, title: flags.title, date });
       }),
     );
 }

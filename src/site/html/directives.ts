@@ -3,7 +3,7 @@ import { formatDate, label as siteLabel, localized, localizeDigits } from '../..
 import type { DataRef, RealizedDirective } from '../../document/index.js';
 import type { RenderContext } from './context.js';
 import type {
-  CaseStepsData, EligibilityData, PathwaysData, PrioritisationData, Service, ServicesData, UrgentActionData,
+  CaseStepsData, EligibilityData, OrganigramData, PathwaysData, PrioritisationData, RelationshipsData, Service, ServicesData, UrgentActionData,
 } from '../../document/data-types.js';
 import { h } from './h.js';
 import { diagramToSvg } from './svg.js';
@@ -52,7 +52,7 @@ function criteria(ctx: RenderContext, ref: DataRef<EligibilityData>): Element {
   return h('ol', { className: ['criteria'] }, d.criteria.map((c) => h('li', { id: undefined }, localized(c.text, ctx.lang))));
 }
 
-function flowchart(ctx: RenderContext, ref: DataRef<EligibilityData> | DataRef<CaseStepsData>, id: string): Element {
+function flowchart(ctx: RenderContext, ref: DataRef<EligibilityData> | DataRef<CaseStepsData> | DataRef<OrganigramData>, id: string): Element {
   const name = ref.name;
   const diagram = ctx.diagrams[name];
   const L = (k: string) => siteLabel(k, ctx.lang);
@@ -69,7 +69,7 @@ function flowchart(ctx: RenderContext, ref: DataRef<EligibilityData> | DataRef<C
         h('ul', {}, s.key_actions.map((a) => h('li', {}, localized(a, ctx.lang))))))));
   }
   const d = dataOf(ref as DataRef<EligibilityData>);
-  if (!d || !diagram) return missing('data/eligibility.yaml');
+  if (!d || !diagram) return missing(`data/${name}.yaml`);
   const title = localized(d.title, ctx.lang) || siteLabel('textVersion', ctx.lang);
   const label = (nid: string) => localized(d.flow.nodes.find((n) => n.id === nid)?.label, ctx.lang);
   return h('figure', { className: ['flowchart'], id },
@@ -100,6 +100,19 @@ function matrix(ctx: RenderContext, ref: DataRef<PrioritisationData>): Element {
       hasExamples ? h('td', { dataLabel: L('examples') }, l.examples?.length ? h('ul', {}, l.examples.map((x) => h('li', {}, localized(x, ctx.lang)))) : null) : null,
       h('td', { dataLabel: L('responseTime') }, localized(l.response_time.text, ctx.lang)),
       hasFollow ? h('td', { dataLabel: L('followUp') }, localized(l.follow_up, ctx.lang)) : null)))));
+}
+
+/** A rows × columns data table (data/relationships.yaml): column labels on top, row labels on the start side. */
+function dataTable(ctx: RenderContext, ref: DataRef<RelationshipsData>): Element {
+  const d = dataOf(ref);
+  if (!d) return missing(`data/${ref.name}.yaml`);
+  const L = (x: unknown) => localized(x, ctx.lang);
+  return h('div', { className: ['table-scroll'] }, h('table', { className: ['data-table'] },
+    caption(L(d.title)),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, L(d.corner)), d.columns.map((c) => h('th', { scope: 'col' }, L(c.label))))),
+    h('tbody', {}, d.rows.map((r) => h('tr', {},
+      h('th', { scope: 'row' }, L(r.label)),
+      d.columns.map((c, i) => h('td', { dataLabel: L(c.label) }, L(r.cells[i]))))))));
 }
 
 function card(ctx: RenderContext, ref: DataRef<UrgentActionData>): Element {
@@ -217,6 +230,7 @@ export function renderDirective(r: RealizedDirective, ctx: RenderContext, id: st
     case 'criteria': return criteria(ctx, r.shown);
     case 'flowchart': return flowchart(ctx, r.shown, id);
     case 'matrix': return matrix(ctx, r.shown);
+    case 'table': return dataTable(ctx, r.shown);
     case 'card': return card(ctx, r.shown);
     case 'services': return servicesTable(ctx, 'service-', r.shown);
     case 'pathways': return pathways(ctx, r.shown, r.services);

@@ -1,0 +1,45 @@
+import { ARABIC_SCRIPT_LANGUAGES, baseLanguage, foldForMatch } from './text.js';
+
+/**
+ * Whole-word keyword matching for the profile's step and topic keywords. Both sides are
+ * folded (`foldForMatch`: case, diacritics, alef forms…); a keyword matches only as whole
+ * words: «المركز» is found in «دور المركز» but not in «البنك المركزي», "plan" not in
+ * "planning". In Arabic-script languages the clitics written joined to a word may come
+ * before it: the conjunctions و/ف, the prepositions ب/ك/ل and the article ال (ل + ال is
+ * written لل), so «والمتابعة» and «للتسجيل» still count.
+ */
+
+const LETTER = '[\\p{L}\\p{M}\\p{N}]';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The regular expression that finds keyword `word` (unfolded) in folded text of `lang`. */
+export function keywordPattern(word: string, lang: string): RegExp {
+  const folded = foldForMatch(word);
+  let prefix = '';
+  let core = folded;
+  if (ARABIC_SCRIPT_LANGUAGES.has(baseLanguage(lang))) {
+    if (folded.startsWith('\u0627\u0644') && folded.length > 2) {
+      // "المتابعة": also "والمتابعة", "بالمتابعة", "للمتابعة" (ل + ال → لل).
+      core = folded.slice(2);
+      prefix = '(?:[\u0648\u0641]?[\u0628\u0643]?\u0627\u0644|[\u0648\u0641]?\u0644\u0644)';
+    } else {
+      // "تنفيذ": also "وتنفيذ", "لتنفيذ", "والتنفيذ", "للتنفيذ".
+      prefix = '(?:[\u0648\u0641]?(?:[\u0628\u0643]?(?:\u0627\u0644)?|\u0644(?:\u0627\u0644|\u0644)?))';
+    }
+  }
+  return new RegExp(`(?<!${LETTER})${prefix}${escape(core)}(?!${LETTER})`, 'u');
+}
+
+/** Whether one of `words` occurs as whole words in `text` (both as written; folded here). */
+export function hasKeyword(text: string, words: readonly string[], lang: string): boolean {
+  const folded = foldForMatch(text);
+  return words.some((w) => foldForMatch(w) !== '' && keywordPattern(w, lang).test(folded));
+}
+
+/** A profile's keyword list for `lang`: its own, else its base language's (`ar-SY` → `ar`). */
+export function keywordsFor(keywords: Record<string, string[]>, lang: string): string[] | undefined {
+  return keywords[lang] ?? keywords[baseLanguage(lang)];
+}

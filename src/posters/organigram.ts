@@ -1,0 +1,23 @@
+/**
+ * The organigram poster: the coordination bodies of data/organigram.yaml drawn top-down
+ * by the same diagram engine as the eligibility flow (an organigram is written in the
+ * flow format: nodes and the edges from each body to the bodies under it).
+ */
+import { eligibilityGraph } from '../diagram/index.js';
+import type { OrganigramData } from '../document/data-types.js';
+import type { Box } from './column.js';
+import type { PosterContext } from './context.js';
+import { diagramBody } from './diagram-draw.js';
+import type { FrameItem } from '../frame/types.js';
+
+const DATA = 'organigram';
+
+export async function organigramBody(ctx: PosterContext, lang: string, box: Box, o: { min: number; where: string }): Promise<FrameItem[]> {
+  const d = ctx.model.data[DATA]!.value as OrganigramData;
+  const index = new Map(d.flow.nodes.map((n, i) => [n.id, i]));
+  return diagramBody(ctx, eligibilityGraph(d, lang), lang, box, {
+    min: o.min, max: o.min * 1.6, where: o.where, flows: ['down'], widths: [160, 220, 300],
+    source: { data: DATA, pointer: '/flow' },
+    nodeSource: (id) => ({ data: DATA, pointer: `/flow/nodes/${index.get(id) ?? 0}/label` }),
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * A rows × columns data table as a poster (data/relationships.yaml: the graded
+ * relationships): the column labels in a header row, the row labels on the start side,
+ * one cell per column. Every cell is set at one size, the largest at which the table fits.
+ */
+import { directionOf, localized } from '../i18n/index.js';
+import type { RelationshipsData } from '../document/data-types.js';
+import { layoutColumn, type Block, type Box } from './column.js';
+import { reportSpill, type PosterContext } from './context.js';
+import { largestFitting } from './fit.js';
+import { INK } from './page.js';
+import type { FrameItem } from '../frame/types.js';
+
+interface Laid {
+  items: FrameItem[];
+  /** The first cell that did not fit, when the table does not. */
+  spill: Block | undefined;
+}
+
+function layoutGrid(ctx: PosterContext, name: string, d: RelationshipsData, lang: string, box: Box, size: number): Laid {
+  const m = ctx.model.manifest;
+  const dir = directionOf(lang);
+  const L = (x: unknown) => localized(x, lang, m.languages);
+  const pad = size * 0.45;
+  const cols = d.columns.length + 1;
+  const colW = box.w / cols;
+  // Column k counted from the start side (left in English, right in Arabic).
+  const xOf = (k: number) => (dir === 'rtl' ? box.x + box.w - (k + 1) * colW : box.x + k * colW);
+  const rows: Block[][] = [
+    [{ text: L(d.corner), lang, bold: true, src: { data: name, pointer: '/corner' } },
+      ...d.columns.map((c, k): Block => ({ text: L(c.label), lang, bold: true, align: 'center', src: { data: name, pointer: `/columns/${k}/label` } }))],
+    ...d.rows.map((r, i) => [
+      { text: L(r.label), lang, bold: true, src: { data: name, pointer: `/rows/${i}/label` } } as Block,
+      ...d.columns.map((_c, k): Block => ({ text: L(r.cells[k]), lang, src: { data: name, pointer: `/rows/${i}/cells/${k}` } })),
+    ]),
+  ];
+  const items: FrameItem[] = [];
+  let spill: Block | undefined;
+  let y = box.y;
+  rows.forEach((row, i) => {
+    const laid = row.map((b, k) => layoutColumn([b], { x: xOf(k) + pad, y: y + pad, w: colW - 2 * pad, h: 1e6 }, size, dir));
+    const h = Math.max(...laid.map((c) => c.height)) + 2 * pad;
+    if (i === 0) items.push({ kind: 'rect', x: box.x, y, w: box.w, h, fill: [0.9, 0.9, 0.9] });
+    laid.forEach((c, k) => {
+      items.push(...c.items);
+      items.push({ kind: 'rect', x: xOf(k), y, w: colW, h, stroke: INK, lineWidth: Math.max(0.5, size * 0.05) });
+      if (!spill && c.firstSpill >= 0) spill = row[k];
+    });
+    if (!spill && y + h > box.y + box.h + 0.01) spill = row[0];
+    y += h;
+  });
+  return { items, spill };
+}
+
+/** The table of data file `name` for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
+export function tableBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string): FrameItem[] {
+  const d = ctx.model.data[name]!.value as RelationshipsData;
+  const size = largestFitting(max, min, (s) => !layoutGrid(ctx, name, d, lang, box, s).spill);
+  const t = layoutGrid(ctx, name, d, lang, box, size ?? min);
+  if (size === undefined) reportSpill(ctx, t.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the cells of data/${name}.yaml, or print the larger poster size.`);
+  return t.items;
+}

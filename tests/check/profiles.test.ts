@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { hasKeyword } from '../../src/check/keywords.js';
+import { groupComponents } from '../../src/document/components.js';
+import { contextName } from '../../src/i18n/context-name.js';
+import { loadSop, type Profile } from '../../src/model/index.js';
+import { componentBlocks } from '../../src/site/index.js';
+import { baseFiles, check, checkRule, manifest, MINI_PROFILE, section, synced, writeFixture, type Files } from './fixture.js';
+
+/**
+ * What a profile carries instead of code (issue 13): its contexts, the roles of its
+ * components, page limits, review interval and questions, service sectors, and keywords
+ * matched as whole words.
+ */
+
+/** The mini profile with its `required` replaced by two contexts of its own. */
+function twoContexts(profile = MINI_PROFILE): string {
+  return profile
+    .replace(/required:\n(  .*\n)+/, 'contexts:\n  field: { en: Field office, ar: مكتب ميداني }\n  capital: { en: Capital }\nrequired:\n  field: [1, 2]\n  capital: all\n')
+    .replace(/page_limits: .*\n/, '');
+}
+
+describe('contexts belong to the profile', () => {
+  it('accepts a context the profile lists, though no other profile knows it', async () => {
+    const files = synced({ ...baseFiles(), 'profiles/mini.yaml': twoContexts(), 'sop.yaml': manifest({ context: 'field' }) });
+    const d = await check(files);
+    expect(d.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses a context the profile does not list, at its line, with the profile\'s list', async () => {
+    const dir = await writeFixture({ ...baseFiles(), 'profiles/mini.yaml': twoContexts(), 'sop.yaml': manifest({ context: 'emergency' }) });
+    const err = await loadSop(dir).then(() => undefined, (e: { diagnostics: { message: string; line?: number; file?: string }[] }) => e);
+    expect(err?.diagnostics[0]).toMatchObject({ file: 'sop.yaml', line: 7, message: 'sop.yaml: context must be one of field, capital, not "emergency"' });
+  });
+
+  it('prints the profile\'s label, in the page language, else another', () => {
+    const p = { contexts: { field: { en: 'Field office', ar: 'مكتب ميداني' }, capital: { en: 'Capital' } } };
+    expect(contextName(p, 'field', 'ar')).toBe('مكتب ميداني');
+    expect(contextName(p, 'field', 'en')).toBe('Field office');
+    expect(contextName(p, 'capital', 'ar', ['en'])).toBe('Capital');
+    // A profile without labels keeps sopkit's catalogue (older SOP-folder profiles).
+    expect(contextName({}, 'protracted', 'en')).toBe('Protracted crisis');
+  });
+});
+
+describe('component roles are flags', () => {
+  const signOff = (profile: string) => profile.replace('    id: signatures\n    generated: true', '    id: sign-off\n    generated: signatures');
+
+  it('the signature page is the component flagged generated: signatures, whatever its id (PDF and site)', async () => {
+    const dir = await writeFixture(synced({ ...baseFiles(), 'profiles/mini.yaml': signOff(MINI_PROFILE) }));
+    const { model } = await loadSop(dir);
+    const pdf = groupComponents(model, 'en').find((g) => g.id === 'sign-off');
+    expect(pdf?.sections[0]?.body).toBe('::signatures\n');
+    const site = componentBlocks(model, 'en').find((b) => b.id === 'sign-off');
+    expect(site?.generated).toBe('signatures');
+  });
+
+  const attachments = (flag: string) => MINI_PROFILE.replace('emergency: [1, 2]', 'emergency: [1, 2, 5]') + `  - n: 5\n    id: attachments\n${flag}    title: { en: Attachments, ar: المرفقات }\n`;
+  const annex = (lang: string) => `---\nannex: 1\ntitle: ${lang === 'ar' ? 'نموذج' : 'Form'}\n---\n\n${lang === 'ar' ? 'نص النموذج.' : 'The form.'}\n`;
+
+  it('annex files satisfy the component flagged annex_container, and only that one', async () => {
+    const files = (flag: string): Files => synced({ ...baseFiles(), 'profiles/mini.yaml': attachments(flag), 'annexes/ar/01-form.md': annex('ar'), 'annexes/en/01-form.md': annex('en') });
+    expect(await checkRule('component-missing', files('    annex_container: true\n'))).toEqual([]);
+    expect((await checkRule('component-missing', files(''))).map((d) => d.message)).toEqual([
+      'component 5 (Attachments) is missing in ar',
+      'component 5 (Attachments) is missing in en',
+    ]);
+  });
+});
+
+describe('page limits and review come from the profile', () => {
+  it('a profile without page limits has no page budget', async () => {
+    const files = synced({ ...baseFiles(), 'profiles/mini.yaml': twoContexts(), 'sop.yaml': manifest({ context: 'field' }) });
+    expect(await checkRule('page-budget', files, { countBodyPages: async () => 500 })).toEqual([]);
+    // The mini profile's own limits (30, hard 60 in emergency) still apply to it.
+    const own = await checkRule('page-budget', synced(baseFiles()), { countBodyPages: async () => 500 });
+    expect(own.map((d) => d.severity)).toEqual(['error', 'error']);
+  });
+
+  const noInterval = (files: Files) => ({ ...files, 'sop.yaml': String(files['sop.yaml']).replace('  interval_months: 6\n', '') });
+
+  it('the review interval is sop.yaml\'s, else the profile\'s, else not checked', async () => {
+    const old = { last: '2026-01-10' };
+    const yearly = MINI_PROFILE + 'review:\n  interval_months: 12\n  questions:\n    - { id: still_needed, text: { en: Is the mechanism still needed? } }\n';
+    expect(await checkRule('review-overdue', noInterval(synced({ ...baseFiles(), 'sop.yaml': manifest(old), 'profiles/mini.yaml': yearly })))).toEqual([]);
+    const quarterly = yearly.replace('interval_months: 12', 'interval_months: 3');
+    const late = await checkRule('review-overdue', noInterval(synced({ ...baseFiles(), 'sop.yaml': manifest(old), 'profiles/mini.yaml': quarterly })));
+    expect(late.map((d) => d.message)).toEqual(['the review is overdue: last review 2026-01-10 + 3 months = due 2026-04-10, and today is 2026-11-25']);
+    expect(late[0]!.hint).toContain('(answer: Is the mechanism still needed?)');
+    expect(await checkRule('review-overdue', noInterval(synced({ ...baseFiles(), 'sop.yaml': manifest(old) })))).toEqual([]);
+  });
+});
+
+describe('service sectors come from the profile', () => {
+  const services = (sector: string) => `last_verified: 2026-10-01\nservices:\n  - { id: s1, sector: ${sector}, agency: dsd, name: { en: Cash transfers }, location: { en: Capital }, contact: { phone: "+1 555 0100" } }\n`;
+  const profile = MINI_PROFILE + 'service_sectors: [social-assistance, employment]\n';
+
+  it('accepts the profile\'s sectors and refuses others at file:line', async () => {
+    expect((await check(synced({ ...baseFiles(), 'profiles/mini.yaml': profile, 'data/services.yaml': services('social-assistance') }))).filter((d) => d.rule === 'schema')).toEqual([]);
+    const bad = (await check(synced({ ...baseFiles(), 'profiles/mini.yaml': profile, 'data/services.yaml': services('cp') }))).filter((d) => d.rule === 'schema');
+    expect(bad).toMatchObject([{ file: 'data/services.yaml', line: 3, message: 'data/services.yaml: services[1].sector must be one of social-assistance, employment, not "cp"' }]);
+  });
+});
+
+describe('keywords match whole words', () => {
+  it('Arabic: not inside a longer word; joined prefixes و ف ب ك ل and ال allowed', () => {
+    expect(hasKeyword('دور البنك المركزي', ['المركز'], 'ar')).toBe(false);
+    expect(hasKeyword('دور المركز', ['المركز'], 'ar')).toBe(true);
+    expect(hasKeyword('الوزارة والمركز', ['المركز'], 'ar')).toBe(true);
+    expect(hasKeyword('التبعية للمركز', ['المركز'], 'ar')).toBe(true);
+    expect(hasKeyword('وبالمركز', ['المركز'], 'ar')).toBe(true);
+    expect(hasKeyword('مركزية القرار', ['مركز'], 'ar')).toBe(false);
+    expect(hasKeyword('والتنفيذ', ['تنفيذ'], 'ar')).toBe(true);
+    expect(hasKeyword('لتنفيذ الخطة', ['تنفيذ'], 'ar')).toBe(true);
+    expect(hasKeyword('إغلاق الحالة', ['اغلاق'], 'ar')).toBe(true);
+  });
+
+  it('English: not inside a longer word; hyphen and space alike', () => {
+    expect(hasKeyword('Case planning', ['plan'], 'en')).toBe(false);
+    expect(hasKeyword('The case plan', ['plan'], 'en')).toBe(true);
+    expect(hasKeyword('Follow-up and review', ['follow up'], 'en')).toBe(true);
+  });
+
+  it('component-steps no longer counts a keyword inside a longer word', async () => {
+    const files = baseFiles();
+    files['profiles/mini.yaml'] = MINI_PROFILE.replace('ar: [إغلاق, اغلاق]', 'ar: [المركز]');
+    files['sections/ar/02-case-management-process.md'] = section({ component: 'case-management-process', title: 'عملية إدارة الحالة' }, '## التقييم\n\nنص.\n\n## دور البنك المركزي\n\nنص.\n');
+    const d = await checkRule('component-steps', synced(files));
+    expect(d.map((x) => x.message)).toEqual(['component 2 (The case management process) in ar does not cover the step "Case closure": no heading contains "المركز"']);
+  });
+});
+
+/** Every shipped profile's step titles contain one of the step's keywords (so its scaffold passes component-steps). */
+describe('shipped profiles', () => {
+  it('each step title matches its own keywords in each language', async () => {
+    const { loadProfile, shippedProfileIds } = await import('../../src/model/index.js');
+    for (const id of await shippedProfileIds()) {
+      const p: Profile = await loadProfile('', id, { shippedOnly: true });
+      for (const c of p.components) {
+        for (const s of c.steps ?? []) {
+          for (const [lang, words] of Object.entries(s.keywords)) {
+            expect(hasKeyword(s.title[lang] ?? '', words, lang), `${id} ${c.id} ${s.id} ${lang}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});

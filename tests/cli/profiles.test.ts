@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeFixture } from '../check/fixture.js';
+import { missingTool } from '../helpers/tools.js';
+import { ensureBuilt, sopkit } from './cli.js';
+
+// init, check (with its layout rules) and build of a whole SOP: several node processes.
+vi.setConfig({ testTimeout: 240_000 });
+beforeAll(ensureBuilt, 300_000);
+
+interface Report { diagnostics: { rule: string; severity: string; file: string; message: string }[]; summary: { errors: number } }
+
+/** Every file under `dir`, relative, `/`-separated. */
+async function filesUnder(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await filesUnder(dir, r)));
+    else out.push(r);
+  }
+  return out.sort();
+}
+
+describe('sopkit profiles and init --profile', () => {
+  it('lists the shipped profiles with their titles, as a command and as init --list-profiles', async () => {
+    const repo = await writeFixture({});
+    const r = sopkit(['profiles'], repo);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^coordination-manual +Operational manual of a social-protection coordination mechanism \| الدليل التشغيلي لآلية تنسيق الحماية الاجتماعية$/m);
+    expect(r.stdout).toMatch(/^cpcm-interagency +Inter-agency CPCM SOP \(minimum components\)/m);
+    expect(sopkit(['init', '--list-profiles'], repo).stdout).toBe(r.stdout);
+  });
+
+  it('refuses an unknown profile, and a context the profile does not have, with exit 2 and nothing written', async () => {
+    const repo = await writeFixture({});
+    expect(sopkit(['init', 'x', '--profile', 'nope'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--profile must be one of coordination-manual, cpcm-interagency, not "nope"/) });
+    expect(sopkit(['init', 'x', '--profile', 'coordination-manual', '--context', 'emergency'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--context must be one of centralised, decentralised/) });
+    expect(await readdir(repo)).toEqual([]);
+  });
+
+  it('init --profile coordination-manual scaffolds only its own files; check finds only placeholders, then 0 errors; build prints its title and context', async () => {
+    const repo = await writeFixture({});
+    const init = sopkit(['init', 'manual', '--profile', 'coordination-manual', '--languages', 'ar,en', '--date', '2026-11-20'], repo);
+    expect(init.code, init.stderr).toBe(0);
+    const dir = path.join(repo, 'manual');
+    const files = await filesUnder(dir);
+    // Its data files and annex, none of the CPCM ones.
+    expect(files.filter((f) => f.startsWith('data/'))).toEqual(['data/organigram.yaml', 'data/relationships.yaml', 'data/services.yaml']);
+    expect(files.filter((f) => f.startsWith('annexes/'))).toEqual(['annexes/ar/01-terms-of-reference.md', 'annexes/en/01-terms-of-reference.md']);
+    expect(files.filter((f) => f.startsWith('sections/en/'))).toHaveLength(15);
+    const sop = await readFile(path.join(dir, 'sop.yaml'), 'utf8');
+    expect(sop).toMatch(/^profile: coordination-manual$/m);
+    expect(sop).toMatch(/^context: centralised$/m);
+
+    // Fresh: only placeholders (no rule error caused by the scaffold itself).
+    const fresh = sopkit(['check', 'manual', '--today', '2026-11-25', '--format', 'json'], repo);
+    const freshReport = JSON.parse(fresh.stdout) as Report;
+    expect([...new Set(freshReport.diagnostics.map((d) => d.rule))]).toEqual(['component-placeholder']);
+
+    // With every placeholder written over, the whole check (layout rules included) has no error.
+    for (const f of files.filter((x) => /\.(md|ya?ml)$/.test(x))) {
+      const p = path.join(dir, f);
+      await writeFile(p, (await readFile(p, 'utf8')).replace(/TODO\(sopkit\) ?/g, ''));
+    }
+    const written = sopkit(['check', 'manual', '--today', '2026-11-25', '--format', 'json'], repo);
+    const report = JSON.parse(written.stdout) as Report;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(written.code).toBe(0);
+
+    const build = sopkit(['build', 'manual', '--quiet'], repo);
+    expect(build.code, build.stderr).toBe(0);
+    const dist = path.join(dir, 'dist');
+    const built = await filesUnder(dist);
+    expect(built).toEqual(expect.arrayContaining(['pdf/sop-v0.1-ar.pdf', 'pdf/sop-v0.1-en.pdf', 'site/index.html', 'site/0.1/en/index.html', 'site/0.1/ar/index.html']));
+
+    // Its own posters (the organigram, Table 1), from the generic flow and table posters; no CPCM poster.
+    expect(built.filter((f) => f.startsWith('posters/'))).toEqual([
+      'posters/organigram-a2-ar.pdf', 'posters/organigram-a2-bilingual.pdf', 'posters/organigram-a2-en.pdf', 'posters/organigram-a3-ar.pdf', 'posters/organigram-a3-en.pdf',
+      'posters/relationships-a2-ar.pdf', 'posters/relationships-a2-en.pdf', 'posters/relationships-a3-ar.pdf', 'posters/relationships-a3-en.pdf',
+    ]);
+    const html = await readFile(path.join(dist, 'site/0.1/en/index.html'), 'utf8');
+    expect(html).toContain('Operational manual of the social-protection coordination mechanism');
+    // The organigram (an SVG drawn from data/organigram.yaml) and Table 1 (data/relationships.yaml).
+    expect(html).toMatch(/<svg[^>]*>[\s\S]*National social protection council/);
+    expect(html).toMatch(/<table class="data-table">[\s\S]*Networking[\s\S]*Integration[\s\S]*Requires moderate time and trust/);
+    expect(html).not.toMatch(/child protection|CPCM|Protracted crisis/i);
+
+    if (missingTool('pdftotext')) return;
+    const text = (f: string) => spawnSync('pdftotext', [path.join(dist, 'pdf', f), '-'], { encoding: 'utf8' }).stdout;
+    const en = text('sop-v0.1-en.pdf');
+    expect(en).toContain('Context: Centralised delivery (a national agency)');
+    expect(en).toContain('Operational manual of the social-');
+    expect(en).not.toMatch(/child protection|CPCM|Emergency|Protracted/i);
+    const ar = text('sop-v0.1-ar.pdf');
+    expect(ar).toContain('تنفيذ مركزي (من خلال وكالة وطنية)');
+    const poster = spawnSync('pdftotext', [path.join(dist, 'posters/relationships-a3-en.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(poster).toContain('Graded relationships');
+    expect(poster).toContain('Requires moderate time and trust');
+  });
+});
