@@ -10,7 +10,10 @@ import { checkSourcePathSync } from '../fs/policy.js';
 import { anchorId, formatNumber, headingText } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { AnchorItem, FrameItem, LinkItem } from '../frame/types.js';
+import type { AnchorItem, FrameItem, LinkItem, StructNode, StructRole } from '../frame/types.js';
+import type { GlyphRun } from '../text/index.js';
+import { headingRole, structNode } from '../frame/struct.js';
+import { LineTagger } from './tags.js';
 import { collectSpans, plainText } from './inline.js';
 import type { Slice } from './slice.js';
 import { tableSlices } from './table.js';
@@ -24,6 +27,10 @@ export interface ParaOptions {
   lineHeight?: number;
   dir?: 'rtl' | 'ltr';
   breakAnywhere?: boolean;
+  /** The element the paragraph is (default P), made a child of `ctx.struct`... */
+  role?: StructRole;
+  /** ...or an existing element whose content it is (a table of contents entry's Link). */
+  node?: StructNode;
 }
 
 /** Reports characters no font covers, once per file and character. */
@@ -43,7 +50,7 @@ export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNo
  * touch (a Latin word inside an Arabic link, a bold part) make one area. A link that
  * wraps gets an area on each line, since this is called per line.
  */
-export function linkAreas(l: Line, x0: number): LinkItem[] {
+export function linkAreas(l: Line, x0: number, nodeOf?: (r: GlyphRun) => StructNode | undefined): LinkItem[] {
   const out: LinkItem[] = [];
   let prev: { item: LinkItem; size: number } | undefined;
   for (const r of l.runs) {
@@ -63,19 +70,27 @@ export function linkAreas(l: Line, x0: number): LinkItem[] {
     }
     const area = { x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3 };
     const next: LinkItem = r.link ? { kind: 'link', ...area, dest: r.link } : { kind: 'link', ...area, uri: r.uri! };
+    const tag = nodeOf?.(r);
+    if (tag) next.tag = tag;
     out.push(next);
     prev = { item: next, size: r.size };
   }
   return out;
 }
 
-/** Turns lines into slices (one per line), with link boxes and underlines. */
-export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}): Slice[] {
+/**
+ * Turns lines into slices (one per line), with link boxes and underlines; with `tagger`
+ * the lines are its element's content (links and other-script runs their own).
+ */
+export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}, tagger?: LineTagger): Slice[] {
   const n = lines.length;
   return lines.map((l, i) => {
     const items: FrameItem[] = [];
-    if (l.runs.length) items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs });
-    items.push(...linkAreas(l, box.x));
+    if (l.runs.length) {
+      const runTags = tagger?.line(l);
+      items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs, ...(tagger ? { tag: tagger.node } : {}), ...(runTags ? { runTags } : {}) });
+    }
+    items.push(...linkAreas(l, box.x, tagger?.nodeOf));
     for (const r of l.runs) {
       if (r.underline) items.push({ kind: 'rule', x1: box.x + r.x, x2: box.x + r.x + r.width, y1: l.baseline + r.size * 0.15, y2: l.baseline + r.size * 0.15, width: 0.4, color: r.color });
     }
@@ -98,7 +113,8 @@ export function paragraphSlices(spans: Span[], base: TextStyle, box: Box, ctx: L
     ctx.diagnostics.push(diagnostic('pdf-word-too-long', 'info', 'a word is wider than the text column and was broken inside the word',
       { file: ctx.file, ...lineOf(ctx, node) }, 'Add spaces or hyphens to long words, URLs or codes so they can wrap.'));
   }
-  return linesToSlices(lines, box, opts);
+  const element = opts.node ?? structNode(opts.role ?? 'P', ctx.struct);
+  return linesToSlices(lines, box, opts, new LineTagger(element, ctx));
 }
 
 function bodyStyle(ctx: LayoutContext): TextStyle {
@@ -133,7 +149,11 @@ export function headingSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice
   const anchor = `h:${ctx.section.key}:${counters.join('.')}`;
   const named = headingAnchor(node, ctx);
   const all: Span[] = [{ text: number + ' ', style }, ...spans];
-  const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5 }, node);
+  // The component title is H1; a heading one level below the last one at most (a skipped
+  // Markdown level is numbered "x.1" and tagged one level down, so no level is skipped).
+  const level = Math.min(rel, (ctx.section.headingLevel ?? 0) + 1);
+  ctx.section.headingLevel = level;
+  const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5, role: headingRole(level + 1) }, node);
   if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 }, named);
   if (rel === 1 && ctx.section.outline) ctx.section.outline.children.push({ title: `${number} ${title}`, dest: anchor, children: [] });
   return slices;
@@ -201,8 +221,14 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const markerBox: Box = { x: rtl ? box.x + box.width - indent : box.x, width: Math.max(indent - 3, 1) };
   let n = node.start ?? 1;
   ctx.depth++;
+  const parent = ctx.struct;
+  const list = structNode('L', parent);
   (node.children ?? []).forEach((item, idx) => {
+    const li = structNode('LI', list);
+    const lbl = structNode('Lbl', li);
+    ctx.struct = structNode('LBody', li);
     const slices = blockChildren(item.children ?? [], inner, ctx, !node.spread);
+    ctx.struct = parent;
     if (!slices.length) slices.push({ height: th.bodySize * th.lineHeight[ctx.dir], items: [] });
     const first = slices[0]!;
     const text = first.items.find((i) => i.kind === 'text');
@@ -229,7 +255,7 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
           // The text starts at markerBox.x (RTL, text on the left) or box.x + indent (LTR).
           const x = rtl ? markerBox.x + gap : box.x + indent - gap - l.width;
           // Before the item's text: extractors read a line's pieces in stream order.
-          first.items.unshift({ kind: 'text', x, y: baseline, runs: l.runs });
+          first.items.unshift({ kind: 'text', x, y: baseline, runs: l.runs, tag: lbl });
         }
       }
     }
@@ -245,7 +271,10 @@ function quoteSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   // Deeply nested quotes indent less, as lists do, so every level keeps its bar.
   const indent = nestedIndent(node, box, 14, 8);
   const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
+  const parent = ctx.struct;
+  ctx.struct = structNode('BlockQuote', parent);
   const slices = blockChildren(node.children ?? [], inner, ctx, false);
+  ctx.struct = parent;
   const barX = rtl ? box.x + box.width - 4 : box.x + 4;
   if (indent) for (const s of slices) s.items.push({ kind: 'rule', x1: barX, x2: barX, y1: 0, y2: s.height, width: 2, color: ctx.theme.ruleColor });
   return slices;
@@ -305,7 +334,9 @@ function imageSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   w *= scale;
   h *= scale;
   const x = ctx.dir === 'rtl' ? box.x + box.width - w : box.x;
-  return [{ height: h, spaceBefore: th.paraGap, items: [{ kind: 'image', x, y: 0, w, h, data, format: info.format, key: path.relative(root, abs) }] }];
+  // The Markdown alt text is the figure's description; none: the checker reports the figure.
+  const figure = structNode('Figure', ctx.struct, node.alt?.trim() ? { alt: node.alt.trim() } : {});
+  return [{ height: h, spaceBefore: th.paraGap, items: [{ kind: 'image', x, y: 0, w, h, data, format: info.format, key: path.relative(root, abs), tag: figure }] }];
 }
 
 function isImageParagraph(node: MdNode): boolean {
