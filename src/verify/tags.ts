@@ -6,7 +6,10 @@
  * checks over the whole tree (headings, figures, tables) walk the same per-page trees in
  * page order.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, SopkitError } from '../diag/index.js';
+import { toPosix } from '../fs/index.js';
 import { loadPdfJs, dataDir } from './extract.js';
 
 /** One node of pdf.js's serialized structure tree. */
@@ -232,6 +235,43 @@ export async function verifyTagsFile(abs: string, shown: string): Promise<TagFil
   const pdf = await readTaggedPdf(new Uint8Array(await readFile(abs)));
   const findings = checkTags(pdf);
   return { file: shown, pages: pdf.pages.length, findings, passed: findings.length === 0 };
+}
+
+/** Every `.pdf` below a folder (hidden folders skipped), sorted, or the file itself. */
+async function pdfsOf(abs: string): Promise<string[]> {
+  const st = await stat(abs);
+  if (!st.isDirectory()) return [abs];
+  const out: string[] = [];
+  for (const e of (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(abs, e.name);
+    if (e.isDirectory()) out.push(...(await pdfsOf(full)));
+    else if (e.name.toLowerCase().endsWith('.pdf')) out.push(full);
+  }
+  return out;
+}
+
+/** `sopkit verify --tags`: every PDF of a file or folder; exit 1 on findings, 2 when one cannot be read. */
+export async function verifyTags(target: string, cwd = process.cwd()): Promise<{ files: TagFileResult[]; exitCode: 0 | 1 | 2 }> {
+  const abs = path.resolve(cwd, target);
+  let files: string[];
+  try {
+    files = await pdfsOf(abs);
+  } catch {
+    throw new SopkitError(diagnostic('file-missing', 'error', `${toPosix(target)} does not exist`, undefined, 'Pass a PDF file or a folder of PDFs, e.g. `sopkit verify dist/ --tags` after `sopkit build`.'));
+  }
+  const results: TagFileResult[] = [];
+  let unreadable = false;
+  for (const f of files) {
+    const shown = toPosix(path.relative(cwd, f) || f);
+    try {
+      results.push(await verifyTagsFile(f, shown));
+    } catch (e) {
+      unreadable = true;
+      results.push({ file: shown, pages: 0, passed: false, findings: [{ kind: 'not-tagged', page: 0, message: `${shown} cannot be read (${(e as Error)?.message ?? String(e)})` }] });
+    }
+  }
+  return { files: results, exitCode: unreadable ? 2 : results.every((r) => r.passed) ? 0 : 1 };
 }
 
 const MAX_LISTED = 12;
