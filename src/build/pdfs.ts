@@ -61,7 +61,7 @@ export async function stampBytes(bytes: Uint8Array, header: string, lang: string
   const opened = await openAnnexPdf(bytes);
   if (opened.problem) throw Object.assign(new Error(opened.problem.message), { problem: opened.problem });
   const doc = opened.doc;
-  const writer = new PdfWriter(doc, 'SopkitF');
+  const writer = new PdfWriter(doc, 'SopkitF', { artifactsOnly: true });
   stampDocument(doc, writer, header, lang);
   await writer.finish();
   return saveDocument(doc);

@@ -183,14 +183,20 @@ export class PdfWriter {
   readonly cache: RenderCache;
   /** Tagged documents: the structure tree the pages' marked content builds. */
   private readonly struct?: StructTree;
+  /**
+   * Items are written as marked content: tagged documents, and stamps on existing PDFs
+   * (`artifactsOnly`: a stamp is an artifact, and the document's own tree is left alone).
+   */
+  private readonly marked: boolean;
 
   /**
    * `tagged`: pages are written as tagged content and `finish` writes the structure tree
    * (pages drawn with `draw` on existing pages carry artifacts only: stamps).
    */
-  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache(), opts: { tagged?: boolean } = {}) {
+  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache(), opts: { tagged?: boolean; artifactsOnly?: boolean } = {}) {
     this.cache = typeof cache === 'string' ? new RenderCache(cache) : cache;
     if (opts.tagged) this.struct = new StructTree();
+    this.marked = opts.tagged === true || opts.artifactsOnly === true;
     this.fonts = new DocFonts(doc, this.cache.book);
     // Compile the font subsetter on a background thread while pages are drawn.
     void warmSubsetter();
@@ -224,7 +230,7 @@ export class PdfWriter {
    */
   draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0, matrix?: Matrix): void {
     this.collect(page, items, pageHeight, offsetY, matrix);
-    const rendered = this.cache.render(items, pageHeight, offsetY, this.struct !== undefined);
+    const rendered = this.cache.render(items, pageHeight, offsetY, this.marked);
     // A page of its own drawn here (a poster) takes part in the tree; a stamp on an
     // existing page writes artifacts only, and the page keeps what it had.
     if (this.struct && !overlay) this.struct.addPage(page, rendered.marks);
