@@ -60,6 +60,7 @@ export const E2E = [
   'tests/tooling/**/*.test.ts',
   'tests/validate/standalone.test.ts',
   'tests/verify/built-pdf.test.ts',
+  'tests/verify/tags-example.test.ts', // builds the example's PDFs
   'tests/verify/cli.test.ts',
 ];
 

@@ -74,6 +74,8 @@ rmSync(SOPKIT, { recursive: true, force: true });
 for (const p of ['bin', 'lib', 'schemas', 'templates', 'package.json', 'bench/sopkit-pdfs.mjs']) cpSync(path.join(REPO, p), path.join(SOPKIT, p), { recursive: true });
 symlinkSync(path.join(REPO, 'node_modules'), path.join(SOPKIT, 'node_modules'), 'dir');
 const verifyLib = await import(pathToFileURL(path.join(SOPKIT, 'lib', 'verify', 'index.js')).href);
+// The source-word functions read a Markdown tree (the document stage's parse), not text.
+const documentLib = await import(pathToFileURL(path.join(SOPKIT, 'lib', 'document', 'index.js')).href);
 const YAML = (await import('yaml')).default;
 
 function which(cmd) {
@@ -139,7 +141,8 @@ function makeSopFolder(lang) {
     agencies: [{ id: 'bench', name: { [lang]: lang === 'ar' ? 'وكالة القياس' : 'Benchmark agency' } }],
   };
   writeFileSync(path.join(dir, 'sop.yaml'), YAML.stringify(manifest));
-  return { dir, sections: files.length, source: verifyLib.markdownWords(doc.body), notes: verifyLib.markdownFootnotes(doc.body) };
+  const tree = documentLib.parseBody(doc.body);
+  return { dir, sections: files.length, source: verifyLib.markdownWords(tree), notes: verifyLib.markdownFootnotes(tree) };
 }
 
 // ---------------------------------------------------------------- engines
@@ -260,7 +263,8 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function runOnce(e) {
   e.clean?.();
   rmSync(e.output, { force: true });
-  mkdirSync(path.dirname(e.output), { recursive: true });
+  // sopkit makes its own output folder and refuses one it did not make (the output guard).
+  if (!e.sopkit) mkdirSync(path.dirname(e.output), { recursive: true });
   const [cmd, args] = e.cmd;
   const rssFile = path.join(WORK, 'rss.txt');
   const [file, argv] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];

@@ -61,7 +61,7 @@ export async function stampBytes(bytes: Uint8Array, header: string, lang: string
   const opened = await openAnnexPdf(bytes);
   if (opened.problem) throw Object.assign(new Error(opened.problem.message), { problem: opened.problem });
   const doc = opened.doc;
-  const writer = new PdfWriter(doc, 'SopkitF');
+  const writer = new PdfWriter(doc, 'SopkitF', { artifactsOnly: true });
   stampDocument(doc, writer, header, lang);
   await writer.finish();
   return saveDocument(doc);
@@ -106,7 +106,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     // pack reuses the SOP's and the annexes' pages.
     const cache = new RenderCache();
     const sopDoc = await PDFDocument.create({ updateMetadata: false });
-    const sopWriter = new PdfWriter(sopDoc, cache);
+    const sopWriter = new PdfWriter(sopDoc, cache, { tagged: true });
     await renderInto(sopWriter, sop.frames, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
     await sopWriter.finish(sop.frames.outline);
     setMetadata(sopDoc, sop.frames.meta);
@@ -124,7 +124,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       continue;
     }
     const packDoc = await PDFDocument.create({ updateMetadata: false });
-    const pack = new PdfWriter(packDoc, cache);
+    const pack = new PdfWriter(packDoc, cache, { tagged: true });
     progress(`pack-v${v}-${lang}.pdf`, { stage: 'pdf pack', lang });
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
@@ -134,7 +134,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       const res = await layoutMarkdownAnnex(model, a, n);
       res.diagnostics.forEach(report);
       const annexDoc = await PDFDocument.create({ updateMetadata: false });
-      const w = new PdfWriter(annexDoc, cache);
+      const w = new PdfWriter(annexDoc, cache, { tagged: true });
       await renderInto(w, res.frames);
       await w.finish(res.frames.outline);
       setMetadata(annexDoc, res.frames.meta);

@@ -5,6 +5,48 @@
  */
 import type { GlyphRun, Line, Rgb } from '../text/index.js';
 
+/**
+ * Structure roles of a tagged PDF (ISO 32000-1 14.8.4, the standard structure types, so no
+ * RoleMap is needed). The layout builds a tree of `StructNode`s as it sets the document;
+ * the items it emits point at the node they belong to (`tag`), and the PDF writer turns
+ * that into marked content and a structure tree.
+ */
+export type StructRole =
+  | 'Document' | 'Part' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'BlockQuote' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD'
+  | 'Note' | 'Reference' | 'Link' | 'Figure' | 'Caption' | 'TOC' | 'TOCI' | 'Span' | 'Code';
+
+/** One element of the structure tree. Children are in reading order (see `float`). */
+export interface StructNode {
+  role: StructRole;
+  parent?: StructNode;
+  children: StructNode[];
+  /** Alternate description (figures). */
+  alt?: string;
+  /** Links: the link's text, the description of its annotation (/Contents). */
+  contents?: string;
+  /** BCP 47 language when it differs from the document's (a Latin span in Arabic text). */
+  lang?: string;
+  /** Header cells: which cells they head. */
+  scope?: 'Row' | 'Column' | 'Both';
+  /** A unique element id (footnote Notes carry one, as PDF/UA asks). */
+  id?: string;
+  /**
+   * Read at the end of its parent, not where its content is drawn: a footnote is drawn at
+   * the page foot but belongs after the paragraph that references it.
+   */
+  float?: boolean;
+}
+
+/** Content a reader skips: running headers and footers, page numbers, watermarks, rules, backgrounds. */
+export interface ArtifactTag {
+  artifact: 'Pagination' | 'Layout' | 'Page' | 'Background';
+  subtype?: 'Header' | 'Footer' | 'Watermark';
+}
+
+/** What an item is in the structure: an element's content, or an artifact. None: untagged. */
+export type ItemTag = StructNode | ArtifactTag;
+
 export interface Point {
   x: number;
   y: number;
@@ -26,6 +68,12 @@ export interface TextItem {
    * at gaps (pdf.js on a leftward jump) keep the word boundary. Looks the same.
    */
   separate?: boolean;
+  tag?: ItemTag;
+  /**
+   * Per run (same indexes as `runs`): the element a run belongs to when it is not the
+   * line's own (`tag`): a link inside a paragraph, a span in the other script.
+   */
+  runTags?: Array<StructNode | undefined>;
 }
 
 /**
@@ -39,6 +87,7 @@ export interface LinesItem {
   y: number;
   width: number;
   lines: Line[];
+  tag?: ItemTag;
 }
 
 export interface RectItem {
@@ -52,6 +101,7 @@ export interface RectItem {
   lineWidth?: number;
   /** Dash pattern in points (on, off, …); none: solid. */
   dash?: number[];
+  tag?: ItemTag;
 }
 
 /**
@@ -68,6 +118,7 @@ export interface RuleItem {
   color: Rgb;
   dash?: number[];
   role?: 'crop' | 'fold' | 'cut';
+  tag?: ItemTag;
 }
 
 export interface ImageItem {
@@ -80,6 +131,7 @@ export interface ImageItem {
   format: 'png' | 'jpeg';
   /** Same key → embedded once. */
   key: string;
+  tag?: ItemTag;
 }
 
 /** A clickable area that jumps to an anchor (`dest`) or opens an external address (`uri`). */
@@ -89,6 +141,8 @@ export type LinkItem = {
   y: number;
   w: number;
   h: number;
+  /** The Link element whose annotation this is (written as an OBJR of it). */
+  tag?: StructNode;
 } & ({ dest: string; uri?: undefined } | { uri: string; dest?: undefined });
 
 /** A named destination (heading, footnote) at height `y` of its page. */
@@ -123,6 +177,7 @@ export interface PathItem {
   lineWidth?: number;
   /** Dash pattern in points (on, off, …); none: solid. */
   dash?: number[];
+  tag?: ItemTag;
 }
 
 /**
@@ -138,6 +193,8 @@ export interface GroupItem {
   scale?: number;
   clip?: { x: number; y: number; w: number; h: number };
   items: FrameItem[];
+  /** The whole group is this element's content (a figure): its items' own tags are not written. */
+  tag?: ItemTag;
 }
 
 export type FrameItem = TextItem | LinesItem | RectItem | RuleItem | ImageItem | LinkItem | AnchorItem | PathItem | GroupItem;

@@ -10,7 +10,8 @@ import { checkSourcePathSync } from '../fs/policy.js';
 import { anchorId, formatNumber, headingText } from '../i18n/index.js';
 import { breakParagraph, prepareParagraph, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { AnchorItem, FrameItem } from '../frame/types.js';
+import type { AnchorItem, FrameItem, StructNode } from '../frame/types.js';
+import { headingRole, structNode } from '../frame/struct.js';
 import { collectSpans, plainText } from './inline.js';
 import { paragraphSlices } from './paragraph.js';
 import type { Slice } from './slice.js';
@@ -50,7 +51,11 @@ export function headingSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice
   const anchor = `h:${ctx.section.key}:${counters.join('.')}`;
   const named = headingAnchor(node, ctx);
   const all: Span[] = [{ text: number + ' ', style }, ...spans];
-  const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5 }, node);
+  // The component title is H1; a heading one level below the last one at most (a skipped
+  // Markdown level is numbered "x.1" and tagged one level down, so no level is skipped).
+  const level = Math.min(rel, (ctx.section.headingLevel ?? 0) + 1);
+  ctx.section.headingLevel = level;
+  const slices = paragraphSlices(all, style, box, ctx, { align: 'start', spaceBefore: rel <= 1 ? 16 : 11, keepWithNext: true, lineHeight: 1.5, role: headingRole(level + 1) }, node);
   if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: anchor, y: 0 }, named);
   if (rel === 1 && ctx.section.outline) ctx.section.outline.children.push({ title: `${number} ${title}`, dest: anchor, children: [] });
   return slices;
@@ -118,8 +123,14 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   const markerBox: Box = { x: rtl ? box.x + box.width - indent : box.x, width: Math.max(indent - 3, 1) };
   let n = node.start ?? 1;
   ctx.depth++;
+  const parent = ctx.struct;
+  const list = structNode('L', parent);
   (node.children ?? []).forEach((item, idx) => {
+    const li = structNode('LI', list);
+    const lbl = structNode('Lbl', li);
+    ctx.struct = structNode('LBody', li);
     const slices = blockChildren(item.children ?? [], inner, ctx, !node.spread);
+    ctx.struct = parent;
     if (!slices.length) slices.push({ height: th.bodySize * th.lineHeight[ctx.dir], items: [] });
     const first = slices[0]!;
     const text = first.items.find((i) => i.kind === 'text');
@@ -146,7 +157,7 @@ function listSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
           // The text starts at markerBox.x (RTL, text on the left) or box.x + indent (LTR).
           const x = rtl ? markerBox.x + gap : box.x + indent - gap - l.width;
           // Before the item's text: extractors read a line's pieces in stream order.
-          first.items.unshift({ kind: 'text', x, y: baseline, runs: l.runs });
+          first.items.unshift({ kind: 'text', x, y: baseline, runs: l.runs, tag: lbl });
         }
       }
     }
@@ -162,7 +173,10 @@ function quoteSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   // Deeply nested quotes indent less, as lists do, so every level keeps its bar.
   const indent = nestedIndent(node, box, 14, 8);
   const inner: Box = { x: rtl ? box.x : box.x + indent, width: box.width - indent };
+  const parent = ctx.struct;
+  ctx.struct = structNode('BlockQuote', parent);
   const slices = blockChildren(node.children ?? [], inner, ctx, false);
+  ctx.struct = parent;
   const barX = rtl ? box.x + box.width - 4 : box.x + 4;
   if (indent) for (const s of slices) s.items.push({ kind: 'rule', x1: barX, x2: barX, y1: 0, y2: s.height, width: 2, color: ctx.theme.ruleColor });
   return slices;
@@ -222,7 +236,9 @@ function imageSlices(node: MdNode, box: Box, ctx: LayoutContext): Slice[] {
   w *= scale;
   h *= scale;
   const x = ctx.dir === 'rtl' ? box.x + box.width - w : box.x;
-  return [{ height: h, spaceBefore: th.paraGap, items: [{ kind: 'image', x, y: 0, w, h, data, format: info.format, key: path.relative(root, abs) }] }];
+  // The Markdown alt text is the figure's description; none: the checker reports the figure.
+  const figure = structNode('Figure', ctx.struct, node.alt?.trim() ? { alt: node.alt.trim() } : {});
+  return [{ height: h, spaceBefore: th.paraGap, items: [{ kind: 'image', x, y: 0, w, h, data, format: info.format, key: path.relative(root, abs), tag: figure }] }];
 }
 
 function isImageParagraph(node: MdNode): boolean {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diag/index.js';
 import { SlugAllocator, type DigitStyle } from '../i18n/index.js';
 import type { DataFile, SopModel } from '../model/types.js';
-import type { OutlineEntry } from '../frame/types.js';
+import type { OutlineEntry, StructNode } from '../frame/types.js';
 import type { Theme } from './theme.js';
 import type { Diagram, GraphSpec } from '../diagram/index.js';
 import type { DiagramLook } from '../diagram/draw.js';
@@ -71,6 +71,8 @@ export interface SectionState {
   slugs: SlugAllocator;
   /** Every heading slug of the scope, known before layout so forward `#links` resolve. */
   anchors: ReadonlySet<string>;
+  /** Level (1 = first below the component title) of the last heading tagged. */
+  headingLevel?: number;
 }
 
 export interface LayoutContext {
@@ -94,6 +96,8 @@ export interface LayoutContext {
   depth: number;
   /** Flowcharts laid out before the text (ELK is asynchronous), by data name. */
   diagrams?: Map<string, PreparedDiagram | undefined>;
+  /** The structure element new blocks go into (a component's Sect, a list item's LBody, …). */
+  struct?: StructNode;
 }
 
 export function newSection(key: string, n?: number, scope = key, anchors: ReadonlySet<string> = new Set()): SectionState {

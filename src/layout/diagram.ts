@@ -19,6 +19,7 @@ import type { FrameItem } from '../frame/types.js';
 import { label as pdfLabel } from '../i18n/index.js';
 import type { Slice } from './slice.js';
 import { prepareParagraph } from '../text/index.js';
+import { structNode } from '../frame/struct.js';
 
 /** Legible minimum of diagram text in the SOP PDF (points). */
 export const MIN_DIAGRAM_TEXT = 8;
@@ -148,6 +149,8 @@ export function diagramSlices(p: PreparedDiagram, box: Box, ctx: LayoutContext, 
   cuts.push(Math.max(drawn.height, reach));
   const fitsPage = drawn.height <= ctx.columnHeight;
   const slices: Slice[] = [];
+  // The drawing is one Figure (every band of it); its Alt is the text alternative set below it.
+  const figure = structNode('Figure', ctx.struct);
   const pieces = [...drawn.nodes, ...drawn.labels];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i]!;
@@ -159,11 +162,12 @@ export function diagramSlices(p: PreparedDiagram, box: Box, ctx: LayoutContext, 
     });
     // Edges first (under the boxes), clipped to the band: an edge that crosses a page
     // break is drawn up to the page's last band and continues at the next page's top.
-    if (edges.length) items.push({ kind: 'group', x: ox, y: -a, clip: { x: -4, y: a, w: drawn.width + 8, h: b - a }, items: edges });
+    if (edges.length) items.push({ kind: 'group', x: ox, y: -a, clip: { x: -4, y: a, w: drawn.width + 8, h: b - a }, items: edges, tag: figure });
     for (const piece of pieces) {
       const mid = (piece.top + piece.bottom) / 2;
       if (mid >= a && mid < b) for (const it of piece.items) items.push(shift(it, ox, -a));
     }
+    for (const it of items) if (it.kind !== 'link' && it.kind !== 'anchor') it.tag = figure;
     const s: Slice = { height: b - a, items };
     if (i === 0) s.spaceBefore = th.paraGap * 2;
     if (fitsPage && i + 2 < cuts.length) s.keepWithNext = true;
@@ -176,7 +180,9 @@ export function diagramSlices(p: PreparedDiagram, box: Box, ctx: LayoutContext, 
   const cap: TextStyle = { size: th.smallSize + 0.5, bold: true, color: th.text };
   if (title) slices.push(...paragraphSlices([{ text: title, style: cap }], cap, box, ctx, { align: 'center', spaceBefore: 4 }, node));
   else if (slices.length) slices[slices.length - 1]!.keepWithNext = false;
-  slices.push(...textAlternative(p, box, ctx, node));
+  const alt = textAlternative(p, box, ctx, node);
+  figure.alt = [title, ...alt.text].filter(Boolean).join('\n');
+  slices.push(...alt.slices);
   return slices;
 }
 
@@ -203,7 +209,7 @@ function shift(it: FrameItem, dx: number, dy: number): FrameItem {
  * Every step of the diagram as text, small and compact: "3. Question: … — Yes: go to
  * step 4; No: go to step 9". Read by screen readers and extractors in the figure's place.
  */
-function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node: MdNode): Slice[] {
+function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node: MdNode): { slices: Slice[]; text: string[] } {
   const th = ctx.theme;
   const style: TextStyle = { size: th.smallSize, color: th.text };
   const strong: TextStyle = { ...style, bold: true };
@@ -214,7 +220,11 @@ function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node:
   const out: Slice[] = paragraphSlices([{ text: pdfLabel('textVersion', ctx.lang), style: head }], head, box, ctx, { align: 'start', spaceBefore: th.paraGap, keepWithNext: true }, node);
   const indent = 16;
   const itemBox: Box = ctx.dir === 'rtl' ? { x: box.x, width: box.width - indent } : { x: box.x + indent, width: box.width - indent };
-  const line = (spans: Span[]) => out.push(...paragraphSlices(spans, style, itemBox, ctx, { align: 'start', spaceBefore: 1.5, lineHeight: ctx.dir === 'rtl' ? 1.55 : 1.3 }, node));
+  const text: string[] = [];
+  const line = (spans: Span[]) => {
+    text.push(spans.map((x) => x.text).join(''));
+    out.push(...paragraphSlices(spans, style, itemBox, ctx, { align: 'start', spaceBefore: 1.5, lineHeight: ctx.dir === 'rtl' ? 1.55 : 1.3 }, node));
+  };
   const v = p.data.value as Obj;
   if (p.kind === 'case-steps') {
     (v.steps as Obj[]).forEach((s, i) => {
@@ -225,7 +235,7 @@ function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node:
         ...(actions.length ? [{ text: ` — ${actions.join(sep)}`, style }] : []),
       ]);
     });
-    return out;
+    return { slices: out, text };
   }
   const flow = v.flow as { nodes: Obj[]; edges: Obj[] };
   const index = new Map(flow.nodes.map((n, i) => [n.id as string, i + 1]));
@@ -240,5 +250,5 @@ function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node:
       ...(exits.length ? [{ text: ` — ${exits.join(sep)}`, style }] : []),
     ]);
   });
-  return out;
+  return { slices: out, text };
 }

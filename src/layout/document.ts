@@ -19,6 +19,7 @@ import type { Slice } from './slice.js';
 import { shiftItems } from '../frame/items.js';
 import { createTheme, type Theme } from './theme.js';
 import { flowchartsIn, prepareDiagram } from './diagram.js';
+import { FOOTER_ARTIFACT, HEADER_ARTIFACT, structNode, WATERMARK_ARTIFACT } from '../frame/struct.js';
 
 /** The running header of every SOP page: `pageHeader()`'s title and stamp on one line. */
 export function runningHeader(model: SopModel, lang: string): string {
@@ -76,12 +77,13 @@ function decorate(pages: PlacedPage[], theme: Theme, header: string, lang: strin
       const a = Math.atan2(page.height, page.width);
       const cx = page.width / 2 - (Math.cos(a) * draftLine.width) / 2;
       const cy = page.height / 2 + (Math.sin(a) * draftLine.width) / 2;
-      items.push({ kind: 'text', x: cx, y: cy + 30, runs: draftLine.runs, angle: (a * 180) / Math.PI, shapesOnly: true });
+      items.push({ kind: 'text', x: cx, y: cy + 30, runs: draftLine.runs, angle: (a * 180) / Math.PI, shapesOnly: true, tag: WATERMARK_ARTIFACT });
     }
-    items.push({ kind: 'text', x: margin.side, y: margin.top - 30, runs: headerLine.runs });
-    items.push({ kind: 'rule', x1: margin.side, x2: page.width - margin.side, y1: margin.top - 22, y2: margin.top - 22, width: 0.5, color: theme.ruleColor });
+    // Running header, its rule and the page number: pagination artifacts a reader skips.
+    items.push({ kind: 'text', x: margin.side, y: margin.top - 30, runs: headerLine.runs, tag: HEADER_ARTIFACT });
+    items.push({ kind: 'rule', x1: margin.side, x2: page.width - margin.side, y1: margin.top - 22, y2: margin.top - 22, width: 0.5, color: theme.ruleColor, tag: HEADER_ARTIFACT });
     const footer = fitLine(pageOf(i + 1, total, lang, digits), lang, { size: theme.headerSize, color: theme.muted }, width, 'center');
-    items.push({ kind: 'text', x: margin.side, y: page.height - margin.bottom + 34, runs: footer.runs });
+    items.push({ kind: 'text', x: margin.side, y: page.height - margin.bottom + 34, runs: footer.runs, tag: FOOTER_ARTIFACT });
     const moved = p.dx === margin.side && p.dy === margin.top ? p.items : shiftItems(p.items, margin.side - p.dx, margin.top - p.dy);
     for (const it of moved) items.push(it);
     return { width: page.width, height: page.height, items };
@@ -123,7 +125,7 @@ function fileSlices(model: SopModel, file: { body: string; bodyLine: number; fil
 
 function titleSlices(text: string, ctx: LayoutContext, column: Box, anchor: string): Slice[] {
   const style: TextStyle = { size: ctx.theme.headingSizes[0]!, bold: true, color: ctx.theme.accent };
-  const slices = paragraphSlices([{ text, style }], style, column, ctx, { align: 'start', keepWithNext: true, lineHeight: 1.5 });
+  const slices = paragraphSlices([{ text, style }], style, column, ctx, { align: 'start', keepWithNext: true, lineHeight: 1.5, role: 'H1' });
   slices[0]?.items.unshift({ kind: 'anchor', name: anchor, y: 0 });
   const last = slices[slices.length - 1];
   if (last) {
@@ -159,6 +161,8 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
     const outline: OutlineEntry = { title, dest, children: [] };
     ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, scopes.get(g));
     ctx.section.outline = outline;
+    // One Sect per component: its title (H1), then its files' blocks.
+    ctx.struct = structNode('Sect');
     const slices = titleSlices(title, ctx, geo.column, dest);
     for (const s of g.sections) {
       slices.push(...fileSlices(model, s, ctx, geo.column));
@@ -179,8 +183,9 @@ function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geome
   const L = (v: unknown) => pick(v, lang, m.languages);
   const slices: Slice[] = [];
   slices.push({ height: 90, items: [] });
+  ctx.struct = structNode('Sect');
   const big: TextStyle = { size: 24, bold: true, color: th.accent };
-  slices.push(...paragraphSlices([{ text: L(m.title), style: big }], big, col, ctx, { align: 'center', lineHeight: 1.5 }));
+  slices.push(...paragraphSlices([{ text: L(m.title), style: big }], big, col, ctx, { align: 'center', lineHeight: 1.5, role: 'H1' }));
   if (m.region) {
     const st: TextStyle = { size: 14, color: th.text };
     slices.push(...paragraphSlices([{ text: L(m.region), style: st }], st, col, ctx, { align: 'center', spaceBefore: 14 }));
@@ -202,13 +207,19 @@ function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geome
 function tocSlices(entries: BodyResult['entries'], pageOffset: number, ctx: LayoutContext, geo: Geometry): Slice[] {
   const th = ctx.theme;
   const col = geo.column;
+  // Sect → H1 "Contents", TOC → one TOCI per entry → a Link: the title, the page number
+  // and the entry's link area.
+  const sect = structNode('Sect');
+  ctx.struct = sect;
   const slices = titleSlices(label('contents', ctx.lang), ctx, col, 'toc');
+  const toc = structNode('TOC', sect);
   const style: TextStyle = { size: th.bodySize, color: th.text };
   const numW = 34;
   const rtl = ctx.dir === 'rtl';
   for (const e of entries) {
     const textBox: Box = { x: rtl ? col.x + numW : col.x, width: col.width - numW };
-    const s = paragraphSlices([{ text: e.title, style }], style, textBox, ctx, { align: 'start', spaceBefore: 5, lineHeight: 1.6 });
+    const link = structNode('Link', structNode('TOCI', toc), { contents: e.title });
+    const s = paragraphSlices([{ text: e.title, style }], style, textBox, ctx, { align: 'start', spaceBefore: 5, lineHeight: 1.6, node: link });
     const page = formatNumber(e.page + pageOffset, ctx.digits);
     const p = prepareParagraph(page, ctx.lang, style, { lineHeight: 1.6 });
     const numLine = breakParagraph(p, numW, 'end')[0]!;
@@ -216,10 +227,10 @@ function tocSlices(entries: BodyResult['entries'], pageOffset: number, ctx: Layo
     if (last) {
       const text = last.items.find((i) => i.kind === 'text');
       const y = text && text.kind === 'text' ? text.y : numLine.baseline;
-      last.items.push({ kind: 'text', x: rtl ? col.x : col.x + col.width - numW, y, runs: numLine.runs });
+      last.items.push({ kind: 'text', x: rtl ? col.x : col.x + col.width - numW, y, runs: numLine.runs, tag: link });
     }
     const total = s.reduce((a, x) => a + x.height, 0);
-    if (s[0]) s[0].items.push({ kind: 'link', x: col.x, y: 0, w: col.width, h: total, dest: e.dest });
+    if (s[0]) s[0].items.push({ kind: 'link', x: col.x, y: 0, w: col.width, h: total, dest: e.dest, tag: link });
     slices.push(...s);
   }
   return slices;
@@ -298,6 +309,7 @@ export async function layoutMarkdownAnnex(model: SopModel, annex: MarkdownAnnex,
   const geo = geometry(theme);
   await prepareDiagrams(model, [annex], ctx, geo);
   ctx.section = newSection(`annex${n}`, undefined, `annex-${n}`, new Set(scopeAnchors([parsed(model, annex)])));
+  ctx.struct = structNode('Sect');
   const rawTitle = String(annex.title ?? annex.frontMatter.title ?? '');
   const title = `${pdfLabel('annexTitle', lang, { n: formatNumber(n, digits) })}${rawTitle ? `: ${rawTitle}` : ''}`;
   const outline: OutlineEntry = { title, dest: `annex:${n}`, children: [] };

@@ -9,9 +9,14 @@ import { paragraphSlices } from './paragraph.js';
 import type { Box, LayoutContext } from './context.js';
 import { collectSpans, footnoteAnchor, footnoteNumber } from './inline.js';
 import type { Slice } from './slice.js';
+import { structNode } from '../frame/struct.js';
+import type { StructNode } from '../frame/types.js';
 
-/** The body of one footnote ("N. text"), in the footnote size, with its anchor on the first line. */
-export function footnoteBody(id: string, box: Box, ctx: LayoutContext): Slice[] {
+/**
+ * The body of one footnote ("N. text"), in the footnote size, with its anchor on the first
+ * line: a Note (read after `parent`'s content, see StructNode.float) holding one P.
+ */
+export function footnoteBody(id: string, box: Box, ctx: LayoutContext, parent: StructNode | undefined = ctx.struct): Slice[] {
   const th = ctx.theme;
   const def = ctx.section.footnoteDefs.get(id);
   const style: TextStyle = { size: th.smallSize, color: th.text };
@@ -20,11 +25,21 @@ export function footnoteBody(id: string, box: Box, ctx: LayoutContext): Slice[] 
     if (spans.length > 1) spans.push({ text: ' ', style });
     collectSpans(child.children, style, ctx, spans);
   }
+  const outer = ctx.struct;
+  ctx.struct = structNode('Note', parent, { float: true, id: footnoteAnchor(ctx, id) });
   const slices = paragraphSlices(spans, style, box, ctx, { align: 'start', spaceBefore: 2, lineHeight: 1.45 }, def);
+  ctx.struct = outer;
   // Widow/orphan control is the body's business: a note may split at any line.
   for (const s of slices) delete s.keepWithNext;
   if (slices[0]) slices[0].items.unshift({ kind: 'anchor', name: footnoteAnchor(ctx, id), y: 0 });
   return slices;
+}
+
+/** The element whose text references a note (the paragraph or cell holding the reference link). */
+function referrer(slice: Slice, anchor: string): StructNode | undefined {
+  for (const it of slice.items) if (it.kind === 'link' && it.dest === anchor && it.tag) return it.tag.parent;
+  for (const s of slice.footnotes ?? []) for (const it of s.items) if (it.kind === 'link' && it.dest === anchor && it.tag) return it.tag.parent;
+  return undefined;
 }
 
 /** Footnote anchors (`fn:…`) that the links of `slices` point to, in reading order. */
@@ -55,7 +70,7 @@ export function attachFootnotes(slices: Slice[], box: Box, ctx: LayoutContext): 
       const id = queue.shift()!;
       if (placed.has(id)) continue;
       placed.add(id);
-      const body = footnoteBody(id, box, ctx);
+      const body = footnoteBody(id, box, ctx, referrer(host, footnoteAnchor(ctx, id)) ?? ctx.struct);
       (host.footnotes ??= []).push(...body);
       known();
       for (const s of body) for (const a of referencedAnchors(s, prefix)) {

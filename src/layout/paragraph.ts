@@ -7,7 +7,10 @@
 import { diagnostic } from '../diag/index.js';
 import { breakParagraph, prepareParagraph, type Align, type Line, type Span, type TextStyle } from '../text/index.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
-import type { FrameItem, LinkItem } from '../frame/types.js';
+import type { FrameItem, LinkItem, StructNode, StructRole } from '../frame/types.js';
+import type { GlyphRun } from '../text/index.js';
+import { structNode } from '../frame/struct.js';
+import { LineTagger } from './tags.js';
 import type { Slice } from './slice.js';
 
 export interface ParaOptions {
@@ -17,6 +20,10 @@ export interface ParaOptions {
   lineHeight?: number;
   dir?: 'rtl' | 'ltr';
   breakAnywhere?: boolean;
+  /** The element the paragraph is (default P), made a child of `ctx.struct`... */
+  role?: StructRole;
+  /** ...or an existing element whose content it is (a table of contents entry's Link). */
+  node?: StructNode;
 }
 
 /** Reports characters no font covers, once per file and character. */
@@ -36,7 +43,7 @@ export function reportMissing(ctx: LayoutContext, missing: string[], node?: MdNo
  * touch (a Latin word inside an Arabic link, a bold part) make one area. A link that
  * wraps gets an area on each line, since this is called per line.
  */
-export function linkAreas(l: Line, x0: number): LinkItem[] {
+export function linkAreas(l: Line, x0: number, nodeOf?: (r: GlyphRun) => StructNode | undefined): LinkItem[] {
   const out: LinkItem[] = [];
   let prev: { item: LinkItem; size: number } | undefined;
   for (const r of l.runs) {
@@ -56,19 +63,27 @@ export function linkAreas(l: Line, x0: number): LinkItem[] {
     }
     const area = { x, y: l.baseline - r.size, w: r.width, h: r.size * 1.3 };
     const next: LinkItem = r.link ? { kind: 'link', ...area, dest: r.link } : { kind: 'link', ...area, uri: r.uri! };
+    const tag = nodeOf?.(r);
+    if (tag) next.tag = tag;
     out.push(next);
     prev = { item: next, size: r.size };
   }
   return out;
 }
 
-/** Turns lines into slices (one per line), with link boxes and underlines. */
-export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}): Slice[] {
+/**
+ * Turns lines into slices (one per line), with link boxes and underlines; with `tagger`
+ * the lines are its element's content (links and other-script runs their own).
+ */
+export function linesToSlices(lines: Line[], box: Box, opts: ParaOptions = {}, tagger?: LineTagger): Slice[] {
   const n = lines.length;
   return lines.map((l, i) => {
     const items: FrameItem[] = [];
-    if (l.runs.length) items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs });
-    items.push(...linkAreas(l, box.x));
+    if (l.runs.length) {
+      const runTags = tagger?.line(l);
+      items.push({ kind: 'text', x: box.x, y: l.baseline, runs: l.runs, ...(tagger ? { tag: tagger.node } : {}), ...(runTags ? { runTags } : {}) });
+    }
+    items.push(...linkAreas(l, box.x, tagger?.nodeOf));
     for (const r of l.runs) {
       if (r.underline) items.push({ kind: 'rule', x1: box.x + r.x, x2: box.x + r.x + r.width, y1: l.baseline + r.size * 0.15, y2: l.baseline + r.size * 0.15, width: 0.4, color: r.color });
     }
@@ -91,5 +106,6 @@ export function paragraphSlices(spans: Span[], base: TextStyle, box: Box, ctx: L
     ctx.diagnostics.push(diagnostic('pdf-word-too-long', 'info', 'a word is wider than the text column and was broken inside the word',
       { file: ctx.file, ...lineOf(ctx, node) }, 'Add spaces or hyphens to long words, URLs or codes so they can wrap.'));
   }
-  return linesToSlices(lines, box, opts);
+  const element = opts.node ?? structNode(opts.role ?? 'P', ctx.struct);
+  return linesToSlices(lines, box, opts, new LineTagger(element, ctx));
 }

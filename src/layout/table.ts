@@ -9,6 +9,9 @@ import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js'
 import type { FrameItem } from '../frame/types.js';
 import { collectSpans } from './inline.js';
 import { linkAreas, reportMissing } from './paragraph.js';
+import { structNode } from '../frame/struct.js';
+import type { StructNode } from '../frame/types.js';
+import { LineTagger } from './tags.js';
 import type { Slice } from './slice.js';
 
 const PAD = 4;
@@ -110,9 +113,15 @@ export function layoutTable(input: TableInput, box: Box, ctx: LayoutContext): Sl
   const maxRowH = ctx.columnHeight * 0.8;
   const slices: Slice[] = [];
   let header: Slice[] | undefined;
+  // Table → THead (the header row, its cells TH with Scope Column) and TBody → TR → TD.
+  const table = structNode('Table', ctx.struct);
+  let body: StructNode | undefined;
   cells.forEach((row, r) => {
     const lines: Line[][] = row.map((p, c) => breakParagraph(p, Math.max(widths[c]! - 2 * PAD, 4), alignOf(input.align[c]) as never));
     const isHeader = input.header && r === 0;
+    const group = isHeader ? structNode('THead', table) : (body ??= structNode('TBody', table));
+    const tr = structNode('TR', group);
+    const taggers = row.map(() => new LineTagger(structNode(isHeader ? 'TH' : 'TD', tr, isHeader ? { scope: 'Column' } : {}), ctx));
     // Split rows taller than most of a page into pieces of at most maxRowH.
     const pieces: Line[][][] = [];
     let rest = lines;
@@ -143,9 +152,11 @@ export function layoutTable(input: TableInput, box: Box, ctx: LayoutContext): Sl
       piece.forEach((ls, c) => {
         let y = PAD;
         for (const l of ls) {
-          if (l.runs.length) items.push({ kind: 'text', x: xs[c]! + PAD, y: y + l.baseline, runs: l.runs, separate: true });
+          const tagger = taggers[c]!;
+          const runTags = l.runs.length ? tagger.line(l) : undefined;
+          if (l.runs.length) items.push({ kind: 'text', x: xs[c]! + PAD, y: y + l.baseline, runs: l.runs, separate: true, tag: tagger.node, ...(runTags ? { runTags } : {}) });
           // Clickable marks (footnotes, links); the footnote pass also finds a cell's references by them.
-          for (const a of linkAreas(l, xs[c]! + PAD)) items.push({ ...a, y: a.y + y });
+          for (const a of linkAreas(l, xs[c]! + PAD, tagger.nodeOf)) items.push({ ...a, y: a.y + y });
           y += l.height;
         }
         items.push({ kind: 'rect', x: xs[c]!, y: 0, w: widths[c]!, h, stroke: th.ruleColor, lineWidth: 0.5 });

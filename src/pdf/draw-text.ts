@@ -3,12 +3,13 @@
  * and adjustments computed against the exact widths written into W. Glyphs without text
  * (and decoration drawn as shapes) are painted as path forms after the text object.
  */
-import type { TextItem } from '../frame/types.js';
+import type { StructNode, TextItem } from '../frame/types.js';
 import type { GlyphRun } from '../text/index.js';
 import { CidFontSet } from './cid-font.js';
 import { OpBuffer } from './op-buffer.js';
 import { color, num } from './format.js';
 import type { ResourceSink } from './resources.js';
+import { beginMarked } from './marks.js';
 
 /** Widths as written in W (1/1000 em, 3 decimals), per face and glyph id; -1 = not yet known. */
 const widthTables = new WeakMap<GlyphRun['face'], Float64Array>();
@@ -21,8 +22,14 @@ function glyphWidth(table: Float64Array, face: GlyphRun['face'], gid: number): n
   return (table[gid] = CidFontSet.width(face, gid));
 }
 
-export function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpBuffer): void {
+/**
+ * `inner`: the line's runs belong to different elements (`runTags`, a tagged page): each
+ * stretch of runs of one element gets its own marked-content sequence inside BT/ET, and
+ * the glyph forms drawn after ET one of the line's own element.
+ */
+export function textOps(item: TextItem, pageHeight: number, res: ResourceSink, out: OpBuffer, inner = false): void {
   out.str('BT\n');
+  let marked: StructNode | undefined;
   const by = pageHeight - item.y;
   const rad = ((item.angle ?? 0) * Math.PI) / 180;
   const cos = Math.cos(rad);
@@ -34,8 +41,17 @@ export function textOps(item: TextItem, pageHeight: number, res: ResourceSink, o
   const shapes = shapeBuffer;
   shapes.len = 0;
   const leads = item.shapesOnly ? undefined : leadingSpaces(item);
-  for (const run of item.runs) {
+  for (let r = 0; r < item.runs.length; r++) {
+    const run = item.runs[r]!;
     if (!run.glyphs.length) continue;
+    if (inner) {
+      const tag = item.runTags![r] ?? (item.tag as StructNode);
+      if (tag !== marked) {
+        if (marked) out.str('EMC\n');
+        out.str(beginMarked(tag, res));
+        marked = tag;
+      }
+    }
     const name = res.font(run);
     const fontKey = `${name} ${num(run.size)}`;
     if (fontKey !== lastFont) {
@@ -72,8 +88,13 @@ export function textOps(item: TextItem, pageHeight: number, res: ResourceSink, o
       shapes.str('Q\n');
     }
   }
+  if (marked) out.str('EMC\n');
   out.str('ET\n');
-  if (shapes.len) out.append(shapes);
+  if (shapes.len && inner) {
+    out.str(beginMarked(item.tag as StructNode, res));
+    out.append(shapes);
+    out.str('EMC\n');
+  } else if (shapes.len) out.append(shapes);
 }
 
 // A text-less glyph is `q 1 0 0 1 X Y cm /NAME Do Q`: the fixed parts encoded once.

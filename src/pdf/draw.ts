@@ -7,18 +7,27 @@
  * each shape isolated in its own graphics state with butt caps and mitred joins, and
  * the text goes over it through `writeOps`.
  */
-import type { FrameItem, PathItem, PathSegment, RuleItem } from '../frame/types.js';
+import type { FrameItem, ItemTag, PathItem, PathSegment, RuleItem, StructNode } from '../frame/types.js';
 import type { GlyphRun, Rgb } from '../text/index.js';
 import { OpBuffer } from './op-buffer.js';
 import { color, num } from './format.js';
 import { textOps } from './draw-text.js';
 import { linesToItems } from '../frame/items.js';
+import { isArtifact, LAYOUT_ARTIFACT } from '../frame/struct.js';
+import { beginMarked } from './marks.js';
 
 export { num } from './format.js';
 
 import type { ResourceSink } from './resources.js';
 
 export type { ResourceSink } from './resources.js';
+
+/** Which marked-content sequence is open while a tagged page is written. */
+interface MarkState {
+  open: ItemTag | undefined;
+  /** Inside a tagged group: its items are its content, their own tags are not written. */
+  depth: number;
+}
 
 /** A path item in its own graphics state (colours, width and dash do not leak to what follows). */
 function pathOps(it: PathItem, pageHeight: number, line: (s: string) => void): void {
@@ -52,17 +61,51 @@ export function itemsToOps(items: FrameItem[], pageHeight: number, res: Resource
  */
 export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out: OpBuffer): void {
   const start = out.len;
+  const marks: MarkState | undefined = res.mark ? { open: undefined, depth: 0 } : undefined;
+  itemOps(items, pageHeight, res, out, marks);
+  if (marks?.open) out.str('EMC\n');
+  // Every line above ends in '\n'; the last one has none.
+  if (out.len > start) out.len--;
+}
+
+/**
+ * On a tagged page, makes `tag` the open marked-content sequence (consecutive items of
+ * one element share one sequence). Text without a tag is left unmarked, so a checker
+ * finds it; shapes without one are layout artifacts.
+ */
+function markItem(it: FrameItem, marks: MarkState | undefined, res: ResourceSink, out: OpBuffer): void {
+  if (!marks || marks.depth > 0) return;
+  const tag = 'tag' in it ? it.tag ?? (it.kind === 'rect' || it.kind === 'rule' || it.kind === 'path' ? LAYOUT_ARTIFACT : undefined) : undefined;
+  if (tag === marks.open) return;
+  if (marks.open) out.str('EMC\n');
+  marks.open = tag;
+  if (tag) out.str(beginMarked(tag, res));
+}
+
+function closeMarks(marks: MarkState | undefined, out: OpBuffer): void {
+  if (!marks || marks.depth > 0 || !marks.open) return;
+  out.str('EMC\n');
+  marks.open = undefined;
+}
+
+function itemOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out: OpBuffer, marks: MarkState | undefined): void {
   const line = (s: string) => {
     out.str(s);
     out.byte(10);
   };
   for (const it of items) {
+    if (it.kind === 'link' || it.kind === 'anchor') continue;
+    // A line with runs of other elements opens and closes its own sequences inside BT/ET.
+    const inner = marks && marks.depth === 0 && it.kind === 'text' && it.runTags !== undefined && it.tag !== undefined && !isArtifact(it.tag);
+    if (inner) closeMarks(marks, out);
+    else if (it.kind !== 'group' || it.tag) markItem(it, marks, res, out);
+    else closeMarks(marks, out);
     switch (it.kind) {
       case 'text':
-        textOps(it, pageHeight, res, out);
+        textOps(it, pageHeight, res, out, inner === true);
         break;
       case 'lines':
-        for (const t of linesToItems(it.lines, it.x, it.y)) textOps(t, pageHeight, res, out);
+        for (const t of linesToItems(it.lines, it.x, it.y)) textOps(t, pageHeight, res, out, false);
         break;
       case 'rect': {
         const y = pageHeight - it.y - it.h;
@@ -118,8 +161,14 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
         line('q');
         line(`${num(s)} 0 0 ${num(s)} ${num(it.x)} ${num(pageHeight - it.y - s * pageHeight)} cm`);
         if (it.clip) line(`${num(it.clip.x)} ${num(pageHeight - it.clip.y - it.clip.h)} ${num(it.clip.w)} ${num(it.clip.h)} re W n`);
-        writeOps(it.items, pageHeight, res, out);
-        out.byte(10);
+        const start = out.len;
+        if (marks && it.tag) marks.depth++;
+        itemOps(it.items, pageHeight, res, out, marks);
+        // Sequences opened inside the group end before its Q (marked content nests in q/Q).
+        closeMarks(marks, out);
+        if (marks && it.tag) marks.depth--;
+        // The group's operators as `writeOps` wrote them: the last line without its '\n', then one.
+        if (out.len === start) out.byte(10);
         line('Q');
         break;
       }
@@ -127,8 +176,6 @@ export function writeOps(items: FrameItem[], pageHeight: number, res: ResourceSi
         break;
     }
   }
-  // Every line above ends in '\n'; the last one has none.
-  if (out.len > start) out.len--;
 }
 
 /** Path segments as operators; `p` writes a point of the item (moved and flipped onto the page). */

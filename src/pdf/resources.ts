@@ -1,4 +1,4 @@
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, StructNode } from '../frame/types.js';
 import type { GlyphRun } from '../text/index.js';
 
 /**
@@ -15,4 +15,9 @@ export interface ResourceSink {
   glyph(run: GlyphRun, gid: number): string;
   /** Registers an image, returns its resource name (or undefined when unusable). */
   image(item: Extract<FrameItem, { kind: 'image' }>): string | undefined;
+  /**
+   * Tagged pages only: the next marked-content id of the page, recorded as content of
+   * `node`. Without it nothing is marked (posters, until they are tagged).
+   */
+  mark?(node: StructNode): number;
 }

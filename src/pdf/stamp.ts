@@ -11,6 +11,7 @@ import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../vendor/pdf-lib.js'
 import { breakParagraph, prepareParagraph } from '../text/index.js';
 import type { FrameItem } from '../frame/types.js';
 import { PdfWriter, type Matrix } from './writer.js';
+import { HEADER_ARTIFACT } from '../frame/struct.js';
 
 export const STAMP_STRIP = 26;
 
@@ -88,9 +89,10 @@ export function stampDocument(doc: PDFDocument, writer: PdfWriter, header: strin
     for (const n of ['TrimBox', 'BleedBox', 'ArtBox'] as const) if (page.node.lookup(PDFName.of(n))) page.node.delete(PDFName.of(n));
     // Items are in top-down coordinates of the strip as read (height STAMP_STRIP); the matrix places it.
     const items: FrameItem[] = [
-      { kind: 'rect', x: 0, y: 0, w: width, h: STAMP_STRIP, fill: [1, 1, 1] },
-      { kind: 'text', x: 20, y: STAMP_STRIP / 2 + fontSize * 0.35, runs: line.runs },
-      { kind: 'rule', x1: 0, x2: width, y1: STAMP_STRIP - 0.5, y2: STAMP_STRIP - 0.5, width: 0.5, color: [0.6, 0.6, 0.6] },
+      // A pagination artifact: a reader of a tagged annex skips it, and its tags stay whole.
+      { kind: 'rect', x: 0, y: 0, w: width, h: STAMP_STRIP, fill: [1, 1, 1], tag: HEADER_ARTIFACT },
+      { kind: 'text', x: 20, y: STAMP_STRIP / 2 + fontSize * 0.35, runs: line.runs, tag: HEADER_ARTIFACT },
+      { kind: 'rule', x1: 0, x2: width, y1: STAMP_STRIP - 0.5, y2: STAMP_STRIP - 0.5, width: 0.5, color: [0.6, 0.6, 0.6], tag: HEADER_ARTIFACT },
     ];
     writer.draw(page, items, STAMP_STRIP, true, 0, matrix);
   }

@@ -6,13 +6,14 @@ import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, PDFNull,
   PDFContentStream,
 } from '../vendor/pdf-lib.js';
-import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame } from '../frame/types.js';
+import type { DocumentMeta, FrameItem, OutlineEntry, PageFrame, StructNode } from '../frame/types.js';
 import { shiftItems } from '../frame/items.js';
 import { subsetterReady, warmSubsetter, type FontFace, type GlyphRun } from '../text/index.js';
 import { deflate } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
 import { writeOps, type ResourceSink } from './draw.js';
 import { OpBuffer } from './op-buffer.js';
+import { StructTree } from './struct-tree.js';
 
 // One buffer for every page's operators: a page is deflated as soon as it is written.
 const opBuffer = new OpBuffer();
@@ -23,6 +24,8 @@ interface PendingLink {
   /** An anchor name, or an external address (ASCII) when `uri` is set. */
   dest?: string;
   uri?: string;
+  /** Tagged documents: the Link element the annotation belongs to. */
+  node?: StructNode;
 }
 
 type ImageFrameItem = Extract<FrameItem, { kind: 'image' }>;
@@ -37,6 +40,8 @@ interface RenderedPage {
   codes: Map<FontFace, Set<number>>;
   forms: Map<string, [FontFace, number]>;
   images: Map<string, ImageFrameItem>;
+  /** Tagged pages: the element each marked-content id (the index) belongs to. */
+  marks: StructNode[];
 }
 
 /** The code last looked up for a glyph id of a face, and the last page (render) that used it. */
@@ -76,8 +81,12 @@ export class RenderCache {
     return n;
   }
 
-  /** Content-stream operators and resources of a list of items on a page `pageHeight` tall. */
-  render(items: FrameItem[], pageHeight: number, offsetY = 0): RenderedPage {
+  /**
+   * Content-stream operators and resources of a list of items on a page `pageHeight` tall.
+   * `tagged`: items are written as marked content (see pdf/draw.ts), MCIDs from 0.
+   */
+  render(items: FrameItem[], pageHeight: number, offsetY = 0, tagged = false): RenderedPage {
+    const marks: StructNode[] = [];
     const codes = new Map<FontFace, Set<number>>();
     const forms = new Map<string, [FontFace, number]>();
     const images = new Map<string, ImageFrameItem>();
@@ -138,6 +147,7 @@ export class RenderCache {
         return name;
       },
     };
+    if (tagged) sink.mark = (node) => marks.push(node) - 1;
     const out = opBuffer;
     out.len = 0;
     if (offsetY) out.str(`q 1 0 0 1 0 ${offsetY} cm\n`);
@@ -146,7 +156,7 @@ export class RenderCache {
     // Deflating was a quarter of the page time on the main thread; zlib's async deflate
     // runs on the thread pool (the other core) and gives the same bytes. The operators
     // are copied: `opBuffer` is reused by the next page before the pool reads it.
-    return { bytes: deflatePage(out.bytes().slice()), codes, forms, images };
+    return { bytes: deflatePage(out.bytes().slice()), codes, forms, images, marks };
   }
 }
 
@@ -171,9 +181,22 @@ export class PdfWriter {
   private readonly links: PendingLink[] = [];
   readonly pages: PDFPage[] = [];
   readonly cache: RenderCache;
+  /** Tagged documents: the structure tree the pages' marked content builds. */
+  private readonly struct?: StructTree;
+  /**
+   * Items are written as marked content: tagged documents, and stamps on existing PDFs
+   * (`artifactsOnly`: a stamp is an artifact, and the document's own tree is left alone).
+   */
+  private readonly marked: boolean;
 
-  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache()) {
+  /**
+   * `tagged`: pages are written as tagged content and `finish` writes the structure tree
+   * (pages drawn with `draw` on existing pages carry artifacts only: stamps).
+   */
+  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache(), opts: { tagged?: boolean; artifactsOnly?: boolean } = {}) {
     this.cache = typeof cache === 'string' ? new RenderCache(cache) : cache;
+    if (opts.tagged) this.struct = new StructTree();
+    this.marked = opts.tagged === true || opts.artifactsOnly === true;
     this.fonts = new DocFonts(doc, this.cache.book);
     // Compile the font subsetter on a background thread while pages are drawn.
     void warmSubsetter();
@@ -185,9 +208,10 @@ export class PdfWriter {
     this.pages.push(page);
     let rendered = this.cache.pages.get(frame);
     if (!rendered) {
-      rendered = this.cache.render(frame.items, frame.height);
+      rendered = this.cache.render(frame.items, frame.height, 0, this.struct !== undefined);
       this.cache.pages.set(frame, rendered);
     }
+    this.struct?.addPage(page, rendered.marks);
     this.collect(page, frame.items, frame.height, 0);
     this.attach(page, rendered, false);
     return page;
@@ -206,7 +230,11 @@ export class PdfWriter {
    */
   draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0, matrix?: Matrix): void {
     this.collect(page, items, pageHeight, offsetY, matrix);
-    this.attach(page, this.cache.render(items, pageHeight, offsetY), overlay, matrix);
+    const rendered = this.cache.render(items, pageHeight, offsetY, this.marked);
+    // A page of its own drawn here (a poster) takes part in the tree; a stamp on an
+    // existing page writes artifacts only, and the page keeps what it had.
+    if (this.struct && !overlay) this.struct.addPage(page, rendered.marks);
+    this.attach(page, rendered, overlay, matrix);
   }
 
   private collect(page: PDFPage, items: FrameItem[], pageHeight: number, offsetY: number, matrix?: Matrix): void {
@@ -221,7 +249,7 @@ export class PdfWriter {
       }
       if (it.kind === 'link') {
         const rect: PendingLink['rect'] = [it.x, pageHeight - it.y - it.h + offsetY, it.x + it.w, pageHeight - it.y + offsetY];
-        this.links.push({ page, dest: it.dest, uri: it.uri, rect: matrix ? transformRect(matrix, rect) : rect });
+        this.links.push({ page, dest: it.dest, uri: it.uri, rect: matrix ? transformRect(matrix, rect) : rect, node: this.struct ? it.tag : undefined });
       }
     }
   }
@@ -300,12 +328,14 @@ export class PdfWriter {
       const annot = this.linkAnnotation(l);
       if (!annot) continue;
       const ref = this.doc.context.register(annot);
+      if (l.node && this.struct) this.struct.addAnnotation(l.page, annot, ref, l.node);
       const annots = l.page.node.lookup(PDFName.of('Annots'));
       if (annots instanceof PDFArray) annots.push(ref);
       else l.page.node.set(PDFName.of('Annots'), this.doc.context.obj([ref]));
     }
     if (outline.length) this.writeOutline(outline);
     if (this.named.size) this.writeNamedDestinations();
+    this.struct?.write(this.doc);
   }
 
   /**
@@ -336,15 +366,17 @@ export class PdfWriter {
   /** A /Link annotation: a jump to an anchor of this document, or a URI action. */
   private linkAnnotation(l: PendingLink): PDFDict | undefined {
     const rect = l.rect.map((v) => Math.round(v * 100) / 100);
+    // Tagged: the link's text as its alternate description (PDF/UA asks links for one).
+    const alt = l.node?.contents ? { Contents: PDFHexString.fromText(l.node.contents) } : {};
     if (l.uri !== undefined) {
       // pdf-lib writes a PDFString's value verbatim between parentheses: escape them and backslashes.
       const uri = PDFString.of(l.uri.replace(/[\\()]/g, '\\$&'));
-      return this.doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { S: 'URI', URI: uri } });
+      return this.doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], ...alt, A: { S: 'URI', URI: uri } });
     }
     const target = l.dest === undefined ? undefined : this.anchors.get(l.dest);
     if (!target) return undefined;
     return this.doc.context.obj({
-      Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0],
+      Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], ...alt,
       Dest: [target.page.ref, 'XYZ', PDFNull, Math.round(target.y), PDFNull],
     });
   }

@@ -34,7 +34,8 @@ export interface PdfPageText {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
-async function loadPdfJs(): Promise<PdfJs> {
+/** pdf.js, loaded once (also used by the tag checker). */
+export async function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -44,7 +45,7 @@ async function loadPdfJs(): Promise<PdfJs> {
 }
 
 /** pdf.js data folders (CMaps for non-embedded CJK encodings, metrics of the 14 standard fonts). */
-function dataDir(name: string): string {
+export function dataDir(name: string): string {
   return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), name) + path.sep;
 }
 

@@ -6,3 +6,4 @@ export * from './report.js';
 export * from './source-words.js';
 export * from './verify.js';
 export * from './word-order.js';
+export * from './tags.js';

@@ -1,0 +1,109 @@
+/**
+ * The structure tree of a tagged PDF, from the elements the pages' marked content belongs
+ * to (frame `StructNode`s, recorded per page by MCID while the pages are written):
+ * StructTreeRoot → Document → the layout's top-level elements, a ParentTree (number
+ * tree: each page's StructParents → its elements by MCID; each link annotation's
+ * StructParent → its Link element), /MarkInfo, /Tabs /S.
+ *
+ * An element's children are in the order their content is first drawn, which is reading
+ * order as the layout emits it, except `float` elements (footnotes), which go at the end
+ * of their parent: after the paragraph that references them, not at the page foot.
+ */
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString } from '../vendor/pdf-lib.js';
+import type { StructNode } from '../frame/types.js';
+
+type Kid =
+  | { kind: 'mcid'; page: PDFPage; mcid: number }
+  | { kind: 'elem'; node: StructNode }
+  | { kind: 'objr'; page: PDFPage; annot: PDFRef };
+
+export class StructTree {
+  private readonly pages: Array<{ page: PDFPage; marks: readonly StructNode[] }> = [];
+  private readonly annots: Array<{ page: PDFPage; annot: PDFDict; ref: PDFRef; node: StructNode }> = [];
+
+  /** Records a page's marked content (index = MCID). Pages without any still get /Tabs. */
+  addPage(page: PDFPage, marks: readonly StructNode[]): void {
+    this.pages.push({ page, marks });
+  }
+
+  /** A link annotation of element `node` (written as an OBJR kid of it). */
+  addAnnotation(page: PDFPage, annot: PDFDict, ref: PDFRef, node: StructNode): void {
+    this.annots.push({ page, annot, ref, node });
+  }
+
+  get empty(): boolean {
+    return this.pages.every((p) => p.marks.length === 0);
+  }
+
+  /** Writes the tree into `doc` (call once, after the last page and annotation). */
+  write(doc: PDFDocument): void {
+    const ctx = doc.context;
+    const refs = new Map<StructNode, PDFRef>();
+    const kids = new Map<StructNode, Kid[]>();
+    const pageOf = new Map<StructNode, PDFPage>();
+    const top: StructNode[] = [];
+    const floats: StructNode[] = [];
+    const ensure = (n: StructNode): PDFRef => {
+      let r = refs.get(n);
+      if (r) return r;
+      r = ctx.nextRef();
+      refs.set(n, r);
+      kids.set(n, []);
+      if (n.parent) {
+        ensure(n.parent);
+        if (n.float) floats.push(n);
+        else kids.get(n.parent)!.push({ kind: 'elem', node: n });
+      } else top.push(n);
+      return r;
+    };
+    const nums: unknown[] = [];
+    this.pages.forEach(({ page, marks }, k) => {
+      page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+      if (!marks.length) return;
+      page.node.set(PDFName.of('StructParents'), PDFNumber.of(k));
+      const parents = marks.map((n, mcid) => {
+        const r = ensure(n);
+        if (!pageOf.has(n)) pageOf.set(n, page);
+        kids.get(n)!.push({ kind: 'mcid', page, mcid });
+        return r;
+      });
+      nums.push(k, ctx.obj(parents));
+    });
+    this.annots.forEach(({ page, annot, ref, node }, i) => {
+      const key = this.pages.length + i;
+      ensure(node);
+      kids.get(node)!.push({ kind: 'objr', page, annot: ref });
+      annot.set(PDFName.of('StructParent'), PDFNumber.of(key));
+      nums.push(key, refs.get(node)!);
+    });
+    for (const f of floats) kids.get(f.parent!)!.push({ kind: 'elem', node: f });
+    // A table row keeps every cell, in column order, empty ones included (they draw no content).
+    for (const tr of [...refs.keys()].filter((n) => n.role === 'TR')) {
+      for (const c of tr.children) ensure(c);
+      kids.set(tr, tr.children.map((node) => ({ kind: 'elem', node })));
+    }
+
+    const rootRef = ctx.nextRef();
+    const docRef = ctx.nextRef();
+    for (const [n, ref] of refs) {
+      const pg = pageOf.get(n);
+      const k = kids.get(n)!.map((kid) => {
+        if (kid.kind === 'elem') return refs.get(kid.node)!;
+        if (kid.kind === 'objr') return ctx.obj({ Type: 'OBJR', Obj: kid.annot, Pg: kid.page.ref });
+        return kid.page === pg ? PDFNumber.of(kid.mcid) : ctx.obj({ Type: 'MCR', Pg: kid.page.ref, MCID: kid.mcid });
+      });
+      const dict: Record<string, unknown> = { Type: 'StructElem', S: n.role, P: n.parent ? refs.get(n.parent)! : docRef, K: k };
+      if (pg) dict.Pg = pg.ref;
+      if (n.alt !== undefined) dict.Alt = PDFHexString.fromText(n.alt);
+      if (n.lang) dict.Lang = PDFString.of(n.lang);
+      if (n.id) dict.ID = PDFHexString.fromText(n.id);
+      if (n.scope) dict.A = ctx.obj({ O: 'Table', Scope: n.scope });
+      ctx.assign(ref, ctx.obj(dict as never));
+    }
+    ctx.assign(docRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: top.map((n) => refs.get(n)!) }));
+    const parentTree = ctx.register(ctx.obj({ Nums: nums as never }));
+    ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: docRef, ParentTree: parentTree, ParentTreeNextKey: this.pages.length + this.annots.length }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+    doc.catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
+  }
+}
