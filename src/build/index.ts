@@ -7,6 +7,8 @@ import type { SopModel } from '../model/index.js';
 import { buildPdfs } from './pdfs.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 import type { ProgressFn } from './progress.js';
+import { cachedStep } from './reuse.js';
+import { entryKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
@@ -21,6 +23,12 @@ export interface BuildOptions {
   versions?: SopModel[];
   onProgress?: ProgressFn;
   onDiagnostic?: (d: Diagnostic) => void;
+  /**
+   * The build cache of this SOP (`openCache`): a step whose inputs are unchanged since a
+   * build that stored it writes the stored bytes instead of running (see ./reuse.ts).
+   * Without it every step runs.
+   */
+  cache?: BuildCache;
 }
 
 /**
@@ -75,9 +83,14 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   const files: string[] = [];
   // Posters and site are imported when asked for: their libraries (elkjs, rehype) cost
   // ~0.15 s to load, which `build --only pdf` should not pay.
+  const cache = opts.cache;
+  const report = opts.onDiagnostic ?? (() => undefined);
   try {
     if (targets.has('pdf')) {
-      files.push(...(await buildPdfs(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'pdf') : '', staging, report, (r) => buildPdfs(model, staging, { onProgress: progress, onDiagnostic: r }));
+      if (step.hit) progress('PDFs: sources unchanged, reused from the cache', { stage: 'pdf' });
+      else if (cache) await writeSopLayoutFacts(cache, await sopLayoutFacts(model));
+      files.push(...step.written);
       for (const released of opts.versions ?? []) {
         if (released.manifest.version === model.manifest.version) continue;
         files.push(...(await releasedPdfs(released, outDir, staging, progress)));
@@ -85,13 +98,24 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     }
     if (targets.has('posters')) {
       const { buildPosters } = await import('../posters/index.js');
-      files.push(...(await buildPosters(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
+      const posterDiagnostics: Diagnostic[] = [];
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'posters') : '', staging, report, (r) =>
+        buildPosters(model, staging, { onProgress: progress, onDiagnostic: (d) => { posterDiagnostics.push(d); r(d); } }),
+      );
+      // What buildPosters reports is what checkPosters returns (the same composition): `check` reuses it.
+      if (step.hit) progress('posters: sources unchanged, reused from the cache', { stage: 'posters' });
+      else if (cache) await writePosterFacts(cache, posterDiagnostics);
+      files.push(...step.written);
     }
     if (targets.has('site')) {
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
       const { buildSite } = await import('./site.js');
-      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
+      // The site links the PDFs and posters of the targets built with it, and lists every released version.
+      const siteKey = cache ? entryKey(cache, 'site', [...targets].sort().join(','), ...(await versionKeys(opts.versions ?? []))) : '';
+      const step = await cachedStep(cache, siteKey, staging, report, () => buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir }));
+      if (step.hit) progress('site: sources unchanged, reused from the cache', { stage: 'site' });
+      files.push(...step.written);
     }
     if (targets.has('site')) files.push(...(await placeDownloads(staging, files)));
     // Which version and date these outputs are of: file names of posters carry no version,
@@ -109,6 +133,22 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     throw asOutputError(e, outDir);
   }
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
+}
+
+/** The released versions a site lists, as key parts: version, root and release.json hash. */
+async function versionKeys(versions: SopModel[]): Promise<string[]> {
+  return Promise.all(versions.map(async (v) => `${v.manifest.version}\0${v.root}\0${(await releaseHash(v)) ?? 'none'}`));
+}
+
+/** What `check` needs from the SOP's layout, per language; the PDFs just laid it out (`layoutSop` keeps it per model). */
+async function sopLayoutFacts(model: SopModel): Promise<SopLayoutFacts> {
+  const { layoutSop } = await import('../layout/index.js');
+  const facts: SopLayoutFacts = {};
+  for (const lang of model.manifest.languages) {
+    const l = await layoutSop(model, lang);
+    facts[lang] = { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
+  }
+  return facts;
 }
 
 /**

@@ -8,6 +8,7 @@ import { shellQuote, DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 import { shownDir, shownPath } from '../paths.js';
 import { createProgress, progressMode } from '../progress.js';
 import { runAction } from '../run.js';
+import { openCache } from '../../cache/index.js';
 
 /** `--only pdf,site`: a bad name is a usage error (exit 2) naming the ones that exist. */
 export function parseTargets(value: string): BuildTarget[] {
@@ -30,7 +31,8 @@ export function buildCommand(): Command {
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
     .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`).argParser(parseTargets))
     .option('--quiet', 'print nothing but problems (no progress, no summary)')
-    .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean }, cmd: Command) =>
+    .option('--no-cache', 'build every output again, without reusing the ones whose sources did not change (see docs/cache.md)')
+    .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean; cache?: boolean }, cmd: Command) =>
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const targets = opts.only;
@@ -63,6 +65,7 @@ export function buildCommand(): Command {
             targets,
             onProgress: progress,
             onDiagnostic: (d) => layoutProblems.push(d),
+            cache: await openCache(model.root, { enabled: opts.cache }),
           });
         } finally {
           progress.clear();
