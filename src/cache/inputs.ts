@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../fs/output-guard.js';
 
@@ -39,7 +39,9 @@ async function walk(hash: ReturnType<typeof createHash>, root: string, rel: stri
     const full = path.join(root, r);
     const s = await stat(full).catch(() => null); // follows symbolic links, as the loader does
     if (!s) continue;
-    if (s.isDirectory()) await walk(hash, root, r);
+    // A linked folder stands by where it points (never walked: a link to a parent would loop).
+    if (s.isDirectory() && (await lstat(full)).isSymbolicLink()) hash.update(`l\0${r}\0${await readlink(full)}\0`);
+    else if (s.isDirectory()) await walk(hash, root, r);
     else if (s.isFile()) hash.update(`f\0${r}\0${s.size}\0`).update(await readFile(full)).update('\0');
   }
 }
