@@ -29,6 +29,12 @@ export interface BuildOptions {
    * Without it every step runs.
    */
   cache?: BuildCache;
+  /**
+   * How many threads may build at once (default 1: one step after the other). Above 1,
+   * posters and site are made on worker threads that load the SOP again from
+   * `model.root`: only for a model exactly as loaded from its folder (`sopkit build`).
+   */
+  jobs?: number;
 }
 
 /**
@@ -84,39 +90,77 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   // Posters and site are imported when asked for: their libraries (elkjs, rehype) cost
   // ~0.15 s to load, which `build --only pdf` should not pay.
   const cache = opts.cache;
-  const report = opts.onDiagnostic ?? (() => undefined);
+  // Each step's diagnostics are reported after the steps before it, whichever finishes
+  // first, so a parallel build reports what a serial one does, in the same order.
+  const jobs = opts.jobs ?? 1;
+  const stepDiagnostics: Diagnostic[][] = [];
+  const reporter = (): ((d: Diagnostic) => void) => {
+    if (jobs <= 1) return (d) => opts.onDiagnostic?.(d); // serial: as they come
+    const list: Diagnostic[] = [];
+    stepDiagnostics.push(list);
+    return (d) => list.push(d);
+  };
+  // The main thread is one of the `jobs` (it makes the PDFs); the workers take the rest.
+  const workerSteps = (targets.has('posters') ? 1 : 0) + (targets.has('site') ? 1 : 0);
+  const pool = jobs > 1 && workerSteps ? new (await import('./parallel.js')).WorkerPool(Math.min(jobs - 1, workerSteps)) : undefined;
+  const task = (step: 'posters' | 'site') => ({ step, root: model.root, versions: (opts.versions ?? []).map((v) => v.root), staging, outDir });
   try {
-    if (targets.has('pdf')) {
-      const step = await cachedStep(cache, cache ? entryKey(cache, 'pdf') : '', staging, report, (r) => buildPdfs(model, staging, { onProgress: progress, onDiagnostic: r }));
+    const steps: Array<Promise<string[]>> = [];
+    const pdfStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'pdf') : '', staging, (f) => f.startsWith('pdf/'), report, (r) => buildPdfs(model, staging, { onProgress: progress, onDiagnostic: r }));
       if (step.hit) progress('PDFs: sources unchanged, reused from the cache', { stage: 'pdf' });
       else if (cache) await writeSopLayoutFacts(cache, await sopLayoutFacts(model));
-      files.push(...step.written);
+      const out = [...step.written];
       for (const released of opts.versions ?? []) {
         if (released.manifest.version === model.manifest.version) continue;
-        files.push(...(await releasedPdfs(released, outDir, staging, progress)));
+        out.push(...(await releasedPdfs(released, outDir, staging, progress)));
       }
-    }
-    if (targets.has('posters')) {
-      const { buildPosters } = await import('../posters/index.js');
+      return out;
+    };
+    const posterStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
       const posterDiagnostics: Diagnostic[] = [];
-      const step = await cachedStep(cache, cache ? entryKey(cache, 'posters') : '', staging, report, (r) =>
-        buildPosters(model, staging, { onProgress: progress, onDiagnostic: (d) => { posterDiagnostics.push(d); r(d); } }),
-      );
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'posters') : '', staging, (f) => f.startsWith('posters/'), report, async (r) => {
+        const onDiagnostic = (d: Diagnostic) => {
+          posterDiagnostics.push(d);
+          r(d);
+        };
+        if (pool) return pool.run(task('posters'), progress, onDiagnostic);
+        const { buildPosters } = await import('../posters/index.js');
+        return buildPosters(model, staging, { onProgress: progress, onDiagnostic });
+      });
       // What buildPosters reports is what checkPosters returns (the same composition): `check` reuses it.
       if (step.hit) progress('posters: sources unchanged, reused from the cache', { stage: 'posters' });
       else if (cache) await writePosterFacts(cache, posterDiagnostics);
-      files.push(...step.written);
-    }
-    if (targets.has('site')) {
+      return step.written;
+    };
+    const siteStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
-      const { buildSite } = await import('./site.js');
       // The site links the PDFs and posters of the targets built with it, and lists every released version.
       const siteKey = cache ? entryKey(cache, 'site', [...targets].sort().join(','), ...(await versionKeys(opts.versions ?? []))) : '';
-      const step = await cachedStep(cache, siteKey, staging, report, () => buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir }));
+      const owns = (f: string) => f.startsWith('site/') || f.startsWith('.cache/site-');
+      const step = await cachedStep(cache, siteKey, staging, owns, report, async (r) => {
+        if (pool) return pool.run(task('site'), progress, r);
+        const { buildSite } = await import('./site.js');
+        return buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir });
+      });
       if (step.hit) progress('site: sources unchanged, reused from the cache', { stage: 'site' });
-      files.push(...step.written);
+      return step.written;
+    };
+    // Serial: one step after the other. Parallel: posters and site start on the workers,
+    // then the PDFs run here; a failure of any step fails the build as before.
+    const run = [targets.has('pdf') && pdfStep, targets.has('posters') && posterStep, targets.has('site') && siteStep].filter((f): f is (r: (d: Diagnostic) => void) => Promise<string[]> => Boolean(f));
+    const reportTo = run.map(() => reporter());
+    if (pool) {
+      for (let i = run.length - 1; i >= 0; i--) steps[i] = run[i]!(reportTo[i]!);
+      const settled = await Promise.allSettled(steps);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const s of settled) files.push(...(s as PromiseFulfilledResult<string[]>).value);
+    } else {
+      for (const [i, step] of run.entries()) files.push(...(await step(reportTo[i]!)));
     }
+    for (const list of stepDiagnostics) list.forEach((d) => opts.onDiagnostic?.(d));
     if (targets.has('site')) files.push(...(await placeDownloads(staging, files)));
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
@@ -131,6 +175,8 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   } catch (e) {
     await discardDir(staging);
     throw asOutputError(e, outDir);
+  } finally {
+    await pool?.close();
   }
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
 }

@@ -31,13 +31,15 @@ interface StepMeta {
  * One build step (the PDFs, the posters, the site) through the cache: on a hit its files
  * are written into `staging` from the cache entry and its diagnostics reported again in
  * the same order, so the outputs and the messages are those of running it; on a miss it
- * runs, and the files it added under `staging` (every file that was not there before it)
+ * runs, and the files it added under `staging` (every file under the folders it `owns`
+ * that was not there before it: steps may run at the same time, each in its own folders)
  * are stored with what it returned and reported. `hit` says which happened.
  */
 export async function cachedStep(
   cache: BuildCache | undefined,
   key: string,
   staging: string,
+  owns: (file: string) => boolean,
   report: (d: Diagnostic) => void,
   run: (report: (d: Diagnostic) => void) => Promise<string[]>,
 ): Promise<{ written: string[]; hit: boolean }> {
@@ -52,13 +54,13 @@ export async function cachedStep(
     entry.meta.diagnostics.forEach(report);
     return { written: entry.meta.written, hit: true };
   }
-  const before = new Set(await listFiles(staging));
+  const before = new Set((await listFiles(staging)).filter(owns));
   const diagnostics: Diagnostic[] = [];
   const written = await run((d) => {
     diagnostics.push(d);
     report(d);
   });
-  const added = (await listFiles(staging)).filter((f) => !before.has(f)).sort();
+  const added = (await listFiles(staging)).filter((f) => owns(f) && !before.has(f)).sort();
   const files = await Promise.all(added.map(async (p) => ({ path: p, bytes: await readFile(path.join(staging, ...p.split('/'))) })));
   await putEntry(cache.dir, key, { meta: { written, diagnostics }, files });
   return { written, hit: false };
