@@ -7,7 +7,8 @@
  */
 import type { Diagnostic } from '../diag/index.js';
 import type { SopModel } from '../model/types.js';
-import { openCache, readPosterFacts, readSopLayoutFacts, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
+import { useParseCache } from '../document/index.js';
+import { cacheDir, engineFingerprint, openCache, readPosterFacts, readSopLayoutFacts, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 
 export interface CachedLayoutRules {
   countBodyPages(model: SopModel, lang: string): Promise<number>;
@@ -53,4 +54,15 @@ export function cachedLayoutRules(opts: { enabled?: boolean } = {}): CachedLayou
       return fit;
     },
   };
+}
+
+/**
+ * Turns on the cache of parsed Markdown trees (src/document/parse.ts) for this process,
+ * unless caching is off (`--no-cache`, `SOPKIT_CACHE=0`). Called before the SOP is loaded.
+ */
+export async function enableParseCache(opts: { enabled?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  const env = opts.env ?? process.env;
+  if (opts.enabled === false || env.SOPKIT_CACHE === '0') return;
+  const dir = cacheDir(env);
+  if (dir) useParseCache(dir, await engineFingerprint());
 }

@@ -9,6 +9,7 @@ import { shownDir, shownPath } from '../paths.js';
 import { createProgress, progressMode } from '../progress.js';
 import { runAction } from '../run.js';
 import { openCache } from '../../cache/index.js';
+import { enableParseCache } from '../cached-layout.js';
 import { availableParallelism } from 'node:os';
 
 /** `--only pdf,site`: a bad name is a usage error (exit 2) naming the ones that exist. */
@@ -44,6 +45,7 @@ export function buildCommand(): Command {
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const targets = opts.only;
+        await enableParseCache({ enabled: opts.cache });
         const { model, diagnostics } = await loadDocument(dir);
         const colour = useColour();
         const base = shownPath(model.root);
