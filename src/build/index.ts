@@ -4,7 +4,9 @@ import { copyFile, cp, link, mkdir, readdir, readFile, writeFile } from 'node:fs
 import { existsSync } from 'node:fs';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
-import { buildPdfs } from './pdfs.js';
+// The PDF code (layout, HarfBuzz, elkjs, pdf-lib) is imported when a PDF is made: a
+// build whose PDFs all come from the cache does not pay ~0.3 s to load it.
+const buildPdfs = async (...args: Parameters<typeof import('./pdfs.js').buildPdfs>) => (await import('./pdfs.js')).buildPdfs(...args);
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 import type { ProgressFn } from './progress.js';
 import { cachedStep } from './reuse.js';
