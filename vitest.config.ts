@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -72,6 +73,9 @@ export default defineConfig({
     // 2-core machines: keep workers modest so PDF and browser tests do not starve.
     maxWorkers: 2,
     globalSetup: ['tests/setup/built-lib.ts'],
+    // The CLI processes the tests start keep their build cache (docs/cache.md) in a folder
+    // of the test run's own, not in the user's ~/.cache.
+    env: { SOPKIT_CACHE_DIR: path.join(os.tmpdir(), 'sopkit-test-cache') },
     // The vendor bundles are loaded by Node itself, as the CLI loads them (vite would only
     // re-parse 2.5 MB of generated JavaScript per test file); the rest of lib/ goes through
     // vite so that vi.mock can replace a module.

@@ -2,7 +2,7 @@
 /**
  * PDF benchmark. Builds the bench corpus (a 40-page Arabic document made from the seeds,
  * and a 14-page English one) with sopkit and with whichever peers are installed
- * (WeasyPrint, Chromium print-to-PDF, Pandoc → WeasyPrint, Pandoc → Typst, Pandoc →
+ * (WeasyPrint, Chromium print-to-PDF, Typst through its Node compiler, Pandoc → WeasyPrint, Pandoc → Typst, Pandoc →
  * XeLaTeX), and reports from ONE run: median whole-process wall time over N runs, page
  * count, file size, peak RSS, how much of the text an extractor gives back in source
  * order (src/verify/word-order.ts), and the time ratios sopkit/peer.
@@ -39,7 +39,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = next();
     else if (a === '--keep') o.keep = next();
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node bench/pdf.mjs [--runs N] [--docs ar,en] [--engines sopkit,weasyprint,chromium,pandoc-weasyprint,pandoc-typst,pandoc-xelatex] [--json FILE] [--keep DIR]\n');
+      process.stdout.write('usage: node bench/pdf.mjs [--runs N] [--docs ar,en] [--engines sopkit,weasyprint,chromium,typst,pandoc-weasyprint,pandoc-typst,pandoc-xelatex] [--json FILE] [--keep DIR]\n');
       process.exit(0);
     } else fail(`unknown option ${a} (try --help)`);
   }
@@ -71,7 +71,7 @@ mkdirSync(WORK, { recursive: true });
  */
 const SOPKIT = path.join(WORK, 'sopkit');
 rmSync(SOPKIT, { recursive: true, force: true });
-for (const p of ['bin', 'lib', 'schemas', 'templates', 'package.json', 'bench/sopkit-pdfs.mjs']) cpSync(path.join(REPO, p), path.join(SOPKIT, p), { recursive: true });
+for (const p of ['bin', 'lib', 'schemas', 'templates', 'package.json', 'bench/sopkit-pdfs.mjs', 'bench/typst.mjs']) cpSync(path.join(REPO, p), path.join(SOPKIT, p), { recursive: true });
 symlinkSync(path.join(REPO, 'node_modules'), path.join(SOPKIT, 'node_modules'), 'dir');
 const verifyLib = await import(pathToFileURL(path.join(SOPKIT, 'lib', 'verify', 'index.js')).href);
 // The source-word functions read a Markdown tree (the document stage's parse), not text.
@@ -88,14 +88,27 @@ function firstLine(cmd, args) {
   return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => l.trim())?.trim() ?? '?';
 }
 
+/** The folders of the Noto TTF files sopkit embeds (from node_modules). */
+function fontDirs() {
+  return ['noto-naskh-arabic', 'noto-serif', 'noto-sans'].map((f) => path.dirname(require.resolve(`@expo-google-fonts/${f}/package.json`)));
+}
+
+/** The corpus document of one language as Typst markup (bench/typst.mjs), written once into WORK. */
+async function typstSource(lang) {
+  const file = path.join(WORK, `typst-${lang}.typ`);
+  if (existsSync(file)) return;
+  const { markdownToTypst } = await import(pathToFileURL(path.join(SOPKIT, 'bench', 'typst.mjs')).href);
+  const doc = splitFrontMatter(readFileSync(path.join(CORPUS, lang, 'all.md'), 'utf8'));
+  writeFileSync(file, markdownToTypst(doc.body, { lang, title: String(doc.data.title ?? ''), parseMarkdown: markdownLib.parseMarkdown }));
+}
+
 /**
  * Peers find fonts through fontconfig. The corpus CSS asks for Amiri, then Noto Naskh
  * Arabic / Noto Serif; pointing fontconfig at the very TTF files sopkit embeds (from
  * node_modules) makes every engine set the same faces, without installing anything.
  */
 function fontconfigEnv() {
-  const dirs = ['noto-naskh-arabic', 'noto-serif', 'noto-sans']
-    .map((f) => path.dirname(require.resolve(`@expo-google-fonts/${f}/package.json`)))
+  const dirs = fontDirs()
     .map((d) => `  <dir>${d}</dir>`)
     .join('\n');
   const conf = path.join(WORK, 'fonts.conf');
@@ -151,6 +164,13 @@ const pandocBin = which('pandoc');
 const weasyBin = which('weasyprint');
 const typstBin = which('typst');
 const xelatexBin = which('xelatex');
+const typstNode = (() => {
+  try {
+    return { version: require('@myriaddreamin/typst-ts-node-compiler/package.json').version };
+  } catch {
+    return undefined;
+  }
+})();
 const pandocFormats = pandocBin ? spawnSync(pandocBin, ['--list-output-formats'], { encoding: 'utf8' }).stdout.split('\n') : [];
 
 /** Is the `build` command wired into the CLI? (Else the sopkit rows are skipped.) */
@@ -181,8 +201,22 @@ function engines(lang, sop) {
       available: wired ? true : 'the `build` command is not wired into the CLI yet',
       output: sopkitBuildOut,
       clean: () => rmSync(path.join(sop.dir, 'dist'), { recursive: true, force: true }),
-      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir]],
+      // Cold: --no-cache, or every run after the warm-up would reuse the first one's outputs.
+      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir, '--no-cache']],
       env: process.env,
+    },
+    {
+      name: 'sopkit build, unchanged (cache)',
+      key: 'sopkit',
+      sopkit: true,
+      // A second build with nothing changed: the warm-up run fills the bench's own cache
+      // folder, every timed run reuses it (docs/cache.md).
+      what: 'node bin/sopkit.js build <sop> again, sources unchanged (build cache hit)',
+      available: wired ? true : 'the `build` command is not wired into the CLI yet',
+      output: sopkitBuildOut,
+      clean: () => rmSync(path.join(sop.dir, 'dist'), { recursive: true, force: true }),
+      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir]],
+      env: { ...process.env, SOPKIT_CACHE_DIR: path.join(WORK, 'cache') },
     },
     {
       name: 'sopkit PDFs only',
@@ -195,7 +229,7 @@ function engines(lang, sop) {
       available: wired ? true : 'the `build` command is not wired into the CLI yet',
       output: path.join(sopkitPdfsDir, 'pdf', `sop-v2.1-${lang}.pdf`),
       clean: () => rmSync(sopkitPdfsDir, { recursive: true, force: true }),
-      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir, '--only', 'pdf', '--quiet', '-o', sopkitPdfsDir]],
+      cmd: [process.execPath, [path.join(SOPKIT, 'bin', 'sopkit.js'), 'build', sop.dir, '--only', 'pdf', '--quiet', '--no-cache', '-o', sopkitPdfsDir]],
       env: process.env,
     },
     {
@@ -227,6 +261,20 @@ function engines(lang, sop) {
       output: out('pandoc-weasyprint'),
       cmd: [pandocBin, ['-s', '-H', head, md, '-t', 'html5', '--pdf-engine=weasyprint', '-o', out('pandoc-weasyprint')]],
       env: fc,
+    },
+    {
+      name: 'Typst (Node compiler)',
+      key: 'typst',
+      // Typst 0.14 through its Node binding, one whole process per run like the other
+      // peers (bench/typst.mjs): the corpus Markdown is turned into Typst markup once,
+      // untimed; each run reads that file, compiles it and writes the PDF.
+      what: 'node bench/typst.mjs all.typ out.pdf FONTDIRS (@myriaddreamin/typst-ts-node-compiler)',
+      available: typstNode ? true : 'the dev dependency @myriaddreamin/typst-ts-node-compiler is not installed',
+      version: typstNode && `typst-ts-node-compiler ${typstNode.version}`,
+      output: out('typst'),
+      prepare: () => typstSource(lang),
+      cmd: [process.execPath, [path.join(SOPKIT, 'bench', 'typst.mjs'), path.join(WORK, `typst-${lang}.typ`), out('typst'), ...fontDirs()]],
+      env: process.env,
     },
     {
       name: 'Pandoc → Typst',
@@ -348,6 +396,7 @@ for (const lang of opts.docs) {
   const notes = [];
   const active = [];
   for (const e of engines(lang, sop)) {
+    if (e.available === true && e.prepare) await e.prepare();
     if (e.available !== true) notes.push(`${e.name}: skipped, ${e.available}`);
     else active.push({ e, runs: [], row: { name: e.name, key: e.key, sopkit: Boolean(e.sopkit), what: e.what, version: e.version } });
   }
@@ -409,7 +458,7 @@ for (const lang of opts.docs) {
   }
   results.docs[lang] = { loadavg: [load0, load1] };
   // Ratios against the sopkit row that does the most comparable work: PDFs only when it ran, else the full build.
-  const ref = rows.find((r) => r.name === 'sopkit PDFs only') ?? rows.find((r) => r.sopkit);
+  const ref = rows.find((r) => r.name === 'sopkit PDFs only') ?? rows.find((r) => r.sopkit && !r.name.includes('cache'));
   for (const r of rows) {
     if (!ref || r.sopkit) continue;
     r.ratio = (ref.median / r.median).toFixed(2);

@@ -4,9 +4,13 @@ import { copyFile, cp, link, mkdir, readdir, readFile, writeFile } from 'node:fs
 import { existsSync } from 'node:fs';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir } from '../fs/index.js';
 import type { SopModel } from '../model/index.js';
-import { buildPdfs } from './pdfs.js';
+// The PDF code (layout, HarfBuzz, elkjs, pdf-lib) is imported when a PDF is made: a
+// build whose PDFs all come from the cache does not pay ~0.3 s to load it.
+const buildPdfs = async (...args: Parameters<typeof import('./pdfs.js').buildPdfs>) => (await import('./pdfs.js')).buildPdfs(...args);
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 import type { ProgressFn } from '../diag/progress.js';
+import { cachedStep } from './reuse.js';
+import { entryKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
@@ -21,6 +25,18 @@ export interface BuildOptions {
   versions?: SopModel[];
   onProgress?: ProgressFn;
   onDiagnostic?: (d: Diagnostic) => void;
+  /**
+   * The build cache of this SOP (`openCache`): a step whose inputs are unchanged since a
+   * build that stored it writes the stored bytes instead of running (see ./reuse.ts).
+   * Without it every step runs.
+   */
+  cache?: BuildCache;
+  /**
+   * How many threads may build at once (default 1: one step after the other). Above 1,
+   * posters and site are made on worker threads that load the SOP again from
+   * `model.root`: only for a model exactly as loaded from its folder (`sopkit build`).
+   */
+  jobs?: number;
 }
 
 /**
@@ -75,27 +91,89 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   const files: string[] = [];
   // Posters and site are imported when asked for: their libraries (elkjs, rehype) cost
   // ~0.15 s to load, which `build --only pdf` should not pay.
+  const cache = opts.cache;
+  // Each step's diagnostics are reported after the steps before it, whichever finishes
+  // first, so a parallel build reports what a serial one does, in the same order.
+  const jobs = opts.jobs ?? 1;
+  const stepDiagnostics: Diagnostic[][] = [];
+  const reporter = (): ((d: Diagnostic) => void) => {
+    if (jobs <= 1) return (d) => opts.onDiagnostic?.(d); // serial: as they come
+    const list: Diagnostic[] = [];
+    stepDiagnostics.push(list);
+    return (d) => list.push(d);
+  };
+  // The main thread is one of the `jobs` (it makes the PDFs); the workers take the rest.
+  const workerSteps = (targets.has('posters') ? 1 : 0) + (targets.has('site') ? 1 : 0);
+  const pool = jobs > 1 && workerSteps ? new (await import('./parallel.js')).WorkerPool(Math.min(jobs - 1, workerSteps)) : undefined;
+  const task = (step: 'posters' | 'site') => ({ step, root: model.root, versions: (opts.versions ?? []).map((v) => v.root), staging, outDir });
   try {
-    if (targets.has('pdf')) {
-      files.push(...(await buildPdfs(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
+    const steps: Array<Promise<string[]>> = [];
+    // The steps the site waits for (it links their files): those started before it.
+    const before: Array<Promise<string[]>> = [];
+    const pdfStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'pdf') : '', staging, (f) => f.startsWith('pdf/'), report, (r) => buildPdfs(model, staging, { onProgress: progress, onDiagnostic: r }));
+      if (step.hit) progress('PDFs: sources unchanged, reused from the cache', { stage: 'pdf' });
+      else if (cache) await writeSopLayoutFacts(cache, await sopLayoutFacts(model));
+      const out = [...step.written];
       for (const released of opts.versions ?? []) {
         if (released.manifest.version === model.manifest.version) continue;
-        files.push(...(await releasedPdfs(released, outDir, staging, progress)));
+        out.push(...(await releasedPdfs(released, outDir, staging, progress)));
       }
-    }
-    if (targets.has('posters')) {
-      const { buildPosters } = await import('../posters/index.js');
-      files.push(...(await buildPosters(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
-    }
-    if (targets.has('site')) {
+      return out;
+    };
+    const posterStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
+      const posterDiagnostics: Diagnostic[] = [];
+      const step = await cachedStep(cache, cache ? entryKey(cache, 'posters') : '', staging, (f) => f.startsWith('posters/'), report, async (r) => {
+        const onDiagnostic = (d: Diagnostic) => {
+          posterDiagnostics.push(d);
+          r(d);
+        };
+        if (pool) return pool.run(task('posters'), progress, onDiagnostic);
+        const { buildPosters } = await import('../posters/index.js');
+        return buildPosters(model, staging, { onProgress: progress, onDiagnostic });
+      });
+      // What buildPosters reports is what checkPosters returns (the same composition): `check` reuses it.
+      if (step.hit) progress('posters: sources unchanged, reused from the cache', { stage: 'posters' });
+      else if (cache) await writePosterFacts(cache, posterDiagnostics);
+      return step.written;
+    };
+    const siteStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
       // The pages of unchanged frozen releases are copied from the previous dist/ (keyed
       // by release.json, the version list and the engine) instead of rendered again.
-      const { buildSite } = await import('./site.js');
-      // Its pages link the PDFs and posters built above, which placeDownloads puts in site/.
-      const downloads = downloadable(files);
-      files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir, downloads })));
-      files.push(...(await placeDownloads(staging, downloads)));
+      // The site links the PDFs and posters built with it (placed in site/downloads/), and
+      // lists every released version; so it waits for the steps that make those files.
+      const downloads = downloadable((await Promise.all(before)).flat());
+      const siteKey = cache ? entryKey(cache, 'site', ...downloads, ...(await versionKeys(opts.versions ?? []))) : '';
+      const owns = (f: string) => f.startsWith('site/') || f.startsWith('.cache/site-');
+      const step = await cachedStep(cache, siteKey, staging, owns, report, async (r) => {
+        if (pool) return pool.run({ ...task('site'), downloads }, progress, r);
+        const { buildSite } = await import('./site.js');
+        return buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir, downloads });
+      });
+      if (step.hit) progress('site: sources unchanged, reused from the cache', { stage: 'site' });
+      return [...step.written, ...(await placeDownloads(staging, downloads))];
+    };
+    // Serial: one step after the other. Parallel: the posters start on a worker, the PDFs
+    // run here, and the site (which links both) follows on a worker; a failure of any step
+    // fails the build as before.
+    const run = [targets.has('pdf') && pdfStep, targets.has('posters') && posterStep, targets.has('site') && siteStep].filter((f): f is (r: (d: Diagnostic) => void) => Promise<string[]> => Boolean(f));
+    const reportTo = run.map(() => reporter());
+    if (pool) {
+      for (let i = run.length - 1; i >= 0; i--) if (run[i] !== siteStep) before.push((steps[i] = run[i]!(reportTo[i]!)));
+      const site = run.indexOf(siteStep);
+      if (site >= 0) steps[site] = siteStep(reportTo[site]!);
+      const settled = await Promise.allSettled(steps);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const s of settled) files.push(...(s as PromiseFulfilledResult<string[]>).value);
+    } else {
+      for (const [i, step] of run.entries()) {
+        const p = step(reportTo[i]!);
+        before.push(p);
+        files.push(...(await p));
+      }
     }
+    for (const list of stepDiagnostics) list.forEach((d) => opts.onDiagnostic?.(d));
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
     await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ version: model.manifest.version, date: model.manifest.date }, null, 2)}\n`);
@@ -109,6 +187,8 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   } catch (e) {
     await discardDir(staging);
     throw asOutputError(e, outDir);
+  } finally {
+    await pool?.close();
   }
   return { outDir, files: files.map((f) => f.split(path.sep).join('/')).sort() };
 }
@@ -116,6 +196,22 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
 /** The PDFs and posters among the built files (`pdf/…`, `posters/…`, `/`-separated), sorted. */
 function downloadable(built: string[]): string[] {
   return built.map((f) => f.split(path.sep).join('/')).filter((f) => /^(pdf|posters)\/[^/]+\.pdf$/.test(f)).sort();
+}
+
+/** The released versions a site lists, as key parts: version, root and release.json hash. */
+async function versionKeys(versions: SopModel[]): Promise<string[]> {
+  return Promise.all(versions.map(async (v) => `${v.manifest.version}\0${v.root}\0${(await releaseHash(v)) ?? 'none'}`));
+}
+
+/** What `check` needs from the SOP's layout, per language; the PDFs just laid it out (`layoutSop` keeps it per model). */
+async function sopLayoutFacts(model: SopModel): Promise<SopLayoutFacts> {
+  const { layoutSop } = await import('../layout/index.js');
+  const facts: SopLayoutFacts = {};
+  for (const lang of model.manifest.languages) {
+    const l = await layoutSop(model, lang);
+    facts[lang] = { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
+  }
+  return facts;
 }
 
 /**

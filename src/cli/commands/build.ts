@@ -8,6 +8,9 @@ import { shellQuote, DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 import { shownDir, shownPath } from '../paths.js';
 import { createProgress, progressMode } from '../progress.js';
 import { runAction } from '../run.js';
+import { openCache } from '../../cache/index.js';
+import { enableParseCache } from '../cached-layout.js';
+import { availableParallelism } from 'node:os';
 
 /** `--only pdf,site`: a bad name is a usage error (exit 2) naming the ones that exist. */
 export function parseTargets(value: string): BuildTarget[] {
@@ -21,6 +24,12 @@ export function parseTargets(value: string): BuildTarget[] {
   return list as BuildTarget[];
 }
 
+/** `--jobs 2`: a whole number from 1 up (a usage error otherwise). */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of threads, 1 or more, e.g. --jobs 2');
+  return Number(value);
+}
+
 /** `sopkit build [DIR]`: PDFs, posters and site into DIR/dist, atomically. */
 export function buildCommand(): Command {
   return new Command('build')
@@ -30,10 +39,13 @@ export function buildCommand(): Command {
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
     .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`).argParser(parseTargets))
     .option('--quiet', 'print nothing but problems (no progress, no summary)')
-    .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean }, cmd: Command) =>
+    .addOption(new Option('--jobs [n]', 'threads that build at once: posters and site on worker threads beside the PDFs (--jobs alone: one per core; default 1, one output after the other: see docs/cache.md for why)').argParser(parseJobs))
+    .option('--no-cache', 'build every output again, without reusing the ones whose sources did not change (see docs/cache.md)')
+    .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean; cache?: boolean; jobs?: number | true }, cmd: Command) =>
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const targets = opts.only;
+        await enableParseCache({ enabled: opts.cache });
         const { model, diagnostics } = await loadDocument(dir);
         const colour = useColour();
         const base = shownPath(model.root);
@@ -63,6 +75,10 @@ export function buildCommand(): Command {
             targets,
             onProgress: progress,
             onDiagnostic: (d) => layoutProblems.push(d),
+            cache: await openCache(model.root, { enabled: opts.cache }),
+            // The model is the folder as it is on disk, so workers may load it again. Serial by
+            // default: on the 2-core machine the workers cost more CPU and memory than they saved (docs/cache.md).
+            jobs: opts.jobs === true ? availableParallelism() : opts.jobs ?? 1,
           });
         } finally {
           progress.clear();

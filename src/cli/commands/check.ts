@@ -8,6 +8,7 @@ import { toPosix } from '../../fs/index.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { summary, useColour } from '../output.js';
 import { runAction, withRunnableHint } from '../run.js';
+import { cachedLayoutRules, enableParseCache } from '../cached-layout.js';
 import { shownPath } from '../paths.js';
 import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
 
@@ -25,6 +26,8 @@ interface CheckFlags {
   owners?: boolean;
   /** `--no-layout` sets this to false: skip the rules that lay the document out (R1, R10). */
   layout?: boolean;
+  /** `--no-cache` sets this to false: lay out again even when a build left the layout's facts. */
+  cache?: boolean;
 }
 
 function toolVersion(): string {
@@ -102,13 +105,15 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     else process.stderr.write(`sopkit check: ${summary(diagnostics)}\n`);
   };
 
+  const layoutRules = cachedLayoutRules({ enabled: flags.cache });
+  await enableParseCache({ enabled: flags.cache });
   let result;
   try {
     // R1 counts body pages with the PDF layout itself (the same pages `build` prints);
     // loaded only here because laying out both languages is most of check's time.
-    const countBodyPages: PageCounter | undefined =
-      flags.layout === false ? undefined : deps.countBodyPages ?? (async (m, lang) => (await import('../../layout/index.js')).countBodyPages(m, lang));
-    const diagramFit: CheckOptions['diagramFit'] = flags.layout === false ? undefined : async (m, lang) => (await import('../../layout/index.js')).diagramDiagnostics(m, lang);
+    // Through the build cache: after a build, its page counts and fit diagnostics are reused.
+    const countBodyPages: PageCounter | undefined = flags.layout === false ? undefined : deps.countBodyPages ?? layoutRules.countBodyPages;
+    const diagramFit: CheckOptions['diagramFit'] = flags.layout === false ? undefined : layoutRules.diagramFit;
     result = await checkSop(dir, { today, strict: flags.strict, countBodyPages, diagramFit });
   } catch (e) {
     if (!isSopkitError(e)) throw e;
@@ -126,11 +131,10 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
     // from that data would only fail again, less clearly.
     const dataBroken = diagnostics.some((d) => d.rule === 'schema' && d.severity === 'error' && (d.file ?? '').startsWith('data/'));
     if (!dataBroken) {
-      const { checkPosters } = await import('../../posters/index.js');
       const { sortDiagnostics } = await import('../../diag/index.js');
       let fit: Diagnostic[];
       try {
-        fit = await checkPosters(model);
+        fit = await layoutRules.posterFit(model);
       } catch (e) {
         fit = [diagnostic('poster-fit', 'warning', `the posters could not be laid out: ${(e as Error).message ?? e}`, { file: model.manifestFile, line: 1, column: 1 }, `Run \`sopkit posters ${shellQuote(shownPath(dir))}\` to see which poster fails, and check its data file.`)];
       }
@@ -163,6 +167,7 @@ export function createCheckCommand(deps: CheckCommandDeps = {}): Command {
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than N warnings')
     .option('--owners', 'list the sections per owner agency and their status (a table on standard output)')
     .option('--no-layout', 'skip the rules that lay the document out (page budget, poster fit): for quick checks while writing')
+    .option('--no-cache', 'lay the document out again even when a build of the same sources left its page counts (see docs/cache.md)')
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors (or too many warnings), 2 unusable input or usage.\nSee docs/check.md for every rule.')
     .action(async (dirArg: string | undefined, flags: CheckFlags & { dir?: string }, cmd: Command) =>
       runAction(() => runCheck(sopDir(cmd, dirArg, flags.dir), flags, deps)));

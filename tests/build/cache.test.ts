@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadSop } from '../../src/model/index.js';
+import { buildAll, type BuildTarget } from '../../src/build/index.js';
+import { openCache, readPosterFacts, readSopLayoutFacts } from '../../src/cache/index.js';
+import { countBodyPages } from '../../src/layout/index.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
+
+async function copyExample(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-cache-build-'));
+  await cp(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) && !src.includes(`${path.sep}releases`) });
+  return dir;
+}
+
+/** path → sha256 of every file under `dir`. */
+async function hashes(dir: string, rel = ''): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, await hashes(dir, r));
+    else out[r] = createHash('sha256').update(await readFile(path.join(dir, r))).digest('hex');
+  }
+  return out;
+}
+
+async function build(dir: string, out: string, store: string | undefined, targets?: BuildTarget[]) {
+  const { model } = await loadSop(dir);
+  const cache = store ? await openCache(model.root, { env: { SOPKIT_CACHE_DIR: store } }) : undefined;
+  const progress: string[] = [];
+  const diagnostics: unknown[] = [];
+  const r = await buildAll(model, { outDir: out, targets, cache, onProgress: (m) => progress.push(m), onDiagnostic: (d) => diagnostics.push(d) });
+  return { files: r.files, progress, diagnostics, hashes: await hashes(out), model, cache };
+}
+
+const reused = (progress: string[]) => progress.filter((m) => m.includes('reused from the cache'));
+
+describe('the build cache', () => {
+  it('a hit writes the bytes and reports the problems of a cold build; a changed section or a corrupt entry builds again', async () => {
+    const dir = await copyExample();
+    const store = await mkdtemp(path.join(os.tmpdir(), 'sopkit-cache-store-'));
+    const cold = await build(dir, path.join(dir, 'cold'), undefined);
+    const first = await build(dir, path.join(dir, 'first'), store);
+    expect(reused(first.progress)).toEqual([]);
+    const second = await build(dir, path.join(dir, 'second'), store);
+    expect(reused(second.progress)).toHaveLength(3); // PDFs, posters, site
+    expect(second.hashes).toEqual(cold.hashes);
+    expect(first.hashes).toEqual(cold.hashes);
+    expect(second.files).toEqual(cold.files);
+    expect(second.diagnostics).toEqual(cold.diagnostics);
+
+    // check's layout facts, left by the build, are those of laying the SOP out.
+    const facts = await readSopLayoutFacts(second.cache!);
+    for (const lang of second.model.manifest.languages) expect(facts?.[lang]?.bodyPages).toBe(await countBodyPages(second.model, lang));
+    expect(await readPosterFacts(second.cache!)).not.toBeNull();
+
+    // One changed section: nothing is reused, and the result is that of a cold build of it.
+    const section = path.join(dir, 'sections', 'en', (await readdir(path.join(dir, 'sections', 'en'))).sort()[1]!);
+    await appendFile(section, '\nOne more paragraph, written after the first build.\n');
+    const changed = await build(dir, path.join(dir, 'changed'), store, ['pdf']);
+    expect(reused(changed.progress)).toEqual([]);
+    const changedCold = await build(dir, path.join(dir, 'changed-cold'), undefined, ['pdf']);
+    expect(changed.hashes).toEqual(changedCold.hashes);
+    expect(changed.hashes['pdf/sop-v2.1-en.pdf']).not.toBe(cold.hashes['pdf/sop-v2.1-en.pdf']);
+
+    // Every entry damaged: a miss each, never an error, and the same bytes again.
+    for (const n of await readdir(store)) {
+      const f = path.join(store, n);
+      const b = await readFile(f);
+      b[b.length - 1] ^= 0xff;
+      await writeFile(f, b);
+    }
+    const afterCorruption = await build(dir, path.join(dir, 'again'), store, ['pdf']);
+    expect(reused(afterCorruption.progress)).toEqual([]);
+    expect(afterCorruption.hashes).toEqual(changedCold.hashes);
+  }, 240_000);
+});
