@@ -8,8 +8,14 @@ import { buildPdfs } from './pdfs.js';
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 import type { ProgressFn } from './progress.js';
 
-export type BuildTarget = 'pdf' | 'site' | 'posters';
-export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
+export type BuildTarget = 'pdf' | 'site' | 'posters' | 'docx';
+export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters', 'docx'];
+/**
+ * What `build` makes when no `--only` is given. The Word copies are for a consultation
+ * round, asked for by name (`--only docx`): a plain build and a release keep the outputs
+ * they always had.
+ */
+export const DEFAULT_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
 
 export interface BuildOptions {
   /** Final output folder (default `<sop>/dist`). */
@@ -69,7 +75,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   // it, the root or home folder, nor a folder sopkit did not make. Nothing is written
   // before this check.
   const { abs: outDir } = await checkOutputDir(path.resolve(opts.outDir ?? path.join(model.root, 'dist')), { command: 'build', option: opts.outOption, sopRoot: model.root });
-  const targets = new Set(opts.targets ?? BUILD_TARGETS);
+  const targets = new Set(opts.targets ?? DEFAULT_TARGETS);
   const progress = opts.onProgress ?? (() => undefined);
   const staging = await makeStagingDir(outDir);
   const files: string[] = [];
@@ -92,6 +98,11 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       // by release.json, the version list and the engine) instead of rendered again.
       const { buildSite } = await import('./site.js');
       files.push(...(await buildSite(model, staging, { onProgress: progress, versions: opts.versions, previousDir: outDir })));
+    }
+    if (targets.has('docx')) {
+      // The Word writer (and the docx library) load only when asked for.
+      const { buildDocx } = await import('../word/export/build.js');
+      files.push(...(await buildDocx(model, staging, { onProgress: progress })));
     }
     if (targets.has('site')) files.push(...(await placeDownloads(staging, files)));
     // Which version and date these outputs are of: file names of posters carry no version,

@@ -28,7 +28,7 @@ export function buildCommand(): Command {
     .argument('[dir]', DIR_ARGUMENT)
     .addOption(dirOption())
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
-    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`).argParser(parseTargets))
+    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')} (docx, the Word copies for consultation, only when named)`).argParser(parseTargets))
     .option('--quiet', 'print nothing but problems (no progress, no summary)')
     .action((dirArg: string | undefined, opts: { dir?: string; out?: string; only?: BuildTarget[]; quiet?: boolean }, cmd: Command) =>
       runAction(async () => {
