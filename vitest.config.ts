@@ -58,6 +58,9 @@ export const E2E = [
   'tests/validate/standalone.test.ts',
   'tests/verify/built-pdf.test.ts',
   'tests/verify/cli.test.ts',
+  'tests/word/export.test.ts', // builds the example's Word files with the CLI
+  'tests/word/comments.test.ts',
+  'tests/word/import.test.ts',
 ];
 
 export default defineConfig({
