@@ -29,8 +29,3 @@ export function parseAnchor(name: string): { key: string; line: number } | undef
   const m = /^sop_(.+)_L(\d+)$/.exec(name);
   return m ? { key: m[1]!, line: Number(m[2]) } : undefined;
 }
-
-/** The key as it appears inside a (possibly cut) bookmark name, to match `parseAnchor` results. */
-export function keyInAnchor(key: string, line: number): string {
-  return parseAnchor(anchorName(key, line))!.key;
-}
