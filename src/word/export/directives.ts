@@ -45,7 +45,7 @@ export function directiveBlocks(model: SopModel, d: RealizedDirective, lang: str
       const node = (id: string) => L(v.flow.nodes.find((n) => n.id === id)?.label) || id;
       return [
         { kind: 'para', text: `${L(v.title) || label('textVersion', lang)} (${word(TEXT_VERSION, lang)})`, bold: true },
-        { kind: 'list', ordered: false, items: v.flow.edges.map((e) => `${node(e.from)} → ${e.label ? `${L(e.label)} → ` : ''}${node(e.to)}`) },
+        { kind: 'list', ordered: false, items: v.flow.edges.map((e) => `${node(e.from)} — ${e.label ? `${L(e.label)} — ` : ''}${node(e.to)}`) },
       ];
     }
     case 'matrix': {
