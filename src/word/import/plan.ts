@@ -71,7 +71,7 @@ export function planImport(conv: WordConversion, profile: Profile, lang: string,
       confidence = 1;
       fromMap = true;
     } else if (part.heading) {
-      const m = matchComponent(profile, part.title);
+      const m = matchComponent(profile, part.heading);
       component = m.component?.id;
       confidence = m.confidence;
     }
