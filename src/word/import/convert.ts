@@ -73,6 +73,22 @@ function takeNotes(tree: HastRoot): Map<string, ElementContent[]> {
   return notes;
 }
 
+/**
+ * A Word table whose header row is not marked as one (no `th`): its first row is taken as
+ * the header, as readers of the table do, rather than an empty header added above it.
+ */
+function headerRows(tree: HastRoot): void {
+  walk(tree, (e) => {
+    if (e.tagName !== 'table') return;
+    let hasHeader = false;
+    walk(e, (x) => { if (x.tagName === 'th' || x.tagName === 'thead') hasHeader = true; });
+    if (hasHeader) return;
+    let first: Element | undefined;
+    walk(e, (x) => { if (!first && x.tagName === 'tr') first = x; });
+    for (const c of first?.children ?? []) if (isElement(c, 'td')) c.tagName = 'th';
+  });
+}
+
 /** `<sup><a href="#footnote-N">` → a marker element the mdast handler turns into `[^N]`; bookmarks (`<a id>`) dropped. */
 function markReferences(tree: HastRoot): void {
   walk(tree, (e, parent, i) => {
@@ -128,15 +144,20 @@ function visitMd(n: { type: string; children?: unknown[] }, f: (n: { type: strin
 async function partMarkdown(children: HastContent[], notes: Map<string, ElementContent[]>, imageDir: string): Promise<string> {
   const tree = await toMdast(children);
   const used: string[] = [];
+  // Notes are numbered 1, 2… in each part, in the order they are cited.
   visitMd(tree, (n) => {
-    if (n.type === 'footnoteReference' && !used.includes(String(n.identifier))) used.push(String(n.identifier));
+    if (n.type === 'footnoteReference') {
+      const id = String(n.identifier);
+      if (!used.includes(id)) used.push(id);
+      n.identifier = n.label = String(used.indexOf(id) + 1);
+    }
     if (n.type === 'image' && String(n.url).startsWith(IMAGE_SCHEME)) n.url = `${imageDir}${String(n.url).slice(IMAGE_SCHEME.length)}`;
   });
-  for (const id of used) {
+  for (const [k, id] of used.entries()) {
     const body = notes.get(id);
     if (!body) continue;
     const def = await toMdast(body as HastContent[]);
-    tree.children.push({ type: 'footnoteDefinition', identifier: id, label: id.replace(/^footnote-/, '').replace(/^endnote-/, 'e'), children: def.children as FootnoteDefinition['children'] } as RootContent);
+    tree.children.push({ type: 'footnoteDefinition', identifier: String(k + 1), label: String(k + 1), children: def.children as FootnoteDefinition['children'] } as RootContent);
   }
   return String(processor().stringify(tree)).trim();
 }
@@ -160,6 +181,7 @@ export async function convertDocx(bytes: Uint8Array, imageDir: string): Promise<
   const tree = unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: result.value }] } as unknown as HastRoot) as HastRoot;
   // References and bookmarks first, notes included (mammoth writes bookmarks into them too).
   markReferences(tree);
+  headerRows(tree);
   const notes = takeNotes(tree);
 
   const titleNode = tree.children.find((c) => isElement(c, 'p') && String(c.properties?.className ?? '').includes('title'));
