@@ -61,6 +61,7 @@ export const E2E = [
   'tests/word/export.test.ts', // builds the example's Word files with the CLI
   'tests/word/comments.test.ts',
   'tests/word/import.test.ts',
+  'tests/word/libreoffice.test.ts', // LibreOffice headless, when installed
 ];
 
 export default defineConfig({
