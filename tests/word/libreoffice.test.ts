@@ -1,15 +1,17 @@
 /**
  * The exported .docx opens in LibreOffice (headless conversion to PDF succeeds) and every
- * page of the result carries the running header. Skipped, with the reason, where
+ * page of the result carries the running header; saved again as .docx it keeps the source
+ * bookmarks `sopkit comments` maps by. Skipped, with the reason, where
  * LibreOffice (soffice) or pdftotext is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSop } from '../../src/model/index.js';
 import { buildDocx } from '../../src/word/export/build.js';
+import { JSZip } from '../../src/vendor/zip.js';
 import { ROOT, ensureBuilt } from '../cli/cli.js';
 
 const has = (cmd: string, arg: string) => spawnSync(cmd, [arg]).status === 0;
@@ -34,5 +36,13 @@ describe('the exported .docx in LibreOffice', () => {
       expect(pages.length, lang).toBeGreaterThan(10);
       for (const [i, p] of pages.entries()) expect(p.split('\n').slice(0, 4).join('\n'), `${lang} page ${i + 1}`).toContain(header);
     }
+    // Saved again by LibreOffice as .docx, the file keeps every source bookmark `comments` maps by.
+    const re = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'resaved'), path.join(dir, 'out/docx/sop-v2.1-en.docx')], { encoding: 'utf8', timeout: 240_000 });
+    expect(re.status, re.stderr).toBe(0);
+    const names = async (f: string) => new Set([...(await (await JSZip.loadAsync(await readFile(f))).file('word/document.xml')!.async('string')).matchAll(/w:name="(sop_[^"]+)"/g)].map((m) => m[1]));
+    const before = await names(path.join(dir, 'out/docx/sop-v2.1-en.docx'));
+    const after = await names(path.join(dir, 'resaved/sop-v2.1-en.docx'));
+    expect(before.size).toBeGreaterThan(300);
+    expect([...before].filter((n) => !after.has(n))).toEqual([]);
   }, 600_000);
 });
