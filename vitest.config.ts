@@ -63,6 +63,10 @@ export const E2E = [
   'tests/verify/built-pdf.test.ts',
   'tests/verify/tags-example.test.ts', // builds the example's PDFs
   'tests/verify/cli.test.ts',
+  'tests/word/export.test.ts', // builds the example's Word files with the CLI
+  'tests/word/comments.test.ts',
+  'tests/word/import.test.ts',
+  'tests/word/libreoffice.test.ts', // LibreOffice headless, when installed
 ];
 
 export default defineConfig({

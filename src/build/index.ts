@@ -12,8 +12,14 @@ import type { ProgressFn } from '../diag/progress.js';
 import { cachedStep } from './reuse.js';
 import { entryKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 
-export type BuildTarget = 'pdf' | 'site' | 'posters';
-export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
+export type BuildTarget = 'pdf' | 'site' | 'posters' | 'docx';
+export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters', 'docx'];
+/**
+ * What `build` makes when no `--only` is given. The Word copies are for a consultation
+ * round, asked for by name (`--only docx`): a plain build and a release keep the outputs
+ * they always had.
+ */
+export const DEFAULT_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters'];
 
 export interface BuildOptions {
   /** Final output folder (default `<sop>/dist`). */
@@ -85,7 +91,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
   // it, the root or home folder, nor a folder sopkit did not make. Nothing is written
   // before this check.
   const { abs: outDir } = await checkOutputDir(path.resolve(opts.outDir ?? path.join(model.root, 'dist')), { command: 'build', option: opts.outOption, sopRoot: model.root });
-  const targets = new Set(opts.targets ?? BUILD_TARGETS);
+  const targets = new Set(opts.targets ?? DEFAULT_TARGETS);
   const progress = opts.onProgress ?? (() => undefined);
   const staging = await makeStagingDir(outDir);
   const files: string[] = [];
@@ -174,6 +180,11 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       }
     }
     for (const list of stepDiagnostics) list.forEach((d) => opts.onDiagnostic?.(d));
+    if (targets.has('docx')) {
+      // The Word writer (and the docx library) load only when asked for.
+      const { buildDocx } = await import('../word/export/build.js');
+      files.push(...(await buildDocx(model, staging, { onProgress: progress })));
+    }
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).
     await writeFile(path.join(staging, 'build.json'), `${JSON.stringify({ version: model.manifest.version, date: model.manifest.date }, null, 2)}\n`);

@@ -61,7 +61,9 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       // CommonJS packages inside an ES module bundle still call require() for Node's
       // built-ins; give them a real one.
       banner: { js: "import { createRequire as __sopkitCreateRequire } from 'node:module';\nconst require = __sopkitCreateRequire(import.meta.url);" },
-      plugins: [
+      // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
+      // Deflate/Inflate classes, which the stand-in does not have.
+      plugins: f !== 'pdf-lib.js' ? [] : [
         {
           name: 'pako-native',
           setup(build: { onResolve(o: { filter: RegExp }, cb: () => { path: string }): void }) {

@@ -18,7 +18,7 @@ import { manifestYaml, writeFixture } from '../helpers/fixture.js';
 import { arabicParagraph, section } from '../layout/sop-fixture.js';
 
 const LIB_VENDOR = path.join(ROOT, 'lib/vendor');
-const FACADES = ['ajv', 'commander', 'diff', 'front-matter', 'html', 'markdown', 'pdf-lib', 'unicode', 'yaml'];
+const FACADES = ['ajv', 'commander', 'diff', 'docx', 'front-matter', 'html', 'markdown', 'pdf-lib', 'unicode', 'word-import', 'yaml', 'zip'];
 
 beforeAll(() => ensureBuilt());
 

@@ -37,7 +37,7 @@ export function buildCommand(): Command {
     .argument('[dir]', DIR_ARGUMENT)
     .addOption(dirOption())
     .option('-o, --out <dir>', 'output folder (default: DIR/dist)')
-    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')}`).argParser(parseTargets))
+    .addOption(new Option('--only <targets>', `build only some outputs: ${BUILD_TARGETS.join(',')} (docx, the Word copies for consultation, only when named)`).argParser(parseTargets))
     .option('--quiet', 'print nothing but problems (no progress, no summary)')
     .addOption(new Option('--jobs [n]', 'threads that build at once: posters and site on worker threads beside the PDFs (--jobs alone: one per core; default 1, one output after the other: see docs/cache.md for why)').argParser(parseJobs))
     .option('--no-cache', 'build every output again, without reusing the ones whose sources did not change (see docs/cache.md)')

@@ -20,6 +20,8 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
   ['release', async () => (await import('./release.js')).releaseCommand],
   ['diff', async () => (await import('./diff.js')).diffCommand],
   ['review', async () => (await import('./review.js')).reviewCommand],
+  ['import', async () => (await import('./import.js')).importCommand],
+  ['comments', async () => (await import('./comments.js')).commentsCommand],
   ['serve', async () => (await import('./serve.js')).serveCommand],
 ];
 
