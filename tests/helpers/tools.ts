@@ -1,5 +1,5 @@
 /**
- * External programs some tests need (qpdf, poppler-utils, Chromium). A test that needs one
+ * External programs some tests need (qpdf, poppler-utils, Chromium, pandoc, LibreOffice). A test that needs one
  * skips only by saying so: `it.skipIf(missingTool('qpdf'))(…)`, and the reason is printed
  * once per file. In CI (`CI` set; .ci/run installs all of them) a missing tool is a failure,
  * never a skip: the file stops with the install command.
@@ -12,6 +12,8 @@ export const TOOLS = {
   pdftoppm: { probe: ['pdftoppm', '-v'], install: 'apt-get install -y poppler-utils' },
   pdftotext: { probe: ['pdftotext', '-v'], install: 'apt-get install -y poppler-utils' },
   chromium: { probe: ['/usr/bin/chromium'], install: 'apt-get install -y chromium' },
+  pandoc: { probe: ['pandoc', '--version'], install: 'apt-get install -y pandoc' },
+  soffice: { probe: ['soffice', '--version'], install: 'apt-get install -y libreoffice-writer-nogui' },
 } as const;
 
 export type Tool = keyof typeof TOOLS;

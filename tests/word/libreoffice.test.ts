@@ -13,12 +13,10 @@ import { loadSop } from '../../src/model/index.js';
 import { buildDocx } from '../../src/word/export/build.js';
 import { JSZip } from '../../src/vendor/zip.js';
 import { ROOT, ensureBuilt } from '../cli/cli.js';
+import { missingTool } from '../helpers/tools.js';
 
-const has = (cmd: string, arg: string) => spawnSync(cmd, [arg]).status === 0;
-const SOFFICE = has('soffice', '--version');
-const PDFTOTEXT = has('pdftotext', '-v');
-const MISSING = !SOFFICE ? 'LibreOffice (soffice) is not installed' : !PDFTOTEXT ? 'pdftotext is not installed' : '';
-if (MISSING) console.warn(`tests/word/libreoffice: skipped: ${MISSING}`);
+// Skips (saying why) without LibreOffice or pdftotext; in CI a missing one fails the file.
+const MISSING = missingTool('soffice') ?? missingTool('pdftotext') ?? '';
 
 describe('the exported .docx in LibreOffice', () => {
   it.skipIf(!!MISSING)('converts to PDF without repair, the header on every page (en and ar)', async () => {
