@@ -43,6 +43,22 @@ describe('Arabic digits in the example', () => {
     expect(found).toEqual([]);
   });
 
+  test('the Arabic text of the data files (flowcharts, matrix, service map, cards) too', () => {
+    // Their Arabic strings are printed beside generated Arabic-Indic numbers on posters,
+    // cards and the site's service map: "دون 18 عامًا" next to a step "١." mixes styles.
+    const found: string[] = [];
+    const walk = (v: unknown, file: string, key?: string): void => {
+      if (typeof v === 'string') {
+        if (key === 'ar') for (const d of latinDigitsIn(v)) found.push(`${file}: ${d} in «${v.slice(0, 60)}»`);
+      } else if (Array.isArray(v)) v.forEach((x) => walk(x, file, key));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, file, k);
+    };
+    const files = Object.values(model.data);
+    expect(files.length).toBeGreaterThan(4);
+    for (const f of files) walk(f.value, f.file);
+    expect(found).toEqual([]);
+  });
+
   test('the Arabic site page: headings and contents carry no Latin digit (generated or written)', async () => {
     const versions = orderVersions([model]);
     const html = (await renderSopPage({ versions, current: versions[0]!, lang: 'ar', file: 'index.html' })).html;
