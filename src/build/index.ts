@@ -183,7 +183,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     if (targets.has('docx')) {
       // The Word writer (and the docx library) load only when asked for.
       const { buildDocx } = await import('../word/export/build.js');
-      files.push(...(await buildDocx(model, staging, { onProgress: progress })));
+      files.push(...(await buildDocx(model, staging, { onProgress: progress, onDiagnostic: opts.onDiagnostic })));
     }
     // Which version and date these outputs are of: file names of posters carry no version,
     // so `verify` reads it here (after a release, dist/ holds the release, not the draft).

@@ -36,6 +36,7 @@ interface DocxApi {
   HeadingLevel: Record<'HEADING_1' | 'HEADING_2' | 'HEADING_3' | 'HEADING_4', string>;
   AlignmentType: Record<'START' | 'END' | 'CENTER' | 'LEFT' | 'RIGHT' | 'BOTH', string>;
   LevelFormat: Record<'BULLET' | 'DECIMAL', string>;
+  LineRuleType: Record<'AUTO' | 'AT_LEAST' | 'EXACT', string>;
   WidthType: Record<'PERCENTAGE' | 'DXA' | 'AUTO', string>;
   BorderStyle: Record<'SINGLE' | 'NONE', string>;
   ShadingType: Record<'CLEAR' | 'SOLID', string>;
@@ -45,5 +46,5 @@ const d = docxModule as unknown as DocxApi;
 
 export const {
   AlignmentType, Bookmark, BorderStyle, Document, ExternalHyperlink, Footer, FootnoteReferenceRun, Header, HeadingLevel,
-  ImageRun, InternalHyperlink, LevelFormat, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  ImageRun, InternalHyperlink, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } = d;

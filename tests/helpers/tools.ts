@@ -11,6 +11,7 @@ export const TOOLS = {
   qpdf: { probe: ['qpdf', '--version'], install: 'apt-get install -y qpdf' },
   pdftoppm: { probe: ['pdftoppm', '-v'], install: 'apt-get install -y poppler-utils' },
   pdftotext: { probe: ['pdftotext', '-v'], install: 'apt-get install -y poppler-utils' },
+  pdfimages: { probe: ['pdfimages', '-v'], install: 'apt-get install -y poppler-utils' },
   chromium: { probe: ['/usr/bin/chromium'], install: 'apt-get install -y chromium' },
   pandoc: { probe: ['pandoc', '--version'], install: 'apt-get install -y pandoc' },
   soffice: { probe: ['soffice', '--version'], install: 'apt-get install -y libreoffice-writer-nogui' },

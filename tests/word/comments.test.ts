@@ -91,6 +91,29 @@ describe('sopkit comments', () => {
     expect(report).toMatch(/## 8\. Eligibility criteria and flowchart\n\n\| Reviewer[^\n]*\n[^\n]*\n\| DSD \| insertion \| sections\/en\/08-eligibility\.md:10 /);
   });
 
+  it('the consultation report is grouped by reviewer (the agency) and by component, in Markdown and in HTML', async () => {
+    const report = await readFile(path.join(dir, 'consultation.md'), 'utf8');
+    // By reviewer: how much each agency said, and on which components.
+    expect(report).toMatch(/## By reviewer\n\n\| Reviewer \| Comments \| Insertions \| Deletions \| On \|\n\|---\|---\|---\|---\|---\|\n\| DSD \| 0 \| 1 \| 0 \| 8\. Eligibility criteria and flowchart \|\n\| IRC \| 1 \| 0 \| 1 \| 3\. [^|]+\|\n\| UNICEF \| 2 \| 0 \| 0 \| 8\. Eligibility criteria and flowchart; 12\. [^|]+\|\n/);
+    // By component: each component once, its rows in reviewer order.
+    const headings = [...report.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings[0]).toBe('By reviewer');
+    expect(headings.slice(1).map((h) => h!.split('.')[0])).toEqual(['3', '8', '12']);
+    const eligibility = report.split('## 8. ')[1]!.split('\n## ')[0]!;
+    expect(eligibility.match(/^\| (DSD|UNICEF) /gm)).toEqual(['| DSD ', '| UNICEF ']);
+
+    const r = sopkit(['comments', 'returned.docx', '--dir', 'sop', '--format', 'json', '--report', 'consultation.html'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const html = await readFile(path.join(dir, 'consultation.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h2>By reviewer</h2>');
+    expect(html).toMatch(/<tr><td dir="auto">UNICEF<\/td><td>2<\/td><td>0<\/td><td>0<\/td>/);
+    expect(html.match(/<h2 dir="auto">/g)).toHaveLength(3);
+    // Reviewers' text is escaped, never markup: "&" in a comment.
+    expect(html).toContain('Add the age limit &amp; the source.');
+    expect(html).toMatch(/<code>sections\/en\/08-eligibility\.md:10<\/code>/);
+  });
+
   it('github format: one notice annotation per item, at the file and line', async () => {
     const r = sopkit(['comments', 'returned.docx', '--dir', 'sop', '--format', 'github'], dir);
     expect(r.code, r.stderr).toBe(0);

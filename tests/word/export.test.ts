@@ -111,6 +111,44 @@ describe('build --only docx (the example)', () => {
     }
   });
 
+  it('each flowchart is a picture (PNG drawn by the PDF renderer) described by its text version, which follows as text', async () => {
+    for (const lang of ['en', 'ar']) {
+      const file = path.join(dir, `dist/docx/sop-v2.1-${lang}.docx`);
+      const p = await parts(file);
+      const doc = p['word/document.xml']!;
+      const zip = await JSZip.loadAsync(await readFile(file));
+      // Both charts of the example (eligibility in section 8, case steps in 11) start at their directive's bookmark.
+      for (const [key, line] of lang === 'en' ? [['08_eligibility', 32], ['11_case_management_process', 10]] : [['08_eligibility', 31], ['11_case_management_process', 9]]) {
+        const at = doc.indexOf(`w:name="sop_s_${lang}_${key}_L${line}"`);
+        expect(at, `${lang} ${key}`).toBeGreaterThan(0);
+        const para = doc.slice(at, doc.indexOf('</w:p>', at));
+        expect(para, `${lang} ${key}`).toContain('<w:drawing>');
+      }
+      const pictures = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>.*?<wp:docPr id="(\d+)" name="([^"]*)" descr="([^"]*)"/gs)];
+      expect(pictures.length, lang).toBeGreaterThanOrEqual(2);
+      // Word wants every drawing's id distinct.
+      expect(new Set(pictures.map((m) => m[3])).size, lang).toBe(pictures.length);
+      for (const m of pictures) {
+        // At most the text block: 470.6 pt wide, 697.9 pt tall (EMU: 12 700 a point).
+        expect(Number(m[1]) / 12700, lang).toBeLessThanOrEqual(470.7);
+        expect(Number(m[2]) / 12700, lang).toBeLessThanOrEqual(698);
+        expect(m[5]!.length, lang).toBeGreaterThan(200);
+      }
+      // The description is the text version printed below the picture: an arrow of the eligibility tree.
+      const arrow = lang === 'en' ? 'Is the person under 18, or could they be a child? — Yes — ' : 'هل الشخص دون 18 عامًا، أو قد يكون طفلًا؟ — نعم — ';
+      expect(pictures.some((m) => m[5]!.includes(arrow)), lang).toBe(true);
+      expect(doc.split(arrow).length - 1, lang).toBeGreaterThanOrEqual(2);
+      const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+      expect(media.length, lang).toBeGreaterThanOrEqual(2);
+      for (const n of media) {
+        const bytes = await zip.file(n)!.async('uint8array');
+        expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), n).toBe('PNG');
+        // Drawn at 200 dpi: a chart column wide is more than 1 000 pixels across.
+        expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(16), n).toBeGreaterThan(1000);
+      }
+    }
+  });
+
   it('is deterministic: the CLI and a second in-process build write the same bytes', async () => {
     const { model } = await loadDocument(dir);
     const out = await mkdtemp(path.join(os.tmpdir(), 'sopkit-docx2-'));

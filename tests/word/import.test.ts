@@ -127,6 +127,43 @@ describe('sopkit import: documents made by other tools', () => {
     expectOnlyTemplatesLeft(into, ['sections/en/09-prioritisation.md', 'sections/en/06-guiding-principles.md']);
   }, 60_000);
 
+  it('--map: the edited import-map.yaml decides, imported again into a new folder (a heading moved to another component, one left unmapped)', async () => {
+    const first = path.join(tmp, 'from-hand');
+    const map = await readFile(path.join(first, 'import-map.yaml'), 'utf8');
+    // As a user edits it: the guiding-principles part goes to component 3, the prioritisation part to none.
+    const edited = map
+      .replace(/(heading: "?Component 6: Guiding principles"?\n\s+component: )guiding-principles/, '$1purpose-scope')
+      .replace(/(heading: "?9- Prioritisation of eligible cases"?\n\s+component: )prioritisation/, '$1null');
+    expect(edited.match(/component: purpose-scope/g), map).toHaveLength(1);
+    expect(edited.match(/component: null/g), map).toHaveLength(1);
+    await writeFile(path.join(tmp, 'edited-map.yaml'), edited);
+    const into = path.join(tmp, 'from-hand-mapped');
+    const r = sopkit(['import', 'hand.docx', '--into', into, '--language', 'en', '--map', 'edited-map.yaml'], tmp);
+    expect(r.code, r.stderr).toBe(0);
+    // The table says the map decided, for both rows.
+    expect(r.stdout).toMatch(/Component 6: Guiding principles\s+purpose-scope\s+map\s+sections\/en\/03-purpose-scope\.md/);
+    expect(r.stdout).toMatch(/9- Prioritisation of eligible cases\s+—\s+map\s+imported-unmapped-en\.md/);
+    expect(await readFile(path.join(into, 'sections/en/03-purpose-scope.md'), 'utf8')).toMatch(/^---\ncomponent: purpose-scope\ntitle: "Guiding principles"\n---\n\nDo no harm\./);
+    // Component 6 is init's template again; the prioritisation part waits in the unmapped file, its table whole.
+    expect(await readFile(path.join(into, 'sections/en/06-guiding-principles.md'), 'utf8')).toContain('TODO(sopkit)');
+    const unmapped = await readFile(path.join(into, 'imported-unmapped-en.md'), 'utf8');
+    expect(unmapped).toMatch(/## Prioritisation of eligible cases\n\nCases are ranked by risk\./);
+    expect(unmapped.match(/^\|.*\|$/gm)).toHaveLength(4);
+    // The new folder's own map records the choices, so a third import gives the same folder.
+    expect(await readFile(path.join(into, 'import-map.yaml'), 'utf8')).toMatch(/heading: "?Component 6: Guiding principles"?\n\s+component: purpose-scope\n\s+confidence: 1/);
+    expectOnlyTemplatesLeft(into, ['sections/en/03-purpose-scope.md']);
+  }, 60_000);
+
+  it('--map naming a component the profile does not have: exit 2, the entry named, nothing written', async () => {
+    const map = await readFile(path.join(tmp, 'edited-map.yaml'), 'utf8');
+    await writeFile(path.join(tmp, 'bad-map.yaml'), map.replace('component: purpose-scope', 'component: purpose-and-scope'));
+    const into = path.join(tmp, 'from-bad-map');
+    const r = sopkit(['import', 'hand.docx', '--into', into, '--language', 'en', '--map', 'bad-map.yaml'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot use the map "bad-map\.yaml": sections\[\d\] \("Component 6: Guiding principles"\) names component "purpose-and-scope", which profile \S+ does not have/);
+    await expect(readdir(into)).rejects.toThrow();
+  }, 60_000);
+
   it('never overwrites: a second import into the same folder is refused, exit 2, nothing changed', async () => {
     const into = path.join(tmp, 'from-hand');
     const before = await readFile(path.join(into, 'sections/en/09-prioritisation.md'), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * The exported .docx opens in LibreOffice (headless conversion to PDF succeeds) and every
- * page of the result carries the running header; saved again as .docx it keeps the source
+ * page of the result carries the running header and every flowchart picture at its size; saved again as .docx it keeps the source
  * bookmarks `sopkit comments` maps by. Skipped, with the reason, where
  * LibreOffice (soffice) or pdftotext is not installed.
  */
@@ -16,7 +16,7 @@ import { ROOT, ensureBuilt } from '../cli/cli.js';
 import { missingTool } from '../helpers/tools.js';
 
 // Skips (saying why) without LibreOffice or pdftotext; in CI a missing one fails the file.
-const MISSING = missingTool('soffice') ?? missingTool('pdftotext') ?? '';
+const MISSING = missingTool('soffice') ?? missingTool('pdftotext') ?? missingTool('pdfimages') ?? '';
 
 describe('the exported .docx in LibreOffice', () => {
   it.skipIf(!!MISSING)('converts to PDF without repair, the header on every page (en and ar)', async () => {
@@ -33,6 +33,17 @@ describe('the exported .docx in LibreOffice', () => {
       const pages = text.split('\f').filter((p) => p.trim());
       expect(pages.length, lang).toBeGreaterThan(10);
       for (const [i, p] of pages.entries()) expect(p.split('\n').slice(0, 4).join('\n'), `${lang} page ${i + 1}`).toContain(header);
+      // Every flowchart picture is drawn at its full height: each image is on a page of its
+      // own when taller than half the text block (the Arabic eligibility tree is two such
+      // pictures; a picture clipped to one line of text let both onto one page).
+      const drawings = (await (await JSZip.loadAsync(await readFile(path.join(dir, `out/docx/sop-v2.1-${lang}.docx`)))).file('word/document.xml')!.async('string')).match(/<w:drawing>/g)!.length;
+      const images = spawnSync('pdfimages', ['-list', path.join(dir, `pdf/sop-v2.1-${lang}.pdf`)], { encoding: 'utf8' }).stdout
+        .split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image')
+        .map((c) => ({ page: Number(c[0]), height: (Number(c[4]) / Number(c[13])) * 72 }));
+      expect(images.length, lang).toBe(drawings);
+      const tall = images.filter((im) => im.height > 700 / 2);
+      expect(tall.length, lang).toBeGreaterThan(0);
+      expect(new Set(tall.map((im) => im.page)).size, lang).toBe(tall.length);
     }
     // Saved again by LibreOffice as .docx, the file keeps every source bookmark `comments` maps by.
     const re = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'resaved'), path.join(dir, 'out/docx/sop-v2.1-en.docx')], { encoding: 'utf8', timeout: 240_000 });

@@ -18,7 +18,7 @@ interface CommentsFlags {
 export async function runComments(docx: string, dir: string, flags: CommentsFlags): Promise<number> {
   const { readReview, NotADocxError } = await import('../../word/comments/read.js');
   const { mapReview } = await import('../../word/comments/map.js');
-  const { consultationReport, REVIEW_RULES, reviewDiagnostics } = await import('../../word/comments/report.js');
+  const { consultationReport, consultationReportHtml, REVIEW_RULES, reviewDiagnostics } = await import('../../word/comments/report.js');
   const { loadSop } = await import('../../model/index.js');
   const shown = shownPath(docx);
   let bytes: Uint8Array;
@@ -48,7 +48,9 @@ export async function runComments(docx: string, dir: string, flags: CommentsFlag
     const { checkOutputFile, writeFileAtomic } = await import('../../fs/index.js');
     // The output policy: the report never overwrites a source of the SOP, nor the .docx read.
     const out = await checkOutputFile(flags.report, { command: 'comments', option: '--report', sopRoot: model.root, inputs: [docx] });
-    await writeFileAtomic(out, consultationReport(mapped, title, path.basename(docx)));
+    // The file's extension picks the format: a page to mail round or print, or Markdown to keep beside the sources.
+    const html = /\.html?$/i.test(flags.report);
+    await writeFileAtomic(out, (html ? consultationReportHtml : consultationReport)(mapped, title, path.basename(docx)));
     process.stderr.write(`sopkit comments: consultation report written to ${shownPath(flags.report)}\n`);
   }
   const lost = mapped.filter((m) => m.by === 'none').length;
@@ -62,7 +64,7 @@ export function commentsCommand(): Command {
     .argument('<file>', 'the .docx (exported by `sopkit build --only docx`, possibly re-saved by Word or LibreOffice)')
     .addOption(dirOption())
     .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('pretty'))
-    .option('--report <file>', 'also write a consultation report (Markdown) grouped by component and reviewer')
+    .option('--report <file>', 'also write a consultation report grouped by component and reviewer: HTML when FILE ends in .html, else Markdown')
     .addHelpText('after', `\nExample: sopkit comments returned/sop-v2.1-en.docx --dir ${shellQuote('my-sop')} --report consultation.md\nSee docs/word.md.`)
     .action((file: string, flags: CommentsFlags, cmd: Command) => runAction(() => runComments(file, sopDir(cmd, undefined, flags.dir), flags)));
 }

@@ -33,28 +33,109 @@ export function reviewDiagnostics(items: readonly MappedItem[], docxName: string
 }
 
 const cell = (s: string) => oneLine(s).replace(/\|/g, '\\|');
+const UNPLACED = 'Not found in the sources';
+const reviewer = (i: MappedItem) => i.author || 'unknown reviewer';
 
-/** The consultation report: one table per component, rows grouped by reviewer. */
-export function consultationReport(items: readonly MappedItem[], title: string, docxName: string): string {
+/** The report's content, once for both formats: items by component (rows by reviewer) and the totals by reviewer. */
+interface ReportModel {
+  comments: number;
+  changes: number;
+  authors: string[];
+  /** Per reviewer (the agency): comments, insertions, deletions, and the components they touched. */
+  byAuthor: Array<{ author: string; comment: number; insertion: number; deletion: number; groups: string[] }>;
+  byGroup: Array<{ group: string; items: MappedItem[] }>;
+}
+
+function reportModel(items: readonly MappedItem[]): ReportModel {
   const groups = new Map<string, MappedItem[]>();
   for (const i of items) {
-    const g = i.group || 'Not found in the sources';
+    const g = i.group || UNPLACED;
     groups.set(g, [...(groups.get(g) ?? []), i]);
   }
-  const authors = [...new Set(items.map((i) => i.author || 'unknown reviewer'))].sort();
+  const authors = [...new Set(items.map(reviewer))].sort();
+  return {
+    comments: items.filter((i) => i.kind === 'comment').length,
+    changes: items.filter((i) => i.kind !== 'comment').length,
+    authors,
+    byAuthor: authors.map((author) => {
+      const own = items.filter((i) => reviewer(i) === author);
+      const count = (k: MappedItem['kind']) => own.filter((i) => i.kind === k).length;
+      return { author, comment: count('comment'), insertion: count('insertion'), deletion: count('deletion'), groups: [...new Set(own.map((i) => i.group || UNPLACED))] };
+    }),
+    byGroup: [...groups].map(([group, list]) => ({
+      group,
+      items: [...list].sort((a, b) => reviewer(a).localeCompare(reviewer(b)) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+    })),
+  };
+}
+
+function summary(m: ReportModel, docxName: string): string {
+  return `From ${docxName}: ${m.comments} comments, ${m.changes} tracked changes, from ${m.authors.length} reviewer${m.authors.length === 1 ? '' : 's'} (${m.authors.join(', ')}).`;
+}
+
+/**
+ * The consultation report in Markdown: who said how much on what (one row per reviewer,
+ * the agency in an inter-agency consultation), then one table per component (and annex),
+ * rows grouped by reviewer, with a blank "Decision" column to fill in.
+ */
+export function consultationReport(items: readonly MappedItem[], title: string, docxName: string): string {
+  const m = reportModel(items);
   const out = [
     `# Consultation report: ${title}`,
     '',
-    `From \`${docxName}\`: ${items.filter((i) => i.kind === 'comment').length} comments, ${items.filter((i) => i.kind !== 'comment').length} tracked changes, from ${authors.length} reviewer${authors.length === 1 ? '' : 's'} (${authors.join(', ')}).`,
+    summary(m, `\`${docxName}\``),
+    '',
+    '## By reviewer',
+    '',
+    '| Reviewer | Comments | Insertions | Deletions | On |',
+    '|---|---|---|---|---|',
+    ...m.byAuthor.map((a) => `| ${cell(a.author)} | ${a.comment} | ${a.insertion} | ${a.deletion} | ${cell(a.groups.join('; '))} |`),
     '',
   ];
-  for (const [g, list] of groups) {
-    out.push(`## ${g}`, '', '| Reviewer | Kind | Where | Text | On | Decision |', '|---|---|---|---|---|---|');
-    const sorted = [...list].sort((a, b) => (a.author || '').localeCompare(b.author || '') || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
-    for (const i of sorted) {
-      out.push(`| ${cell(i.author || 'unknown reviewer')} | ${i.kind} | ${i.file ? `${i.file}:${i.line}` : '—'} | ${cell(i.text)} | ${cell(short(i.quoted ?? '', 60))} | |`);
+  for (const { group, items: list } of m.byGroup) {
+    out.push(`## ${group}`, '', '| Reviewer | Kind | Where | Text | On | Decision |', '|---|---|---|---|---|---|');
+    for (const i of list) {
+      out.push(`| ${cell(reviewer(i))} | ${i.kind} | ${i.file ? `${i.file}:${i.line}` : '—'} | ${cell(i.text)} | ${cell(short(i.quoted ?? '', 60))} | |`);
     }
     out.push('');
   }
+  return out.join('\n');
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A table cell of text that may be Arabic or English: the browser sets its direction from its first strong letter. */
+const td = (s: string) => `<td dir="auto">${esc(oneLine(s))}</td>`;
+
+/**
+ * The same report as one HTML page (no script, no outside file: it can be mailed round or
+ * printed): the table by reviewer, then one table per component with an empty "Decision"
+ * column; each group of a reviewer's rows starts with the reviewer's name.
+ */
+export function consultationReportHtml(items: readonly MappedItem[], title: string, docxName: string): string {
+  const m = reportModel(items);
+  const out = [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${esc(`Consultation report: ${title}`)}</title>`,
+    '<style>body{font-family:"Noto Sans","Noto Naskh Arabic",sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:start;vertical-align:top}th{background:#eee}td.decision{min-width:10rem}</style>',
+    '</head>',
+    '<body>',
+    `<h1 dir="auto">${esc(`Consultation report: ${title}`)}</h1>`,
+    `<p>${esc(summary(m, docxName))}</p>`,
+    '<h2>By reviewer</h2>',
+    '<table><thead><tr><th>Reviewer</th><th>Comments</th><th>Insertions</th><th>Deletions</th><th>On</th></tr></thead><tbody>',
+    ...m.byAuthor.map((a) => `<tr>${td(a.author)}<td>${a.comment}</td><td>${a.insertion}</td><td>${a.deletion}</td>${td(a.groups.join('; '))}</tr>`),
+    '</tbody></table>',
+  ];
+  for (const { group, items: list } of m.byGroup) {
+    out.push(`<h2 dir="auto">${esc(group)}</h2>`, '<table><thead><tr><th>Reviewer</th><th>Kind</th><th>Where</th><th>Text</th><th>On</th><th>Decision</th></tr></thead><tbody>');
+    for (const i of list) {
+      out.push(`<tr>${td(reviewer(i))}<td>${i.kind}</td><td><code>${esc(i.file ? `${i.file}:${i.line}` : '—')}</code></td>${td(i.text)}${td(short(i.quoted ?? '', 60))}<td class="decision"></td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</body>', '</html>', '');
   return out.join('\n');
 }

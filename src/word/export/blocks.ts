@@ -12,11 +12,12 @@ import type { RootContent, PhrasingContent, ListItem, Table as MdTable, Footnote
 import type { RealizedDirective } from '../../document/index.js';
 import type { SopModel } from '../../model/types.js';
 import {
-  AlignmentType, Bookmark, BorderStyle, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun,
+  AlignmentType, Bookmark, BorderStyle, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, LineRuleType,
   Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type DocxNode,
 } from '../../vendor/docx.js';
 import { anchorName } from '../anchors.js';
 import { directiveBlocks, type PlainBlock, type PlainItem } from './directives.js';
+import type { DiagramPictures } from './figures.js';
 import { FONTS } from './fonts.js';
 
 /** An image of the Markdown read beforehand (docx needs its bytes and size synchronously). */
@@ -39,6 +40,8 @@ export interface WordContext {
   nextList: number;
   /** Images by the URL written in the Markdown of the current file. */
   images: Map<string, LoadedImage>;
+  /** Pictures of the flowcharts the current file shows, by data file name (see ./figures.ts). */
+  diagrams: Map<string, DiagramPictures | undefined>;
 }
 
 /** The file being written: its bookmark key and where its body starts. */
@@ -235,6 +238,39 @@ function plainBlock(b: PlainBlock, ctx: WordContext, at: DocxNode[]): DocxNode[]
   return out;
 }
 
+/**
+ * The words of plain blocks, one line each, as the pictures' description (their text
+ * alternative). Lines are joined with "; " ("؛ " in right-to-left text): an attribute's
+ * line breaks read as spaces once parsed.
+ */
+function plainText(blocks: readonly PlainBlock[], rtl: boolean): string {
+  return blocks.flatMap((b) => {
+    if (b.kind === 'para') return [b.text];
+    if (b.kind === 'table') return [b.header, ...b.rows].map((r) => r.join(' | '));
+    return b.items.flatMap((it) => (typeof it === 'string' ? [it] : [it.text, ...it.sub]));
+  }).join(rtl ? '؛ ' : '; ');
+}
+
+/** A chart's pictures (one per page-sized band), centred, each described by the text version. */
+function figureBlocks(pics: DiagramPictures | undefined, plain: readonly PlainBlock[], ctx: WordContext, at: DocxNode[]): DocxNode[] {
+  if (!pics?.ok || !pics.pictures.length) return [];
+  const description = plainText(plain, ctx.rtl);
+  const title = plain[0]?.kind === 'para' ? plain[0].text : '';
+  const n = pics.pictures.length;
+  return pics.pictures.map((p, i) => para([
+    ...(i === 0 ? at : []),
+    new ImageRun({
+      type: 'png',
+      data: p.png,
+      // docx sizes pictures in pixels at 96 per inch; the picture is drawn in points.
+      transformation: { width: Math.round((p.width * 96) / 72), height: Math.round((p.height * 96) / 72) },
+      altText: { name: n > 1 ? `${title} (${i + 1}/${n})` : title, title, description },
+    }),
+    // The line height is the picture's ("auto" said outright: LibreOffice clips a picture
+    // to one line of the document's default spacing, which names no rule).
+  ], ctx, { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0, line: 240, lineRule: LineRuleType.AUTO }, keepNext: i + 1 < n || undefined }));
+}
+
 /** One block of mdast → docx blocks. */
 export function blockOf(node: RootContent, ctx: WordContext, scope: FileScope, opts: BlockOptions = {}): DocxNode[] {
   const list = opts.list;
@@ -263,7 +299,10 @@ export function blockOf(node: RootContent, ctx: WordContext, scope: FileScope, o
     case 'containerDirective': {
       const sop = (node.data as { sop?: RealizedDirective } | undefined)?.sop;
       if (!sop || sop.kind === 'pagebreak' || sop.kind === 'unknown') return [];
-      return directiveBlocks(ctx.model, sop, ctx.lang).flatMap((b, i) => plainBlock(b, ctx, i === 0 ? mark(node, scope) : []));
+      const plain = directiveBlocks(ctx.model, sop, ctx.lang);
+      const figure = sop.kind === 'flowchart' ? figureBlocks(ctx.diagrams.get(sop.data.name), plain, ctx, mark(node, scope)) : [];
+      // The text version stays below the picture, as in the PDF: it is what a screen reader and a search find.
+      return [...figure, ...plain.flatMap((b, i) => plainBlock(b, ctx, i === 0 && !figure.length ? mark(node, scope) : []))];
     }
     default: {
       const kids = (node as { children?: RootContent[] }).children;

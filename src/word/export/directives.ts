@@ -1,8 +1,9 @@
 /**
  * The data directives (`::criteria`, `::flowchart`, `::matrix`…) of a section as plain
- * blocks for Word: lists and tables of the same data the PDF and site draw. Diagrams are
- * given as their text version (each arrow of the flowchart as one line, each case step
- * with its actions): sopkit has no PNG renderer, and Word needs a PNG beside an SVG.
+ * blocks for Word: lists and tables of the same data the PDF and site draw. A flowchart
+ * is given as its text version (each arrow as one line, each case step with its actions),
+ * below its picture (./figures.ts): what a screen reader, a search and a reviewer's
+ * comment on a step find.
  */
 import type { RealizedDirective } from '../../document/index.js';
 import { label, localized } from '../../i18n/index.js';

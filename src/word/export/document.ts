@@ -18,10 +18,13 @@ import {
 } from '../../vendor/docx.js';
 import { anchorName, fileKey } from '../anchors.js';
 import { blockOf, fileScope, scriptPieces, type LoadedImage, type WordContext } from './blocks.js';
+import { diagramPictures, type DiagramPictures } from './figures.js';
 import { FONTS } from './fonts.js';
 
 /** Page sizes in twentieths of a point. */
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
+/** Page margins in twentieths of a point (header and footer sit inside top and bottom). */
+const MARGIN = { top: 1440, bottom: 1440, left: 1247, right: 1247, header: 708, footer: 708 } as const;
 /** The leading "8." or "٨-" a title may already carry (the number is written by sopkit). */
 const LEADING_NUMBER = /^\s*[0-9\u0660-\u0669]+\s*[.\-–)]\s*/;
 
@@ -57,14 +60,37 @@ async function loadImages(model: SopModel, file: { file: string }, tree: Root): 
   return out;
 }
 
-function context(model: SopModel, lang: string): WordContext {
-  return { model, lang, rtl: isRightToLeft(lang), footnotes: {}, nextFootnote: 1, nextList: 1, images: new Map() };
+/** Pictures of the flowcharts a file's tree shows, by data name, made for Word's text block. */
+async function loadDiagrams(ctx: WordContext & { warnings: string[] }, tree: Root): Promise<Map<string, DiagramPictures | undefined>> {
+  const names = new Set<string>();
+  const walk = (n: { type: string; data?: unknown; children?: unknown[] }) => {
+    const sop = (n.data as { sop?: { kind: string; data?: { name: string } } } | undefined)?.sop;
+    if (sop?.kind === 'flowchart' && sop.data) names.add(sop.data.name);
+    for (const c of (n.children ?? []) as Array<{ type: string }>) walk(c);
+  };
+  walk(tree);
+  const page = PAGE[ctx.model.manifest.paper ?? 'A4'];
+  // Text block in points; the height keeps room for the caption line kept with the picture.
+  const width = (page.width - MARGIN.left - MARGIN.right) / 20;
+  const height = (page.height - MARGIN.top - MARGIN.bottom) / 20 - 48;
+  const out = new Map<string, DiagramPictures | undefined>();
+  for (const name of [...names].sort()) {
+    const pics = await diagramPictures(ctx.model, name, ctx.lang, width, height);
+    if (pics && !pics.ok) ctx.warnings.push(`the ${name} flowchart is given as its text version only in the ${ctx.lang} Word file: its picture could not be drawn (${pics.reason})`);
+    out.set(name, pics);
+  }
+  return out;
+}
+
+function context(model: SopModel, lang: string, warnings: string[]): WordContext & { warnings: string[] } {
+  return { model, lang, rtl: isRightToLeft(lang), footnotes: {}, nextFootnote: 1, nextList: 1, images: new Map(), diagrams: new Map(), warnings };
 }
 
 /** The body of one Markdown file; its leading `# title` is dropped (the component heading replaces it, as in the PDF). */
-async function fileBlocks(ctx: WordContext, f: DocumentFile<Section | MarkdownAnnex>): Promise<DocxNode[]> {
+async function fileBlocks(ctx: WordContext & { warnings: string[] }, f: DocumentFile<Section | MarkdownAnnex>): Promise<DocxNode[]> {
   const tree = f.tree;
   ctx.images = await loadImages(ctx.model, f.source, tree);
+  ctx.diagrams = await loadDiagrams(ctx, tree);
   const scope = fileScope(tree, fileKey(f.source), f.source.bodyLine);
   let children = tree.children;
   if (children[0]?.type === 'heading' && children[0].depth === 1) children = children.slice(1);
@@ -105,7 +131,7 @@ function pageSetUp(ctx: WordContext, headerText: string) {
     })],
   });
   return {
-    properties: { page: { size: PAGE[m.paper ?? 'A4'], margin: { top: 1440, bottom: 1440, left: 1247, right: 1247, header: 708, footer: 708 } } },
+    properties: { page: { size: PAGE[m.paper ?? 'A4'], margin: MARGIN } },
     headers: { default: header },
     footers: { default: footer },
   };
@@ -148,9 +174,9 @@ function documentOf(ctx: WordContext, title: string, headerText: string, body: D
 }
 
 /** The SOP of one language as a docx Document. */
-export async function sopDocx(model: SopModel, doc: LanguageDocument): Promise<DocxNode> {
+export async function sopDocx(model: SopModel, doc: LanguageDocument, warnings: string[] = []): Promise<DocxNode> {
   const lang = doc.lang;
-  const ctx = context(model, lang);
+  const ctx = context(model, lang, warnings);
   const m = model.manifest;
   const h = pageHeader(m, lang);
   const title = m.title[lang] ?? Object.values(m.title)[0] ?? '';
@@ -171,8 +197,8 @@ export async function sopDocx(model: SopModel, doc: LanguageDocument): Promise<D
 }
 
 /** One Markdown annex as a docx Document, headed as in the PDFs ("Annex N — title vX.Y — date"). */
-export async function annexDocx(model: SopModel, lang: string, annex: DocumentFile<MarkdownAnnex>, n: number): Promise<DocxNode> {
-  const ctx = context(model, lang);
+export async function annexDocx(model: SopModel, lang: string, annex: DocumentFile<MarkdownAnnex>, n: number, warnings: string[] = []): Promise<DocxNode> {
+  const ctx = context(model, lang, warnings);
   const h = pageHeader(model.manifest, lang, n);
   const own = String(annex.source.title ?? annex.source.frontMatter.title ?? '');
   const number = localizeDigits(String(n), digitsFor(model.manifest, lang));

@@ -41,6 +41,18 @@ function numberBookmarks(xml: string): string {
   });
 }
 
+/**
+ * Numbers the drawings' `wp:docPr` ids 1, 2, 3… through the parts (docx 9 writes id 1 for
+ * every picture; Word wants them distinct across the document).
+ */
+function numberDrawings(texts: Map<string, string>, names: readonly string[]): void {
+  let next = 1;
+  for (const n of names) {
+    const t = texts.get(n);
+    if (t?.includes('<wp:docPr ')) texts.set(n, t.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${next++}"`));
+  }
+}
+
 /** The .docx bytes of `doc`, dated `isoDate` (YYYY-MM-DD) throughout. */
 export async function packDocx(doc: DocxNode, isoDate: string): Promise<Uint8Array> {
   const raw = await Packer.toBuffer(doc);
@@ -53,6 +65,7 @@ export async function packDocx(doc: DocxNode, isoDate: string): Promise<Uint8Arr
   const core = texts.get('docProps/core.xml');
   if (core) texts.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
   for (const [n, text] of texts) if (text.includes('<w:bookmarkStart')) texts.set(n, numberBookmarks(text));
+  numberDrawings(texts, names);
   for (const n of names) {
     const m = /^(.*)_rels\/([^/]+)\.rels$/.exec(n);
     if (!m || !texts.has(`${m[1]}${m[2]}`)) continue;
