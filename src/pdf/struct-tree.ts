@@ -11,6 +11,14 @@
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString } from '../vendor/pdf-lib.js';
 import type { StructNode } from '../frame/types.js';
+import { creationOrder } from '../frame/struct.js';
+
+/**
+ * How an element's children are ordered: as their content is first `drawn` (the SOP's
+ * pages, drawn in reading order), or as the layout `created` them (posters and cards:
+ * an imposed booklet draws its pages out of reading order, a card sheet its copies).
+ */
+export type ChildOrder = 'drawn' | 'created';
 
 type Kid =
   | { kind: 'mcid'; page: PDFPage; mcid: number }
@@ -20,6 +28,8 @@ type Kid =
 export class StructTree {
   private readonly pages: Array<{ page: PDFPage; marks: readonly StructNode[] }> = [];
   private readonly annots: Array<{ page: PDFPage; annot: PDFDict; ref: PDFRef; node: StructNode }> = [];
+
+  constructor(private readonly order: ChildOrder = 'drawn') {}
 
   /** Records a page's marked content (index = MCID). Pages without any still get /Tabs. */
   addPage(page: PDFPage, marks: readonly StructNode[]): void {
@@ -83,8 +93,20 @@ export class StructTree {
       kids.set(tr, tr.children.map((node) => ({ kind: 'elem', node })));
     }
 
+    if (this.order === 'created') {
+      // Content first (an element is either a leaf or a container here), then the child
+      // elements in the order they were made; top-level elements the same way.
+      const byCreation = (a: StructNode, b: StructNode) => creationOrder(a) - creationOrder(b);
+      for (const [n, list] of kids) {
+        const elems = list.filter((k) => k.kind === 'elem').map((k) => (k as { node: StructNode }).node).sort(byCreation);
+        kids.set(n, [...list.filter((k) => k.kind !== 'elem'), ...elems.map((node) => ({ kind: 'elem' as const, node }))]);
+      }
+      top.sort(byCreation);
+    }
     const rootRef = ctx.nextRef();
-    const docRef = ctx.nextRef();
+    // A layout that made its own Document element (the only top-level one) has it written as the tree's Document.
+    const own = top.length === 1 && top[0]!.role === 'Document' ? top[0]! : undefined;
+    const docRef = own ? refs.get(own)! : ctx.nextRef();
     for (const [n, ref] of refs) {
       const pg = pageOf.get(n);
       const k = kids.get(n)!.map((kid) => {
@@ -92,7 +114,7 @@ export class StructTree {
         if (kid.kind === 'objr') return ctx.obj({ Type: 'OBJR', Obj: kid.annot, Pg: kid.page.ref });
         return kid.page === pg ? PDFNumber.of(kid.mcid) : ctx.obj({ Type: 'MCR', Pg: kid.page.ref, MCID: kid.mcid });
       });
-      const dict: Record<string, unknown> = { Type: 'StructElem', S: n.role, P: n.parent ? refs.get(n.parent)! : docRef, K: k };
+      const dict: Record<string, unknown> = { Type: 'StructElem', S: n.role, P: n.parent ? refs.get(n.parent)! : n === own ? rootRef : docRef, K: k };
       if (pg) dict.Pg = pg.ref;
       if (n.alt !== undefined) dict.Alt = PDFHexString.fromText(n.alt);
       if (n.lang) dict.Lang = PDFString.of(n.lang);
@@ -100,7 +122,7 @@ export class StructTree {
       if (n.scope) dict.A = ctx.obj({ O: 'Table', Scope: n.scope });
       ctx.assign(ref, ctx.obj(dict as never));
     }
-    ctx.assign(docRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: top.map((n) => refs.get(n)!) }));
+    if (!own) ctx.assign(docRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: top.map((n) => refs.get(n)!) }));
     const parentTree = ctx.register(ctx.obj({ Nums: nums as never }));
     ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: docRef, ParentTree: parentTree, ParentTreeNextKey: this.pages.length + this.annots.length }));
     doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
