@@ -15,6 +15,8 @@ import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../pdf/index.js';
 import { label } from '../i18n/index.js';
 import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
+import { graftStructure } from '../pdf/graft-tags.js';
+import type { StampSource } from '../pdf/stamp.js';
 import type { ProgressFn } from '../diag/progress.js';
 
 export interface BuildPdfsOptions {
@@ -43,7 +45,7 @@ async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: strin
   }
   const bytes: Uint8Array = read.bytes;
   try {
-    return await stampBytes(bytes, annexHeader(model, lang, n), lang);
+    return await stampBytes(bytes, annexHeader(model, lang, n), lang, { file: a.pdf, date: model.manifest.date });
   } catch (e) {
     // `sopkit build` stops before this on the same test (check rule annex-pdf); an error,
     // never a warning: a release must not ship without one of its annexes.
@@ -57,12 +59,12 @@ async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: strin
  * Stamps `header` on every page of a PDF (used by `sopkit stamp` and the build). An
  * encrypted or damaged PDF throws an error whose `problem` says why in sopkit's words.
  */
-export async function stampBytes(bytes: Uint8Array, header: string, lang: string): Promise<Uint8Array> {
+export async function stampBytes(bytes: Uint8Array, header: string, lang: string, source?: StampSource): Promise<Uint8Array> {
   const opened = await openAnnexPdf(bytes);
   if (opened.problem) throw Object.assign(new Error(opened.problem.message), { problem: opened.problem });
   const doc = opened.doc;
   const writer = new PdfWriter(doc, 'SopkitF', { artifactsOnly: true });
-  stampDocument(doc, writer, header, lang);
+  stampDocument(doc, writer, header, lang, source);
   await writer.finish();
   return saveDocument(doc);
 }
@@ -148,6 +150,9 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
           const src = await PDFDocument.load(s.bytes, { updateMetadata: false });
           const copied = await packDoc.copyPages(src, src.getPageIndices());
           copied.forEach((p) => packDoc.addPage(p));
+          // A tagged annex keeps its structure in the pack; an untagged one has none to give.
+          const g = graftStructure(src, packDoc, copied);
+          if (g) pack.graft(g);
           const dest = `annex:${s.n}:pdf`;
           if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
           const t = annexTitle(a, lang);

@@ -14,6 +14,7 @@ import { CidFontSet, DocFonts } from './cid-font.js';
 import { writeOps, type ResourceSink } from './draw.js';
 import { OpBuffer } from './op-buffer.js';
 import { StructTree, type ChildOrder } from './struct-tree.js';
+import type { Graft } from './graft-tags.js';
 
 // One buffer for every page's operators: a page is deflated as soon as it is written.
 const opBuffer = new OpBuffer();
@@ -215,6 +216,11 @@ export class PdfWriter {
     this.collect(page, frame.items, frame.height, 0);
     this.attach(page, rendered, false);
     return page;
+  }
+
+  /** Copied pages of a tagged PDF with their structure (see pdf/graft-tags.ts): they join the tree where they come. */
+  graft(g: Graft): void {
+    this.struct?.addGraft(g);
   }
 
   /** Registers a named destination on an existing page (copied annex pages). */
