@@ -111,7 +111,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     const sopWriter = new PdfWriter(sopDoc, cache, { tagged: true });
     await renderInto(sopWriter, sop.frames, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
     await sopWriter.finish(sop.frames.outline);
-    setMetadata(sopDoc, sop.frames.meta);
+    setMetadata(sopDoc, sop.frames.meta, { pdfua: true });
     const sopBytes = await saveDocument(sopDoc);
     await write(`sop-v${v}-${lang}.pdf`, sopBytes);
 
@@ -131,6 +131,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
     const parts: Array<{ n: number; run: () => Promise<void> }> = [];
+    let untaggedAnnex = false;
     for (const { a, i } of mdAnnexes) {
       const n = annexNumber(model, a, i + 1);
       const res = await layoutMarkdownAnnex(model, a, n);
@@ -139,7 +140,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       const w = new PdfWriter(annexDoc, cache, { tagged: true });
       await renderInto(w, res.frames);
       await w.finish(res.frames.outline);
-      setMetadata(annexDoc, res.frames.meta);
+      setMetadata(annexDoc, res.frames.meta, { pdfua: true });
       await write(`annex-${n}-v${v}-${lang}.pdf`, await saveDocument(annexDoc));
       parts.push({ n, run: async () => { await renderInto(pack, res.frames); outline.push(...res.frames.outline); } });
     }
@@ -153,6 +154,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
           // A tagged annex keeps its structure in the pack; an untagged one has none to give.
           const g = graftStructure(src, packDoc, copied);
           if (g) pack.graft(g);
+          else untaggedAnnex = true;
           const dest = `annex:${s.n}:pdf`;
           if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
           const t = annexTitle(a, lang);
@@ -163,7 +165,8 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     parts.sort((x, y) => x.n - y.n);
     for (const p of parts) await p.run();
     await pack.finish(outline);
-    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` });
+    // PDF/UA only when every annex brought its tags: an untagged author's PDF is not ours to claim for.
+    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` }, { pdfua: !untaggedAnnex });
     await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
   }
   return written.sort();

@@ -16,6 +16,6 @@ export async function renderPdf(frames: DocumentFrames, opts: { tagged?: boolean
   const w = new PdfWriter(doc, new RenderCache(), { tagged: opts.tagged === true });
   for (const p of frames.pages) w.addPage(p);
   await w.finish(frames.outline);
-  setMetadata(doc, frames.meta);
+  setMetadata(doc, frames.meta, { pdfua: opts.tagged === true });
   return saveDocument(doc);
 }

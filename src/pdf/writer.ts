@@ -15,6 +15,7 @@ import { writeOps, type ResourceSink } from './draw.js';
 import { OpBuffer } from './op-buffer.js';
 import { StructTree, type ChildOrder } from './struct-tree.js';
 import type { Graft } from './graft-tags.js';
+import { writeXmp } from './xmp.js';
 
 // One buffer for every page's operators: a page is deflated as soon as it is written.
 const opBuffer = new OpBuffer();
@@ -440,8 +441,12 @@ function transformRect(m: Matrix, [x0, y0, x1, y1]: [number, number, number, num
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-/** Title, subject, language, version and fixed dates derived from the SOP date. */
-export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
+/**
+ * Title, subject, language, version and fixed dates derived from the SOP date. `pdfua`:
+ * the document is tagged throughout (every page sopkit's, or an annex's taken with its
+ * tags): the XMP metadata says so (PDF/UA-1, see pdf/xmp.ts).
+ */
+export function setMetadata(doc: PDFDocument, meta: DocumentMeta, opts: { pdfua?: boolean } = {}): void {
   const date = new Date(`${meta.date}T00:00:00Z`);
   const stamp = Number.isNaN(date.getTime()) ? new Date(0) : date;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -457,6 +462,7 @@ export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
     const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
     info.set(PDFName.of('SopVersion'), PDFString.of(meta.version));
   }
+  if (opts.pdfua) writeXmp(doc, meta);
 }
 
 export { PDFContentStream };

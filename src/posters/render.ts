@@ -40,6 +40,6 @@ export async function renderScene(scene: SceneDoc, meta: DocumentMeta): Promise<
     writer.draw(page, overlayItems(p.items), p.height, true, 0, undefined, true);
   }
   await writer.finish([]);
-  setMetadata(doc, meta);
+  setMetadata(doc, meta, { pdfua: true });
   return saveDocument(doc);
 }
