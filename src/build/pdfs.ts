@@ -15,6 +15,8 @@ import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../pdf/index.js';
 import { label } from '../i18n/index.js';
 import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
+import { graftStructure } from '../pdf/graft-tags.js';
+import type { StampSource } from '../pdf/stamp.js';
 import type { ProgressFn } from '../diag/progress.js';
 
 export interface BuildPdfsOptions {
@@ -43,7 +45,7 @@ async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: strin
   }
   const bytes: Uint8Array = read.bytes;
   try {
-    return await stampBytes(bytes, annexHeader(model, lang, n), lang);
+    return await stampBytes(bytes, annexHeader(model, lang, n), lang, { file: a.pdf, date: model.manifest.date });
   } catch (e) {
     // `sopkit build` stops before this on the same test (check rule annex-pdf); an error,
     // never a warning: a release must not ship without one of its annexes.
@@ -57,12 +59,12 @@ async function stampedAnnex(model: SopModel, a: PdfAnnex, n: number, lang: strin
  * Stamps `header` on every page of a PDF (used by `sopkit stamp` and the build). An
  * encrypted or damaged PDF throws an error whose `problem` says why in sopkit's words.
  */
-export async function stampBytes(bytes: Uint8Array, header: string, lang: string): Promise<Uint8Array> {
+export async function stampBytes(bytes: Uint8Array, header: string, lang: string, source?: StampSource): Promise<Uint8Array> {
   const opened = await openAnnexPdf(bytes);
   if (opened.problem) throw Object.assign(new Error(opened.problem.message), { problem: opened.problem });
   const doc = opened.doc;
   const writer = new PdfWriter(doc, 'SopkitF', { artifactsOnly: true });
-  stampDocument(doc, writer, header, lang);
+  stampDocument(doc, writer, header, lang, source);
   await writer.finish();
   return saveDocument(doc);
 }
@@ -109,7 +111,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     const sopWriter = new PdfWriter(sopDoc, cache, { tagged: true });
     await renderInto(sopWriter, sop.frames, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
     await sopWriter.finish(sop.frames.outline);
-    setMetadata(sopDoc, sop.frames.meta);
+    setMetadata(sopDoc, sop.frames.meta, { pdfua: true });
     const sopBytes = await saveDocument(sopDoc);
     await write(`sop-v${v}-${lang}.pdf`, sopBytes);
 
@@ -129,6 +131,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     await renderInto(pack, sop.frames);
     const outline: OutlineEntry[] = [...sop.frames.outline];
     const parts: Array<{ n: number; run: () => Promise<void> }> = [];
+    let untaggedAnnex = false;
     for (const { a, i } of mdAnnexes) {
       const n = annexNumber(model, a, i + 1);
       const res = await layoutMarkdownAnnex(model, a, n);
@@ -137,7 +140,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
       const w = new PdfWriter(annexDoc, cache, { tagged: true });
       await renderInto(w, res.frames);
       await w.finish(res.frames.outline);
-      setMetadata(annexDoc, res.frames.meta);
+      setMetadata(annexDoc, res.frames.meta, { pdfua: true });
       await write(`annex-${n}-v${v}-${lang}.pdf`, await saveDocument(annexDoc));
       parts.push({ n, run: async () => { await renderInto(pack, res.frames); outline.push(...res.frames.outline); } });
     }
@@ -148,6 +151,10 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
           const src = await PDFDocument.load(s.bytes, { updateMetadata: false });
           const copied = await packDoc.copyPages(src, src.getPageIndices());
           copied.forEach((p) => packDoc.addPage(p));
+          // A tagged annex keeps its structure in the pack; an untagged one has none to give.
+          const g = graftStructure(src, packDoc, copied);
+          if (g) pack.graft(g);
+          else untaggedAnnex = true;
           const dest = `annex:${s.n}:pdf`;
           if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
           const t = annexTitle(a, lang);
@@ -158,7 +165,8 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     parts.sort((x, y) => x.n - y.n);
     for (const p of parts) await p.run();
     await pack.finish(outline);
-    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` });
+    // PDF/UA only when every annex brought its tags: an untagged author's PDF is not ours to claim for.
+    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` }, { pdfua: !untaggedAnnex });
     await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
   }
   return written.sort();

@@ -11,7 +11,9 @@
 import type { SopModel } from '../model/index.js';
 import { pageHeader } from '../i18n/index.js';
 import { PAPER } from '../layout/theme.js';
-import type { FrameItem, PageFrame, TextItem } from '../frame/types.js';
+import type { FrameItem, PageFrame, StructNode, TextItem } from '../frame/types.js';
+import { HEADER_ARTIFACT, structNode } from '../frame/struct.js';
+import { LineTagger } from '../layout/tags.js';
 import { flow, type FlowBlock } from '../frame/flow.js';
 import { renderPdf } from '../pdf/index.js';
 import { directionOf } from '../i18n/index.js';
@@ -42,6 +44,10 @@ interface Para {
   /** Keep with the next paragraph (headings). */
   keep?: boolean;
   indent?: number;
+  /** Its element: a heading level (title H1, language H2, component H3) or P. */
+  role?: 'H1' | 'H2' | 'H3' | 'P';
+  /** Starts a section (Sect) of the redline: a language, the data changes, the moves. */
+  sect?: boolean;
 }
 
 /** A redline's runs as styled spans; the mark covers the words only, never the white space around them. */
@@ -101,7 +107,7 @@ function unitParas(model: SopModel, u: UnitChange): Para[] {
     ? [...(componentTitle(model, u).match(/^\d+\. /u) ? [{ text: componentTitle(model, u).match(/^\d+\. /u)![0], style: { size: 13, bold: true } }] : []), ...redlineSpans(u.title, 13, true)]
     : [{ text: componentTitle(model, u), style: { size: 13, bold: true } }];
   const out: Para[] = [
-    { spans: heading, lang: u.lang, size: 13, bold: true, before: 14, keep: true },
+    { spans: heading, lang: u.lang, size: 13, bold: true, before: 14, keep: true, role: 'H3' },
     { spans: [{ text: `${STATUS_WORDS[u.status]} · ${(u.after ?? u.before)!.file}${counts}`, style: { size: 8.5, color: GREY } }], lang: 'en', size: 8.5, before: 2, keep: true },
   ];
   for (const f of u.meta) out.push({ spans: [{ text: `front-matter ${describeField(f)}`, style: { size: 8.5, color: GREY } }], lang: 'en', size: 8.5, before: 2, keep: true });
@@ -164,17 +170,17 @@ export async function renderRedlinePdf(c: Comparison, model: SopModel, dates: { 
   let hy = MARGIN.top - 22;
   for (const l of headLines) {
     for (const line of l.lines) {
-      headerItems.push({ kind: 'text', x: MARGIN.side, y: hy + line.baseline, runs: line.runs });
+      headerItems.push({ kind: 'text', x: MARGIN.side, y: hy + line.baseline, runs: line.runs, tag: HEADER_ARTIFACT });
       hy += line.height;
     }
   }
   hy += 4;
-  headerItems.push({ kind: 'rule', x1: MARGIN.side, y1: hy, x2: W - MARGIN.side, y2: hy, width: 0.5, color: BLACK });
+  headerItems.push({ kind: 'rule', x1: MARGIN.side, y1: hy, x2: W - MARGIN.side, y2: hy, width: 0.5, color: BLACK, tag: HEADER_ARTIFACT });
   const top = hy + 14;
 
   const vs = (label: string, date?: string) => (label === 'draft' ? 'the draft' : `version ${label}`) + (date ? ` (${date})` : '');
   const paras: Para[] = [
-    { spans: [{ text: `Redline: ${vs(c.from, dates.from)} to ${vs(c.to, dates.to)}`, style: { size: 16, bold: true } }], lang: 'en', size: 16, before: 0 },
+    { spans: [{ text: `Redline: ${vs(c.from, dates.from)} to ${vs(c.to, dates.to)}`, style: { size: 16, bold: true } }], lang: 'en', size: 16, before: 0, role: 'H1' },
     {
       spans: [
         { text: 'Inserted words', style: { size: 9, color: INS } },
@@ -187,7 +193,7 @@ export async function renderRedlinePdf(c: Comparison, model: SopModel, dates: { 
       before: 6,
     },
   ];
-  const h2 = (text: string, lang: string): Para => ({ spans: [{ text, style: { size: 15, bold: true } }], lang, size: 15, before: 20, keep: true });
+  const h2 = (text: string, lang: string): Para => ({ spans: [{ text, style: { size: 15, bold: true } }], lang, size: 15, before: 20, keep: true, role: 'H2', sect: true });
   for (const lang of c.languages) {
     const changed = c.units.filter((u) => u.lang === lang && u.status !== 'unchanged' && (u.status === 'changed' || u.status === 'added' || u.status === 'removed' || u.body.some((r) => r.op !== 'equal') || u.title.some((r) => r.op !== 'equal')));
     // Set left to right: a right-to-left line would reorder "(ar): 0 changed" around the name.
@@ -210,22 +216,33 @@ export async function renderRedlinePdf(c: Comparison, model: SopModel, dates: { 
   // Flow: every line is a block (a paragraph may break between lines); a paragraph's space
   // goes before its first line; every line of a kept paragraph (headings) holds on to the
   // line after it, so a heading moves on with the first line of what follows.
-  const blocks: Array<FlowBlock & { line: Line; keep: boolean }> = [];
+  // Structure: Document → H1, P, then a Sect per language (H2, H3 per component, its
+  // paragraphs) and for the data changes and the moves. A paragraph in another language
+  // than the document's has its /Lang; stretches in the other script are Spans (LineTagger).
+  // The marks' colours and rules are artifacts: the legend says what they mean.
+  const blocks: Array<FlowBlock & { line: Line; keep: boolean; tag: StructNode; runTags?: Array<StructNode | undefined> }> = [];
+  let sect: StructNode | undefined;
   paras.forEach((p) => {
     const dir = directionOf(p.lang);
     const l = layoutParagraph(p.spans, p.lang, { width: boxW, fontSize: p.size, bold: p.bold, dir, lineHeight: dir === 'rtl' ? 1.7 : 1.4 });
-    l.lines.forEach((line, k) => blocks.push({ line, height: line.height, spaceBefore: k ? 0 : p.before, keep: p.keep === true }));
+    if (p.sect) sect = structNode('Sect');
+    const node = structNode(p.role ?? 'P', sect, p.lang !== src ? { lang: p.lang } : {});
+    const tagger = new LineTagger(node, { dir });
+    l.lines.forEach((line, k) => {
+      const runTags = tagger.line(line);
+      blocks.push({ line, height: line.height, spaceBefore: k ? 0 : p.before, keep: p.keep === true, tag: node, ...(runTags ? { runTags } : {}) });
+    });
   });
   const placed = flow(blocks, { top, bottom: H - MARGIN.bottom }, (b) => b.keep);
   const pages: PageFrame[] = placed.regions.map((r) => {
     const items: FrameItem[] = [...headerItems];
-    for (const { block: { line }, y } of r.body) {
+    for (const { block: { line, tag, runTags }, y } of r.body) {
       if (!line.runs.length) continue;
-      const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs };
+      const item: TextItem = { kind: 'text', x: MARGIN.side, y: y + line.baseline, runs: line.runs, tag, ...(runTags ? { runTags } : {}) };
       items.push(item, ...markRules(line, MARGIN.side, y + line.baseline));
     }
     return { width: W, height: H, items };
   });
   const meta = { title: `Redline ${c.from} → ${c.to} — ${head.title}`, lang: src, date: dates.to ?? model.manifest.date, version: model.manifest.version };
-  return renderPdf({ pages, outline: [], meta });
+  return renderPdf({ pages, outline: [], meta }, { tagged: true });
 }

@@ -8,11 +8,23 @@ import type { ArtifactTag, FrameItem, ItemTag, StructNode, StructRole } from './
 /** A new element, appended to `parent`'s children (none: a top-level element of the document). */
 export function structNode(role: StructRole, parent?: StructNode, props: Partial<Omit<StructNode, 'role' | 'parent' | 'children'>> = {}): StructNode {
   const n: StructNode = { role, children: [], ...props };
+  created.set(n, ++serial);
   if (parent) {
     n.parent = parent;
     parent.children.push(n);
   }
   return n;
+}
+
+// When each element was made: a layout that makes its elements in reading order (posters,
+// cards, the pocket guide) but draws them out of it (an imposed booklet puts page 8 beside
+// page 1) has its tree read in this order (`StructTree` with `order: 'created'`).
+const created = new WeakMap<StructNode, number>();
+let serial = 0;
+
+/** The order elements were made in (elements not made by `structNode`: 0). */
+export function creationOrder(n: StructNode): number {
+  return created.get(n) ?? 0;
 }
 
 export function isArtifact(tag: ItemTag | undefined): tag is ArtifactTag {
@@ -25,6 +37,8 @@ export const FOOTER_ARTIFACT: ArtifactTag = { artifact: 'Pagination', subtype: '
 export const WATERMARK_ARTIFACT: ArtifactTag = { artifact: 'Pagination', subtype: 'Watermark' };
 /** A repeated table header, on the pages after its first. */
 export const PAGINATION_ARTIFACT: ArtifactTag = { artifact: 'Pagination' };
+/** Printer's marks (crop, fold and cut marks): production aids, not part of the document. */
+export const PAGE_ARTIFACT: ArtifactTag = { artifact: 'Page' };
 /** Rules, boxes, backgrounds: drawn for the eye only. */
 export const LAYOUT_ARTIFACT: ArtifactTag = { artifact: 'Layout' };
 

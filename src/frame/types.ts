@@ -88,6 +88,8 @@ export interface LinesItem {
   width: number;
   lines: Line[];
   tag?: ItemTag;
+  /** Per line (same indexes as `lines`): its runs' own elements, as `TextItem.runTags` (a Latin name in Arabic). */
+  lineTags?: Array<Array<StructNode | undefined> | undefined>;
 }
 
 export interface RectItem {

@@ -19,6 +19,7 @@ import type { FrameItem } from '../frame/types.js';
 import { label as pdfLabel } from '../i18n/index.js';
 import type { Slice } from './slice.js';
 import { prepareParagraph } from '../text/index.js';
+import { diagramAltLines } from '../diagram/alt-text.js';
 import { structNode } from '../frame/struct.js';
 
 /** Legible minimum of diagram text in the SOP PDF (points). */
@@ -214,41 +215,15 @@ function textAlternative(p: PreparedDiagram, box: Box, ctx: LayoutContext, node:
   const style: TextStyle = { size: th.smallSize, color: th.text };
   const strong: TextStyle = { ...style, bold: true };
   const head: TextStyle = { size: th.smallSize, bold: true, color: th.muted };
-  const L = (x: unknown) => pick(x, ctx.lang, ctx.model?.manifest.languages ?? []);
-  const num = (n: number) => localizeDigits(String(n), ctx.digits);
-  const sep = ctx.dir === 'rtl' ? '؛ ' : '; ';
   const out: Slice[] = paragraphSlices([{ text: pdfLabel('textVersion', ctx.lang), style: head }], head, box, ctx, { align: 'start', spaceBefore: th.paraGap, keepWithNext: true }, node);
   const indent = 16;
   const itemBox: Box = ctx.dir === 'rtl' ? { x: box.x, width: box.width - indent } : { x: box.x + indent, width: box.width - indent };
   const text: string[] = [];
-  const line = (spans: Span[]) => {
+  const lines = diagramAltLines(p.kind === 'case-steps' ? 'case-steps' : 'flow', p.data.value, ctx.lang, ctx.model?.manifest.languages ?? [], ctx.digits);
+  for (const l of lines) {
+    const spans: Span[] = l.map((x) => ({ text: x.text, style: x.strong ? strong : style }));
     text.push(spans.map((x) => x.text).join(''));
     out.push(...paragraphSlices(spans, style, itemBox, ctx, { align: 'start', spaceBefore: 1.5, lineHeight: ctx.dir === 'rtl' ? 1.55 : 1.3 }, node));
-  };
-  const v = p.data.value as Obj;
-  if (p.kind === 'case-steps') {
-    (v.steps as Obj[]).forEach((s, i) => {
-      const actions = Array.isArray(s.key_actions) ? (s.key_actions as unknown[]).map(L).filter(Boolean) : [];
-      line([
-        { text: `${num(i + 1)}. ${L(s.title)}`, style: strong },
-        ...(s.timeline ? [{ text: ` (${L(s.timeline)})`, style }] : []),
-        ...(actions.length ? [{ text: ` — ${actions.join(sep)}`, style }] : []),
-      ]);
-    });
-    return { slices: out, text };
   }
-  const flow = v.flow as { nodes: Obj[]; edges: Obj[] };
-  const index = new Map(flow.nodes.map((n, i) => [n.id as string, i + 1]));
-  flow.nodes.forEach((n, i) => {
-    const exits = flow.edges.filter((e) => e.from === n.id).map((e) => {
-      const k = index.get(e.to as string);
-      return `${e.label ? `${L(e.label)}: ` : ''}${pdfLabel('goTo', ctx.lang)} ${k ? num(k) : '?'}`;
-    });
-    line([
-      { text: `${num(i + 1)}. ${pdfLabel(String(n.type), ctx.lang)}: `, style: strong },
-      { text: L(n.label), style },
-      ...(exits.length ? [{ text: ` — ${exits.join(sep)}`, style }] : []),
-    ]);
-  });
   return { slices: out, text };
 }

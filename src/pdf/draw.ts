@@ -7,14 +7,14 @@
  * each shape isolated in its own graphics state with butt caps and mitred joins, and
  * the text goes over it through `writeOps`.
  */
-import type { FrameItem, ItemTag, PathItem, PathSegment, RuleItem, StructNode } from '../frame/types.js';
+import type { ArtifactTag, FrameItem, ItemTag, LinesItem, PathItem, PathSegment, RuleItem, StructNode, TextItem } from '../frame/types.js';
 import type { GlyphRun, Rgb } from '../text/index.js';
 import { OpBuffer } from './op-buffer.js';
 import { color, num } from './format.js';
 import { textOps } from './draw-text.js';
 import { linesToItems } from '../frame/items.js';
-import { isArtifact, LAYOUT_ARTIFACT } from '../frame/struct.js';
-import { beginMarked } from './marks.js';
+import { isArtifact, LAYOUT_ARTIFACT, PAGE_ARTIFACT } from '../frame/struct.js';
+import { beginArtifact, beginMarked } from './marks.js';
 
 export { num } from './format.js';
 
@@ -105,7 +105,8 @@ function itemOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out:
         textOps(it, pageHeight, res, out, inner === true);
         break;
       case 'lines':
-        for (const t of linesToItems(it.lines, it.x, it.y)) textOps(t, pageHeight, res, out, false);
+        if (marks && marks.depth === 0 && it.lineTags && it.tag && !isArtifact(it.tag)) linesOps(it, pageHeight, res, out, marks);
+        else for (const t of linesToItems(it.lines, it.x, it.y)) textOps(t, pageHeight, res, out, false);
         break;
       case 'rect': {
         const y = pageHeight - it.y - it.h;
@@ -178,6 +179,25 @@ function itemOps(items: FrameItem[], pageHeight: number, res: ResourceSink, out:
   }
 }
 
+/**
+ * A paragraph's lines on a tagged page when some runs are elements of their own (Spans in
+ * the other script): those lines open their sequences inside BT/ET, the others are the
+ * paragraph's content, as text items of the same shape are.
+ */
+function linesOps(it: LinesItem, pageHeight: number, res: ResourceSink, out: OpBuffer, marks: MarkState): void {
+  let y = it.y;
+  it.lines.forEach((l, i) => {
+    if (l.runs.length) {
+      const runTags = it.lineTags![i];
+      const t: TextItem = { kind: 'text', x: it.x, y: y + l.baseline, runs: l.runs, tag: it.tag, ...(runTags ? { runTags } : {}) };
+      if (runTags) closeMarks(marks, out);
+      else markItem(t, marks, res, out);
+      textOps(t, pageHeight, res, out, runTags !== undefined);
+    }
+    y += l.height;
+  });
+}
+
 /** Path segments as operators; `p` writes a point of the item (moved and flipped onto the page). */
 function segmentOps(segments: PathSegment[], p: (x: number, y: number) => string): string {
   return segments.map((sg) => {
@@ -203,10 +223,23 @@ export function isArtwork(it: FrameItem): boolean {
  * other items (text, images, links, groups) are not part of it: they go over it through
  * `writeOps`.
  */
-export function artworkOps(items: FrameItem[], pageHeight: number): string {
+export function artworkOps(items: FrameItem[], pageHeight: number, marked = false): string {
   const n = fixed3;
   const col = (c: Rgb, op: 'rg' | 'RG') => `${n(c[0])} ${n(c[1])} ${n(c[2])} ${op}`;
   const out: string[] = [];
+  // A tagged page's artwork is artifacts only: printer's marks are /Page artifacts,
+  // the rest (boxes, arrows, bands, a flowchart's shapes: its Figure is read by its Alt)
+  // /Layout ones or the artifact the item says. Consecutive shapes share one sequence.
+  let open: ArtifactTag | undefined;
+  const mark = (it: FrameItem) => {
+    if (!marked) return;
+    const own = 'tag' in it && isArtifact(it.tag) ? it.tag : undefined;
+    const tag = it.kind === 'rule' && it.role ? PAGE_ARTIFACT : own ?? LAYOUT_ARTIFACT;
+    if (tag === open) return;
+    if (open) out.push('EMC');
+    open = tag;
+    out.push(beginArtifact(tag).trimEnd());
+  };
   const style = (stroke: Rgb | undefined, fill: Rgb | undefined, lw: number | undefined, dash: number[] | undefined) => {
     out.push('q');
     if (fill) out.push(col(fill, 'rg'));
@@ -220,26 +253,30 @@ export function artworkOps(items: FrameItem[], pageHeight: number): string {
     switch (it.kind) {
       case 'rect':
         if (!it.fill && !it.stroke) break;
+        mark(it);
         style(it.stroke, it.fill, it.lineWidth, it.dash);
         out.push(`${n(it.x)} ${n(pageHeight - it.y - it.h)} ${n(it.w)} ${n(it.h)} re ${paint(it.stroke, it.fill, false)}`, 'Q');
         break;
       case 'path': {
         const closed = it.segments[it.segments.length - 1]?.op === 'close';
-        const open = closed ? it.segments.slice(0, -1) : it.segments;
-        if (open.length < 2 || (!it.fill && !it.stroke)) break;
+        const segs = closed ? it.segments.slice(0, -1) : it.segments;
+        if (segs.length < 2 || (!it.fill && !it.stroke)) break;
+        mark(it);
         style(it.stroke, it.fill, it.lineWidth, it.dash);
         // The closing paint operator closes the path: no separate `h`.
         const p = (x: number, y: number) => `${n(it.x + x)} ${n(pageHeight - (it.y + y))}`;
-        out.push(`${segmentOps(open, p)} ${paint(it.stroke, it.fill, closed)}`, 'Q');
+        out.push(`${segmentOps(segs, p)} ${paint(it.stroke, it.fill, closed)}`, 'Q');
         break;
       }
       case 'rule':
+        mark(it);
         out.push(...ruleArtwork(it, pageHeight, n, col));
         break;
       default:
         break;
     }
   }
+  if (open) out.push('EMC');
   return out.join('\n');
 }
 

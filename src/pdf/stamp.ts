@@ -7,7 +7,7 @@
  * /Rotate 90 is shown turned a quarter clockwise, so its top is the left edge of the
  * page box, and the header is drawn turned the other way to read upright.
  */
-import { PDFDocument, PDFName, PDFArray, PDFNumber } from '../vendor/pdf-lib.js';
+import { PDFDocument, PDFName, PDFArray, PDFNumber, PDFString, PDFHexString } from '../vendor/pdf-lib.js';
 import { breakParagraph, prepareParagraph } from '../text/index.js';
 import type { FrameItem } from '../frame/types.js';
 import { PdfWriter, type Matrix } from './writer.js';
@@ -60,10 +60,29 @@ export function stripPlacement(b: Box, rotation: 0 | 90 | 180 | 270, strip = STA
   }
 }
 
-/** Adds `header` (any script) at the top of every page of `doc`, as displayed; returns the page count. */
-export function stampDocument(doc: PDFDocument, writer: PdfWriter, header: string, lang: string): number {
+/** Where stamped pages come from: the author's PDF in the SOP folder, and the SOP's date. */
+export interface StampSource {
+  /** The PDF's path in the SOP folder (`annexes/02-dpia.pdf`). */
+  file: string;
+  /** ISO date (YYYY-MM-DD): the page-piece dictionary's LastModified. */
+  date: string;
+}
+
+/**
+ * Adds `header` (any script) at the top of every page of `doc`, as displayed; returns
+ * the page count. With `source`, each page says where it comes from in its page-piece
+ * dictionary (/PieceInfo /Sopkit, ISO 32000-1 14.5): `verify --tags` names such a page's
+ * missing tags as the author's PDF's, in the stamped copy and in the pack that copies it.
+ */
+export function stampDocument(doc: PDFDocument, writer: PdfWriter, header: string, lang: string, source?: StampSource): number {
   const pages = doc.getPages();
   for (const page of pages) {
+    if (source) {
+      const d = source.date.replace(/-/g, '');
+      page.node.set(PDFName.of('PieceInfo'), doc.context.obj({
+        Sopkit: { LastModified: PDFString.of(`D:${/^\d{8}$/.test(d) ? d : '19700101'}000000Z`), Private: { Source: PDFHexString.fromText(source.file) } },
+      }));
+    }
     const media = boxOf(page, 'MediaBox') ?? [0, 0, page.getWidth(), page.getHeight()];
     const crop = boxOf(page, 'CropBox');
     const { grow, width, matrix } = stripPlacement(crop ?? media, pageRotation(page));

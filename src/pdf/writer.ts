@@ -13,7 +13,9 @@ import { deflate } from 'node:zlib';
 import { CidFontSet, DocFonts } from './cid-font.js';
 import { writeOps, type ResourceSink } from './draw.js';
 import { OpBuffer } from './op-buffer.js';
-import { StructTree } from './struct-tree.js';
+import { StructTree, type ChildOrder } from './struct-tree.js';
+import type { Graft } from './graft-tags.js';
+import { writeXmp } from './xmp.js';
 
 // One buffer for every page's operators: a page is deflated as soon as it is written.
 const opBuffer = new OpBuffer();
@@ -193,9 +195,9 @@ export class PdfWriter {
    * `tagged`: pages are written as tagged content and `finish` writes the structure tree
    * (pages drawn with `draw` on existing pages carry artifacts only: stamps).
    */
-  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache(), opts: { tagged?: boolean; artifactsOnly?: boolean } = {}) {
+  constructor(readonly doc: PDFDocument, cache: RenderCache | string = new RenderCache(), opts: { tagged?: boolean; artifactsOnly?: boolean; order?: ChildOrder } = {}) {
     this.cache = typeof cache === 'string' ? new RenderCache(cache) : cache;
-    if (opts.tagged) this.struct = new StructTree();
+    if (opts.tagged) this.struct = new StructTree(opts.order);
     this.marked = opts.tagged === true || opts.artifactsOnly === true;
     this.fonts = new DocFonts(doc, this.cache.book);
     // Compile the font subsetter on a background thread while pages are drawn.
@@ -217,6 +219,11 @@ export class PdfWriter {
     return page;
   }
 
+  /** Copied pages of a tagged PDF with their structure (see pdf/graft-tags.ts): they join the tree where they come. */
+  graft(g: Graft): void {
+    this.struct?.addGraft(g);
+  }
+
   /** Registers a named destination on an existing page (copied annex pages). */
   addAnchor(name: string, page: PDFPage, y = 0): void {
     if (!this.anchors.has(name)) this.anchors.set(name, { page, y });
@@ -226,14 +233,16 @@ export class PdfWriter {
    * Draws items on an existing `page`. With `overlay`, the existing content is wrapped
    * in q/Q so our graphics state starts clean, and nothing of the original is changed.
    * `matrix` then maps the drawing onto the page (a header turned for a rotated page):
-   * link areas follow it, anchors keep their unmapped height.
+   * link areas follow it, anchors keep their unmapped height. `own`: the page is one of
+   * this document's (a poster page over its artwork layer), so its content takes part in
+   * the structure tree even drawn as an overlay.
    */
-  draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0, matrix?: Matrix): void {
+  draw(page: PDFPage, items: FrameItem[], pageHeight: number, overlay: boolean, offsetY = 0, matrix?: Matrix, own = !overlay): void {
     this.collect(page, items, pageHeight, offsetY, matrix);
     const rendered = this.cache.render(items, pageHeight, offsetY, this.marked);
     // A page of its own drawn here (a poster) takes part in the tree; a stamp on an
     // existing page writes artifacts only, and the page keeps what it had.
-    if (this.struct && !overlay) this.struct.addPage(page, rendered.marks);
+    if (this.struct && own) this.struct.addPage(page, rendered.marks);
     this.attach(page, rendered, overlay, matrix);
   }
 
@@ -432,8 +441,12 @@ function transformRect(m: Matrix, [x0, y0, x1, y1]: [number, number, number, num
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-/** Title, subject, language, version and fixed dates derived from the SOP date. */
-export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
+/**
+ * Title, subject, language, version and fixed dates derived from the SOP date. `pdfua`:
+ * the document is tagged throughout (every page sopkit's, or an annex's taken with its
+ * tags): the XMP metadata says so (PDF/UA-1, see pdf/xmp.ts).
+ */
+export function setMetadata(doc: PDFDocument, meta: DocumentMeta, opts: { pdfua?: boolean } = {}): void {
   const date = new Date(`${meta.date}T00:00:00Z`);
   const stamp = Number.isNaN(date.getTime()) ? new Date(0) : date;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -449,6 +462,7 @@ export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
     const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
     info.set(PDFName.of('SopVersion'), PDFString.of(meta.version));
   }
+  if (opts.pdfua) writeXmp(doc, meta);
 }
 
 export { PDFContentStream };

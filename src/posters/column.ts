@@ -7,7 +7,11 @@
  */
 import type { Align, Rgb } from '../text/index.js';
 import { largestFitting, setText } from './fit.js';
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, ItemTag, LinesItem, StructRole } from '../frame/types.js';
+import type { Line } from '../text/index.js';
+import { isArtifact } from '../frame/struct.js';
+import { LineTagger } from '../layout/tags.js';
+import { directionOf } from '../i18n/index.js';
 import { flow } from '../frame/flow.js';
 
 /** Where a block's text comes from: a data file and a JSON pointer into it. */
@@ -40,6 +44,12 @@ export interface Block {
   src?: Source;
   /** Direction override (phone numbers stay left-to-right inside Arabic). */
   dir?: 'rtl' | 'ltr';
+  /** What the block is in the structure when `tagBlocks` cannot tell from its look (a bold line that is a heading). */
+  role?: StructRole;
+  /** The element the block's text is the content of (set by `tagBlocks`); none: untagged. */
+  tag?: ItemTag;
+  /** The element of its marker (a list item's Lbl). */
+  markerTag?: ItemTag;
 }
 
 export interface Box {
@@ -60,6 +70,18 @@ export interface ColumnLayout {
 const MARKER_EM = 1.5;
 const BAND_PAD = 0.3;
 
+/**
+ * The Spans of a tagged block's lines: stretches in the other script than its language's
+ * (a Latin acronym or an agency's English name in Arabic), with their own /Lang, found by
+ * the SOP's `LineTagger`.
+ */
+function lineTags(tag: ItemTag, lines: Line[], lang: string): { lineTags?: LinesItem['lineTags'] } {
+  if (isArtifact(tag)) return {};
+  const tagger = new LineTagger(tag, { dir: directionOf(lang) });
+  const out = lines.map((l) => tagger.line(l));
+  return out.some(Boolean) ? { lineTags: out } : {};
+}
+
 /** Lays `blocks` out from the top of `box` at base size `size`. */
 export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl' | 'ltr'): ColumnLayout {
   const items: FrameItem[] = [];
@@ -75,19 +97,22 @@ export function layoutColumn(blocks: Block[], box: Box, size: number, dir: 'rtl'
     const top = y;
     const textX = dir === 'rtl' ? box.x + pad : box.x + indent + pad;
     if (b.band) items.push({ kind: 'rect', x: box.x, y: top, w: box.w, h: t.height + 2 * pad, fill: b.band });
-    items.push({ kind: 'lines', x: textX, y: top + pad, width, lines: t.lines });
+    const text: FrameItem = { kind: 'lines', x: textX, y: top + pad, width, lines: t.lines, ...(b.tag ? { tag: b.tag, ...lineTags(b.tag, t.lines, b.lang) } : {}) };
     if (b.marker) {
       const ms = s * (b.markerScale ?? 1);
       const mw = indent - 0.3 * s;
       const m = setText(b.marker, b.markerLtr ? 'en' : b.lang, { width: mw, size: ms, bold: true, color: b.color, align: dir === 'rtl' ? 'right' : 'left', dir: b.markerLtr ? 'ltr' : dir });
       const mx = dir === 'rtl' ? box.x + box.w - mw : box.x;
-      items.push({ kind: 'lines', x: mx, y: top + pad, width: mw, lines: m.lines });
+      // The marker is drawn before its text: a list item's label is read first.
+      const tag = b.markerTag ?? b.tag;
+      items.push({ kind: 'lines', x: mx, y: top + pad, width: mw, lines: m.lines, ...(tag ? { tag } : {}) });
       if (m.overflow || m.height > t.height + 0.01) {
         // A marker taller than its text (a long phone number) pushes the next block down.
         t.height = Math.max(t.height, m.height);
         if (m.overflow && firstSpill < 0) firstSpill = i;
       }
     }
+    items.push(text);
     y = top + t.height + 2 * pad;
     if (firstSpill < 0 && (t.overflow || y > box.y + box.h + 0.01)) firstSpill = i;
   });

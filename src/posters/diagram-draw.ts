@@ -11,7 +11,8 @@ import { diagnostic } from '../diag/index.js';
 import { fitColumn, type Block, type Box, type Source } from './column.js';
 import { positionOf, reportSpill, RULE, type PosterContext } from './context.js';
 import { INK, WHITE } from './page.js';
-import type { FrameItem, Point } from '../frame/types.js';
+import type { FrameItem, Point, StructNode } from '../frame/types.js';
+import { asContentOf } from './struct.js';
 import { shiftItems } from '../frame/items.js';
 import { arrowHead, boxPoints, chamferedPoints, hexagonPoints, polygonItem, polylineItem } from '../frame/shapes.js';
 import { setText } from './fit.js';
@@ -34,6 +35,8 @@ export interface DiagramPosterOptions {
   widths?: number[];
   /** Extra room in the boxes beyond the module's text estimate (default: `layoutRoom(lang)`). */
   room?: number;
+  /** The Figure element the drawing is the content of (its Alt: the chart as text). */
+  figure?: StructNode;
 }
 
 const WIDTHS = [160, 220, 300];
@@ -150,5 +153,5 @@ export async function diagramBody(ctx: PosterContext, spec: GraphSpec, lang: str
     }
     items.push(...shiftItems(col.items, 0, Math.max(0, (inner.h - col.height) / 2)));
   }
-  return items;
+  return o.figure ? asContentOf(items, o.figure) : items;
 }

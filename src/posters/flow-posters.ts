@@ -10,7 +10,10 @@ import { positionOf, reportSpill, RULE, type PosterContext } from './context.js'
 import { bestLayout, diagramBody } from './diagram-draw.js';
 import { drawFlowchartPart, partBounds, planFlowchart, type FlowchartPlan } from './flowchart.js';
 import { diagnostic } from '../diag/index.js';
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, StructNode } from '../frame/types.js';
+import { structNode } from '../frame/struct.js';
+import { diagramAlt, diagramAltLines } from '../diagram/alt-text.js';
+import { asContentOf, tagBlocks } from './struct.js';
 
 export interface FlowPosterOptions {
   min: number;
@@ -28,7 +31,7 @@ export interface FlowPosterOptions {
 export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: string): Block[] {
   const m = ctx.model.manifest;
   return [
-    { text: label('criteria', lang), lang, bold: true },
+    { text: label('criteria', lang), lang, bold: true, role: 'H2' },
     ...d.criteria.map((c, i): Block => ({ text: localized(c.text, lang, m.languages), lang, marker: '•', src: { data: 'eligibility', pointer: `/criteria/${i}/text` } })),
   ];
 }
@@ -70,12 +73,15 @@ export function reportPlan(ctx: PosterContext, plan: FlowchartPlan, box: Box, mi
  * chart when they fit there at the minimum size (`criteriaPlaced` learns it); otherwise
  * the chart is centred and the criteria get a sheet of their own.
  */
-export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions): FrameItem[] {
+export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): FrameItem[] {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const criteria = () => tagBlocks(criteriaBlocks(ctx, d, lang), sect);
+  // The sheet's part of the chart is a Figure whose Alt is the whole flow as text.
+  const figure = () => structNode('Figure', sect, { alt: flowAlt(ctx, d, lang) });
   if (i >= plan.parts.length) {
     // This language's flow ended on an earlier sheet (the other half still runs): the criteria fill its half.
     if (!o.withCriteria || o.criteriaPlaced?.has(lang)) return [];
-    const col = fitColumn(criteriaBlocks(ctx, d, lang), box, o.min * 1.6, o.min, directionOf(lang));
+    const col = fitColumn(criteria(), box, o.min * 1.6, o.min, directionOf(lang));
     if (!col.fits) return [];
     o.criteriaPlaced?.add(lang);
     return col.items;
@@ -85,26 +91,34 @@ export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: num
     const gap = o.min * 2;
     const rest: Box = { ...box, y: box.y + chart.h + gap, h: box.h - chart.h - gap };
     if (rest.h > o.min * 4) {
-      const col = fitColumn(criteriaBlocks(ctx, d, lang), rest, o.min * 1.3, o.min, directionOf(lang));
+      const fig = figure();
+      const col = fitColumn(criteria(), rest, o.min * 1.3, o.min, directionOf(lang));
       if (col.fits) {
         o.criteriaPlaced?.add(lang);
-        return [...drawFlowchartPart(plan, i, lang, { ...box, h: chart.h }), ...col.items];
+        return [...asContentOf(drawFlowchartPart(plan, i, lang, { ...box, h: chart.h }), fig), ...col.items];
       }
+      return asContentOf(drawFlowchartPart(plan, i, lang, box), fig);
     }
   }
-  return drawFlowchartPart(plan, i, lang, box);
+  return asContentOf(drawFlowchartPart(plan, i, lang, box), figure());
+}
+
+/** The Alt of an eligibility chart: its title and every step of the flow as text (the SOP PDF's text alternative). */
+function flowAlt(ctx: PosterContext, d: EligibilityData, lang: string): string {
+  const m = ctx.model.manifest;
+  return diagramAlt(localized(d.title, lang, m.languages), diagramAltLines('flow', d, lang, m.languages, digitsFor(m, lang)));
 }
 
 /** The criteria as a page of their own: large type, fitted to the page (never below `min`). */
-export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string): FrameItem[] {
+export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data.eligibility!.value as EligibilityData;
-  const blocks = criteriaBlocks(ctx, d, lang).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
+  const blocks = tagBlocks(criteriaBlocks(ctx, d, lang), sect).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
   const col = fitColumn(blocks, box, min * 2.4, min, directionOf(lang));
   if (!col.fits) reportSpill(ctx, blocks[col.firstSpill]?.src, where, min, 'Shorten the eligibility criteria in data/eligibility.yaml.');
   return col.items;
 }
 
-export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions): Promise<FrameItem[]> {
+export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): Promise<FrameItem[]> {
   const d = ctx.model.data['case-steps']!.value as CaseStepsData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
@@ -131,8 +145,9 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   if (o.withActions === 'auto') withActions = (await bestLayout(specWith(true), lang, box, { min: o.min, flows: ['down'], widths: widths.slice(-1), room })).scale >= 1;
   const actions = (i: number) => (withActions ? d.steps[i]!.key_actions : []);
   const spec = specWith(withActions);
+  const alt = diagramAlt(localized(d.title, lang, m.languages), diagramAltLines('case-steps', d, lang, m.languages, digits));
   return diagramBody(ctx, spec, lang, box, {
-    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths, room,
+    min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths, room, figure: structNode('Figure', sect, { alt }),
     source: { data: 'case-steps', pointer: '/steps' },
     nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
     content: (n) => {

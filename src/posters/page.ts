@@ -10,6 +10,8 @@ import { setText } from './fit.js';
 import type { FrameItem, PageFrame } from '../frame/types.js';
 import { stampText } from './stamp.js';
 import { polylineItem } from '../frame/shapes.js';
+import { HEADER_ARTIFACT } from '../frame/struct.js';
+import { sectionNode, tagBlocks, type TagOptions } from './struct.js';
 
 export const INK: [number, number, number] = [0, 0, 0];
 export const WHITE: [number, number, number] = [1, 1, 1];
@@ -27,7 +29,8 @@ export function headerStamp(manifest: Manifest, lang: string, box: Box, size: nu
   return {
     height: t.height + gap,
     items: [
-      { kind: 'lines', x: box.x, y, width: box.w, lines: t.lines },
+      // A reader skips it as a running header: every page repeats it.
+      { kind: 'lines', x: box.x, y, width: box.w, lines: t.lines, tag: HEADER_ARTIFACT },
       polylineItem([{ x: box.x, y: y + t.height + gap / 2 }, { x: box.x + box.w, y: y + t.height + gap / 2 }], { stroke: INK, lineWidth: 0.5 }),
     ],
   };
@@ -44,6 +47,8 @@ export interface FittedPageOptions {
   /** Human name of the page for diagnostics: "the A6 urgent-action card (back)". */
   where: string;
   hint: string;
+  /** How the blocks' headings are tagged (the page is one Sect). */
+  tags?: TagOptions;
 }
 
 /** A page whose body column is fitted between the margins and the stamp footer. */
@@ -51,7 +56,8 @@ export function fittedPage(ctx: PosterContext, o: FittedPageOptions): PageFrame 
   const inner: Box = { x: o.margin, y: o.margin, w: o.width - 2 * o.margin, h: o.height - 2 * o.margin };
   const foot = headerStamp(ctx.model.manifest, o.lang, inner, o.min);
   const body: Box = { ...inner, y: inner.y + foot.height, h: inner.h - foot.height };
-  const col = fitColumn(o.blocks, body, o.max, o.min, directionOf(o.lang));
+  const blocks = tagBlocks(o.blocks, sectionNode(o.lang), o.tags);
+  const col = fitColumn(blocks, body, o.max, o.min, directionOf(o.lang));
   if (!col.fits) reportSpill(ctx, o.blocks[col.firstSpill]?.src, o.where, o.min, o.hint);
   return { width: o.width, height: o.height, items: [...col.items, ...foot.items], size: col.size, fits: col.fits };
 }

@@ -11,7 +11,9 @@ import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK, WHITE } from './page.js';
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, StructNode } from '../frame/types.js';
+import { structNode } from '../frame/struct.js';
+import { tagBlocks } from './struct.js';
 import { polygonItem, polylineItem } from '../frame/shapes.js';
 
 const DATA = 'pathways';
@@ -61,8 +63,29 @@ interface RowsLayout {
   spill?: Block;
 }
 
+/**
+ * The elements of each pathway: its concern an H2, its steps an L of LIs (each step's
+ * lines Ps in the LBody). Made once, before the sizes are tried.
+ */
+interface PathwayTags {
+  head: Block;
+  steps: Block[][];
+}
+
+function pathwayTags(ctx: PosterContext, lang: string, i: number, parent: StructNode | undefined): PathwayTags {
+  const d = ctx.model.data[DATA]!.value as PathwaysData;
+  const m = ctx.model.manifest;
+  const pw = d.pathways[i]!;
+  const head: Block = { text: localized(pw.concern, lang, m.languages), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
+  if (!parent) return { head, steps: pw.steps.map((_, k) => stepBlocks(ctx, i, k, lang)) };
+  const [tagged] = tagBlocks([head], parent);
+  const list = structNode('L', parent);
+  const steps = pw.steps.map((_, k) => tagBlocks(stepBlocks(ctx, i, k, lang), structNode('LBody', structNode('LI', list))));
+  return { head: tagged!, steps };
+}
+
 /** Pathways `[from, to)` stacked in `box` at base size `size`. */
-function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, from: number, to: number): RowsLayout {
+function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, from: number, to: number, tags: (i: number) => PathwayTags): RowsLayout {
   const d = ctx.model.data[DATA]!.value as PathwaysData;
   const m = ctx.model.manifest;
   const dir = directionOf(lang);
@@ -76,7 +99,8 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
   const over = (b?: Block) => { if (!spill && b) spill = b; };
   for (let i = from; i < to; i++) {
     const pw = d.pathways[i]!;
-    const head: Block = { text: localized(pw.concern, lang, m.languages), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
+    const t = tags(i);
+    const head = t.head;
     const h = layoutColumn([head], { x: box.x, y, w: box.w, h: 1e6 }, size, dir);
     items.push(...h.items);
     if (h.firstSpill >= 0) over(head);
@@ -86,7 +110,7 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
     if (across) {
       const cells = pw.steps.map((_, k) => {
         const x = dir === 'rtl' ? box.x + box.w - (k + 1) * colW - k * arrow : box.x + k * (colW + arrow);
-        const blocks = stepBlocks(ctx, i, k, lang);
+        const blocks = t.steps[k]!;
         const col = layoutColumn(blocks, { x: x + pad, y: y + pad, w: colW - 2 * pad, h: 1e6 }, size, dir);
         if (col.firstSpill >= 0) over(blocks[col.firstSpill]);
         return { x, col };
@@ -104,7 +128,7 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
       y += rowH;
     } else {
       pw.steps.forEach((_, k) => {
-        const blocks = stepBlocks(ctx, i, k, lang);
+        const blocks = t.steps[k]!;
         const col = layoutColumn(blocks, { x: box.x + pad, y: y + pad, w: box.w - 2 * pad, h: 1e6 }, size, dir);
         if (col.firstSpill >= 0) over(blocks[col.firstSpill]);
         const h = col.height + 2 * pad;
@@ -125,15 +149,17 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
 }
 
 /** Groups of pathways, one group per page, each at the largest size ≥ `min` that fits. */
-export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): FrameItem[][] {
+export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[][] {
   const d = ctx.model.data[DATA]!.value as PathwaysData;
   const services = ctx.model.data.services?.value as ServicesData | undefined;
   const m = ctx.model.manifest;
   // The verification date of the service map (R11) is printed on every page.
   const verified = services ? `${label('servicesVerified', lang)}: ${formatDate(services.last_verified, lang, digitsFor(m, lang))}` : '';
-  const footer = verified ? layoutColumn([{ text: verified, lang, bold: true }], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
+  const footBlock: Block = { text: verified, lang, bold: true };
+  const footer = verified ? layoutColumn([footBlock], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
   const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
-  const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to).spill;
+  const untagged = (i: number) => pathwayTags(ctx, lang, i, undefined);
+  const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to, untagged).spill;
   // Greedy first (as many pathways per page as fit at the minimum size), then the same
   // number of pages with the pathways spread evenly, when every page still fits.
   const greedy: Array<[number, number]> = [];
@@ -147,15 +173,18 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const even: Array<[number, number]> = Array.from({ length: n }, (_, k) => [Math.round((k * d.pathways.length) / n), Math.round(((k + 1) * d.pathways.length) / n)]);
   const chunks = even.every(([a, b]) => b > a && fitsAt(min, a, b)) ? even : greedy;
   const pages: FrameItem[][] = [];
+  // Elements made once, in reading order, for the layouts that are drawn.
+  const tagged = d.pathways.map((_, i) => pathwayTags(ctx, lang, i, sect));
   for (const [from, to] of chunks) {
     const size = largestFitting(max, min, (sz) => fitsAt(sz, from, to));
-    const rows = layoutRows(ctx, lang, body, size ?? min, from, to);
+    const rows = layoutRows(ctx, lang, body, size ?? min, from, to, (i) => tagged[i]!);
     if (size === undefined) {
       reportSpill(ctx, rows.spill?.src ?? { data: DATA, pointer: `/pathways/${from}` }, where, min,
         'Shorten the actions in data/pathways.yaml or the service names and hours in data/services.yaml.');
     }
     const items = [...rows.items];
-    if (footer) items.push(...footer.items.map((it) => (it.kind === 'lines' ? { ...it, y: it.y + body.h + min } : it)));
+    // The verification date closes every page: a paragraph of the page's content.
+    if (footer) items.push(...footer.items.map((it) => (it.kind === 'lines' ? { ...it, y: it.y + body.h + min, tag: structNode('P', sect) } : it)));
     pages.push(items);
   }
   return pages;

@@ -22,11 +22,12 @@ import { hoursText } from './prioritisation.js';
 import type { FrameItem, PageFrame } from '../frame/types.js';
 import { drawSheet } from './sheets.js';
 import { URGENT_RED } from './urgent-card.js';
+import { sectionNode, tagBlocks } from './struct.js';
 
 const BREAK = (lang: string): Block => ({ text: '\f', lang });
 const heading = (text: string, lang: string, src?: Block['src'], band: [number, number, number] = INK): Block =>
-  ({ text, lang, bold: true, scale: 1.2, band, color: WHITE, gap: 0.6, src });
-const sub = (text: string, lang: string, src?: Block['src']): Block => ({ text, lang, bold: true, gap: 0.5, src });
+  ({ text, lang, bold: true, scale: 1.2, band, color: WHITE, gap: 0.6, src, role: 'H2' });
+const sub = (text: string, lang: string, src?: Block['src']): Block => ({ text, lang, bold: true, gap: 0.5, src, role: 'H3' });
 const isHeading = (b: Block) => !!b.band || (!!b.bold && b.gap !== undefined && b.gap >= 0.5);
 
 function eligibilityBlocks(ctx: PosterContext, lang: string): Block[] {
@@ -82,7 +83,7 @@ function prioritisationBlocks(ctx: PosterContext, lang: string): Block[] {
   d.levels.forEach((lv, i) => {
     const p = `/levels/${i}`;
     // The level is named in words (never only coloured), so a black-and-white copy reads the same.
-    out.push({ text: `${localized(lv.label, lang, m.languages)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` } });
+    out.push({ text: `${localized(lv.label, lang, m.languages)} — ${hoursText(lv.response_time.hours, lang, digits)}`, lang, bold: true, scale: 1.1, gap: 0.7, src: { data: 'prioritisation', pointer: `${p}/label` }, role: 'H3' });
     out.push({ text: localized(lv.definition, lang, m.languages), lang, src: { data: 'prioritisation', pointer: `${p}/definition` } });
     out.push({ text: `${label('responseTime', lang)}: ${localized(lv.response_time.text, lang, m.languages)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/response_time/text` } });
     if (lv.follow_up) out.push({ text: `${label('followUp', lang)}: ${localized(lv.follow_up, lang, m.languages)}`, lang, gap: 0.2, src: { data: 'prioritisation', pointer: `${p}/follow_up` } });
@@ -160,12 +161,16 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
   const probe = headerStamp(m, lang, inner, MIN_SIZE.card, '00');
   const body: Box = { ...inner, y: inner.y + probe.height, h: inner.h - probe.height };
 
+  // One Sect per part of the booklet, made in reading order (cover, the five parts, back
+  // cover): the sheets draw the pages out of it, the tree is read in it.
+  const coverSect = sectionNode(lang);
+  const part = (bs: Block[]) => tagBlocks(bs, sectionNode(lang));
   const blocks: Block[] = [];
-  if (has('eligibility')) blocks.push(...eligibilityBlocks(ctx, lang));
-  if (has('prioritisation')) blocks.push(...prioritisationBlocks(ctx, lang));
-  if (has('urgent-action')) blocks.push(...urgentBlocks(ctx, lang));
-  if (has('pathways')) blocks.push(...pathwayBlocks(ctx, lang));
-  if (has('case-steps')) blocks.push(...caseStepBlocks(ctx, lang));
+  if (has('eligibility')) blocks.push(...part(eligibilityBlocks(ctx, lang)));
+  if (has('prioritisation')) blocks.push(...part(prioritisationBlocks(ctx, lang)));
+  if (has('urgent-action')) blocks.push(...part(urgentBlocks(ctx, lang)));
+  if (has('pathways')) blocks.push(...part(pathwayBlocks(ctx, lang)));
+  if (has('case-steps')) blocks.push(...part(caseStepBlocks(ctx, lang)));
   const flow = flowColumn(blocks, body, size, dir, isHeading);
   for (const b of flow.tooTall) {
     reportSpill(ctx, b.src, `a page of the ${lang} pocket guide`, size, 'Shorten this item: a pocket-guide page holds about 25 short lines.');
@@ -173,23 +178,23 @@ export function pocketGuidePages(ctx: PosterContext, lang: string, page: { width
 
   // Cover: the SOP's title, what this is, the stamp, and the contents.
   const h = pageHeader(m, lang);
-  const coverBlocks: Block[] = [
-    { text: label('pocketGuide', lang), lang, bold: true, scale: 1.6, band: INK, color: WHITE },
+  const coverBlocks: Block[] = tagBlocks([
+    { text: label('pocketGuide', lang), lang, bold: true, scale: 1.6, band: INK, color: WHITE, role: 'H1' },
     { text: localized(m.title, lang, m.languages), lang, bold: true, scale: 1.3, gap: 1 },
     { text: h.stamp, lang, bold: true, gap: 0.6 },
     { text: languageName(lang), lang, gap: 0.2 },
-    { text: label('contents', lang), lang, bold: true, gap: 1.2 },
+    { text: label('contents', lang), lang, bold: true, gap: 1.2, role: 'H2' },
     ...(['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps'] as const)
       .filter(has)
       .map((n): Block => ({ text: localized((ctx.model.data[n]!.value as { title?: Record<string, string> }).title, lang, m.languages) || n, lang, marker: '•' })),
-  ];
+  ], coverSect);
   const coverCol = fitColumn(coverBlocks, body, size * 1.3, size, dir);
   if (!coverCol.fits) reportSpill(ctx, coverBlocks[coverCol.firstSpill]?.src, `the cover of the ${lang} pocket guide`, size, 'Shorten the SOP title in sop.yaml or the data titles.');
   const cover = coverCol.items;
   // Back cover: the 24/7 contacts, the one thing to find without opening the booklet.
   let back: FrameItem[] = [];
   if (has('urgent-action')) {
-    const blocks: Block[] = [{ text: label('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)];
+    const blocks: Block[] = tagBlocks([{ text: label('contacts', lang), lang, bold: true, scale: 1.2, band: URGENT_RED, color: WHITE }, ...contactBlocks(ctx, lang)], sectionNode(lang));
     const col = fitColumn(blocks, body, size * 1.5, size, dir);
     if (!col.fits) {
       reportSpill(ctx, blocks[col.firstSpill]?.src, `the back cover of the ${lang} pocket guide`, size,

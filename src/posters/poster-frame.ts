@@ -11,7 +11,8 @@ import type { PosterContext } from './context.js';
 import { MIN_SIZE } from './fit.js';
 import { headerStamp, INK, WHITE } from './page.js';
 import { MM, type PaperSize } from './paper.js';
-import type { FrameItem, PageFrame } from '../frame/types.js';
+import type { FrameItem, PageFrame, StructNode } from '../frame/types.js';
+import { sectionNode, tagBlocks } from './struct.js';
 import { polylineItem } from '../frame/shapes.js';
 import { reportSpill } from './context.js';
 import type { Source } from './column.js';
@@ -23,13 +24,14 @@ export function halvesLeftToRight(langs: string[]): string[] {
   return [...langs].sort((a, b) => Number(directionOf(a) === 'rtl') - Number(directionOf(b) === 'rtl'));
 }
 
+/** A poster's body in `lang`, drawn in `box`; its elements go under `sect` (the half's Sect, after its H1 title). */
 export interface PosterBody {
-  (lang: string, box: Box): Promise<FrameItem[]> | FrameItem[];
+  (lang: string, box: Box, sect: StructNode): Promise<FrameItem[]> | FrameItem[];
 }
 
-/** The parts of a poster page around its bodies: per language its header and its body's box. */
+/** The parts of a poster page around its bodies: per language its header, its body's box and its Sect. */
 export interface PosterFrameParts {
-  halves: Array<{ lang: string; head: FrameItem[]; box: Box; divider: FrameItem[] }>;
+  halves: Array<{ lang: string; head: FrameItem[]; box: Box; divider: FrameItem[]; sect: StructNode }>;
 }
 
 /**
@@ -61,13 +63,15 @@ export function posterFrame(
     const stamp = headerStamp(ctx.model.manifest, lang, inner, min);
     const t = title(lang);
     const titleBox: Box = { x, y: y + stamp.height, w: halfW, h: Math.min(6 * min * 1.5, inner.h * 0.12) };
-    const head = fitColumn([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src }], titleBox, min * 2.4, min * 1.2, directionOf(lang));
+    // Each half is a Sect of its own language, its title the H1.
+    const sect = sectionNode(lang);
+    const head = fitColumn(tagBlocks([{ text: t.text, lang, bold: true, band: INK, color: WHITE, src: t.src, role: 'H1' }], sect), titleBox, min * 2.4, min * 1.2, directionOf(lang));
     if (!head.fits) reportSpill(ctx, t.src, `the ${paper.id} poster title (${lang})`, min * 1.2, 'Shorten the title in the data file.');
-    return { lang, inner, items: [...stamp.items, ...head.items], used: stamp.height + head.height };
+    return { lang, inner, sect, items: [...stamp.items, ...head.items], used: stamp.height + head.height };
   });
   const used = Math.max(...tops.map((t) => t.used)) + min;
   return {
-    halves: tops.map(({ lang, inner, items }, i) => {
+    halves: tops.map(({ lang, inner, items, sect }, i) => {
       const divider: FrameItem[] = [];
       if (i > 0 && stack) {
         const gy = inner.y - gutter / 2;
@@ -76,7 +80,7 @@ export function posterFrame(
         const gx = inner.x - gutter / 2;
         divider.push(polylineItem([{ x: gx, y: m }, { x: gx, y: paper.height - m }], { stroke: INK, lineWidth: 1, dash: [6, 4] }));
       }
-      return { lang, head: items, box: { x: inner.x, y: inner.y + used, w: inner.w, h: inner.h - used }, divider };
+      return { lang, head: items, box: { x: inner.x, y: inner.y + used, w: inner.w, h: inner.h - used }, divider, sect };
     }),
   };
 }
@@ -91,7 +95,7 @@ export async function posterPage(
 ): Promise<PageFrame> {
   const items: FrameItem[] = [];
   for (const h of posterFrame(ctx, paper, langs, title, arrange).halves) {
-    items.push(...h.head, ...(await body(h.lang, h.box)), ...h.divider);
+    items.push(...h.head, ...(await body(h.lang, h.box, h.sect)), ...h.divider);
   }
   return { width: paper.width, height: paper.height, items };
 }

@@ -10,7 +10,9 @@ import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK } from './page.js';
 import { hexToRgb, levelSwatch } from './pattern.js';
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, StructNode } from '../frame/types.js';
+import { structNode } from '../frame/struct.js';
+import { tagBlocks } from './struct.js';
 import { polylineItem } from '../frame/shapes.js';
 
 const DATA = 'prioritisation';
@@ -22,7 +24,9 @@ export function hoursText(hours: number, lang: string, digits: 'arab' | 'latn'):
   return label('hoursShort', lang, { n: n(hours) });
 }
 
-function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: string): { left: Block[]; right: Block[]; examples: Block[] } {
+type RowBlocks = { left: Block[]; right: Block[]; examples: Block[] };
+
+function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: string): RowBlocks {
   const m = ctx.model.manifest;
   const lv = d.levels[i]!;
   const p = `/levels/${i}`;
@@ -50,7 +54,24 @@ interface TableLayout {
   spill: { row: number; block?: Block } | undefined;
 }
 
-function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, box: Box, size: number): TableLayout {
+/**
+ * The matrix as a Table: a row per level, the level (name and response time) its row
+ * header (TH, scope Row), the details a TD, the examples (when there are) a TD.
+ */
+function tableBlocks(ctx: PosterContext, d: PrioritisationData, lang: string, parent: StructNode | undefined): RowBlocks[] {
+  const table = parent && structNode('Table', parent);
+  return d.levels.map((_, i) => {
+    const rb = rowBlocks(ctx, d, i, lang);
+    if (!table) return rb;
+    const tr = structNode('TR', table);
+    const th = structNode('TH', tr, { scope: 'Row' });
+    const td = structNode('TD', tr);
+    const ex = rb.examples.length ? structNode('TD', tr) : undefined;
+    return { left: tagBlocks(rb.left, th), right: tagBlocks(rb.right, td), examples: ex ? tagBlocks(rb.examples, ex) : [] };
+  });
+}
+
+function layoutTable(rows: RowBlocks[], d: PrioritisationData, lang: string, box: Box, size: number): TableLayout {
   const dir = directionOf(lang);
   const items: FrameItem[] = [];
   const pad = size * 0.5;
@@ -59,7 +80,7 @@ function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, bo
   let y = box.y;
   let spill: TableLayout['spill'];
   d.levels.forEach((lv, i) => {
-    const rb = rowBlocks(ctx, d, i, lang);
+    const rb = rows[i]!;
     const left = rb.left;
     // Wide boxes get a third column for the examples; narrow ones stack them under the details.
     const three = box.w >= size * 48 && rb.examples.length > 0;
@@ -94,10 +115,11 @@ function layoutTable(ctx: PosterContext, d: PrioritisationData, lang: string, bo
 }
 
 /** The matrix for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
-export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string): FrameItem[] {
+export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data[DATA]!.value as PrioritisationData;
-  const size = largestFitting(max, min, (s) => !layoutTable(ctx, d, lang, box, s).spill);
-  const t = layoutTable(ctx, d, lang, box, size ?? min);
+  const rows = tableBlocks(ctx, d, lang, sect);
+  const size = largestFitting(max, min, (s) => !layoutTable(rows, d, lang, box, s).spill);
+  const t = layoutTable(rows, d, lang, box, size ?? min);
   if (size === undefined) {
     reportSpill(ctx, t.spill?.block?.src ?? { data: DATA, pointer: `/levels/${t.spill?.row ?? 0}` }, where, min,
       'Shorten the definitions and examples in data/prioritisation.yaml, or print the larger poster size.');

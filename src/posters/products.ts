@@ -89,12 +89,12 @@ export function products(ctx: PosterContext): Product[] {
             const sheets = rank(plans).sheets;
             const pages: PageFrame[] = [];
             for (let k = 0; k < sheets; k++) {
-              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) => eligibilitySheet(ctx, plans.get(lang)!, k, lang, box, o(lang)), arrange));
+              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box, sect) => eligibilitySheet(ctx, plans.get(lang)!, k, lang, box, o(lang), sect), arrange));
             }
             // Criteria that found no room under the flow get a page of their own.
             if (langs.some((l) => !criteriaPlaced.has(l))) {
-              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box) =>
-                (criteriaPlaced.has(lang) ? [] : criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang)))));
+              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box, sect) =>
+                (criteriaPlaced.has(lang) ? [] : criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang), sect))));
             }
             return { title: docTitle('Eligibility', langs), lang: langs[0]!, pages };
           },
@@ -106,8 +106,8 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Case management steps poster',
           compose: async () => ({
             title: docTitle('Case management steps', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box) =>
-              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: 'auto' }))],
+            pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box, sect) =>
+              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: 'auto' }, sect))],
           }),
         });
       }
@@ -119,8 +119,8 @@ export function products(ctx: PosterContext): Product[] {
             // Each language may need a different number of pages: the pages of the
             // poster are the longest language's, the other half left blank at its end.
             const perLang = new Map<string, FrameItem[][]>();
-            const first = await posterPage(ctx, size, langs, dataTitle('pathways'), (lang, box) => {
-              const pages = pathwayPages(ctx, lang, box, min, min * 1.6, where('pathways', lang));
+            const first = await posterPage(ctx, size, langs, dataTitle('pathways'), (lang, box, sect) => {
+              const pages = pathwayPages(ctx, lang, box, min, min * 1.6, where('pathways', lang), sect);
               perLang.set(lang, pages);
               return pages[0] ?? [];
             });
@@ -140,7 +140,7 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Organigram of the coordination structures poster',
           compose: async () => ({
             title: docTitle('Organigram', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('organigram'), (lang, box) => organigramBody(ctx, lang, box, { min, where: where('organigram', lang) }))],
+            pages: [await posterPage(ctx, size, langs, dataTitle('organigram'), (lang, box, sect) => organigramBody(ctx, lang, box, { min, where: where('organigram', lang) }, sect))],
           }),
         });
       }
@@ -151,7 +151,7 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Graded relationships table poster',
           compose: async () => ({
             title: docTitle('Graded relationships', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('relationships'), (lang, box) => tableBody(ctx, 'relationships', lang, box, min, min * 2, where('relationships', lang)))],
+            pages: [await posterPage(ctx, size, langs, dataTitle('relationships'), (lang, box, sect) => tableBody(ctx, 'relationships', lang, box, min, min * 2, where('relationships', lang), sect))],
           }),
         });
       }
@@ -161,8 +161,8 @@ export function products(ctx: PosterContext): Product[] {
           subject: 'Prioritisation matrix poster',
           compose: async () => ({
             title: docTitle('Prioritisation', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('prioritisation'), (lang, box) =>
-              prioritisationBody(ctx, lang, box, min, min * 2.2, `the ${size.id} prioritisation poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`))],
+            pages: [await posterPage(ctx, size, langs, dataTitle('prioritisation'), (lang, box, sect) =>
+              prioritisationBody(ctx, lang, box, min, min * 2.2, `the ${size.id} prioritisation poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
           }),
         });
       }

@@ -6,6 +6,7 @@ import type { ImposedSheet, Mark } from './impose.js';
 import type { PaperSize } from './paper.js';
 import type { FrameItem, PageFrame } from '../frame/types.js';
 import { shiftItems } from '../frame/items.js';
+import { asArtifacts, LAYOUT_ARTIFACT } from '../frame/struct.js';
 
 /** Hairline weight of crop and fold marks (0.25 pt: thin, yet survives a photocopier). */
 export const MARK_WIDTH = 0.25;
@@ -30,12 +31,16 @@ export function drawSheet(
 ): [PageFrame, PageFrame] {
   const side = (s: ImposedSheet['front'], pages: PageFrame[], more: FrameItem[] = []): PageFrame => {
     const items: FrameItem[] = [];
+    // A page placed more than once (four copies of a card) is read once: its other copies are artifacts.
+    const placed = new Set<PageFrame>();
     for (const p of s.placements) {
       const page = pages[p.page];
       if (!page) continue;
       const dx = p.x + (p.w - page.width) / 2;
       const dy = p.y + (p.h - page.height) / 2;
-      items.push(...shiftItems(page.items, dx, dy));
+      const moved = shiftItems(page.items, dx, dy);
+      items.push(...(placed.has(page) ? asArtifacts(moved, LAYOUT_ARTIFACT) : moved));
+      placed.add(page);
     }
     items.push(...markItems(s.marks), ...more);
     return { width: sheet.width, height: sheet.height, items };

@@ -9,7 +9,9 @@ import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
 import { largestFitting } from './fit.js';
 import { INK } from './page.js';
-import type { FrameItem } from '../frame/types.js';
+import type { FrameItem, StructNode } from '../frame/types.js';
+import { structNode } from '../frame/struct.js';
+import { tagBlocks } from './struct.js';
 
 interface Laid {
   items: FrameItem[];
@@ -17,15 +19,13 @@ interface Laid {
   spill: Block | undefined;
 }
 
-function layoutGrid(ctx: PosterContext, name: string, d: RelationshipsData, lang: string, box: Box, size: number): Laid {
+/**
+ * The cells as blocks, each tagged (under `parent`): the header row's cells TH with scope
+ * Column, each row's label a TH with scope Row, the other cells TD.
+ */
+function gridBlocks(ctx: PosterContext, name: string, d: RelationshipsData, lang: string, parent: StructNode): Block[][] {
   const m = ctx.model.manifest;
-  const dir = directionOf(lang);
   const L = (x: unknown) => localized(x, lang, m.languages);
-  const pad = size * 0.45;
-  const cols = d.columns.length + 1;
-  const colW = box.w / cols;
-  // Column k counted from the start side (left in English, right in Arabic).
-  const xOf = (k: number) => (dir === 'rtl' ? box.x + box.w - (k + 1) * colW : box.x + k * colW);
   const rows: Block[][] = [
     [{ text: L(d.corner), lang, bold: true, src: { data: name, pointer: '/corner' } },
       ...d.columns.map((c, k): Block => ({ text: L(c.label), lang, bold: true, align: 'center', src: { data: name, pointer: `/columns/${k}/label` } }))],
@@ -34,6 +34,25 @@ function layoutGrid(ctx: PosterContext, name: string, d: RelationshipsData, lang
       ...d.columns.map((_c, k): Block => ({ text: L(r.cells[k]), lang, src: { data: name, pointer: `/rows/${i}/cells/${k}` } })),
     ]),
   ];
+  const table = structNode('Table', parent);
+  const head = structNode('THead', table);
+  const body = structNode('TBody', table);
+  return rows.map((row, i) => {
+    const tr = structNode('TR', i === 0 ? head : body);
+    return row.map((b, k) => {
+      const cell = i === 0 ? structNode('TH', tr, { scope: 'Column' }) : k === 0 ? structNode('TH', tr, { scope: 'Row' }) : structNode('TD', tr);
+      return tagBlocks([b], cell)[0]!;
+    });
+  });
+}
+
+function layoutGrid(rows: Block[][], lang: string, box: Box, size: number): Laid {
+  const dir = directionOf(lang);
+  const pad = size * 0.45;
+  const cols = rows[0]!.length;
+  const colW = box.w / cols;
+  // Column k counted from the start side (left in English, right in Arabic).
+  const xOf = (k: number) => (dir === 'rtl' ? box.x + box.w - (k + 1) * colW : box.x + k * colW);
   const items: FrameItem[] = [];
   let spill: Block | undefined;
   let y = box.y;
@@ -53,10 +72,11 @@ function layoutGrid(ctx: PosterContext, name: string, d: RelationshipsData, lang
 }
 
 /** The table of data file `name` for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
-export function tableBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string): FrameItem[] {
+export function tableBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data[name]!.value as RelationshipsData;
-  const size = largestFitting(max, min, (s) => !layoutGrid(ctx, name, d, lang, box, s).spill);
-  const t = layoutGrid(ctx, name, d, lang, box, size ?? min);
+  const rows = gridBlocks(ctx, name, d, lang, sect);
+  const size = largestFitting(max, min, (s) => !layoutGrid(rows, lang, box, s).spill);
+  const t = layoutGrid(rows, lang, box, size ?? min);
   if (size === undefined) reportSpill(ctx, t.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the cells of data/${name}.yaml, or print the larger poster size.`);
   return t.items;
 }

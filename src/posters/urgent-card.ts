@@ -19,7 +19,7 @@ function blocksFront(ctx: PosterContext, d: UrgentActionData, lang: string): Blo
   const m = ctx.model.manifest;
   const out: Block[] = [
     { text: localized(d.title, lang, m.languages) || label('actNow', lang), lang, bold: true, scale: 1.25, band: URGENT_RED, color: WHITE, src: { data: DATA, pointer: '/title' } },
-    { text: label('actNow', lang), lang, bold: true, scale: 1.1, gap: 0.6 },
+    { text: label('actNow', lang), lang, bold: true, scale: 1.1, gap: 0.6, role: 'H2' },
   ];
   d.triggers.forEach((t, i) => out.push({ text: localized(t, lang, m.languages), lang, marker: '•', gap: 0.25, src: { data: DATA, pointer: `/triggers/${i}` } }));
   if (d.notes) out.push({ text: localized(d.notes, lang, m.languages), lang, gap: 0.8, bold: true, src: { data: DATA, pointer: '/notes' } });
@@ -53,7 +53,7 @@ export function urgentCardPages(ctx: PosterContext, lang: string, card: PaperSiz
   const d = df!.value as UrgentActionData;
   const common = { width: card.width, height: card.height, margin: CARD_MARGIN, lang, max: 16, min: MIN_SIZE.card };
   const front = fittedPage(ctx, {
-    ...common, blocks: blocksFront(ctx, d, lang), where: `the urgent-action card (front, ${lang})`,
+    ...common, blocks: blocksFront(ctx, d, lang), where: `the urgent-action card (front, ${lang})`, tags: { band: 'H1' },
     hint: 'Shorten the triggers or the note in data/urgent-action.yaml: the front of a pocket card holds about 8 short lines.',
   });
   const back = fittedPage(ctx, {

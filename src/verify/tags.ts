@@ -34,6 +34,11 @@ export interface TaggedPage {
   untagged: string[];
   /** Text drawn as artifacts (running header, page number, …). */
   artifacts: string[];
+  /**
+   * The author's PDF the page comes from (an external annex: the SOP folder's path, from
+   * the page-piece dictionary sopkit's stamp writes): its tags are the author's, not sopkit's.
+   */
+  source?: string;
 }
 
 export interface TaggedPdf {
@@ -50,6 +55,8 @@ export interface TagFinding {
   /** 1-based page (0: the document as a whole). */
   page: number;
   message: string;
+  /** The finding is in the author's PDF (an external annex), not in what sopkit wrote: its path. */
+  external?: string;
 }
 
 function isNode(n: PdfStructNode | PdfStructLeaf): n is PdfStructNode {
@@ -64,6 +71,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0,
   });
   const doc = await task.promise;
+  const sources = await pageSources(bytes);
   try {
     const meta = await doc.getMetadata();
     const lang = ((meta.info as Record<string, unknown>).Language as string | undefined) ?? null;
@@ -106,12 +114,32 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
         if (id !== null && ids.has(id)) content.set(id, (content.get(id) ?? '') + piece);
         else if (str.trim()) untagged.push(str);
       }
-      pages.push({ number: n, tree, content, untagged, artifacts });
+      pages.push({ number: n, tree, content, untagged, artifacts, ...(sources[n - 1] ? { source: sources[n - 1] } : {}) });
       page.cleanup();
     }
     return { lang, marked: mark?.Marked === true, pages };
   } finally {
     await doc.destroy();
+  }
+}
+
+/**
+ * Per page, the author's PDF it comes from, as sopkit's stamp records it (/PieceInfo
+ * /Sopkit /Private /Source); pdf.js does not expose page dictionaries, pdf-lib does.
+ */
+async function pageSources(bytes: Uint8Array): Promise<Array<string | undefined>> {
+  const { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } = await import('../vendor/pdf-lib.js');
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true });
+    return doc.getPages().map((p) => {
+      const info = p.node.lookup(PDFName.of('PieceInfo'));
+      const mine = info instanceof PDFDict ? info.lookup(PDFName.of('Sopkit')) : undefined;
+      const priv = mine instanceof PDFDict ? mine.lookup(PDFName.of('Private')) : undefined;
+      const src = priv instanceof PDFDict ? priv.lookup(PDFName.of('Source')) : undefined;
+      return src instanceof PDFHexString || src instanceof PDFString ? src.decodeText() : undefined;
+    });
+  } catch {
+    return [];
   }
 }
 
@@ -157,8 +185,14 @@ function clip(s: string, n = 60): string {
  */
 export function checkTags(pdf: TaggedPdf): TagFinding[] {
   const out: TagFinding[] = [];
+  // Pages of an author's PDF (an external annex) are named as such: sopkit stamps them but
+  // does not write their content, so the fix is the author's (export a tagged PDF). Still findings.
+  const authors = (src: string) => `the author's PDF ${src} (an external annex, stamped by sopkit, not written by it): export it as a tagged PDF (PDF/UA) from the program that made it`;
   if (!pdf.pages.some((p) => p.tree)) {
-    out.push({ kind: 'not-tagged', page: 0, message: 'the PDF is not tagged: no page has a structure tree, so a screen reader guesses the reading order' });
+    const src = pdf.pages[0]?.source;
+    if (src && pdf.pages.every((p) => p.source === src)) {
+      out.push({ kind: 'not-tagged', page: 0, external: src, message: `the PDF is not tagged: it is ${authors(src)}` });
+    } else out.push({ kind: 'not-tagged', page: 0, message: 'the PDF is not tagged: no page has a structure tree, so a screen reader guesses the reading order' });
     return out;
   }
   if (!pdf.lang) out.push({ kind: 'lang', page: 0, message: 'the document has no language (/Lang in the catalog): a screen reader cannot choose its voice' });
@@ -169,7 +203,11 @@ export function checkTags(pdf: TaggedPdf): TagFinding[] {
   let tableOpen = false;
   for (const page of pdf.pages) {
     if (page.untagged.length) {
-      out.push({ kind: 'untagged-text', page: page.number, message: `page ${page.number}: ${page.untagged.length} piece${page.untagged.length === 1 ? '' : 's'} of text outside tags and artifacts, e.g. "${clip(page.untagged[0]!)}"` });
+      const from = page.source ? ` — this page is from ${authors(page.source)}` : '';
+      out.push({
+        kind: 'untagged-text', page: page.number, ...(page.source ? { external: page.source } : {}),
+        message: `page ${page.number}: ${page.untagged.length} piece${page.untagged.length === 1 ? '' : 's'} of text outside tags and artifacts, e.g. "${clip(page.untagged[0]!)}"${from}`,
+      });
     }
     if (!page.tree) continue;
     let firstTop = true;

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedParagraphs, compareSnapshots, loadSnapshot, redlineSpans, renderRedlinePdf } from '../../src/diff/index.js';
 import { pageText, readPdfText } from '../../src/verify/extract.js';
+import { checkTags, readTaggedPdf, roleCounts } from '../../src/verify/index.js';
 import { builtCli, sopkit } from './cli.js';
 import { copyExample, remember, removeTempDirs } from './tree.js';
 import { missingTool } from '../helpers/tools.js';
@@ -75,6 +76,15 @@ describe.sequential('sopkit diff writes the redline as a PDF', () => {
       expect(text, `page ${p.number}`).toContain('Redline 1.0 to 1.1');
       expect(text, `page ${p.number}`).toMatch(/1\.1/);
     }
+  });
+
+  it('is a tagged PDF: headings, paragraphs, every text tagged or an artifact (verify --tags)', async () => {
+    const tagged = await readTaggedPdf(pdf);
+    expect(checkTags(tagged).map((f) => f.message)).toEqual([]);
+    expect(tagged.lang).toBe('ar');
+    expect([...roleCounts(tagged).keys()]).toEqual(expect.arrayContaining(['Document', 'Sect', 'H1', 'H2', 'H3', 'P']));
+    // The running header is an artifact on every page.
+    expect(tagged.pages.filter((p) => !p.artifacts.join('').includes('Redline 1.0 to 1.1')).map((p) => p.number)).toEqual([]);
   });
 
   // Both looked up, so that each missing one is named.

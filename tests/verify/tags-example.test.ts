@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPdfs } from '../../src/build/pdfs.js';
+import { buildPosters } from '../../src/posters/index.js';
+import { PDFDocument, PDFName, PDFRawStream } from '../../src/vendor/pdf-lib.js';
 import { loadSop } from '../../src/model/index.js';
 import type { SopModel } from '../../src/model/types.js';
 import { treeOf } from '../../src/document/index.js';
@@ -28,6 +30,7 @@ describe('tagged PDFs of the example SOP', () => {
     model = (await loadSop(EXAMPLE)).model;
     out = await mkdtemp(path.join(os.tmpdir(), 'sopkit-tags-'));
     await buildPdfs(model, out);
+    await buildPosters(model, out);
     for (const lang of ['ar', 'en']) pdfs.set(lang, await readTaggedPdf(new Uint8Array(await readFile(path.join(out, 'pdf', `sop-v${model.manifest.version}-${lang}.pdf`)))));
   });
 
@@ -82,15 +85,60 @@ describe('tagged PDFs of the example SOP', () => {
     expect(wordOrderScore(notes.flat(), toWords(noteText.join(' '))).fraction).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('every PDF sopkit lays out passes verify --tags (the external annex PDF is not tagged, and is reported)', async () => {
-    const r = await verifyTags(path.join(out, 'pdf'));
-    const failing = r.files.filter((f) => !f.passed).map((f) => path.basename(f.file));
-    // Known gap: the external annex (an untagged PDF) and the packs that hold its pages.
-    expect(failing.sort()).toEqual([`annex-2-v${model.manifest.version}.pdf`, `pack-v${model.manifest.version}-ar.pdf`, `pack-v${model.manifest.version}-en.pdf`]);
-    expect(r.exitCode).toBe(1);
-    for (const f of r.files.filter((x) => x.file.includes('pack-'))) {
-      // The pack's own pages (SOP and Markdown annexes) are clean: only the external annex's pages are reported.
-      expect(f.findings.every((x) => x.kind === 'untagged-text')).toBe(true);
+  it('every PDF of the example build passes verify --tags: SOP, annexes (the external one with its own tags), packs, posters, cards, pocket guide', async () => {
+    const r = await verifyTags(out);
+    expect(r.files.filter((f) => !f.passed).map((f) => `${f.file}: ${f.findings.slice(0, 2).map((x) => x.message).join(' | ')}`)).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    const names = r.files.map((f) => path.relative(out, f.file).split(path.sep).join('/'));
+    // Every kind of product is among them.
+    for (const re of [/^pdf\/sop-/, /^pdf\/pack-/, /^pdf\/annex-2-/, /^posters\/eligibility-/, /^posters\/prioritisation-/, /^posters\/urgent-card-4up-/, /^posters\/pocket-guide-/]) {
+      expect(names.some((n) => re.test(n)), String(re)).toBe(true);
     }
+  });
+
+  it('a poster read with pdf.js: the flowchart is a Figure whose Alt is the flow as text, the matrix a Table with row headers, the booklet lists', async () => {
+    const read = async (f: string) => readTaggedPdf(new Uint8Array(await readFile(path.join(out, 'posters', f))));
+    const nodes = (pdf: TaggedPdf) => {
+      const all: PdfStructNode[] = [];
+      const walk = (n: PdfStructNode) => {
+        all.push(n);
+        for (const c of n.children ?? []) if ('role' in c) walk(c);
+      };
+      for (const p of pdf.pages) if (p.tree) walk(p.tree);
+      return all;
+    };
+    const eligibility = await read('eligibility-a3-en.pdf');
+    const figures = nodes(eligibility).filter((n) => n.role === 'Figure');
+    expect(figures.length).toBeGreaterThan(0);
+    const flow = (model.data.eligibility!.value as { flow: { nodes: Array<{ label: { en: string } | string }> } }).flow;
+    const label = (l: { en: string } | string) => (typeof l === 'string' ? l : l.en);
+    for (const f of figures) {
+      // Every step of the flow is in the Alt, not only the part drawn on this sheet.
+      for (const n of flow.nodes) expect(f.alt).toContain(label(n.label));
+    }
+    expect([...roleCounts(eligibility).keys()]).toEqual(expect.arrayContaining(['Document', 'Sect', 'H1', 'H2', 'L', 'LI', 'Lbl', 'LBody', 'Figure']));
+    const matrix = nodes(await read('prioritisation-a3-ar.pdf'));
+    expect(matrix.some((n) => n.role === 'Table')).toBe(true);
+    expect(matrix.filter((n) => n.role === 'TH').length).toBeGreaterThanOrEqual((model.data.prioritisation!.value as { levels: unknown[] }).levels.length);
+    const guide = await read('pocket-guide-a4-ar.pdf');
+    expect(guide.lang).toBe('ar');
+    expect([...roleCounts(guide).keys()]).toEqual(expect.arrayContaining(['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Span']));
+    // The stamp at the top of every booklet page is an artifact, never read as content.
+    expect(guide.pages.every((p) => p.artifacts.length > 0)).toBe(true);
+  });
+
+  it('the tagged PDFs say PDF/UA-1 in their XMP metadata, the stamped author\'s annex does not', async () => {
+    const xmp = async (rel: string) => {
+      const doc = await PDFDocument.load(await readFile(path.join(out, rel)), { updateMetadata: false });
+      const m = doc.catalog.lookup(PDFName.of('Metadata'));
+      return m instanceof PDFRawStream ? Buffer.from(m.contents).toString('utf8') : '';
+    };
+    const v = model.manifest.version;
+    for (const rel of [`pdf/sop-v${v}-ar.pdf`, `pdf/pack-v${v}-en.pdf`, 'posters/eligibility-a3-en.pdf']) {
+      const x = await xmp(rel);
+      expect(x, rel).toContain('<pdfuaid:part>1</pdfuaid:part>');
+      expect(x, rel).toContain('<dc:title>');
+    }
+    expect(await xmp(`pdf/annex-2-v${v}.pdf`)).not.toContain('sopkit');
   });
 });

@@ -11,6 +11,10 @@ import { PdfWriter, saveDocument, setMetadata } from '../../src/pdf/index.js';
 import { HEADER_ARTIFACT, structNode } from '../../src/frame/struct.js';
 import type { FrameItem, ItemTag, PageFrame, StructNode } from '../../src/frame/types.js';
 import { checkTags, readTaggedPdf, roleCounts, structureText } from '../../src/verify/index.js';
+import { stampBytes } from '../../src/build/pdfs.js';
+import { graftStructure } from '../../src/pdf/graft-tags.js';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 function line(text: string, lang: string, y: number, tag?: ItemTag): FrameItem {
   const { lines } = layoutParagraph(text, lang, { width: 450, fontSize: 12 });
@@ -80,5 +84,44 @@ describe('verify --tags', () => {
     doc.addPage();
     const found = checkTags(await readTaggedPdf(await doc.save()));
     expect(found.map((f) => f.kind)).toEqual(['not-tagged']);
+  });
+});
+
+describe('verify --tags on an external annex (the author\'s PDF, stamped by sopkit)', () => {
+  const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/pdf/${name}`, import.meta.url)));
+  const example = () => readFile(fileURLToPath(new URL('../../sop-sources/annexes/02-dpia.pdf', import.meta.url)));
+
+  it('names an untagged one as the author\'s PDF, and still counts it as a finding', async () => {
+    const stamped = await stampBytes(new Uint8Array(await fixture('untagged-annex.pdf')), 'Annex 2 — SOP v2.1', 'en', { file: 'annexes/02-dpia.pdf', date: '2026-11-22' });
+    const f = checkTags(await readTaggedPdf(stamped));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ kind: 'not-tagged', external: 'annexes/02-dpia.pdf' });
+    expect(f[0]!.message).toContain("the author's PDF annexes/02-dpia.pdf");
+    // Without the stamp's record, the same PDF is simply untagged.
+    const plain = checkTags(await readTaggedPdf(new Uint8Array(await fixture('untagged-annex.pdf'))));
+    expect(plain.map((x) => x.external)).toEqual([undefined]);
+  });
+
+  it('keeps a tagged one\'s tags whole under the stamp, and in a document that copies its pages', async () => {
+    const stamped = await stampBytes(new Uint8Array(await example()), 'Annex 2 — SOP v2.1', 'en', { file: 'annexes/02-dpia.pdf', date: '2026-11-22' });
+    const own = await readTaggedPdf(stamped);
+    expect(checkTags(own)).toEqual([]);
+    // The stamp is an artifact on every page.
+    expect(own.pages.filter((p) => !p.artifacts.join('').includes('Annex 2')).map((p) => p.number)).toEqual([]);
+    // Copied after a page of ours, with its structure grafted: one tree, the annex a Sect with its language.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const w = new PdfWriter(doc, undefined, { tagged: true });
+    const sect = structNode('Sect', undefined, { lang: 'en' });
+    w.addPage({ width: 595, height: 842, items: [line('Our own page', 'en', 100, structNode('H1', sect))] });
+    const src = await PDFDocument.load(stamped, { updateMetadata: false });
+    const copied = await doc.copyPages(src, src.getPageIndices());
+    copied.forEach((p) => doc.addPage(p));
+    w.graft(graftStructure(src, doc, copied)!);
+    await w.finish([]);
+    setMetadata(doc, { title: 't', lang: 'ar', date: '2026-11-22' });
+    const pack = await readTaggedPdf(await saveDocument(doc));
+    expect(checkTags(pack).map((x) => x.message)).toEqual([]);
+    expect(pack.pages.slice(1).map((p) => p.tree?.children?.[0] && 'role' in p.tree.children[0] ? (p.tree.children[0].children?.[0] as { lang?: string }).lang : null))
+      .toEqual(copied.map(() => 'en-GB'));
   });
 });
