@@ -46,6 +46,8 @@ export interface PdfPreviewer {
   get(lang: string): PdfPreview | undefined;
   /** The languages with a preview, in the manifest's order. */
   languages(): string[];
+  /** Ends what the previewer runs (its worker thread); called when the server closes. */
+  close?(): Promise<void>;
 }
 
 export interface DevServer {
@@ -216,20 +218,48 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     // The site is live: its pages reload now, before the PDFs are laid out.
     tell(pages);
     firstLive();
-    if (!model || !opts.pdfs) return;
-    const pdfStarted = process.hrtime.bigint();
-    const pdfs = opts.pdfs;
+    if (model && opts.pdfs) {
+      latestModel = model;
+      void refreshPdfs();
+    }
+  };
+
+  // The PDFs are laid out beside the site builds (on the previewer's thread), one update
+  // at a time, always of the latest model: a save during a layout gets its site at once,
+  // and its PDF right after the layout in progress.
+  let latestModel: SopModel | null = null;
+  let pdfLoop: Promise<void> | null = null;
+  let pdfAgain = false;
+  const updatePdfs = async (pdfs: PdfPreviewer, model: SopModel) => {
+    const started = process.hrtime.bigint();
     const bar = () => statusBar(pdfs, languages);
     try {
       const before = bar();
       const changed = await pdfs.update(model);
       if (!changed.length) return;
-      log(`PDF ${changed.join(', ')} updated in ${Number((process.hrtime.bigint() - pdfStarted) / 1_000_000n)} ms`);
+      log(`PDF ${changed.join(', ')} updated in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);
       // The preview pages of the changed PDFs; every page when the serve bar (a page count) changed.
       tell(bar() !== before ? ['*'] : changed.map((l) => `${PDF_PATH}${l}.html`));
     } catch (e) {
       log(`the PDF preview failed: ${(e as Error)?.message ?? String(e)}`);
     }
+  };
+  const refreshPdfs = (): Promise<void> => {
+    if (pdfLoop) {
+      pdfAgain = true;
+      return pdfLoop;
+    }
+    const pdfs = opts.pdfs;
+    if (!pdfs) return Promise.resolve();
+    pdfLoop = (async () => {
+      do {
+        pdfAgain = false;
+        if (latestModel) await updatePdfs(pdfs, latestModel);
+      } while (pdfAgain);
+    })().finally(() => {
+      pdfLoop = null;
+    });
+    return pdfLoop;
   };
 
   // One build at a time; saves during a build trigger exactly one more.
@@ -251,6 +281,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     } finally {
       running = null;
     }
+    await pdfLoop;
   };
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
@@ -350,6 +381,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       if (running) await running.catch(() => undefined);
+      await pdfLoop;
+      await opts.pdfs?.close?.();
       if (siteDir) await rm(path.dirname(siteDir), { recursive: true, force: true });
     },
   };

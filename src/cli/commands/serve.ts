@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { loadSop } from '../../model/index.js';
+import { keepParsedTrees } from '../../document/index.js';
 import { startDevServer } from '../../site/index.js';
 import { pdfPreviewer } from '../../build/preview.js';
 import { runAction } from '../run.js';
@@ -33,6 +34,8 @@ export function serveCommand(): Command {
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const log = (m: string) => process.stderr.write(`${m}\n`);
+        // `serve` loads the SOP again on every save: the sections that did not change are not parsed again.
+        keepParsedTrees();
         const server = await startDevServer({
           dir,
           port: opts.port,
