@@ -101,7 +101,8 @@ try {
       for (;;) {
         await site.waitForEvent('domcontentloaded', { timeout: 120_000 });
         const at = performance.now();
-        if (await site.evaluate((s) => document.body.textContent.includes(s), sentence)) return at;
+        // A second reload (the serve bar's page count moved) may replace the page meanwhile.
+        if (await site.evaluate((s) => document.body.textContent.includes(s), sentence).catch(() => false)) return at;
       }
     })();
     const logged = siteLogAt.length;

@@ -330,9 +330,16 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     }
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
       const ext = path.extname(file);
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // Styles, scripts, fonts and search indexes carry their hash: a reloading page asks
+      // whether they changed (304) instead of loading and parsing them again.
+      const hash = ext === '.html' ? undefined : siteHashes.get(`/${path.relative(siteDir, file).split(path.sep).join('/')}`);
+      if (hash && req.headers['if-none-match'] === `"${hash}"`) {
+        res.writeHead(304, { etag: `"${hash}"`, 'cache-control': 'no-cache' }).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': hash ? 'no-cache' : 'no-store', ...(hash ? { etag: `"${hash}"` } : {}) });
       res.end(ext === '.html' ? withServeParts(body.toString('utf8'), warnings, statusBar(opts.pdfs, languages)) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${rel}`);
