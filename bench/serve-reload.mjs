@@ -13,7 +13,8 @@
  *   pdf:  until the preview page has reloaded and the browser has received the whole new
  *         PDF (its address carries the PDF's hash). That the PDF holds the sentence is then
  *         checked with pdf.js (not timed).
- * Between runs it waits for the server to be idle (its "PDF en updated" line). The machine
+ * Between runs it waits for the server to be idle (its "PDF en updated" line), then 1.5 s
+ * for Chromium to finish drawing the PDF. The machine
  * load is printed with the figures: on a shared 2-core machine they move with it.
  */
 import { spawn } from 'node:child_process';
@@ -117,6 +118,9 @@ try {
     process.stdout.write(`run ${i}: site ${Math.round(siteAt - saved)} ms (server: site rebuilt at ${Math.round(times.server.at(-1))} ms), pdf ${Math.round(pdfAt - saved)} ms (sentence in the PDF: ${inPdf ? 'yes' : 'NO'})\n`);
     if (!inPdf) throw new Error('the reloaded PDF does not hold the new sentence');
     await until(() => enUpdates() > updates, 'the server to be idle');
+    // Chromium's PDF viewer goes on drawing the new PDF for a while: let it finish, so a run
+    // times its own save rather than the last one's drawing.
+    await new Promise((r) => setTimeout(r, 1500));
   }
   process.stdout.write(`serve save → reload, median of ${RUNS}: site ${Math.round(median(times.site))} ms (of which the server, save to site rebuilt: ${Math.round(median(times.server))} ms), pdf ${Math.round(median(times.pdf))} ms (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})\n`);
   process.stdout.write(`server log of the last run:\n${err.trim().split('\n').slice(-4).join('\n')}\n`);

@@ -74,37 +74,41 @@ export function engineFingerprint(env: NodeJS.ProcessEnv = process.env): Promise
     const here = path.dirname(fileURLToPath(import.meta.url)); // <tree>/cache
     const tree = path.dirname(here);
     const pkg = path.dirname(tree);
-    const roots = { lib: tree, templates: path.join(pkg, 'templates'), pkg: path.join(pkg, 'package.json') };
-    const files = [...listTree(roots.lib, 'lib:'), ...listTree(roots.templates, 'templates:')];
-    try {
-      const s = statSync(roots.pkg);
-      files.push({ file: 'package.json:', size: s.size, mtimeMs: s.mtimeMs });
-    } catch {
-      files.push({ file: 'package.json:', size: -1, mtimeMs: 0 });
-    }
-    const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
-    const index = dir && path.join(dir, `engine-${createHash('sha256').update(tree).digest('hex').slice(0, 16)}.json`);
-    const listed = JSON.stringify(files);
-    if (index) {
-      try {
-        const kept = JSON.parse(readFileSync(index, 'utf8')) as { files: Stamp[]; fingerprint: string };
-        if (typeof kept.fingerprint === 'string' && JSON.stringify(kept.files) === listed) return kept.fingerprint;
-      } catch {
-        // missing or damaged: hash the bytes
-      }
-    }
-    const fingerprint = hashFiles(roots, files);
-    if (index) {
-      try {
-        mkdirSync(path.dirname(index), { recursive: true });
-        const tmp = `${index}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ files, fingerprint }));
-        renameSync(tmp, index);
-      } catch {
-        // A cache folder that cannot be written only costs the hashing next time.
-      }
-    }
-    return fingerprint;
+    return fingerprintOf({ lib: tree, templates: path.join(pkg, 'templates'), pkg: path.join(pkg, 'package.json') }, env);
   })();
   return engine;
+}
+
+/** The engine fingerprint of the files under `roots` (see `engineFingerprint`; uncached, exported for its test). */
+export function fingerprintOf(roots: { lib: string; templates: string; pkg: string }, env: NodeJS.ProcessEnv = process.env): string {
+  const files = [...listTree(roots.lib, 'lib:'), ...listTree(roots.templates, 'templates:')];
+  try {
+    const s = statSync(roots.pkg);
+    files.push({ file: 'package.json:', size: s.size, mtimeMs: s.mtimeMs });
+  } catch {
+    files.push({ file: 'package.json:', size: -1, mtimeMs: 0 });
+  }
+  const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
+  const index = dir && path.join(dir, `engine-${createHash('sha256').update(roots.lib).digest('hex').slice(0, 16)}.json`);
+  const listed = JSON.stringify(files);
+  if (index) {
+    try {
+      const kept = JSON.parse(readFileSync(index, 'utf8')) as { files: Stamp[]; fingerprint: string };
+      if (typeof kept.fingerprint === 'string' && JSON.stringify(kept.files) === listed) return kept.fingerprint;
+    } catch {
+      // missing or damaged: hash the bytes
+    }
+  }
+  const fingerprint = hashFiles(roots, files);
+  if (index) {
+    try {
+      mkdirSync(path.dirname(index), { recursive: true });
+      const tmp = `${index}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ files, fingerprint }));
+      renameSync(tmp, index);
+    } catch {
+      // A cache folder that cannot be written only costs the hashing next time.
+    }
+  }
+  return fingerprint;
 }
