@@ -58,6 +58,7 @@ export const E2E = [
   'tests/site/e2e.test.ts',
   'tests/site/phone.test.ts',
   'tests/site/serve.test.ts',
+  'tests/site/serve-pdf.test.ts', // lays out the example's PDFs, Chromium
   'tests/tooling/**/*.test.ts',
   'tests/validate/standalone.test.ts',
   'tests/verify/built-pdf.test.ts',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument } from '../vendor/pdf-lib.js';
 import type { Diagnostic } from '../diag/index.js';
 import { diagnostic } from '../diag/index.js';
-import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop } from '../layout/index.js';
+import { annexHeader, annexNumber, layoutMarkdownAnnex, layoutSop, type SopLayout } from '../layout/index.js';
 import type { DocumentFrames, OutlineEntry } from '../frame/types.js';
 import type { MarkdownAnnex, PdfAnnex, SopModel } from '../model/types.js';
 import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from '../pdf/index.js';
@@ -76,6 +76,19 @@ async function renderInto(writer: PdfWriter, frames: DocumentFrames, onPage?: (d
   }
 }
 
+/**
+ * The SOP PDF of one language from its layout: what `build` writes as `sop-v…-<lang>.pdf`
+ * (and `serve` previews). `cache` is shared with the pack, which reuses the pages.
+ */
+export async function renderSopPdf(sop: SopLayout, cache = new RenderCache(), onPage?: (done: number, total: number) => void): Promise<Uint8Array> {
+  const sopDoc = await PDFDocument.create({ updateMetadata: false });
+  const sopWriter = new PdfWriter(sopDoc, cache, { tagged: true });
+  await renderInto(sopWriter, sop.frames, onPage);
+  await sopWriter.finish(sop.frames.outline);
+  setMetadata(sopDoc, sop.frames.meta, { pdfua: true });
+  return saveDocument(sopDoc);
+}
+
 export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
   const progress = opts.onProgress ?? (() => {});
   const report = opts.onDiagnostic ?? (() => {});
@@ -107,12 +120,7 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     // One cache per language: every page is turned into content bytes once, and the
     // pack reuses the SOP's and the annexes' pages.
     const cache = new RenderCache();
-    const sopDoc = await PDFDocument.create({ updateMetadata: false });
-    const sopWriter = new PdfWriter(sopDoc, cache, { tagged: true });
-    await renderInto(sopWriter, sop.frames, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
-    await sopWriter.finish(sop.frames.outline);
-    setMetadata(sopDoc, sop.frames.meta, { pdfua: true });
-    const sopBytes = await saveDocument(sopDoc);
+    const sopBytes = await renderSopPdf(sop, cache, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
     await write(`sop-v${v}-${lang}.pdf`, sopBytes);
 
     // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diag/index.js';
 
 export { cacheDir, getEntry, putEntry, type CacheEntry, type CachedFile } from './store.js';
 export { engineFingerprint } from './engine.js';
-export { sopInputsFingerprint } from './inputs.js';
+export { languageInputsFingerprint, sopInputsFingerprint } from './inputs.js';
 
 /** An open cache for one SOP folder: where the store is and what its keys start from. */
 export interface BuildCache {

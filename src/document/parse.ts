@@ -26,7 +26,45 @@ export function useParseCache(dir: string | undefined, salt = ''): void {
   store = dir ? { dir: path.join(dir, 'mdast'), salt } : undefined;
 }
 
+/** Pristine trees by body, when kept in memory (`keepParsedTrees`); oldest dropped first. */
+let kept: Map<string, Root> | undefined;
+const KEPT_MAX = 1000;
+
+/**
+ * Keeps the parsed trees of this process in memory, by body, for a process that loads the
+ * same SOP again and again (`serve` reloads it on every save): an unchanged section is
+ * copied (a plain deep copy, a few hundred µs) instead of parsed again, so a save parses
+ * the file that changed. Each caller gets its own copy: the realize step writes into it.
+ */
+export function keepParsedTrees(on = true): void {
+  kept = on ? new Map() : undefined;
+}
+
+/** A deep copy of plain JSON data (what a parsed tree is). */
+function copy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copy) as T;
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = copy((v as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 export function parseBody(body: string): Root {
+  if (!kept) return parseStored(body);
+  const hit = kept.get(body);
+  if (hit) {
+    // Most recently used last, so the oldest is the one dropped.
+    kept.delete(body);
+    kept.set(body, hit);
+    return copy(hit);
+  }
+  const tree = parseStored(body);
+  kept.set(body, copy(tree));
+  if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+  return tree;
+}
+
+function parseStored(body: string): Root {
   calls += 1;
   if (!store) return parseMarkdown(body);
   const file = path.join(store.dir, `${createHash('sha256').update(store.salt).update('\0').update(body).digest('hex')}.json`);

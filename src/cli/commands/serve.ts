@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from '../../vendor/commander.js';
 import { loadSop } from '../../model/index.js';
+import { keepParsedTrees } from '../../document/index.js';
 import { startDevServer } from '../../site/index.js';
+import { pdfPreviewer } from '../../build/preview.js';
 import { runAction } from '../run.js';
 import { shownDir } from '../paths.js';
 import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
@@ -22,18 +24,24 @@ function againWithPort(port: number): string {
 export function serveCommand(): Command {
   return new Command('serve')
     .alias('watch')
-    .description('preview the site on this computer (127.0.0.1 only); rebuilds and reloads the page when a file changes')
+    .description('preview the site and each language\'s PDF on this computer (127.0.0.1 only); rebuilds what a saved file changes and reloads its pages')
     .argument('[dir]', DIR_ARGUMENT)
     .addOption(dirOption())
     .option('-p, --port <port>', 'port to listen on', parsePort, 4173)
-    .action((dirArg: string | undefined, opts: { port: number; dir?: string }, cmd: Command) =>
+    .option('--no-pdf', 'preview the site only (no PDF layout on save)')
+    .option('--no-cache', 'do not keep or reuse the PDF previews in the build cache (docs/cache.md)')
+    .action((dirArg: string | undefined, opts: { port: number; dir?: string; pdf: boolean; cache: boolean }, cmd: Command) =>
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
+        const log = (m: string) => process.stderr.write(`${m}\n`);
+        // `serve` loads the SOP again on every save: the sections that did not change are not parsed again.
+        keepParsedTrees();
         const server = await startDevServer({
           dir,
           port: opts.port,
           load: loadSop,
-          log: (m) => process.stderr.write(`${m}\n`),
+          log,
+          ...(opts.pdf ? { pdfs: pdfPreviewer({ store: opts.cache, log }) } : {}),
         }).catch((e: NodeJS.ErrnoException) => {
           if (e?.code === 'EADDRINUSE') {
             process.stderr.write(`sopkit serve: port ${opts.port} is already in use\n    hint: stop the other server, or pick another port: \`${againWithPort(opts.port === 65535 ? 4174 : opts.port + 1)}\`\n`);

@@ -1,0 +1,20 @@
+/**
+ * The worker thread of `serve`'s PDF preview (see ./preview.ts): lays out the PDFs on its
+ * own core, keeping its warmed-up code and the parsed Markdown of unchanged sections
+ * from one save to the next.
+ */
+import { parentPort } from 'node:worker_threads';
+import { keepParsedTrees } from '../document/index.js';
+import { updatePreviews } from './preview.js';
+
+keepParsedTrees();
+const port = parentPort;
+port?.on('message', async (task: { root: string; languages: string[]; known: Map<string, string>; store?: string }) => {
+  try {
+    const results = await updatePreviews(task.root, task.languages, task.known, task.store);
+    // Copied, not transferred: bytes read from the store are views on a larger buffer.
+    port.postMessage({ ok: true, results });
+  } catch (e) {
+    port.postMessage({ ok: false, message: (e as Error)?.message ?? String(e) });
+  }
+});

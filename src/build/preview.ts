@@ -1,0 +1,138 @@
+/**
+ * The PDF preview of `sopkit serve`: each language's SOP PDF, the same bytes `build`
+ * writes as `pdf/sop-v…-<lang>.pdf`, kept up to date as files are saved.
+ *
+ * Granularity: one language. Each language's PDF is keyed on the files it can read (every
+ * source but the other languages' Markdown: `languageInputsFingerprint`) and the engine, so
+ * a save in `sections/en/` re-lays and re-renders the English PDF only, a save in
+ * `data/` both, and a save that changes nothing (or puts back bytes seen before) none: the
+ * PDF comes from memory or from the build cache's store. Within a language the whole SOP
+ * is laid out again (the layout numbers pages, contents and footnotes across sections, so
+ * reusing one section's frames would need a layout that can resume mid-document); the
+ * Markdown of unchanged sections is not parsed again (`keepParsedTrees`).
+ *
+ * The layout runs on a worker thread (./preview-worker.ts), which reads the SOP folder
+ * itself: the server's thread stays free to answer the browser reloading the site while
+ * the PDF is laid out, and the two use both cores.
+ */
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { cacheDir, engineFingerprint, getEntry, languageInputsFingerprint, putEntry } from '../cache/index.js';
+import type { SopModel } from '../model/index.js';
+import type { PdfPreview, PdfPreviewer } from '../site/index.js';
+
+interface Meta {
+  bodyPages: number;
+  soft?: number;
+  hard?: number;
+}
+
+/** One language's preview as a worker sends it back; `key` names the inputs it was made from. */
+export interface PreviewResult extends Omit<PdfPreview, 'hash'> {
+  key: string;
+  /** 'kept': same key as last time (no bytes sent); 'stored': from the cache store; 'laid out'. */
+  how: 'kept' | 'stored' | 'laid out';
+  ms: number;
+}
+
+/** The page budget of `model`, as the `page-budget` rule reads it. */
+function budgetOf(model: SopModel): { soft?: number; hard?: number } {
+  const soft = model.manifest.page_limits?.soft ?? model.profile.page_limits?.soft;
+  const hard = model.manifest.page_limits?.hard ?? model.profile.page_limits?.hard?.[model.manifest.context];
+  return { ...(soft !== undefined ? { soft } : {}), ...(hard !== undefined ? { hard } : {}) };
+}
+
+/**
+ * Brings each language's preview up to date with the SOP folder `root` (the work of the
+ * worker thread). `known` maps a language to the key of the preview the caller holds: a
+ * language whose key is unchanged comes back as `kept`, without bytes. The SOP is loaded
+ * only when a PDF has to be laid out.
+ */
+export async function updatePreviews(root: string, languages: readonly string[], known: ReadonlyMap<string, string>, store: string | undefined): Promise<PreviewResult[]> {
+  const engine = await engineFingerprint();
+  const out: PreviewResult[] = [];
+  let model: SopModel | undefined;
+  for (const lang of languages) {
+    const started = process.hrtime.bigint();
+    const ms = () => Number((process.hrtime.bigint() - started) / 1_000_000n);
+    // Read before the SOP is: a save in between gives a key older than the bytes, which the next save's rebuild replaces.
+    const inputs = await languageInputsFingerprint(root, lang, languages);
+    const key = createHash('sha256').update(['serve-sop-pdf', engine, lang, inputs].join('\n')).digest('hex');
+    if (known.get(lang) === key) {
+      out.push({ lang, key, how: 'kept', bodyPages: 0, bytes: new Uint8Array(), ms: ms() });
+      continue;
+    }
+    const entry = store ? await getEntry<Meta>(store, key) : null;
+    const file = entry?.files[0];
+    if (entry && file && typeof entry.meta?.bodyPages === 'number') {
+      out.push({ lang, key, how: 'stored', ...entry.meta, bytes: file.bytes, ms: ms() });
+      continue;
+    }
+    // Loaded here, not at start-up: a preview whose PDFs come from the store never loads the typesetter.
+    const [{ loadSop }, { layoutSop }, { renderSopPdf }] = await Promise.all([import('../model/index.js'), import('../layout/index.js'), import('./pdfs.js')]);
+    model ??= (await loadSop(root)).model;
+    const sop = await layoutSop(model, lang);
+    const meta: Meta = { bodyPages: sop.bodyPages, ...budgetOf(model) };
+    const bytes = await renderSopPdf(sop);
+    if (store) await putEntry<Meta>(store, key, { meta, files: [{ path: `sop-${lang}.pdf`, bytes }] });
+    out.push({ lang, key, how: 'laid out', ...meta, bytes, ms: ms() });
+  }
+  return out;
+}
+
+/**
+ * A previewer that keeps its PDFs in memory and, unless `store` is false
+ * (`serve --no-cache`, `SOPKIT_CACHE=0`), in the build cache's store; the work runs on one
+ * worker thread, started on the first update and ended by `close()`.
+ */
+export function pdfPreviewer(opts: { store?: boolean; env?: NodeJS.ProcessEnv; log?: (m: string) => void } = {}): PdfPreviewer & { close(): Promise<void> } {
+  const env = opts.env ?? process.env;
+  const store = opts.store === false || env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
+  const previews = new Map<string, PdfPreview & { key: string }>();
+  let order: string[] = [];
+  let worker: Worker | undefined;
+  const ask = (root: string, languages: string[], known: Map<string, string>): Promise<PreviewResult[]> => {
+    worker ??= new Worker(new URL('./preview-worker.js', import.meta.url));
+    const w = worker;
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { ok: true; results: PreviewResult[] } | { ok: false; message: string }) => {
+        w.off('error', onError);
+        if (msg.ok) resolve(msg.results);
+        else reject(new Error(msg.message));
+      };
+      const onError = (e: Error) => {
+        w.off('message', onMessage);
+        worker = undefined;
+        reject(e);
+      };
+      w.once('message', onMessage);
+      w.once('error', onError);
+      w.postMessage({ root, languages, known, store });
+    });
+  };
+  return {
+    get: (lang) => previews.get(lang),
+    languages: () => order.filter((l) => previews.has(l)),
+    async update(model) {
+      order = [...model.manifest.languages];
+      for (const l of [...previews.keys()]) if (!order.includes(l)) previews.delete(l);
+      const known = new Map([...previews].map(([l, p]) => [l, p.key]));
+      const changed: string[] = [];
+      for (const r of await ask(model.root, order, known)) {
+        if (r.how === 'kept') continue;
+        const old = previews.get(r.lang);
+        const bytes = new Uint8Array(r.bytes);
+        const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+        opts.log?.(`${r.lang} PDF: ${r.how === 'stored' ? 'reused from the cache' : `laid out, ${r.bodyPages} body pages`} (${r.ms} ms)`);
+        const { key, bodyPages, soft, hard } = r;
+        previews.set(r.lang, { lang: r.lang, key, bodyPages, ...(soft !== undefined ? { soft } : {}), ...(hard !== undefined ? { hard } : {}), bytes, hash });
+        if (old?.hash !== hash || old.bodyPages !== bodyPages || old.soft !== soft || old.hard !== hard) changed.push(r.lang);
+      }
+      return changed;
+    },
+    async close() {
+      await worker?.terminate();
+      worker = undefined;
+    },
+  };
+}
