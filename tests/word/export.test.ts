@@ -135,7 +135,7 @@ describe('build --only docx (the example)', () => {
         expect(m[5]!.length, lang).toBeGreaterThan(200);
       }
       // The description is the text version printed below the picture: an arrow of the eligibility tree.
-      const arrow = lang === 'en' ? 'Is the person under 18, or could they be a child? — Yes — ' : 'هل الشخص دون 18 عامًا، أو قد يكون طفلًا؟ — نعم — ';
+      const arrow = lang === 'en' ? 'Is the person under 18, or could they be a child? — Yes — ' : 'هل الشخص دون ١٨ عامًا، أو قد يكون طفلًا؟ — نعم — ';
       expect(pictures.some((m) => m[5]!.includes(arrow)), lang).toBe(true);
       expect(doc.split(arrow).length - 1, lang).toBeGreaterThanOrEqual(2);
       const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
