@@ -64,6 +64,19 @@ export interface ProfileComponent {
   steps?: ProfileStep[];
 }
 
+/** A topic the SOP must cover somewhere: a heading with one of its keywords (issue 13). */
+export interface ProfileTopic {
+  id: string;
+  title: Localized;
+  keywords: Record<string, string[]>;
+  /** Component ids whose sections are searched; default: every section. */
+  components?: string[];
+  /** Contexts in which it is required; default: all. */
+  contexts?: string[];
+  /** `error` (default) or `warning` (recommended). */
+  severity?: 'error' | 'warning';
+}
+
 export interface ProfileReviewQuestion {
   id: string;
   text: Localized;
@@ -80,6 +93,7 @@ export interface Profile {
   page_limits?: { soft?: number; hard?: Record<string, number> };
   review?: { interval_months?: number; questions?: ProfileReviewQuestion[] };
   service_sectors?: string[];
+  topics?: ProfileTopic[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */

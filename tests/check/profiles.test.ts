@@ -142,6 +142,12 @@ describe('shipped profiles', () => {
           }
         }
       }
+      // Topics too: init writes each topic's title as its heading.
+      for (const t of p.topics ?? []) {
+        for (const [lang, words] of Object.entries(t.keywords)) {
+          expect(hasKeyword(t.title[lang] ?? '', words, lang), `${id} topic ${t.id} ${lang}`).toBe(true);
+        }
+      }
     }
   });
 });
