@@ -95,6 +95,22 @@ describe('sopkit profiles and init --profile', () => {
     expect(en).not.toMatch(/child protection|CPCM|Emergency|Protracted/i);
     const ar = text('sop-v0.1-ar.pdf');
     expect(ar).toContain('تنفيذ مركزي (من خلال وكالة وطنية)');
+    // Nothing on any page, PDF or poster or site page, names CPCM, child protection or a
+    // CPCM context, in English or Arabic. (Case management is the module's own term for
+    // the social-protection referral system, §6-1-2: component 13 uses it.)
+    const CPCM_EN = /child[- ]protection|CPCM|Emergency|Protracted/i;
+    const CPCM_AR = /حماية الطفل|حماية الأطفال|طوارئ|الطوارئ|أزمة طويلة الأمد/;
+    for (const f of built.filter((x) => x.endsWith('.pdf'))) {
+      const t = spawnSync('pdftotext', [path.join(dist, f), '-'], { encoding: 'utf8' }).stdout;
+      expect(t.length, f).toBeGreaterThan(100);
+      expect(t, f).not.toMatch(CPCM_EN);
+      expect(t, f).not.toMatch(CPCM_AR);
+    }
+    for (const f of built.filter((x) => x.endsWith('.html'))) {
+      const t = (await readFile(path.join(dist, f), 'utf8')).replace(/<[^>]*>/g, ' ');
+      expect(t, f).not.toMatch(CPCM_EN);
+      expect(t, f).not.toMatch(CPCM_AR);
+    }
     const poster = spawnSync('pdftotext', [path.join(dist, 'posters/relationships-a3-en.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(poster).toContain('Graded relationships');
     expect(poster).toContain('Requires moderate time and trust');
