@@ -151,3 +151,21 @@ describe('shipped profiles', () => {
     }
   });
 });
+
+/** Seed 000 asks of the CPCM profile (issue 13, item 4). */
+describe('cpcm-interagency: what seed 000 asks', () => {
+  it('60 pages only in a development context, 30 elsewhere', async () => {
+    const { loadProfile } = await import('../../src/model/index.js');
+    const p = await loadProfile('', 'cpcm-interagency', { shippedOnly: true });
+    expect(p.page_limits).toEqual({ soft: 30, hard: { emergency: 30, protracted: 30, development: 60 } });
+  });
+
+  const services = (date: string) => `last_verified: ${date}\nservices:\n  - { id: s1, sector: cp, agency: dsd, name: { en: Case management }, location: { en: Capital }, contact: { phone: "+1 555 0100" } }\n`;
+
+  it('a service map verified longer ago than the review interval is a warning at its last_verified line', async () => {
+    // The fixture's sop.yaml reviews every 6 months; today is 2026-11-25.
+    expect(await checkRule('services-stale', synced({ ...baseFiles(), 'data/services.yaml': services('2026-05-25') }))).toEqual([]);
+    const stale = await checkRule('services-stale', synced({ ...baseFiles(), 'data/services.yaml': services('2026-05-24') }));
+    expect(stale).toMatchObject([{ severity: 'warning', file: 'data/services.yaml', line: 1, message: 'data/services.yaml: the service map was last verified on 2026-05-24, more than 6 months (the review interval) before today (2026-11-25)' }]);
+  });
+});

@@ -19,6 +19,7 @@ import { ownerUnknown } from './owner-unknown.js';
 import { pageBudget } from './page-budget.js';
 import { reviewOverdue } from './review-overdue.js';
 import { sectionLanguage } from './section-language.js';
+import { servicesStale } from './services-stale.js';
 import { topicMissing } from './topic-missing.js';
 import { translationMissing } from './translation-missing.js';
 import { translationNotSynced, translationStale } from './translation-stale.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   endorsementPending,
   directiveRule,
   dataReference,
+  servicesStale,
   ownerUnknown,
   linkBroken,
   dataFlow,
@@ -54,5 +56,5 @@ export const RULES: readonly Rule[] = [
 export {
   annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
   componentUnknown, dataFlow, dataReference, diagramFit, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
-  pageBudget, reviewOverdue, sectionLanguage, topicMissing, translationMissing, translationNotSynced, translationStale,
+  pageBudget, reviewOverdue, sectionLanguage, servicesStale, topicMissing, translationMissing, translationNotSynced, translationStale,
 };
