@@ -27,6 +27,8 @@ export interface ReviewRecord {
   impractical_procedures?: boolean;
   consultations?: string;
   notes?: string;
+  /** Answers to the profile's other review questions, by question id. */
+  [answer: string]: boolean | string | undefined;
 }
 
 export interface Manifest {
@@ -80,6 +82,8 @@ export interface ProfileTopic {
 export interface ProfileReviewQuestion {
   id: string;
   text: Localized;
+  /** The answer that calls for an early revision of the SOP (default: true, "yes"). */
+  early_review_if?: boolean;
 }
 
 export interface Profile {

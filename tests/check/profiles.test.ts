@@ -169,3 +169,30 @@ describe('cpcm-interagency: what seed 000 asks', () => {
     expect(stale).toMatchObject([{ severity: 'warning', file: 'data/services.yaml', line: 1, message: 'data/services.yaml: the service map was last verified on 2026-05-24, more than 6 months (the review interval) before today (2026-11-25)' }]);
   });
 });
+
+describe('early review: an answer that calls for revising the SOP', () => {
+  const questions = MINI_PROFILE + 'review:\n  questions:\n    - { id: objectives_met, early_review_if: false, text: { en: Are the objectives met? } }\n    - { id: context_changed, text: { en: Has the context changed? } }\n';
+  // sop.yaml date is 2026-10-01 (the fixture's).
+  const withHistory = (entries: string) => ({ ...synced({ ...baseFiles(), 'profiles/mini.yaml': questions }), 'sop.yaml': manifest().replace('  interval_months: 6\n', `  interval_months: 6\n  history:\n${entries}`) });
+
+  it('warns at the latest such review when the SOP is not dated after it', async () => {
+    const d = await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: false }\n    - { date: 2026-10-05, objectives_met: false, context_changed: true }\n'));
+    expect(d).toMatchObject([{ severity: 'warning', file: 'sop.yaml', line: 15, message: 'the review of 2026-10-05 answered "Are the objectives met? no", "Has the context changed? yes": revise the SOP now, not at the next scheduled review (sop.yaml date 2026-10-01 is not after it)' }]);
+  });
+
+  it('is quiet when no answer calls for it, or the SOP was revised after the review', async () => {
+    expect(await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: false }\n'))).toEqual([]);
+    expect(await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: true }\n'))).toEqual([]);
+  });
+
+  it('records answers to any profile\'s questions (sop.yaml accepts their ids)', async () => {
+    const { planReview } = await import('../../src/release/index.js');
+    const plan = planReview(manifest(), { date: '2026-11-20', answers: { structures_working: true, flows_working: false } });
+    expect(plan.text).toContain('  history:\n    - date: 2026-11-20\n      structures_working: true\n      flows_working: false\n');
+    expect(await checkRule('schema', { ...synced(baseFiles()), 'sop.yaml': plan.text })).toEqual([]);
+    // An answer is yes or no; notes stay text.
+    const dir = await writeFixture({ ...synced(baseFiles()), 'sop.yaml': plan.text.replace('flows_working: false', 'flows_working: maybe') });
+    const err = await loadSop(dir).then(() => undefined, (e: { diagnostics: { message: string; line?: number }[] }) => e);
+    expect(err?.diagnostics[0]).toMatchObject({ line: 16, message: 'sop.yaml: review.history[1].flows_working must be true or false, not "maybe"' });
+  });
+});

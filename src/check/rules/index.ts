@@ -17,6 +17,7 @@ import { linkBroken } from './link-broken.js';
 import { loadProblems } from './load-problems.js';
 import { ownerUnknown } from './owner-unknown.js';
 import { pageBudget } from './page-budget.js';
+import { reviewEarly } from './review-early.js';
 import { reviewOverdue } from './review-overdue.js';
 import { sectionLanguage } from './section-language.js';
 import { servicesStale } from './services-stale.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   componentSteps,
   topicMissing,
   reviewOverdue,
+  reviewEarly,
   translationMissing,
   translationStale,
   translationNotSynced,
@@ -56,5 +58,5 @@ export const RULES: readonly Rule[] = [
 export {
   annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
   componentUnknown, dataFlow, dataReference, diagramFit, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
-  pageBudget, reviewOverdue, sectionLanguage, servicesStale, topicMissing, translationMissing, translationNotSynced, translationStale,
+  pageBudget, reviewEarly, reviewOverdue, sectionLanguage, servicesStale, topicMissing, translationMissing, translationNotSynced, translationStale,
 };
