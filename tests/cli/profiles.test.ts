@@ -115,4 +115,18 @@ describe('sopkit profiles and init --profile', () => {
     expect(poster).toContain('Graded relationships');
     expect(poster).toContain('Requires moderate time and trust');
   });
+
+  it('sopkit review asks the profile\'s own questions (--answer id=yes|no); an answer that calls for it brings the revision forward', async () => {
+    const repo = await writeFixture({});
+    expect(sopkit(['init', 'manual', '--profile', 'coordination-manual', '--languages', 'en', '--date', '2026-11-20'], repo).code).toBe(0);
+    const review = (...answers: string[]) => sopkit(['review', 'manual', '--date', '2026-11-21', '--today', '2026-11-25', ...answers.flatMap((a) => ['--answer', a])], repo);
+    expect(review('structures_working=yes')).toMatchObject({ code: 2, stderr: expect.stringMatching(/mandates_changed, flows_working are not answered/) });
+    expect(review('structures_working=yes', 'mandates_changed=yes', 'flows_working=yes', 'objectives_met=yes')).toMatchObject({ code: 2, stderr: expect.stringMatching(/the profile has no review question "objectives_met"/) });
+    const ok = review('structures_working=yes', 'mandates_changed=yes', 'flows_working=yes');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(await readFile(path.join(repo, 'manual/sop.yaml'), 'utf8')).toMatch(/- date: 2026-11-21\n {6}structures_working: true\n {6}mandates_changed: true\n {6}flows_working: true\n/);
+    const r = sopkit(['check', 'manual', '--today', '2026-11-25', '--no-layout', '--format', 'json'], repo);
+    const early = (JSON.parse(r.stdout) as Report).diagnostics.filter((d) => d.rule === 'review-early');
+    expect(early.map((d) => d.message)).toEqual(['the review of 2026-11-21 answered "Have mandates, members or programmes changed? yes": revise the SOP now, not at the next scheduled review (sop.yaml date 2026-11-20 is not after it)']);
+  });
 });
