@@ -12,10 +12,21 @@ export interface Endorsement {
   date: string;
 }
 
+/** A person to contact about the SOP (issue 13, seed 000): the SOP's, or an agency's. */
+export interface FocalPoint {
+  name: string;
+  role?: Localized;
+  phone?: string;
+  email?: string;
+  /** The SOP focal point only: the id of their agency. */
+  agency?: string;
+}
+
 export interface Agency {
   id: string;
   name: Localized;
   type?: string;
+  focal_point?: FocalPoint;
   signatory?: { name: string; role?: Localized };
   endorsement?: Endorsement | null;
 }
@@ -33,6 +44,8 @@ export interface ReviewRecord {
 
 export interface Manifest {
   title: Localized;
+  /** The SOP focal point (shown on the signature page). */
+  focal_point?: FocalPoint;
   short_title?: Localized;
   region?: Localized;
   version: string;
