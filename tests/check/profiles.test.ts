@@ -196,3 +196,25 @@ describe('early review: an answer that calls for revising the SOP', () => {
     expect(err?.diagnostics[0]).toMatchObject({ line: 16, message: 'sop.yaml: review.history[1].flows_working must be true or false, not "maybe"' });
   });
 });
+
+describe('cpcm-interagency requires the exit strategy (seed 000)', () => {
+  it('the example has it; without the heading, each language is an error at sop.yaml\'s profile line', async () => {
+    const { cp, mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { checkSop } = await import('../../src/check/index.js');
+    const example = new URL('../../sop-sources/', import.meta.url).pathname;
+    expect((await checkSop(example, { today: '2026-11-25' })).diagnostics.filter((d) => d.rule === 'topic-missing')).toEqual([]);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-exit-'));
+    for (const name of ['sop.yaml', 'sections', 'annexes', 'data']) await cp(path.join(example, name), path.join(dir, name), { recursive: true });
+    for (const [lang, heading] of [['en', ', and the exit strategy'], ['ar', '، واستراتيجية الخروج']] as const) {
+      const f = path.join(dir, `sections/${lang}/01-existing-system.md`);
+      await writeFile(f, (await readFile(f, 'utf8')).replace(heading, ''));
+    }
+    const d = (await checkSop(dir, { today: '2026-11-25' })).diagnostics.filter((x) => x.rule === 'topic-missing');
+    expect(d.map((x) => [x.severity, x.file, x.line, x.message])).toEqual([
+      ['error', 'sop.yaml', 17, 'the ar SOP does not cover the topic "Exit strategy": no heading contains "استراتيجية الخروج" or "الخروج"'],
+      ['error', 'sop.yaml', 17, 'the en SOP does not cover the topic "Exit strategy": no heading contains "exit strategy" or "exit"'],
+    ]);
+  });
+});
