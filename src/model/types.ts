@@ -111,6 +111,8 @@ export interface Profile {
   review?: { interval_months?: number; questions?: ProfileReviewQuestion[] };
   service_sectors?: string[];
   topics?: ProfileTopic[];
+  /** Annexes the family should have, by their front-matter `kind`. */
+  recommended_annexes?: { kind: string; title: Localized }[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */

@@ -218,3 +218,18 @@ describe('cpcm-interagency requires the exit strategy (seed 000)', () => {
     ]);
   });
 });
+
+describe('recommended annexes by kind', () => {
+  const profile = MINI_PROFILE + 'recommended_annexes:\n  - { kind: dpia, title: { en: Data-protection impact assessment } }\n  - { kind: me-tools, title: { en: M&E tools } }\n';
+  const annex = (kind: string) => `---\nannex: 1\n${kind}title: Form\n---\n\nThe form.\n`;
+
+  it('a recommended kind no annex has is information at sop.yaml\'s profile line; an annex with that kind satisfies it', async () => {
+    const files = (kind: string): Files => synced({ ...baseFiles(), 'profiles/mini.yaml': profile, 'annexes/ar/01-form.md': annex(kind), 'annexes/en/01-form.md': annex(kind) });
+    const none = await checkRule('annex-recommended', files(''));
+    expect(none.map((d) => [d.severity, d.file, d.line, d.message])).toEqual([
+      ['info', 'sop.yaml', 8, 'no annex of kind "dpia" (Data-protection impact assessment), which the profile mini recommends'],
+      ['info', 'sop.yaml', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
+    ]);
+    expect((await checkRule('annex-recommended', files('kind: dpia\n'))).map((d) => d.message)).toEqual(['no annex of kind "me-tools" (M&E tools), which the profile mini recommends']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { annexNumbering } from './annex-numbering.js';
 import { annexPdf } from './annex-pdf.js';
+import { annexRecommended } from './annex-recommended.js';
 import { charUnsupported } from './char-unsupported.js';
 import { componentDuplicate } from './component-duplicate.js';
 import { componentEmpty } from './component-empty.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   translationNotSynced,
   annexNumbering,
   annexPdf,
+  annexRecommended,
   endorsementPending,
   directiveRule,
   dataReference,
@@ -56,7 +58,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 export {
-  annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
+  annexNumbering, annexPdf, annexRecommended, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
   componentUnknown, dataFlow, dataReference, diagramFit, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
   pageBudget, reviewEarly, reviewOverdue, sectionLanguage, servicesStale, topicMissing, translationMissing, translationNotSynced, translationStale,
 };

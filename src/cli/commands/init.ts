@@ -76,6 +76,12 @@ async function sectionTemplate(profile: Profile, comp: ProfileComponent, tl: str
   return template(path.join('sections', tl, '_default.md'));
 }
 
+/** The placeholder of a recommended annex in the scaffold. */
+const ANNEX_TODO: Record<string, string> = {
+  en: 'TODO(sopkit) Attach or write this annex, or, if the agencies agreed to do without it, delete this file and renumber the annexes after it.',
+  ar: 'TODO(sopkit) أرفق هذا الملحق أو اكتبه، أو، إذا اتفقت الوكالات على الاستغناء عنه، احذف هذا الملف وأعد ترقيم الملاحق التي تليه.',
+};
+
 /** The placeholder under a topic heading of the scaffold. */
 const TOPIC_TODO: Record<string, string> = {
   en: 'TODO(sopkit) Describe this topic: what the agencies agreed, who does what, and by when.',
@@ -149,8 +155,22 @@ export async function planInit(options: InitOptions, profile: Profile, ownProfil
       files.set(`sections/${lang}/${name}`, `---\ncomponent: ${comp.id}\ntitle: ${yamlString(title)}\n---\n\n${body.trim()}\n`);
     }
     const annexes = path.join(profileTemplates(profile), 'annexes', tl);
-    for (const e of await templateNames(annexes)) {
-      files.set(`annexes/${lang}/${e}`, await template(path.join(annexes, e)));
+    const names = await templateNames(annexes);
+    const kinds = new Set<string>();
+    for (const e of names) {
+      const text = await template(path.join(annexes, e));
+      files.set(`annexes/${lang}/${e}`, text);
+      const kind = /^kind: *([a-z0-9-]+) *$/m.exec(text)?.[1];
+      if (kind) kinds.add(kind);
+    }
+    // A placeholder for each annex the profile recommends and its templates do not hold,
+    // numbered after them, so that a fresh scaffold lists what is still to be attached.
+    let number = names.filter((e) => e.endsWith('.md')).length;
+    for (const r of profile.recommended_annexes ?? []) {
+      if (kinds.has(r.kind)) continue;
+      number += 1;
+      const title = r.title[lang] ?? r.title[tl] ?? r.title.en ?? r.kind;
+      files.set(`annexes/${lang}/${String(number).padStart(2, '0')}-${r.kind}.md`, `---\nannex: ${number}\nkind: ${r.kind}\ntitle: ${yamlString(title)}\n---\n\n## ${title}\n\n${ANNEX_TODO[tl] ?? ANNEX_TODO.en}\n`);
     }
   }
 
