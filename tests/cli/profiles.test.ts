@@ -82,6 +82,9 @@ describe('sopkit profiles and init --profile', () => {
     ]);
     const html = await readFile(path.join(dist, 'site/0.1/en/index.html'), 'utf8');
     expect(html).toContain('Operational manual of the social-protection coordination mechanism');
+    // The context, in the profile's words, under the title (as on the PDF cover).
+    expect(html).toContain('<p class="sop-context">Context: Centralised delivery (a national agency)</p>');
+    expect(await readFile(path.join(dist, 'site/0.1/ar/index.html'), 'utf8')).toContain('<p class="sop-context">السياق: تنفيذ مركزي (من خلال وكالة وطنية)</p>');
     // The organigram (an SVG drawn from data/organigram.yaml) and Table 1 (data/relationships.yaml).
     expect(html).toMatch(/<svg[^>]*>[\s\S]*National social protection council/);
     expect(html).toMatch(/<table class="data-table">[\s\S]*Networking[\s\S]*Integration[\s\S]*Requires moderate time and trust/);
