@@ -48,6 +48,9 @@ const CATALOGUE: Record<string, Record<string, string>> = {
     hours: 'Hours',
     phone: 'Phone',
     signatory: 'Signatory',
+    focalPoint: 'Focal point',
+    focalPoints: 'Focal points',
+    sopFocalPoint: 'SOP focal point',
     role: 'Role',
     timeline: 'Timeline',
     // Site
@@ -171,6 +174,9 @@ const CATALOGUE: Record<string, Record<string, string>> = {
     hours: 'ساعات العمل',
     phone: 'الهاتف',
     signatory: 'الموقِّع',
+    focalPoint: 'جهة الاتصال',
+    focalPoints: 'جهات الاتصال',
+    sopFocalPoint: 'منسق إجراءات العمل الموحدة',
     role: 'الصفة',
     timeline: 'الإطار الزمني',
     // Site

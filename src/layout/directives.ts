@@ -8,6 +8,7 @@ import { diagnostic } from '../diag/index.js';
 import { realizeDirective, realizedOf } from '../document/index.js';
 import { formatDate, label, label as pdfLabel, localized as pick, localizeDigits } from '../i18n/index.js';
 import type { Span, TextStyle } from '../text/index.js';
+import type { FocalPoint, Manifest } from '../model/types.js';
 import { DIRECTIVES } from '../markdown/directives.js';
 import { lineOf, type Box, type LayoutContext, type MdNode } from './context.js';
 import { paragraphSlices } from './paragraph.js';
@@ -166,6 +167,22 @@ function tableOf(ctx: LayoutContext, box: Box, node: MdNode, head: string[], row
 }
 
 /** The signature table (component 17): who endorsed which version, blank lines for the rest. */
+/**
+ * The rows of the focal-points table (agency, person and role, contact): the SOP focal
+ * point first, then each agency's; none when sop.yaml names none (the table is left out).
+ */
+export function focalPointRows(m: Manifest, lang: string, L: (x: unknown) => string): string[][] {
+  const person = (f: FocalPoint) => `${f.name}${f.role ? `\n${L(f.role)}` : ''}`;
+  const contact = (f: FocalPoint) => [f.phone, f.email].filter(Boolean).join('\n');
+  const rows: string[][] = [];
+  if (m.focal_point) {
+    const agency = m.agencies.find((a) => a.id === m.focal_point!.agency);
+    rows.push([`${pdfLabel('sopFocalPoint', lang)}${agency ? `\n${L(agency.name)}` : ''}`, person(m.focal_point), contact(m.focal_point)]);
+  }
+  for (const a of m.agencies) if (a.focal_point) rows.push([L(a.name), person(a.focal_point), contact(a.focal_point)]);
+  return rows;
+}
+
 export function signatureSlices(box: Box, ctx: LayoutContext): Slice[] {
   const m = ctx.model?.manifest;
   if (!m) return [];
@@ -189,6 +206,9 @@ export function signatureSlices(box: Box, ctx: LayoutContext): Slice[] {
   });
   const head = [pdfLabel('agency', ctx.lang), pdfLabel('signatory', ctx.lang), pdfLabel('endorsement', ctx.lang), label('signature', ctx.lang)];
   const out = tableOf(ctx, box, { type: 'leafDirective' }, head, rows);
+  // Seed 000: the SOP focal point and the agencies' focal points, when sop.yaml names them.
+  const focal = focalPointRows(m, ctx.lang, L);
+  if (focal.length) out.push(...tableOf(ctx, box, { type: 'leafDirective' }, [pdfLabel('agency', ctx.lang), pdfLabel('focalPoint', ctx.lang), label('contact', ctx.lang)], focal));
   const style: TextStyle = { size: ctx.theme.smallSize, color: ctx.theme.muted };
   void paragraphSlices;
   void style;

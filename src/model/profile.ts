@@ -46,6 +46,21 @@ export async function loadProfile(root: string, id: string, options: { shippedOn
   return { ...(y.value as Omit<Profile, 'file'>), file: shown };
 }
 
+/**
+ * Loads a profile file the user wrote, outside any SOP folder (`sopkit init --profile
+ * ./my-family.yaml`): validated like every profile, errors at `shown`'s lines. Returns
+ * its text too, which init copies into the new SOP's `profiles/<id>.yaml`.
+ */
+export async function loadProfileFile(file: string, shown: string): Promise<{ profile: Profile; text: string }> {
+  const read = await readSourceText(path.dirname(file), path.basename(file));
+  if (!read.ok) throw new SopkitError({ ...read.diagnostic, file: shown }, 2);
+  const y = parseYamlWithPositions(read.text, shown);
+  if (y.diagnostics.length) throw new SopkitError(y.diagnostics[0]!, 2);
+  const errors = validateData('profile', y.value, y.positions, `profile ${shown}`);
+  if (errors.length) throw new SopkitError(errors[0]!, 2);
+  return { profile: { ...(y.value as Omit<Profile, 'file'>), file: shown }, text: read.text };
+}
+
 /** The ids of the profiles shipped in templates/profiles/, sorted. */
 export async function shippedProfileIds(): Promise<string[]> {
   return (await readdir(path.join(TEMPLATES_DIR, 'profiles'))).filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort();

@@ -12,10 +12,21 @@ export interface Endorsement {
   date: string;
 }
 
+/** A person to contact about the SOP (issue 13, seed 000): the SOP's, or an agency's. */
+export interface FocalPoint {
+  name: string;
+  role?: Localized;
+  phone?: string;
+  email?: string;
+  /** The SOP focal point only: the id of their agency. */
+  agency?: string;
+}
+
 export interface Agency {
   id: string;
   name: Localized;
   type?: string;
+  focal_point?: FocalPoint;
   signatory?: { name: string; role?: Localized };
   endorsement?: Endorsement | null;
 }
@@ -27,10 +38,14 @@ export interface ReviewRecord {
   impractical_procedures?: boolean;
   consultations?: string;
   notes?: string;
+  /** Answers to the profile's other review questions, by question id. */
+  [answer: string]: boolean | string | undefined;
 }
 
 export interface Manifest {
   title: Localized;
+  /** The SOP focal point (shown on the signature page). */
+  focal_point?: FocalPoint;
   short_title?: Localized;
   region?: Localized;
   version: string;
@@ -64,9 +79,24 @@ export interface ProfileComponent {
   steps?: ProfileStep[];
 }
 
+/** A topic the SOP must cover somewhere: a heading with one of its keywords (issue 13). */
+export interface ProfileTopic {
+  id: string;
+  title: Localized;
+  keywords: Record<string, string[]>;
+  /** Component ids whose sections are searched; default: every section. */
+  components?: string[];
+  /** Contexts in which it is required; default: all. */
+  contexts?: string[];
+  /** `error` (default) or `warning` (recommended). */
+  severity?: 'error' | 'warning';
+}
+
 export interface ProfileReviewQuestion {
   id: string;
   text: Localized;
+  /** The answer that calls for an early revision of the SOP (default: true, "yes"). */
+  early_review_if?: boolean;
 }
 
 export interface Profile {
@@ -80,6 +110,9 @@ export interface Profile {
   page_limits?: { soft?: number; hard?: Record<string, number> };
   review?: { interval_months?: number; questions?: ProfileReviewQuestion[] };
   service_sectors?: string[];
+  topics?: ProfileTopic[];
+  /** Annexes the family should have, by their front-matter `kind`. */
+  recommended_annexes?: { kind: string; title: Localized }[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */

@@ -11,9 +11,12 @@ import { isIsoDate, refuseFrozenFolder } from '../store/index.js';
 
 export interface ReviewInput {
   date: string;
-  objectivesMet: boolean;
-  contextChanged: boolean;
-  impractical: boolean;
+  /** The answers to cpcm-interagency's three questions (the older flags). */
+  objectivesMet?: boolean;
+  contextChanged?: boolean;
+  impractical?: boolean;
+  /** Answers by question id, for any profile's questions (`--answer id=yes`). */
+  answers?: Record<string, boolean>;
   consultations?: string;
   notes?: string;
 }
@@ -64,9 +67,10 @@ export function planReview(text: string, input: ReviewInput): ReviewPlan {
 
   const record: ReviewRecord = {
     date: input.date,
-    objectives_met: input.objectivesMet,
-    context_changed: input.contextChanged,
-    impractical_procedures: input.impractical,
+    ...(input.objectivesMet !== undefined ? { objectives_met: input.objectivesMet } : {}),
+    ...(input.contextChanged !== undefined ? { context_changed: input.contextChanged } : {}),
+    ...(input.impractical !== undefined ? { impractical_procedures: input.impractical } : {}),
+    ...input.answers,
     ...(input.consultations ? { consultations: input.consultations } : {}),
     ...(input.notes ? { notes: input.notes } : {}),
   };

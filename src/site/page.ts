@@ -3,6 +3,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { unified } from '../vendor/markdown.js';
 import { rehypeStringify } from '../vendor/html.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram } from '../diagram/index.js';
+import { contextName } from '../i18n/context-name.js';
 import { anchorId, digitsFor, directionOf, formatNumber, label as siteLabel, localized, internalLink, resolveAnchor, SlugAllocator } from '../i18n/index.js';
 import type { Annex, Section, SopModel } from '../model/types.js';
 import { signatureComponent } from '../model/profile-roles.js';
@@ -264,7 +265,11 @@ export async function renderSopPage(env: PageEnv): Promise<Rendered> {
   const blocks = componentBlocks(model, lang);
   const annexes = annexesFor(model, lang);
   const servicesShown = servicesOnPage(model, [...blocks.flatMap((b) => b.sections), ...annexes.flatMap(({ annex }) => (annex.kind === 'markdown-annex' ? [annex] : []))]);
-  const main: ElementContent[] = [h('h1', { id: ids.claim('top') }, titleOf(current, lang))];
+  const main: ElementContent[] = [
+    h('h1', { id: ids.claim('top') }, titleOf(current, lang)),
+    // The setting, in the profile's words, as the PDF's cover gives it.
+    h('p', { className: ['sop-context'] }, `${siteLabel('context', lang)}: ${contextName(model.profile, model.manifest.context, lang, model.manifest.languages)}`),
+  ];
   const tocEntries: { id: string; label: string; children: RenderedHeading[] }[] = [];
   const searchDocs: SearchDoc[] = [];
   // Links are pointed at their targets once every component has handed out its anchors.

@@ -142,6 +142,94 @@ describe('shipped profiles', () => {
           }
         }
       }
+      // Topics too: init writes each topic's title as its heading.
+      for (const t of p.topics ?? []) {
+        for (const [lang, words] of Object.entries(t.keywords)) {
+          expect(hasKeyword(t.title[lang] ?? '', words, lang), `${id} topic ${t.id} ${lang}`).toBe(true);
+        }
+      }
     }
+  });
+});
+
+/** Seed 000 asks of the CPCM profile (issue 13, item 4). */
+describe('cpcm-interagency: what seed 000 asks', () => {
+  it('60 pages only in a development context, 30 elsewhere', async () => {
+    const { loadProfile } = await import('../../src/model/index.js');
+    const p = await loadProfile('', 'cpcm-interagency', { shippedOnly: true });
+    expect(p.page_limits).toEqual({ soft: 30, hard: { emergency: 30, protracted: 30, development: 60 } });
+  });
+
+  const services = (date: string) => `last_verified: ${date}\nservices:\n  - { id: s1, sector: cp, agency: dsd, name: { en: Case management }, location: { en: Capital }, contact: { phone: "+1 555 0100" } }\n`;
+
+  it('a service map verified longer ago than the review interval is a warning at its last_verified line', async () => {
+    // The fixture's sop.yaml reviews every 6 months; today is 2026-11-25.
+    expect(await checkRule('services-stale', synced({ ...baseFiles(), 'data/services.yaml': services('2026-05-25') }))).toEqual([]);
+    const stale = await checkRule('services-stale', synced({ ...baseFiles(), 'data/services.yaml': services('2026-05-24') }));
+    expect(stale).toMatchObject([{ severity: 'warning', file: 'data/services.yaml', line: 1, message: 'data/services.yaml: the service map was last verified on 2026-05-24, more than 6 months (the review interval) before today (2026-11-25)' }]);
+  });
+});
+
+describe('early review: an answer that calls for revising the SOP', () => {
+  const questions = MINI_PROFILE + 'review:\n  questions:\n    - { id: objectives_met, early_review_if: false, text: { en: Are the objectives met? } }\n    - { id: context_changed, text: { en: Has the context changed? } }\n';
+  // sop.yaml date is 2026-10-01 (the fixture's).
+  const withHistory = (entries: string) => ({ ...synced({ ...baseFiles(), 'profiles/mini.yaml': questions }), 'sop.yaml': manifest().replace('  interval_months: 6\n', `  interval_months: 6\n  history:\n${entries}`) });
+
+  it('warns at the latest such review when the SOP is not dated after it', async () => {
+    const d = await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: false }\n    - { date: 2026-10-05, objectives_met: false, context_changed: true }\n'));
+    expect(d).toMatchObject([{ severity: 'warning', file: 'sop.yaml', line: 15, message: 'the review of 2026-10-05 answered "Are the objectives met? no", "Has the context changed? yes": revise the SOP now, not at the next scheduled review (sop.yaml date 2026-10-01 is not after it)' }]);
+  });
+
+  it('is quiet when no answer calls for it, or the SOP was revised after the review', async () => {
+    expect(await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: false }\n'))).toEqual([]);
+    expect(await checkRule('review-early', withHistory('    - { date: 2026-09-01, objectives_met: true, context_changed: true }\n'))).toEqual([]);
+  });
+
+  it('records answers to any profile\'s questions (sop.yaml accepts their ids)', async () => {
+    const { planReview } = await import('../../src/release/index.js');
+    const plan = planReview(manifest(), { date: '2026-11-20', answers: { structures_working: true, flows_working: false } });
+    expect(plan.text).toContain('  history:\n    - date: 2026-11-20\n      structures_working: true\n      flows_working: false\n');
+    expect(await checkRule('schema', { ...synced(baseFiles()), 'sop.yaml': plan.text })).toEqual([]);
+    // An answer is yes or no; notes stay text.
+    const dir = await writeFixture({ ...synced(baseFiles()), 'sop.yaml': plan.text.replace('flows_working: false', 'flows_working: maybe') });
+    const err = await loadSop(dir).then(() => undefined, (e: { diagnostics: { message: string; line?: number }[] }) => e);
+    expect(err?.diagnostics[0]).toMatchObject({ line: 16, message: 'sop.yaml: review.history[1].flows_working must be true or false, not "maybe"' });
+  });
+});
+
+describe('cpcm-interagency requires the exit strategy (seed 000)', () => {
+  it('the example has it; without the heading, each language is an error at sop.yaml\'s profile line', async () => {
+    const { cp, mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { checkSop } = await import('../../src/check/index.js');
+    const example = new URL('../../sop-sources/', import.meta.url).pathname;
+    expect((await checkSop(example, { today: '2026-11-25' })).diagnostics.filter((d) => d.rule === 'topic-missing')).toEqual([]);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-exit-'));
+    for (const name of ['sop.yaml', 'sections', 'annexes', 'data']) await cp(path.join(example, name), path.join(dir, name), { recursive: true });
+    for (const [lang, heading] of [['en', ', and the exit strategy'], ['ar', '، واستراتيجية الخروج']] as const) {
+      const f = path.join(dir, `sections/${lang}/01-existing-system.md`);
+      await writeFile(f, (await readFile(f, 'utf8')).replace(heading, ''));
+    }
+    const d = (await checkSop(dir, { today: '2026-11-25' })).diagnostics.filter((x) => x.rule === 'topic-missing');
+    expect(d.map((x) => [x.severity, x.file, x.line, x.message])).toEqual([
+      ['error', 'sop.yaml', 17, 'the ar SOP does not cover the topic "Exit strategy": no heading contains "استراتيجية الخروج" or "الخروج"'],
+      ['error', 'sop.yaml', 17, 'the en SOP does not cover the topic "Exit strategy": no heading contains "exit strategy" or "exit"'],
+    ]);
+  });
+});
+
+describe('recommended annexes by kind', () => {
+  const profile = MINI_PROFILE + 'recommended_annexes:\n  - { kind: dpia, title: { en: Data-protection impact assessment } }\n  - { kind: me-tools, title: { en: M&E tools } }\n';
+  const annex = (kind: string) => `---\nannex: 1\n${kind}title: Form\n---\n\nThe form.\n`;
+
+  it('a recommended kind no annex has is information at sop.yaml\'s profile line; an annex with that kind satisfies it', async () => {
+    const files = (kind: string): Files => synced({ ...baseFiles(), 'profiles/mini.yaml': profile, 'annexes/ar/01-form.md': annex(kind), 'annexes/en/01-form.md': annex(kind) });
+    const none = await checkRule('annex-recommended', files(''));
+    expect(none.map((d) => [d.severity, d.file, d.line, d.message])).toEqual([
+      ['info', 'sop.yaml', 8, 'no annex of kind "dpia" (Data-protection impact assessment), which the profile mini recommends'],
+      ['info', 'sop.yaml', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
+    ]);
+    expect((await checkRule('annex-recommended', files('kind: dpia\n'))).map((d) => d.message)).toEqual(['no annex of kind "me-tools" (M&E tools), which the profile mini recommends']);
   });
 });

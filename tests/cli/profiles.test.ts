@@ -82,6 +82,9 @@ describe('sopkit profiles and init --profile', () => {
     ]);
     const html = await readFile(path.join(dist, 'site/0.1/en/index.html'), 'utf8');
     expect(html).toContain('Operational manual of the social-protection coordination mechanism');
+    // The context, in the profile's words, under the title (as on the PDF cover).
+    expect(html).toContain('<p class="sop-context">Context: Centralised delivery (a national agency)</p>');
+    expect(await readFile(path.join(dist, 'site/0.1/ar/index.html'), 'utf8')).toContain('<p class="sop-context">السياق: تنفيذ مركزي (من خلال وكالة وطنية)</p>');
     // The organigram (an SVG drawn from data/organigram.yaml) and Table 1 (data/relationships.yaml).
     expect(html).toMatch(/<svg[^>]*>[\s\S]*National social protection council/);
     expect(html).toMatch(/<table class="data-table">[\s\S]*Networking[\s\S]*Integration[\s\S]*Requires moderate time and trust/);
@@ -95,8 +98,38 @@ describe('sopkit profiles and init --profile', () => {
     expect(en).not.toMatch(/child protection|CPCM|Emergency|Protracted/i);
     const ar = text('sop-v0.1-ar.pdf');
     expect(ar).toContain('تنفيذ مركزي (من خلال وكالة وطنية)');
+    // Nothing on any page, PDF or poster or site page, names CPCM, child protection or a
+    // CPCM context, in English or Arabic. (Case management is the module's own term for
+    // the social-protection referral system, §6-1-2: component 13 uses it.)
+    const CPCM_EN = /child[- ]protection|CPCM|Emergency|Protracted/i;
+    const CPCM_AR = /حماية الطفل|حماية الأطفال|طوارئ|الطوارئ|أزمة طويلة الأمد/;
+    for (const f of built.filter((x) => x.endsWith('.pdf'))) {
+      const t = spawnSync('pdftotext', [path.join(dist, f), '-'], { encoding: 'utf8' }).stdout;
+      expect(t.length, f).toBeGreaterThan(100);
+      expect(t, f).not.toMatch(CPCM_EN);
+      expect(t, f).not.toMatch(CPCM_AR);
+    }
+    for (const f of built.filter((x) => x.endsWith('.html'))) {
+      const t = (await readFile(path.join(dist, f), 'utf8')).replace(/<[^>]*>/g, ' ');
+      expect(t, f).not.toMatch(CPCM_EN);
+      expect(t, f).not.toMatch(CPCM_AR);
+    }
     const poster = spawnSync('pdftotext', [path.join(dist, 'posters/relationships-a3-en.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(poster).toContain('Graded relationships');
     expect(poster).toContain('Requires moderate time and trust');
+  });
+
+  it('sopkit review asks the profile\'s own questions (--answer id=yes|no); an answer that calls for it brings the revision forward', async () => {
+    const repo = await writeFixture({});
+    expect(sopkit(['init', 'manual', '--profile', 'coordination-manual', '--languages', 'en', '--date', '2026-11-20'], repo).code).toBe(0);
+    const review = (...answers: string[]) => sopkit(['review', 'manual', '--date', '2026-11-21', '--today', '2026-11-25', ...answers.flatMap((a) => ['--answer', a])], repo);
+    expect(review('structures_working=yes')).toMatchObject({ code: 2, stderr: expect.stringMatching(/mandates_changed, flows_working are not answered/) });
+    expect(review('structures_working=yes', 'mandates_changed=yes', 'flows_working=yes', 'objectives_met=yes')).toMatchObject({ code: 2, stderr: expect.stringMatching(/the profile has no review question "objectives_met"/) });
+    const ok = review('structures_working=yes', 'mandates_changed=yes', 'flows_working=yes');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(await readFile(path.join(repo, 'manual/sop.yaml'), 'utf8')).toMatch(/- date: 2026-11-21\n {6}structures_working: true\n {6}mandates_changed: true\n {6}flows_working: true\n/);
+    const r = sopkit(['check', 'manual', '--today', '2026-11-25', '--no-layout', '--format', 'json'], repo);
+    const early = (JSON.parse(r.stdout) as Report).diagnostics.filter((d) => d.rule === 'review-early');
+    expect(early.map((d) => d.message)).toEqual(['the review of 2026-11-21 answered "Have mandates, members or programmes changed? yes": revise the SOP now, not at the next scheduled review (sop.yaml date 2026-11-20 is not after it)']);
   });
 });

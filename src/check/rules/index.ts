@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { annexNumbering } from './annex-numbering.js';
 import { annexPdf } from './annex-pdf.js';
+import { annexRecommended } from './annex-recommended.js';
 import { charUnsupported } from './char-unsupported.js';
 import { componentDuplicate } from './component-duplicate.js';
 import { componentEmpty } from './component-empty.js';
@@ -17,8 +18,11 @@ import { linkBroken } from './link-broken.js';
 import { loadProblems } from './load-problems.js';
 import { ownerUnknown } from './owner-unknown.js';
 import { pageBudget } from './page-budget.js';
+import { reviewEarly } from './review-early.js';
 import { reviewOverdue } from './review-overdue.js';
 import { sectionLanguage } from './section-language.js';
+import { servicesStale } from './services-stale.js';
+import { topicMissing } from './topic-missing.js';
 import { translationMissing } from './translation-missing.js';
 import { translationNotSynced, translationStale } from './translation-stale.js';
 
@@ -31,15 +35,19 @@ export const RULES: readonly Rule[] = [
   componentEmpty,
   componentPlaceholder,
   componentSteps,
+  topicMissing,
   reviewOverdue,
+  reviewEarly,
   translationMissing,
   translationStale,
   translationNotSynced,
   annexNumbering,
   annexPdf,
+  annexRecommended,
   endorsementPending,
   directiveRule,
   dataReference,
+  servicesStale,
   ownerUnknown,
   linkBroken,
   dataFlow,
@@ -50,7 +58,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 export {
-  annexNumbering, annexPdf, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
+  annexNumbering, annexPdf, annexRecommended, charUnsupported, componentDuplicate, componentEmpty, componentMissing, componentPlaceholder, componentSteps,
   componentUnknown, dataFlow, dataReference, diagramFit, directiveRule, endorsementPending, linkBroken, loadProblems, ownerUnknown,
-  pageBudget, reviewOverdue, sectionLanguage, translationMissing, translationNotSynced, translationStale,
+  pageBudget, reviewEarly, reviewOverdue, sectionLanguage, servicesStale, topicMissing, translationMissing, translationNotSynced, translationStale,
 };

@@ -16,7 +16,7 @@ export interface InitOptions {
   languages: string[];
   /** One of the profile's contexts; default: its first. */
   context?: string;
-  /** Checklist profile id (default cpcm-interagency). */
+  /** Checklist profile id (default cpcm-interagency), or the path of a profile file (`*.yaml`, or any path with a folder). */
   profile?: string;
   title?: string;
   /** Date written as the SOP date and first review (YYYY-MM-DD). */
@@ -76,6 +76,34 @@ async function sectionTemplate(profile: Profile, comp: ProfileComponent, tl: str
   return template(path.join('sections', tl, '_default.md'));
 }
 
+/** The placeholder of a recommended annex in the scaffold. */
+const ANNEX_TODO: Record<string, string> = {
+  en: 'TODO(sopkit) Attach or write this annex, or, if the agencies agreed to do without it, delete this file and renumber the annexes after it.',
+  ar: 'TODO(sopkit) أرفق هذا الملحق أو اكتبه، أو، إذا اتفقت الوكالات على الاستغناء عنه، احذف هذا الملف وأعد ترقيم الملاحق التي تليه.',
+};
+
+/** The placeholder under a topic heading of the scaffold. */
+const TOPIC_TODO: Record<string, string> = {
+  en: 'TODO(sopkit) Describe this topic: what the agencies agreed, who does what, and by when.',
+  ar: 'TODO(sopkit) صف هذا الموضوع: ما اتفقت عليه الوكالات، ومن يقوم بكل مهمة، وفي أي موعد.',
+};
+
+/**
+ * Which component's scaffold carries each topic of the profile: the first component the
+ * topic names, else the last component with a section of its own (not the signature page
+ * nor the annex container).
+ */
+function topicHomes(profile: Profile): Map<string, NonNullable<Profile['topics']>> {
+  const homes = new Map<string, NonNullable<Profile['topics']>>();
+  const plain = profile.components.filter((c) => !c.generated && !c.annex_container);
+  for (const t of profile.topics ?? []) {
+    const home = t.components?.[0] ?? plain.at(-1)?.id;
+    if (home === undefined) continue;
+    homes.set(home, [...(homes.get(home) ?? []), t]);
+  }
+  return homes;
+}
+
 function expandSteps(text: string, steps: { title: Record<string, string> }[], lang: string): string {
   return text.replace(/\{\{#steps\}\}\n?([\s\S]*?)\{\{\/steps\}\}\n?/g, (_m, block: string) =>
     steps.map((s) => fill(block, { step_title: s.title[lang] ?? s.title.en ?? Object.values(s.title)[0] ?? '' })).join(''),
@@ -86,7 +114,7 @@ function expandSteps(text: string, steps: { title: Record<string, string> }[], l
  * The files of a new SOP (relative path → content), computed without touching the disk
  * beyond reading templates: the pure half of `init` (the changesets habit).
  */
-export async function planInit(options: InitOptions, profile: Profile): Promise<Map<string, string | Buffer>> {
+export async function planInit(options: InitOptions, profile: Profile, ownProfileText?: string): Promise<Map<string, string | Buffer>> {
   const { fingerprintText, splitFrontMatter } = await import('../../model/index.js');
   const files = new Map<string, string | Buffer>();
   const langs = options.languages;
@@ -104,8 +132,13 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
       context_note: note ? `# ${note}\n` : `# One of: ${profileContexts(profile).join(', ')}.\n`,
       profile: profile.id,
       date: options.date,
+      // The profile's review interval (none: the SOP has no review schedule to check).
+      review_interval: profile.review?.interval_months !== undefined ? `  interval_months: ${profile.review.interval_months}\n` : '',
     }),
   );
+  // A profile of the user's own travels with the SOP: check and build find it in profiles/.
+  if (ownProfileText !== undefined) files.set(`profiles/${profile.id}.yaml`, ownProfileText);
+  const topicsOf = topicHomes(profile);
 
   for (const lang of langs) {
     const tl = templateLanguage(lang);
@@ -113,12 +146,31 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
       let body = await sectionTemplate(profile, comp, tl);
       const title = comp.title[lang] ?? comp.title[tl] ?? comp.title.en ?? comp.id;
       body = fill(expandSteps(body, comp.steps ?? [], lang in (comp.steps?.[0]?.title ?? {}) ? lang : tl), { n: String(comp.n), title });
+      // The required topics that live here get a heading each, so a fresh scaffold passes topic-missing.
+      for (const t of topicsOf.get(comp.id) ?? []) {
+        const heading = t.title[lang] ?? t.title[tl] ?? t.title.en ?? t.id;
+        if (!body.includes(`## ${heading}\n`)) body = `${body.trimEnd()}\n\n### ${heading}\n\n${TOPIC_TODO[tl] ?? TOPIC_TODO.en}\n`;
+      }
       const name = `${String(comp.n).padStart(2, '0')}-${comp.id}.md`;
       files.set(`sections/${lang}/${name}`, `---\ncomponent: ${comp.id}\ntitle: ${yamlString(title)}\n---\n\n${body.trim()}\n`);
     }
     const annexes = path.join(profileTemplates(profile), 'annexes', tl);
-    for (const e of await templateNames(annexes)) {
-      files.set(`annexes/${lang}/${e}`, await template(path.join(annexes, e)));
+    const names = await templateNames(annexes);
+    const kinds = new Set<string>();
+    for (const e of names) {
+      const text = await template(path.join(annexes, e));
+      files.set(`annexes/${lang}/${e}`, text);
+      const kind = /^kind: *([a-z0-9-]+) *$/m.exec(text)?.[1];
+      if (kind) kinds.add(kind);
+    }
+    // A placeholder for each annex the profile recommends and its templates do not hold,
+    // numbered after them, so that a fresh scaffold lists what is still to be attached.
+    let number = names.filter((e) => e.endsWith('.md')).length;
+    for (const r of profile.recommended_annexes ?? []) {
+      if (kinds.has(r.kind)) continue;
+      number += 1;
+      const title = r.title[lang] ?? r.title[tl] ?? r.title.en ?? r.kind;
+      files.set(`annexes/${lang}/${String(number).padStart(2, '0')}-${r.kind}.md`, `---\nannex: ${number}\nkind: ${r.kind}\ntitle: ${yamlString(title)}\n---\n\n## ${title}\n\n${ANNEX_TODO[tl] ?? ANNEX_TODO.en}\n`);
     }
   }
 
@@ -143,6 +195,11 @@ export async function planInit(options: InitOptions, profile: Profile): Promise<
   }
   files.set('.gitignore', 'dist/\n');
   return files;
+}
+
+/** `--profile` names a file (a path with a folder, or a .yaml/.yml name) rather than a shipped id. */
+function isProfilePath(value: string): boolean {
+  return /[\\/]/.test(value) || /\.ya?ml$/i.test(value);
 }
 
 async function isEmptyOrMissing(target: string, shown: string): Promise<boolean> {
@@ -171,18 +228,25 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   // The output policy: never the root or home folder, never inside another SOP's sources.
   await checkOutputDir(target, { command: 'init' });
   // The model code is loaded on use, so other commands do not pay for it at start-up.
-  const { loadProfile, shippedProfileIds } = await import('../../model/index.js');
+  const { loadProfile, loadProfileFile, shippedProfileIds } = await import('../../model/index.js');
   const id = options.profile ?? DEFAULT_PROFILE;
-  const shipped = await shippedProfileIds();
-  if (!shipped.includes(id)) {
-    throw new SopkitError(diagnostic('usage', 'error', `--profile must be one of ${shipped.join(', ')}, not "${id}"`, undefined, '`sopkit profiles` lists them with their titles.'));
+  let profile: Profile;
+  let ownText: string | undefined;
+  if (isProfilePath(id)) {
+    // A profile file of the user's own: validated here (file:line), copied into the SOP.
+    ({ profile, text: ownText } = await loadProfileFile(path.resolve(id), toPosix(id)));
+  } else {
+    const shipped = await shippedProfileIds();
+    if (!shipped.includes(id)) {
+      throw new SopkitError(diagnostic('usage', 'error', `--profile must be one of ${shipped.join(', ')}, not "${id}"`, undefined, '`sopkit profiles` lists them with their titles; a profile of your own is given by its path, e.g. --profile ./my-family.yaml.'));
+    }
+    profile = await loadProfile(target, id, { shippedOnly: true });
   }
-  const profile = await loadProfile(target, id, { shippedOnly: true });
   const contexts = profileContexts(profile);
   if (options.context !== undefined && !contexts.includes(options.context)) {
     throw new SopkitError(diagnostic('usage', 'error', `--context must be one of ${contexts.join(', ')} (the contexts of profile ${profile.id}), not "${options.context}"`, undefined, `Leave --context out for "${contexts[0]}", or choose one of the profile's contexts.`));
   }
-  const files = await planInit(options, profile);
+  const files = await planInit(options, profile, ownText);
   const staging = await makeStagingDir(target);
   try {
     for (const [rel, content] of files) {
@@ -224,7 +288,7 @@ export function initCommand(): Command {
   return new Command('init')
     .description('create a new SOP folder: sop.yaml, every component of the profile in each language, its example data files and annexes')
     .argument('[dir]', 'the folder to create (must not exist, or be empty)')
-    .option('--profile <id>', 'the checklist profile: the family of SOPs (`sopkit profiles` lists them)', DEFAULT_PROFILE)
+    .option('--profile <id|path>', 'the checklist profile: the family of SOPs (`sopkit profiles` lists them), or the path of your own profile file (copied into DIR/profiles/)', DEFAULT_PROFILE)
     .option('--list-profiles', 'list the shipped profiles and stop')
     .option('--languages <list>', 'working languages, the source first', 'ar,en')
     .addOption(new Option('--context <context>', 'the SOP\'s setting, one of the profile\'s contexts (default: its first; cpcm-interagency: emergency)'))

@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { formatDate, label as siteLabel, localized, localizeDigits } from '../../i18n/index.js';
 import type { DataRef, RealizedDirective } from '../../document/index.js';
+import type { FocalPoint } from '../../model/types.js';
 import type { RenderContext } from './context.js';
 import type {
   CaseStepsData, EligibilityData, OrganigramData, PathwaysData, PrioritisationData, RelationshipsData, Service, ServicesData, UrgentActionData,
@@ -221,7 +222,27 @@ export function signatures(ctx: RenderContext): Element {
         h('td', {}, e ? [v(e.version), older ? h('div', { className: ['older-note'] }, L('olderEndorsement')) : null] : L('notEndorsed')),
         h('td', {}, e ? h('time', { dateTime: e.date }, formatDate(e.date, ctx.lang, ctx.digits)) : '—'),
         h('td', { className: ['signature-line'] }, e && !older ? L('endorsed') : ''));
-    }))));
+    }))), focalPoints(ctx));
+}
+
+/** The focal points sop.yaml names (the SOP's first, then the agencies'), as the PDF's signature page lists them; nothing when none. */
+function focalPoints(ctx: RenderContext): Element | null {
+  const m = ctx.model.manifest;
+  const L = (k: string) => siteLabel(k, ctx.lang);
+  const people: [Element | string, FocalPoint][] = [];
+  if (m.focal_point) {
+    const agency = m.agencies.find((a) => a.id === m.focal_point!.agency);
+    people.push([h('span', {}, L('sopFocalPoint'), agency ? h('div', { className: ['role'] }, localized(agency.name, ctx.lang)) : null), m.focal_point]);
+  }
+  for (const a of m.agencies) if (a.focal_point) people.push([localized(a.name, ctx.lang), a.focal_point]);
+  if (!people.length) return null;
+  return h('table', { className: ['focal-points'] },
+    h('caption', {}, L('focalPoints')),
+    h('thead', {}, h('tr', {}, [L('agency'), L('focalPoint'), L('contact')].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, people.map(([who, f]) => h('tr', {},
+      h('th', { scope: 'row' }, who),
+      h('td', {}, h('bdi', {}, f.name), f.role ? h('div', { className: ['role'] }, localized(f.role, ctx.lang)) : null),
+      h('td', {}, [f.phone ? h('div', {}, h('a', { href: `tel:${f.phone.replace(/[^+\d]/g, '')}` }, h('bdi', {}, f.phone))) : null, f.email ? h('div', {}, h('a', { href: `mailto:${f.email}` }, f.email)) : null])))));
 }
 
 /** Renders one data directive, realized by the document stage; unknown ones stay text and never come here. */
