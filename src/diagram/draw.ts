@@ -96,6 +96,23 @@ export interface DrawnDiagram {
   edges: PathItem[];
 }
 
+/**
+ * Heights where a drawn diagram may be cut (between rows, where no box and no edge label
+ * is), from 0 to its full height: the SOP PDF breaks a tall chart over pages there, and the
+ * Word export cuts its pictures there.
+ */
+export function rowCuts(drawn: DrawnDiagram): number[] {
+  const spans = [...drawn.nodes, ...drawn.labels].map((x) => [x.top - 1, x.bottom + 1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const cuts = [0];
+  let reach = -Infinity;
+  for (const [a, b] of spans) {
+    if (reach > 0 && a > reach) cuts.push((reach + a) / 2);
+    reach = Math.max(reach, b);
+  }
+  cuts.push(Math.max(drawn.height, reach));
+  return cuts;
+}
+
 function outline(n: LaidOutNode, s: number, size: number): PathSegment[] {
   const x = n.x * s;
   const y = n.y * s;

@@ -9,7 +9,7 @@
 import { diagnostic } from '../diag/index.js';
 import { realizedOf } from '../document/index.js';
 import { caseStepsGraph, eligibilityGraph, layoutGraph, type Diagram, type GraphSpec } from '../diagram/index.js';
-import { defaultLook, drawDiagram, measureDiagram, type DiagramLook } from '../diagram/draw.js';
+import { defaultLook, drawDiagram, measureDiagram, rowCuts, type DiagramLook } from '../diagram/draw.js';
 import { localized as pick, localizeDigits } from '../i18n/index.js';
 import type { DataFile, SopModel } from '../model/types.js';
 import type { Span, TextStyle } from '../text/index.js';
@@ -140,14 +140,7 @@ export function diagramSlices(p: PreparedDiagram, box: Box, ctx: LayoutContext, 
   }
   const ox = box.x + (box.width - drawn.width) / 2;
   // Cut between rows: where no box and no edge label is.
-  const spans = [...drawn.nodes, ...drawn.labels].map((x) => [x.top - 1, x.bottom + 1] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const cuts = [0];
-  let reach = -Infinity;
-  for (const [a, b] of spans) {
-    if (reach > 0 && a > reach) cuts.push((reach + a) / 2);
-    reach = Math.max(reach, b);
-  }
-  cuts.push(Math.max(drawn.height, reach));
+  const cuts = rowCuts(drawn);
   const fitsPage = drawn.height <= ctx.columnHeight;
   const slices: Slice[] = [];
   // The drawing is one Figure (every band of it); its Alt is the text alternative set below it.

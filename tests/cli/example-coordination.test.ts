@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { missingTool } from '../helpers/tools.js';
 import { ensureBuilt, ROOT, sopkit } from './cli.js';
+import { filesUnder } from '../helpers/files.js';
 
 // check and build of a whole bilingual SOP: node processes and the typesetter.
 vi.setConfig({ testTimeout: 240_000 });
@@ -12,16 +13,6 @@ beforeAll(ensureBuilt, 300_000);
 
 /** The second example (issue 13): a coordination operational manual beside the CPCM SOP. */
 const EXAMPLE = path.join(ROOT, 'sop-sources/examples/coordination-manual');
-
-async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await filesUnder(dir, r)));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 describe('the example coordination manual (sop-sources/examples/coordination-manual)', () => {
   it('checks with no problem at all (layout rules included)', () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFixture } from '../check/fixture.js';
 import { missingTool } from '../helpers/tools.js';
 import { ensureBuilt, sopkit } from './cli.js';
+import { filesUnder } from '../helpers/files.js';
 
 // init, check and build of a whole SOP of a family sopkit has never seen: several node processes.
 vi.setConfig({ testTimeout: 240_000 });
@@ -58,16 +59,6 @@ components:
     annex_container: true
     title: { en: Forms, ar: النماذج }
 `;
-
-async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await filesUnder(dir, r)));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 function check(repo: string): Report & { code: number | null } {
   const r = sopkit(['check', 'meals', '--today', '2026-11-25', '--format', 'json'], repo);

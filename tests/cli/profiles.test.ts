@@ -5,23 +5,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFixture } from '../check/fixture.js';
 import { missingTool } from '../helpers/tools.js';
 import { ensureBuilt, sopkit } from './cli.js';
+import { filesUnder } from '../helpers/files.js';
 
 // init, check (with its layout rules) and build of a whole SOP: several node processes.
 vi.setConfig({ testTimeout: 240_000 });
 beforeAll(ensureBuilt, 300_000);
 
 interface Report { diagnostics: { rule: string; severity: string; file: string; message: string }[]; summary: { errors: number } }
-
-/** Every file under `dir`, relative, `/`-separated. */
-async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await filesUnder(dir, r)));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 describe('sopkit profiles and init --profile', () => {
   it('lists the shipped profiles with their titles, as a command and as init --list-profiles', async () => {

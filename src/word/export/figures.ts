@@ -6,7 +6,7 @@
  * block is cut between rows of boxes, as the PDF cuts it at a page break, into pictures
  * that each fit a page: Word cannot break one picture over two pages.
  */
-import { drawDiagram, type DrawnDiagram } from '../../diagram/draw.js';
+import { drawDiagram, rowCuts, type DrawnDiagram } from '../../diagram/draw.js';
 import type { FrameItem } from '../../frame/types.js';
 import { isRightToLeft } from '../../i18n/index.js';
 import { prepareDiagram } from '../../layout/diagram.js';
@@ -27,19 +27,6 @@ export type DiagramPictures = { ok: true; pictures: DiagramPicture[] } | { ok: f
 const DPI = 200;
 /** White margin around the drawing (points), so strokes at its edge are not cut. */
 const MARGIN = 3;
-
-/** Heights where the drawing may be cut: between rows, where no box or edge label is (as in the PDF). */
-function cutsOf(drawn: DrawnDiagram): number[] {
-  const spans = [...drawn.nodes, ...drawn.labels].map((x) => [x.top - 1, x.bottom + 1] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const cuts = [0];
-  let reach = -Infinity;
-  for (const [a, b] of spans) {
-    if (reach > 0 && a > reach) cuts.push((reach + a) / 2);
-    reach = Math.max(reach, b);
-  }
-  cuts.push(Math.max(drawn.height, reach));
-  return cuts;
-}
 
 /** Bands [top, bottom) each at most `height` tall where the cuts allow (a taller row is a band of its own). */
 export function bandsOf(cuts: readonly number[], height: number): Array<[number, number]> {
@@ -92,7 +79,7 @@ async function make(model: SopModel, name: string, lang: string, width: number, 
   if (!prepared) return undefined;
   const drawn = drawDiagram(prepared.diagram, prepared.spec, lang, prepared.look, prepared.scale);
   const pictures: DiagramPicture[] = [];
-  for (const [a, b] of bandsOf(cutsOf(drawn), height)) {
+  for (const [a, b] of bandsOf(rowCuts(drawn), height)) {
     const page = bandPage(drawn, a, b);
     const pdf = await renderPdf({ pages: [page], outline: [], meta: { title: name, lang, date: model.manifest.date } });
     const r = await rasterise(pdf, DPI);
