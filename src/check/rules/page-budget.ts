@@ -12,7 +12,7 @@ export const pageBudget: Rule = {
   id: 'page-budget',
   severity: 'warning',
   description: 'the SOP body is over its page budget (over the profile\'s soft limit warns, over its hard limit errors)',
-  help: 'The checklist profile sets the page budget of the body, annexes excluded (cpcm-interagency: at most 30 pages, never more than the context\'s hard limit of 60). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
+  help: 'The checklist profile sets the page budget of the body, annexes excluded (cpcm-interagency: at most 30 pages, never more than the context\'s hard limit: 60 pages in a development context, 30 in emergency and protracted ones). Move detail into annexes, or set page_limits in sop.yaml if the coordination group agreed on other limits.',
   run(ctx, report) {
     const { model } = ctx;
     // The limits are the profile's (cpcm-interagency: 30, and 60 per context), or sop.yaml's
