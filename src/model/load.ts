@@ -7,6 +7,7 @@ import { enumDiagnostic, validateData, schemaNames } from '../validate/index.js'
 import { fingerprintText } from './fingerprint.js';
 import { splitFrontMatter } from './front-matter.js';
 import { loadProfile } from './profile.js';
+import { dataSchemaOf } from '../posters/kinds.js';
 import { profileContexts } from './profile-roles.js';
 import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, PositionMap, Section, SopModel } from './types.js';
 import { parseYamlWithPositions } from './yaml.js';
@@ -138,7 +139,9 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     const file = `data/${e.name}`;
     const py = await readYaml(root, file, diagnostics);
     if (!py) continue;
-    if (known.has(name)) diagnostics.push(...validateData(name, py.value, py.positions, file));
+    // A data file a profile maps to a poster kind follows that kind's schema, whatever its name.
+    const schema = known.has(name) ? name : dataSchemaOf(profile, name);
+    if (schema) diagnostics.push(...validateData(schema, py.value, py.positions, file));
     else diagnostics.push(diagnostic('data-unknown', 'info', `${file} has no schema in sopkit; it is loaded but not checked`, { file, line: 1, column: 1 }, `Known data files: ${[...known].join(', ')}.`));
     if (name === 'services') diagnostics.push(...sectorProblems(py.value, py.positions, file, profile.service_sectors));
     data[name] = { name, file, value: py.value, positions: py.positions };

@@ -99,6 +99,20 @@ export interface ProfileReviewQuestion {
   early_review_if?: boolean;
 }
 
+/** One poster of a profile: a generic kind drawn from the data file `data/<data>.yaml`. */
+export interface ProfilePoster {
+  kind: 'decision-flow' | 'steps' | 'pathways' | 'organigram' | 'matrix' | 'priority-levels' | 'contact-card';
+  data: string;
+  /** Output file stem (default: `data`). */
+  file?: string;
+  /** English title of the PDF document (metadata), before the SOP stamp. */
+  title?: string;
+  /** PDF subject. */
+  subject?: string;
+  /** Also print the two-language poster (default true). */
+  bilingual?: boolean;
+}
+
 export interface Profile {
   id: string;
   title: Localized;
@@ -114,6 +128,8 @@ export interface Profile {
   /** Annexes the family should have, by their front-matter `kind`. */
   recommended_annexes?: { kind: string; title: Localized }[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
+  /** The posters this family prints, each a generic kind drawn from one data file (src/posters/kinds.ts); default: by data-file name. */
+  posters?: ProfilePoster[];
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */
   file: string;

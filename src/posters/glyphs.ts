@@ -6,6 +6,7 @@
 import { diagnostic } from '../diag/index.js';
 import { uncoveredCharacters } from '../text/index.js';
 import { RULE, type PosterContext } from './context.js';
+import { posterEntries } from './kinds.js';
 
 export const PRINTED_DATA = ['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps', 'services'];
 
@@ -18,7 +19,9 @@ function walk(value: unknown, pointer: string, visit: (s: string, pointer: strin
 }
 
 export function reportMissingGlyphs(ctx: PosterContext): void {
-  for (const name of PRINTED_DATA) {
+  // The profile's posters may draw from data files of other names: those are printed too.
+  const names = [...new Set([...PRINTED_DATA, ...posterEntries(ctx.model.profile).map((e) => e.data)])];
+  for (const name of names) {
     const df = ctx.model.data[name];
     if (!df) continue;
     walk(df.value, '', (s, pointer) => {

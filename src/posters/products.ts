@@ -24,6 +24,7 @@ import type { FlowchartPlan } from './flowchart.js';
 import { urgentCardPages } from './urgent-card.js';
 import { organigramBody } from './organigram.js';
 import { tableBody } from './table-poster.js';
+import { kindContext, posterEntries } from './kinds.js';
 
 export interface Product {
   file: string;
@@ -36,6 +37,8 @@ export function products(ctx: PosterContext): Product[] {
   const m = model.manifest;
   const out: Product[] = [];
   const has = (name: string) => model.data[name] !== undefined;
+  const entries = posterEntries(model.profile);
+  const sized = entries.filter((e) => e.kind !== 'contact-card');
   const variants: string[][] = m.languages.map((l) => [l]);
   if (m.languages.length > 1) variants.push(m.languages.slice(0, 2));
   const suffix = (langs: string[]) => (langs.length > 1 ? 'bilingual' : langs[0]!);
@@ -58,128 +61,118 @@ export function products(ctx: PosterContext): Product[] {
     for (const size of langs.length > 1 ? [paper.posters[1]] : paper.posters) {
       const min = MIN_SIZE.poster;
       const where = (what: string, lang: string) => `the ${size.id} ${what} poster (${langs.length > 1 ? `${lang}, bilingual` : lang})`;
-      if (has('eligibility')) {
-        out.push({
-          file: `eligibility-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Eligibility criteria and decision flow poster',
-          compose: async () => {
-            const criteriaPlaced = new Set<string>();
-            const flowMin = size === paper.posters[1] ? MIN_FLOWCHART.large : MIN_FLOWCHART.small;
-            const o = (lang: string) => ({ min: flowMin, where: where('eligibility', lang), withCriteria: true, criteriaPlaced });
-            // Each language's flow takes the sheets it needs to hold its minimum; two languages
-            // share a sheet side by side or stacked, whichever needs fewer sheets (then: larger text).
-            let chosen: { arrange: Arrangement; plans: Map<string, FlowchartPlan>; boxes: Map<string, Box> } | undefined;
-            const rank = (plans: Map<string, FlowchartPlan>) => {
-              const all = [...plans.values()];
-              return { fits: all.every((p) => p.fits), sheets: Math.max(...all.map((p) => p.parts.length)), text: Math.min(...all.map((p) => p.textSize)) };
-            };
-            for (const arrange of langs.length > 1 ? (['side', 'stack'] as const) : (['side'] as const)) {
-              const plans = new Map<string, FlowchartPlan>();
-              const boxes = new Map<string, Box>();
-              for (const h of posterFrame(ctx, size, langs, dataTitle('eligibility'), arrange).halves) {
-                boxes.set(h.lang, h.box);
-                plans.set(h.lang, await eligibilityPlan(ctx, h.lang, h.box, { min: flowMin, max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
+      for (const e of sized) {
+        // Each language's half of a two-language poster must be wide enough: some kinds say it is not.
+        if (!has(e.data) || (langs.length > 1 && !e.bilingual)) continue;
+        const kctx = kindContext(ctx, e);
+        const file = `${e.file}-${size.id}-${suffix(langs)}.pdf`;
+        const title = dataTitle(e.data);
+        const page = (body: Parameters<typeof posterPage>[4]) => posterPage(ctx, size, langs, title, body);
+        switch (e.kind) {
+          case 'decision-flow': out.push({
+            file, subject: e.subject,
+            compose: async () => {
+              const criteriaPlaced = new Set<string>();
+              const flowMin = size === paper.posters[1] ? MIN_FLOWCHART.large : MIN_FLOWCHART.small;
+              const o = (lang: string) => ({ min: flowMin, where: where(e.data, lang), withCriteria: true, criteriaPlaced });
+              // Each language's flow takes the sheets it needs to hold its minimum; two languages
+              // share a sheet side by side or stacked, whichever needs fewer sheets (then: larger text).
+              let chosen: { arrange: Arrangement; plans: Map<string, FlowchartPlan>; boxes: Map<string, Box> } | undefined;
+              const rank = (plans: Map<string, FlowchartPlan>) => {
+                const all = [...plans.values()];
+                return { fits: all.every((p) => p.fits), sheets: Math.max(...all.map((p) => p.parts.length)), text: Math.min(...all.map((p) => p.textSize)) };
+              };
+              for (const arrange of langs.length > 1 ? (['side', 'stack'] as const) : (['side'] as const)) {
+                const plans = new Map<string, FlowchartPlan>();
+                const boxes = new Map<string, Box>();
+                for (const h of posterFrame(ctx, size, langs, title, arrange).halves) {
+                  boxes.set(h.lang, h.box);
+                  plans.set(h.lang, await eligibilityPlan(kctx, h.lang, h.box, { min: flowMin, max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
+                }
+                const r = rank(plans);
+                const c = chosen && rank(chosen.plans);
+                if (!c || (r.fits && !c.fits) || (r.fits === c.fits && (r.sheets < c.sheets || (r.sheets === c.sheets && r.text > c.text + 0.01)))) chosen = { arrange, plans, boxes };
               }
-              const r = rank(plans);
-              const c = chosen && rank(chosen.plans);
-              if (!c || (r.fits && !c.fits) || (r.fits === c.fits && (r.sheets < c.sheets || (r.sheets === c.sheets && r.text > c.text + 0.01)))) chosen = { arrange, plans, boxes };
-            }
-            const { arrange, plans, boxes } = chosen!;
-            for (const lang of langs) reportPlan(ctx, plans.get(lang)!, boxes.get(lang)!, flowMin, where('eligibility', lang));
-            const sheets = rank(plans).sheets;
-            const pages: PageFrame[] = [];
-            for (let k = 0; k < sheets; k++) {
-              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box, sect) => eligibilitySheet(ctx, plans.get(lang)!, k, lang, box, o(lang), sect), arrange));
-            }
-            // Criteria that found no room under the flow get a page of their own.
-            if (langs.some((l) => !criteriaPlaced.has(l))) {
-              pages.push(await posterPage(ctx, size, langs, dataTitle('eligibility'), (lang, box, sect) =>
-                (criteriaPlaced.has(lang) ? [] : criteriaBody(ctx, lang, box, min, where('eligibility criteria', lang), sect))));
-            }
-            return { title: docTitle('Eligibility', langs), lang: langs[0]!, pages };
-          },
-        });
-      }
-      if (has('case-steps')) {
-        out.push({
-          file: `case-steps-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Case management steps poster',
-          compose: async () => ({
-            title: docTitle('Case management steps', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('case-steps'), (lang, box, sect) =>
-              caseStepsBody(ctx, lang, box, { min, where: where('case-steps', lang), withActions: 'auto' }, sect))],
-          }),
-        });
-      }
-      if (has('pathways')) {
-        out.push({
-          file: `pathways-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Referral pathways poster',
-          compose: async () => {
-            // Each language may need a different number of pages: the pages of the
-            // poster are the longest language's, the other half left blank at its end.
-            const perLang = new Map<string, FrameItem[][]>();
-            const first = await posterPage(ctx, size, langs, dataTitle('pathways'), (lang, box, sect) => {
-              const pages = pathwayPages(ctx, lang, box, min, min * 1.6, where('pathways', lang), sect);
-              perLang.set(lang, pages);
-              return pages[0] ?? [];
-            });
-            const count = Math.max(...[...perLang.values()].map((p) => p.length));
-            const pages = [first];
-            for (let k = 1; k < count; k++) {
-              pages.push(await posterPage(ctx, size, langs, dataTitle('pathways'), (lang) => perLang.get(lang)?.[k] ?? []));
-            }
-            return { title: docTitle('Referral pathways', langs), lang: langs[0]!, pages };
-          },
-        });
-      }
-      // The posters of other families of SOPs: each printed when its data file is there.
-      if (has('organigram')) {
-        out.push({
-          file: `organigram-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Organigram of the coordination structures poster',
-          compose: async () => ({
-            title: docTitle('Organigram', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('organigram'), (lang, box, sect) => organigramBody(ctx, lang, box, { min, where: where('organigram', lang) }, sect))],
-          }),
-        });
-      }
-      // Six columns in half a sheet leave no legible room: the table is printed one language per poster.
-      if (has('relationships') && langs.length === 1) {
-        out.push({
-          file: `relationships-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Graded relationships table poster',
-          compose: async () => ({
-            title: docTitle('Graded relationships', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('relationships'), (lang, box, sect) => tableBody(ctx, 'relationships', lang, box, min, min * 2, where('relationships', lang), sect))],
-          }),
-        });
-      }
-      if (has('prioritisation')) {
-        out.push({
-          file: `prioritisation-${size.id}-${suffix(langs)}.pdf`,
-          subject: 'Prioritisation matrix poster',
-          compose: async () => ({
-            title: docTitle('Prioritisation', langs), lang: langs[0]!,
-            pages: [await posterPage(ctx, size, langs, dataTitle('prioritisation'), (lang, box, sect) =>
-              prioritisationBody(ctx, lang, box, min, min * 2.2, `the ${size.id} prioritisation poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
-          }),
-        });
+              const { arrange, plans, boxes } = chosen!;
+              for (const lang of langs) reportPlan(kctx, plans.get(lang)!, boxes.get(lang)!, flowMin, where(e.data, lang));
+              const sheets = rank(plans).sheets;
+              const pages: PageFrame[] = [];
+              for (let k = 0; k < sheets; k++) {
+                pages.push(await posterPage(ctx, size, langs, title, (lang, box, sect) => eligibilitySheet(kctx, plans.get(lang)!, k, lang, box, o(lang), sect), arrange));
+              }
+              // Criteria that found no room under the flow get a page of their own.
+              if (langs.some((l) => !criteriaPlaced.has(l))) {
+                pages.push(await page((lang, box, sect) =>
+                  (criteriaPlaced.has(lang) ? [] : criteriaBody(kctx, lang, box, min, where(`${e.data} criteria`, lang), sect))));
+              }
+              return { title: docTitle(e.title, langs), lang: langs[0]!, pages };
+            },
+          }); break;
+          case 'steps': out.push({
+            file, subject: e.subject,
+            compose: async () => ({
+              title: docTitle(e.title, langs), lang: langs[0]!,
+              pages: [await page((lang, box, sect) => caseStepsBody(kctx, lang, box, { min, where: where(e.data, lang), withActions: 'auto' }, sect))],
+            }),
+          }); break;
+          case 'pathways': out.push({
+            file, subject: e.subject,
+            compose: async () => {
+              // Each language may need a different number of pages: the pages of the
+              // poster are the longest language's, the other half left blank at its end.
+              const perLang = new Map<string, FrameItem[][]>();
+              const first = await page((lang, box, sect) => {
+                const pages = pathwayPages(kctx, lang, box, min, min * 1.6, where(e.data, lang), sect);
+                perLang.set(lang, pages);
+                return pages[0] ?? [];
+              });
+              const count = Math.max(...[...perLang.values()].map((p) => p.length));
+              const pages = [first];
+              for (let k = 1; k < count; k++) pages.push(await page((lang) => perLang.get(lang)?.[k] ?? []));
+              return { title: docTitle(e.title, langs), lang: langs[0]!, pages };
+            },
+          }); break;
+          case 'organigram': out.push({
+            file, subject: e.subject,
+            compose: async () => ({
+              title: docTitle(e.title, langs), lang: langs[0]!,
+              pages: [await page((lang, box, sect) => organigramBody(kctx, lang, box, { min, where: where(e.data, lang) }, sect))],
+            }),
+          }); break;
+          case 'matrix': out.push({
+            file, subject: e.subject,
+            compose: async () => ({
+              title: docTitle(e.title, langs), lang: langs[0]!,
+              pages: [await page((lang, box, sect) => tableBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect))],
+            }),
+          }); break;
+          case 'priority-levels': out.push({
+            file, subject: e.subject,
+            compose: async () => ({
+              title: docTitle(e.title, langs), lang: langs[0]!,
+              pages: [await page((lang, box, sect) =>
+                prioritisationBody(kctx, lang, box, min, min * 2.2, `the ${size.id} ${e.data} poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
+            }),
+          }); break;
+          case 'contact-card': break; // printed per language on card paper, below
+        }
       }
     }
   }
   for (const lang of m.languages) {
-    if (has('urgent-action')) {
+    for (const e of entries) {
+      if (e.kind !== 'contact-card' || !has(e.data)) continue;
+      const kctx = kindContext(ctx, e);
       out.push({
-        file: `urgent-card-${paper.card.id}-${lang}.pdf`,
-        subject: 'Urgent-action referral card (front, back)',
-        compose: async () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(ctx, lang, paper.card) }),
+        file: `${e.file}-${paper.card.id}-${lang}.pdf`,
+        subject: `${e.subject} (front, back)`,
+        compose: async () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(kctx, lang, paper.card) }),
       });
       out.push({
-        file: `urgent-card-4up-${paper.sheet.id}-${lang}.pdf`,
-        subject: 'Urgent-action referral card, 4 per sheet with crop marks; print double-sided, flip on long edge',
+        file: `${e.file}-4up-${paper.sheet.id}-${lang}.pdf`,
+        subject: `${e.subject}, 4 per sheet with crop marks; print double-sided, flip on long edge`,
         compose: async () => {
-          const [front, back] = urgentCardPages(ctx, lang, paper.card);
+          const [front, back] = urgentCardPages(kctx, lang, paper.card);
           // Page 1 carries the fronts, page 2 the backs in mirrored columns.
           return { title: stampText(m, lang), lang, pages: drawSheet(paper.sheet, imposeCards(paper.sheet, paper.card), [front], [back]) };
         },
