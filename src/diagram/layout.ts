@@ -90,6 +90,10 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
       'elk.layered.nodePlacement.strategy': opts.placement === 'compact' ? 'SIMPLE' : 'BRANDES_KOEPF',
       'elk.padding': opts.spacing ? `[top=${opts.spacing.pad},left=${opts.spacing.pad},bottom=${opts.spacing.pad},right=${opts.spacing.pad}]` : '[top=8,left=8,bottom=8,right=8]',
       'elk.randomSeed': '1',
+      // Steps are written in reading order: a loop (a step leading back to an earlier one)
+      // reverses the edge going back in the list, not one ELK picks (which can put the
+      // middle of the loop on top). Decision flows keep ELK's choice (their posters are set).
+      ...(spec.nodes.every((n) => n.kind === 'step') ? { 'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER' } : {}),
       ...(trunk.length ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
       ...(opts.aspectRatio && spec.flow === 'across'
         ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(opts.aspectRatio) }
