@@ -37,7 +37,7 @@ describe('sopkit profiles and init --profile', () => {
     const dir = path.join(repo, 'manual');
     const files = await filesUnder(dir);
     // Its data files and annex, none of the CPCM ones.
-    expect(files.filter((f) => f.startsWith('data/'))).toEqual(['data/organigram.yaml', 'data/relationships.yaml', 'data/services.yaml']);
+    expect(files.filter((f) => f.startsWith('data/'))).toEqual(['data/organigram.yaml', 'data/referral-loop.yaml', 'data/relationships.yaml', 'data/services.yaml']);
     expect(files.filter((f) => f.startsWith('annexes/'))).toEqual(['annexes/ar/01-terms-of-reference.md', 'annexes/en/01-terms-of-reference.md']);
     expect(files.filter((f) => f.startsWith('sections/en/'))).toHaveLength(15);
     const sop = await readFile(path.join(dir, 'sop.yaml'), 'utf8');
@@ -65,9 +65,10 @@ describe('sopkit profiles and init --profile', () => {
     const built = await filesUnder(dist);
     expect(built).toEqual(expect.arrayContaining(['pdf/sop-v0.1-ar.pdf', 'pdf/sop-v0.1-en.pdf', 'site/index.html', 'site/0.1/en/index.html', 'site/0.1/ar/index.html']));
 
-    // Its own posters (the organigram, Table 1), from the generic flow and table posters; no CPCM poster.
+    // Its own posters (the organigram, the referral loop, Table 1): generic kinds its profile lists; no CPCM poster.
     expect(built.filter((f) => f.startsWith('posters/'))).toEqual([
       'posters/organigram-a2-ar.pdf', 'posters/organigram-a2-bilingual.pdf', 'posters/organigram-a2-en.pdf', 'posters/organigram-a3-ar.pdf', 'posters/organigram-a3-en.pdf',
+      'posters/referral-loop-a2-ar.pdf', 'posters/referral-loop-a2-bilingual.pdf', 'posters/referral-loop-a2-en.pdf', 'posters/referral-loop-a3-ar.pdf', 'posters/referral-loop-a3-en.pdf',
       'posters/relationships-a2-ar.pdf', 'posters/relationships-a2-en.pdf', 'posters/relationships-a3-ar.pdf', 'posters/relationships-a3-en.pdf',
     ]);
     const html = await readFile(path.join(dist, 'site/0.1/en/index.html'), 'utf8');
