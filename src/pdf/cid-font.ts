@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFString } from '../vendor/pdf-lib.js';
 import type { FontFace } from '../text/index.js';
-import { subsetFont } from '../text/index.js';
 import { deflateStream } from './deflate.js';
+import { fontFileStream } from './font-file.js';
 
 const INVISIBLE: number[] = [];
 for (let c = 0xfe00; c <= 0xfe0f; c++) INVISIBLE.push(c);
@@ -103,16 +103,6 @@ export class CidFontSet {
     return f.nextPua++;
   }
 
-  private readonly subsets = new Map<string, Uint8Array>();
-
-  /** The face subset to `gids`: the SOP and its pack use the same glyphs, subset once. */
-  subset(face: FontFace, gids: number[]): Uint8Array {
-    const key = `${face.id}:${gids.join(',')}`;
-    let sub = this.subsets.get(key);
-    if (!sub) this.subsets.set(key, (sub = subsetFont(face.bytes, gids)));
-    return sub;
-  }
-
   /** Width of a glyph as written into W, in 1/1000 em (what TJ adjustments are relative to). */
   static width(face: FontFace, gid: number): number {
     return Math.round((face.advance(gid) * 1000) / face.upem * 1000) / 1000;
@@ -193,8 +183,7 @@ export class DocFonts {
       const gids = [...new Set(entries.map((e) => e.gid))].sort((a, b) => a - b);
       const tag = subsetTag(face.psName, gids);
       const baseFont = `${tag}+${face.psName}`;
-      const sub = book.subset(face, gids);
-      const fontFileRef = ctx.register(deflateStream(ctx, sub, { Length1: sub.length }));
+      const fontFileRef = ctx.register(fontFileStream(ctx, face, gids));
       const scale = 1000 / face.upem;
       const bbox = readBBox(face.bytes).map((v) => Math.round(v * scale));
       const descriptorRef = ctx.register(ctx.obj({

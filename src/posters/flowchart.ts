@@ -101,6 +101,31 @@ function scaleIn(parts: FlowchartPart[], box: Pick<Box, 'w' | 'h'>): number {
 }
 
 /**
+ * Whether candidate `a` beats `b` (none yet: it does): among the shapes that hold the
+ * minimum scale `need`, the fewest connectors (every one sends the reader to another
+ * sheet), then the largest text; below it, the largest text.
+ */
+export function betterPlan(a: { scale: number; connectors: number }, b: { scale: number; connectors: number } | undefined, need: number): boolean {
+  return !b
+    || (a.scale >= need && b.scale < need)
+    || (a.scale >= need && b.scale >= need ? a.connectors < b.connectors || (a.connectors === b.connectors && a.scale > b.scale + 1e-6) : a.scale > b.scale + 1e-6);
+}
+
+/**
+ * Whether some candidate with `connectors` connectors and a scale of at most `cap` would
+ * be `betterPlan` than `here`: the same order, asked of every scale up to `cap`.
+ */
+export function canBeat(cap: number, connectors: number, here: { scale: number; connectors: number }, need: number): boolean {
+  if (cap >= need) {
+    // Some scale in [need, cap] holds the minimum.
+    if (here.scale < need) return true;
+    return connectors < here.connectors || (connectors === here.connectors && cap > here.scale + 1e-6);
+  }
+  // Below the minimum, only a larger scale wins (one holding it always beats it).
+  return here.scale < need && cap > here.scale + 1e-6;
+}
+
+/**
  * The shape of the chart for a `box` of one sheet: the fewest sheets that hold `min`, and
  * on those the box width that draws it largest; when no split holds it, the largest
  * drawing found (and `fits: false`, for the caller to report).
@@ -109,11 +134,7 @@ export async function planFlowchart(spec: GraphSpec, lang: string, box: Pick<Box
   const need = o.min / BASE;
   const trunk = mainPath(spec).length;
   let best: { parts: FlowchartPart[]; look: DiagramLook; scale: number; connectors: number } | undefined;
-  // Among the shapes that hold the minimum: the fewest connectors (every one sends the
-  // reader to another sheet), then the largest text.
-  const better = (a: NonNullable<typeof best>, b: typeof best) => !b
-    || (a.scale >= need && b.scale < need)
-    || (a.scale >= need && b.scale >= need ? a.connectors < b.connectors || (a.connectors === b.connectors && a.scale > b.scale + 1e-6) : a.scale > b.scale + 1e-6);
+  const better = (a: NonNullable<typeof best>, b: typeof best) => betterPlan(a, b, need);
   for (let sheets = 1; sheets <= o.maxSheets; sheets++) {
     let here: typeof best;
     for (const cuts of evenest(spec, cutChoices(trunk, sheets))) {
@@ -122,8 +143,18 @@ export async function planFlowchart(spec: GraphSpec, lang: string, box: Pick<Box
       for (const em of EMS) {
         const look = posterLook(BASE, em * BASE);
         const parts: FlowchartPart[] = [];
-        for (const s of specs) parts.push({ spec: s, diagram: await laidOut(s, lang, look) });
-        const cand = { parts, look, scale: scaleIn(parts, box), connectors };
+        // A candidate's scale is the smallest of its parts': once the parts laid out so
+        // far cap it where it cannot beat `here`, the rest need no ELK run (the choice
+        // is the same as with every part laid out).
+        let cap = Infinity;
+        for (const s of specs) {
+          if (here && !canBeat(cap, connectors, here, need)) break;
+          const part = { spec: s, diagram: await laidOut(s, lang, look) };
+          parts.push(part);
+          cap = Math.min(cap, scaleIn([part], box));
+        }
+        if (parts.length < specs.length) continue;
+        const cand = { parts, look, scale: cap, connectors };
         if (better(cand, here)) here = cand;
       }
     }

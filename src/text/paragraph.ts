@@ -6,7 +6,7 @@
  */
 import { embeddingLevels, reorderByLevel } from './bidi.js';
 import { chooseFaces } from './font-choice.js';
-import { getFonts, type FontFace } from './fonts.js';
+import { getFonts, type FontFace, type FontSet } from './fonts.js';
 import { breakOpportunities } from './linebreak.js';
 import { isArabicChar, isIgnorable, isMarkOrJoiner } from './script.js';
 import { shapeRange, type RawGlyph } from './shape.js';
@@ -107,45 +107,8 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
     if (r && boldRuns[r - 1] === bold) boldRuns[r - 2] = text.length;
     else boldRuns.push(start, text.length, bold);
   }
-  // Pure left-to-right text in a left-to-right paragraph is all level 0: skip UAX #9.
-  // Arabic text without digits or left-to-right letters is all level 1: skip it too.
-  const levels = !text.length
-    ? new Uint8Array(0)
-    : dir === 'ltr' && !RTL_CHARS.test(text)
-      ? new Uint8Array(text.length)
-      : dir === 'rtl' && PLAIN_RTL.test(text)
-        ? new Uint8Array(text.length).fill(1)
-        : embeddingLevels(text, dir);
   const fonts = getFonts();
-  const faces = new Array<FontFace>(text.length);
-  // Faces per style run: bold and regular pairs.
-  for (let r = 0; r < boldRuns.length; r += 3) {
-    const i0 = boldRuns[r]!;
-    const i1 = boldRuns[r + 1]!;
-    const bold = boldRuns[r + 2] === 1;
-    const pair = bold ? { arabic: fonts.arabicBold, latin: fonts.latinBold } : { arabic: fonts.arabic, latin: fonts.latin };
-    const chosen = opts.singleFace
-      ? chooseSingle(text.slice(i0, i1), pair, dir === 'rtl')
-      : chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
-    for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
-  }
-  // Inside left-to-right isolates (phone numbers, e-mails, URLs) digits and punctuation
-  // take the Latin face: a font change makes extractors keep the token as its own chunk.
-  for (let i = text.indexOf('\u2066'); i >= 0; i = text.indexOf('\u2066', i + 1)) {
-    const j = text.indexOf('\u2069', i);
-    for (let k = i + 1; k < (j < 0 ? text.length : j); k++) {
-      const cp = text.charCodeAt(k);
-      const latin = faces[k]!.bold ? fonts.latinBold : fonts.latin;
-      if (!isArabicChar(cp) && latin.covers(cp)) faces[k] = latin;
-    }
-  }
-  const missing = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    // Coverage first: a table lookup that is nearly always true.
-    if (!faces[i]!.covers(cp) && !isIgnorable(cp) && !isMarkOrJoiner(cp)) missing.add(String.fromCodePoint(cp));
-    if (cp > 0xffff) i++;
-  }
+  const { levels, faces, missing } = analysis(fonts, text, dir, boldRuns, opts.singleFace ?? false);
   // Itemize: a new item where level, face or style changes; marks never start one.
   const items: Item[] = [];
   let s = 0;
@@ -169,11 +132,93 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
   }
   return {
     text, lang, dir, items, adv,
-    breaks: opts.breakAnywhere ? anywhereBreaks(text) : breakOpportunities(text),
+    breaks: breaksOf(text, opts.breakAnywhere ?? false),
     maxSize,
     lineHeight: (opts.lineHeight ?? 1.6) * maxSize,
     missing: [...missing],
   };
+}
+
+interface Analysis {
+  levels: Uint8Array;
+  faces: FontFace[];
+  missing: Set<string>;
+}
+
+/**
+ * What of a paragraph does not depend on its type size: bidi levels, the face of each
+ * character, missing characters, break opportunities. Why memoised: posters fit the same
+ * text at many sizes (the example's posters prepare ~5800 paragraphs from ~560 distinct
+ * texts). Read-only once made (items are built from them per call); bounded for `watch`.
+ */
+const analyses = new WeakMap<FontSet, Map<string, Analysis>>();
+const breakMemo = new Map<string, Array<{ position: number; required: boolean }>>();
+const ANALYSIS_LIMIT = 5000;
+
+function analysis(fonts: FontSet, text: string, dir: 'rtl' | 'ltr', boldRuns: number[], singleFace: boolean): Analysis {
+  let byText = analyses.get(fonts);
+  if (!byText) analyses.set(fonts, (byText = new Map()));
+  const key = `${dir}${singleFace ? 's' : ''}${boldRuns.join(',')}\u0000${text}`;
+  let hit = byText.get(key);
+  if (!hit) {
+    hit = analyse(fonts, text, dir, boldRuns, singleFace);
+    if (byText.size >= ANALYSIS_LIMIT) byText.clear();
+    byText.set(key, hit);
+  }
+  return hit;
+}
+
+function breaksOf(text: string, anywhere: boolean): Array<{ position: number; required: boolean }> {
+  const key = `${anywhere ? 'a' : ''}\u0000${text}`;
+  let hit = breakMemo.get(key);
+  if (!hit) {
+    hit = anywhere ? anywhereBreaks(text) : breakOpportunities(text);
+    if (breakMemo.size >= ANALYSIS_LIMIT) breakMemo.clear();
+    breakMemo.set(key, hit);
+  }
+  return hit;
+}
+
+function analyse(fonts: FontSet, text: string, dir: 'rtl' | 'ltr', boldRuns: number[], singleFace: boolean): Analysis {
+  // Pure left-to-right text in a left-to-right paragraph is all level 0: skip UAX #9.
+  // Arabic text without digits or left-to-right letters is all level 1: skip it too.
+  const levels = !text.length
+    ? new Uint8Array(0)
+    : dir === 'ltr' && !RTL_CHARS.test(text)
+      ? new Uint8Array(text.length)
+      : dir === 'rtl' && PLAIN_RTL.test(text)
+        ? new Uint8Array(text.length).fill(1)
+        : embeddingLevels(text, dir);
+  const faces = new Array<FontFace>(text.length);
+  // Faces per style run: bold and regular pairs.
+  for (let r = 0; r < boldRuns.length; r += 3) {
+    const i0 = boldRuns[r]!;
+    const i1 = boldRuns[r + 1]!;
+    const bold = boldRuns[r + 2] === 1;
+    const pair = bold ? { arabic: fonts.arabicBold, latin: fonts.latinBold } : { arabic: fonts.arabic, latin: fonts.latin };
+    const chosen = singleFace
+      ? chooseSingle(text.slice(i0, i1), pair, dir === 'rtl')
+      : chooseFaces(text.slice(i0, i1), pair, dir === 'rtl');
+    for (let k = i0; k < i1; k++) faces[k] = chosen[k - i0]!;
+  }
+  // Inside left-to-right isolates (phone numbers, e-mails, URLs) digits and punctuation
+  // take the Latin face: a font change makes extractors keep the token as its own chunk.
+  for (let i = text.indexOf('\u2066'); i >= 0; i = text.indexOf('\u2066', i + 1)) {
+    const j = text.indexOf('\u2069', i);
+    for (let k = i + 1; k < (j < 0 ? text.length : j); k++) {
+      const cp = text.charCodeAt(k);
+      const latin = faces[k]!.bold ? fonts.latinBold : fonts.latin;
+      if (!isArabicChar(cp) && latin.covers(cp)) faces[k] = latin;
+    }
+  }
+  const missing = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    // Coverage first: a table lookup that is nearly always true.
+    if (!faces[i]!.covers(cp) && !isIgnorable(cp) && !isMarkOrJoiner(cp)) missing.add(String.fromCodePoint(cp));
+    if (cp > 0xffff) i++;
+  }
+  return { levels, faces, missing };
 }
 
 function chooseSingle(text: string, pair: { arabic: FontFace; latin: FontFace }, rtl: boolean): FontFace[] {
