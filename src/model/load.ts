@@ -7,7 +7,7 @@ import { enumDiagnostic, validateData, schemaNames } from '../validate/index.js'
 import { fingerprintText } from './fingerprint.js';
 import { splitFrontMatter } from './front-matter.js';
 import { loadProfile } from './profile.js';
-import { dataSchemaOf } from '../posters/kinds.js';
+import { dataSchemaOf } from './poster-kinds.js';
 import { profileContexts } from './profile-roles.js';
 import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, PositionMap, Section, SopModel } from './types.js';
 import { parseYamlWithPositions } from './yaml.js';
