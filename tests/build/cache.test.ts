@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { loadSop } from '../../src/model/index.js';
 import { buildAll, type BuildTarget } from '../../src/build/index.js';
 import { openCache, readPosterFacts, readSopLayoutFacts } from '../../src/cache/index.js';
 import { countBodyPages } from '../../src/layout/index.js';
+import { hashTree } from '../helpers/files.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
 
@@ -17,24 +17,13 @@ async function copyExample(): Promise<string> {
   return dir;
 }
 
-/** path → sha256 of every file under `dir`. */
-async function hashes(dir: string, rel = ''): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(out, await hashes(dir, r));
-    else out[r] = createHash('sha256').update(await readFile(path.join(dir, r))).digest('hex');
-  }
-  return out;
-}
-
 async function build(dir: string, out: string, store: string | undefined, targets?: BuildTarget[]) {
   const { model } = await loadSop(dir);
   const cache = store ? await openCache(model.root, { env: { SOPKIT_CACHE_DIR: store } }) : undefined;
   const progress: string[] = [];
   const diagnostics: unknown[] = [];
   const r = await buildAll(model, { outDir: out, targets, cache, onProgress: (m) => progress.push(m), onDiagnostic: (d) => diagnostics.push(d) });
-  return { files: r.files, progress, diagnostics, hashes: await hashes(out), model, cache };
+  return { files: r.files, progress, diagnostics, hashes: await hashTree(out), model, cache };
 }
 
 const reused = (progress: string[]) => progress.filter((m) => m.includes('reused from the cache'));

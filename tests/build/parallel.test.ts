@@ -1,23 +1,13 @@
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { hashTree } from '../helpers/files.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../sop-sources/', import.meta.url));
 const CLI = fileURLToPath(new URL('../../bin/sopkit.js', import.meta.url));
-
-async function hashes(dir: string, rel = ''): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(out, await hashes(dir, r));
-    else out[r] = createHash('sha256').update(await readFile(path.join(dir, r))).digest('hex');
-  }
-  return out;
-}
 
 describe('a parallel build (worker threads)', () => {
   // Through the CLI, as users run it: in this test process lib/ is transformed by vite, and
@@ -38,7 +28,7 @@ describe('a parallel build (worker threads)', () => {
       const out = path.join(dir, `out-${jobs}`);
       const r = spawnSync(process.execPath, [CLI, 'build', dir, '-o', out, '--quiet', '--no-cache', '--jobs', jobs], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
-      return { problems: r.stderr, hashes: await hashes(out) };
+      return { problems: r.stderr, hashes: await hashTree(out) };
     };
     const serial = await run('1');
     const parallel = await run('2');
