@@ -102,3 +102,8 @@ export async function measureEachLanguage<T>(
     use(lang, value);
   }
 }
+
+/** The review interval in months: sop.yaml's, else the profile's; undefined when neither sets one (no schedule to check). */
+export function reviewIntervalMonths(model: SopModel): number | undefined {
+  return model.manifest.review?.interval_months ?? model.profile.review?.interval_months;
+}

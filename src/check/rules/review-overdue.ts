@@ -2,6 +2,7 @@ import { diagnostic } from '../../diag/index.js';
 import { addMonths, parseIsoDate } from '../text.js';
 import type { Profile } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { reviewIntervalMonths } from '../each.js';
 
 /** The profile's review questions for the hint (diagnostics are in English), or nothing. */
 function questionList(profile: Profile): string {
@@ -20,7 +21,7 @@ export const reviewOverdue: Rule = {
     const last = parseIsoDate(manifest.review?.last);
     if (!last) return; // the schema check reports a malformed date
     // sop.yaml's interval, else the profile's (cpcm-interagency: 6); neither: no schedule to check.
-    const months = manifest.review.interval_months ?? ctx.model.profile.review?.interval_months;
+    const months = reviewIntervalMonths(ctx.model);
     if (months === undefined) return;
     const due = addMonths(last, months);
     if (due >= ctx.options.today) return;

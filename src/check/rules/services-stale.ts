@@ -1,6 +1,7 @@
 import { diagnostic } from '../../diag/index.js';
 import { addMonths, parseIsoDate } from '../text.js';
 import type { Rule } from '../types.js';
+import { reviewIntervalMonths } from '../each.js';
 
 /**
  * Seed 000: the service map is a living document, re-verified between SOP versions. A
@@ -20,7 +21,7 @@ export const servicesStale: Rule = {
     const value = services.value as { last_verified?: unknown } | undefined;
     const verified = typeof value?.last_verified === 'string' ? parseIsoDate(value.last_verified) : undefined;
     if (!verified) return; // the schema check reports a missing or malformed date
-    const months = model.manifest.review?.interval_months ?? model.profile.review?.interval_months;
+    const months = reviewIntervalMonths(model);
     if (months === undefined) return;
     const due = addMonths(verified, months);
     if (due >= ctx.options.today) return;
