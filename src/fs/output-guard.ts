@@ -324,12 +324,18 @@ export async function checkOutputFile(file: string, policy: OutputPolicy): Promi
   if (st?.isDirectory()) {
     throw refuse('cannot-write', `cannot write ${shown}: it is a folder, not a file (EISDIR)`, `Give a file name${policy.option ? ` to ${policy.option}` : ''}, e.g. ${shownPath(path.join(abs, 'report.json'))}.`);
   }
-  if (st) {
-    for (const root of sopRootsAround(real, [policy.sopRoot && (await realPathOf(policy.sopRoot))])) {
-      const area = inputAreaOf(real, root);
-      if (area && (await isSourceFile(real, root, area))) {
-        throw refuse('output-refused', `${policy.command}: refusing to overwrite "${shown}": it is ${area === 'sop.yaml' ? 'the manifest' : 'a source file'} of the SOP ${shownPath(root)}`, `Choose another ${policy.option ?? 'output file'} outside sop.yaml, sections/, annexes/, data/, profiles/ and releases/, e.g. ${shownPath(path.join(root, 'dist', 'report.txt'))}.`);
-      }
+  for (const root of sopRootsAround(real, [policy.sopRoot && (await realPathOf(policy.sopRoot))])) {
+    const area = inputAreaOf(real, root);
+    if (!area) continue;
+    const hint = `Choose another ${policy.option ?? 'output file'} outside sop.yaml, sections/, annexes/, data/, profiles/ and releases/, e.g. ${shownPath(path.join(root, 'dist', 'report.txt'))}.`;
+    if (st && (await isSourceFile(real, root, area))) {
+      throw refuse('output-refused', `${policy.command}: refusing to overwrite "${shown}": it is ${area === 'sop.yaml' ? 'the manifest' : 'a source file'} of the SOP ${shownPath(root)}`, hint);
+    }
+    // A new file there would be read as a source on the next check or build (a report
+    // written as sections/en/notes.md becomes a section), except a PDF in annexes/ that
+    // no sidecar names (`sopkit stamp` writes its stamped copies there).
+    if (!st && !(area === 'annexes' && /\.pdf$/i.test(real))) {
+      throw refuse('output-refused', `${policy.command}: refusing to write "${shown}": it is inside ${area}/ of the SOP ${shownPath(root)}, where sopkit would read it as a source`, hint);
     }
   }
   const isLink = await lstat(abs).then((s) => s.isSymbolicLink(), () => false);
