@@ -77,6 +77,15 @@ export interface RelationshipsData {
   rows: TableRow[];
 }
 
+export interface TwoWayRow { id: string; topic?: Localized; first: Localized; second: Localized; to_second?: Localized; to_first?: Localized }
+/** A two-way-flow poster's data: two actors, and per row what each does and what flows between them. */
+export interface TwoWayFlowData {
+  title?: Localized;
+  first: Localized;
+  second: Localized;
+  rows: TwoWayRow[];
+}
+
 /** The type of each data file by its name (`data/<name>.yaml`). */
 export interface DataTypes {
   eligibility: EligibilityData;
@@ -87,6 +96,7 @@ export interface DataTypes {
   pathways: PathwaysData;
   organigram: OrganigramData;
   relationships: RelationshipsData;
+  'two-way-flow': TwoWayFlowData;
 }
 
 /** Every property of `T`, `true` when it is required: the compiler rejects a missing, extra or wrongly required key. */
@@ -127,4 +137,6 @@ export const DATA_SHAPES: readonly ShapeEntry[] = [
   { schema: 'relationships', pointer: '', shape: { title: false, corner: false, columns: true, rows: true } satisfies Shape<RelationshipsData> },
   { schema: 'relationships', pointer: '/properties/columns/items', shape: { id: true, label: true } satisfies Shape<TableColumn> },
   { schema: 'relationships', pointer: '/properties/rows/items', shape: { id: true, label: true, cells: true } satisfies Shape<TableRow> },
+  { schema: 'two-way-flow', pointer: '', shape: { title: false, first: true, second: true, rows: true } satisfies Shape<TwoWayFlowData> },
+  { schema: 'two-way-flow', pointer: '/properties/rows/items', shape: { id: true, topic: false, first: true, second: true, to_second: false, to_first: false } satisfies Shape<TwoWayRow> },
 ];

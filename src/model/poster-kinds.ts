@@ -15,6 +15,7 @@ export const POSTER_KINDS = {
   matrix: { schema: 'relationships', title: 'Matrix', subject: 'Matrix poster (rows by columns)' },
   'priority-levels': { schema: 'prioritisation', title: 'Priority levels', subject: 'Priority levels poster' },
   'contact-card': { schema: 'urgent-action', title: 'Contact card', subject: 'Contact card' },
+  'two-way-flow': { schema: 'two-way-flow', title: 'Two-way flow', subject: 'Two-way flow poster' },
 } as const;
 
 export type PosterKind = keyof typeof POSTER_KINDS;

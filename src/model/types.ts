@@ -101,7 +101,7 @@ export interface ProfileReviewQuestion {
 
 /** One poster of a profile: a generic kind drawn from the data file `data/<data>.yaml`. */
 export interface ProfilePoster {
-  kind: 'decision-flow' | 'steps' | 'pathways' | 'organigram' | 'matrix' | 'priority-levels' | 'contact-card';
+  kind: 'decision-flow' | 'steps' | 'pathways' | 'organigram' | 'matrix' | 'priority-levels' | 'contact-card' | 'two-way-flow';
   data: string;
   /** Output file stem (default: `data`). */
   file?: string;

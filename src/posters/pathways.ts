@@ -45,7 +45,7 @@ export function stepBlocks(ctx: PosterContext, pathway: number, step: number, la
 }
 
 /** A straight arrow from `a` to `b` (tip at `b`), weighted for the text size. */
-function arrowItems(a: { x: number; y: number }, b: { x: number; y: number }, size: number): FrameItem[] {
+export function arrowItems(a: { x: number; y: number }, b: { x: number; y: number }, size: number): FrameItem[] {
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const ux = (b.x - a.x) / len;
   const uy = (b.y - a.y) / len;

@@ -24,6 +24,7 @@ import type { FlowchartPlan } from './flowchart.js';
 import { urgentCardPages } from './urgent-card.js';
 import { organigramBody } from './organigram.js';
 import { tableBody } from './table-poster.js';
+import { twoWayFlowBody } from './two-way-flow.js';
 import { kindContext, posterEntries } from './kinds.js';
 
 export interface Product {
@@ -144,6 +145,13 @@ export function products(ctx: PosterContext): Product[] {
             compose: async () => ({
               title: docTitle(e.title, langs), lang: langs[0]!,
               pages: [await page((lang, box, sect) => tableBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect))],
+            }),
+          }); break;
+          case 'two-way-flow': out.push({
+            file, subject: e.subject,
+            compose: async () => ({
+              title: docTitle(e.title, langs), lang: langs[0]!,
+              pages: [await page((lang, box, sect) => twoWayFlowBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect))],
             }),
           }); break;
           case 'priority-levels': out.push({
