@@ -34,12 +34,15 @@ export interface PrioritisationData {
 }
 
 export interface UrgentContact { name: Localized; agency?: string; phone: string; hours?: Localized }
+export interface CardHeadings { triggers?: Localized; actions?: Localized; contacts?: Localized }
 export interface UrgentActionData {
   title?: Localized;
   triggers: Localized[];
   actions: Localized[];
   contacts: UrgentContact[];
   notes?: Localized;
+  headings?: CardHeadings;
+  colour?: string;
 }
 
 export interface ServiceContact { phone?: string; email?: string; person?: string }
@@ -122,7 +125,8 @@ export const DATA_SHAPES: readonly ShapeEntry[] = [
   { schema: 'prioritisation', pointer: '', shape: { title: false, levels: true } satisfies Shape<PrioritisationData> },
   { schema: 'prioritisation', pointer: '/properties/levels/items', shape: { id: true, label: true, colour: false, definition: true, examples: false, response_time: true, follow_up: false } satisfies Shape<PriorityLevel> },
   { schema: 'prioritisation', pointer: '/properties/levels/items/properties/response_time', shape: { hours: true, text: true } satisfies Shape<ResponseTime> },
-  { schema: 'urgent-action', pointer: '', shape: { title: false, triggers: true, actions: true, contacts: true, notes: false } satisfies Shape<UrgentActionData> },
+  { schema: 'urgent-action', pointer: '', shape: { title: false, triggers: true, actions: true, contacts: true, notes: false, headings: false, colour: false } satisfies Shape<UrgentActionData> },
+  { schema: 'urgent-action', pointer: '/properties/headings', shape: { triggers: false, actions: false, contacts: false } satisfies Shape<CardHeadings> },
   { schema: 'urgent-action', pointer: '/properties/contacts/items', shape: { name: true, agency: false, phone: true, hours: false } satisfies Shape<UrgentContact> },
   { schema: 'services', pointer: '', shape: { last_verified: true, sectors: false, services: true } satisfies Shape<ServicesData> },
   { schema: 'services', pointer: '/properties/services/items', shape: { id: true, sector: true, agency: true, name: true, location: true, contact: true, hours: false, ages: false, notes: false, last_verified: false } satisfies Shape<Service> },

@@ -58,3 +58,36 @@ export function dataSchemaOf(profile: Profile, name: string): string | undefined
   const p = (profile.posters ?? []).find((e) => e.data === name);
   return p ? POSTER_KINDS[p.kind].schema : undefined;
 }
+
+/** The kinds the A6 pocket guide can hold, as text: a wide drawing (a tree, a table, two columns) cannot. */
+export const POCKET_KINDS: readonly PosterKind[] = ['decision-flow', 'priority-levels', 'contact-card', 'pathways', 'steps'];
+
+/**
+ * What a profile without `pocket_guide:` gathers into the booklet: the five CPCM items,
+ * by data-file name, in the order the booklet always had (older SOPs build the same guide).
+ */
+export const DEFAULT_POCKET_GUIDE: ReadonlyArray<{ kind: PosterKind; data: string }> = [
+  { kind: 'decision-flow', data: 'eligibility' },
+  { kind: 'priority-levels', data: 'prioritisation' },
+  { kind: 'contact-card', data: 'urgent-action' },
+  { kind: 'pathways', data: 'pathways' },
+  { kind: 'steps', data: 'case-steps' },
+];
+
+/**
+ * The parts of the pocket guide, in booklet order: the poster entries the profile's
+ * `pocket_guide:` names (each drawn as its kind), or the default set; `unknown` are the
+ * names that are no poster of the profile, or one of a kind the booklet cannot hold.
+ */
+export function pocketGuideParts(profile: Profile): { parts: Array<{ kind: PosterKind; data: string }>; unknown: string[] } {
+  if (!profile.pocket_guide) return { parts: [...DEFAULT_POCKET_GUIDE], unknown: [] };
+  const entries = posterEntries(profile);
+  const parts: Array<{ kind: PosterKind; data: string }> = [];
+  const unknown: string[] = [];
+  for (const name of profile.pocket_guide) {
+    const e = entries.find((x) => x.data === name);
+    if (e && POCKET_KINDS.includes(e.kind)) parts.push({ kind: e.kind, data: e.data });
+    else unknown.push(name);
+  }
+  return { parts, unknown };
+}

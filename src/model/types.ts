@@ -130,6 +130,8 @@ export interface Profile {
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   /** The posters this family prints, each a generic kind drawn from one data file (src/posters/kinds.ts); default: by data-file name. */
   posters?: ProfilePoster[];
+  /** The poster entries (by `data`) the A6 pocket guide gathers, in booklet order; default: the CPCM five by data-file name. */
+  pocket_guide?: string[];
   components: ProfileComponent[];
   /** Path of the profile file, relative to the SOP folder or `<sopkit>/templates/...`. */
   file: string;

@@ -1,6 +1,7 @@
 /**
- * The two flowchart posters: eligibility (component 8: criteria and decision flow) and
- * the case-management steps (component 11: steps, key actions, timelines).
+ * The two flowchart kinds: `decision-flow` (CPCM eligibility, component 8: criteria and
+ * decision flow) and `steps` (the case-management steps, component 11: steps, key actions,
+ * timelines; the coordination referral loop), each drawn from the data file its entry names.
  */
 import { caseStepsGraph, eligibilityGraph } from '../diagram/index.js';
 import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18n/index.js';
@@ -28,18 +29,17 @@ export interface FlowPosterOptions {
   withActions?: boolean | 'auto';
 }
 
-export function criteriaBlocks(ctx: PosterContext, d: EligibilityData, lang: string): Block[] {
+export function criteriaBlocks(ctx: PosterContext, name: string, d: EligibilityData, lang: string): Block[] {
   const m = ctx.model.manifest;
   return [
     { text: label('criteria', lang), lang, bold: true, role: 'H2' },
-    ...d.criteria.map((c, i): Block => ({ text: localized(c.text, lang, m.languages), lang, marker: '•', src: { data: 'eligibility', pointer: `/criteria/${i}/text` } })),
+    ...d.criteria.map((c, i): Block => ({ text: localized(c.text, lang, m.languages), lang, marker: '•', src: { data: name, pointer: `/criteria/${i}/text` } })),
   ];
 }
 
-/** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
-/** The eligibility decision flow of `lang` as sheets (`planFlowchart`), with the words of its connectors. */
-export function eligibilityPlan(ctx: PosterContext, lang: string, box: Box, o: { min: number; max: number; maxSheets: number }): Promise<FlowchartPlan> {
-  const d = ctx.model.data.eligibility!.value as EligibilityData;
+/** The decision flow of data file `name` in `lang` as sheets (`planFlowchart`), with the words of its connectors. */
+export function eligibilityPlan(ctx: PosterContext, name: string, lang: string, box: Box, o: { min: number; max: number; maxSheets: number }): Promise<FlowchartPlan> {
+  const d = ctx.model.data[name]!.value as EligibilityData;
   const digits = digitsFor(ctx.model.manifest, lang);
   const n = (k: number) => localizeDigits(String(k), digits);
   return planFlowchart(eligibilityGraph(d, lang), lang, box, {
@@ -49,22 +49,22 @@ export function eligibilityPlan(ctx: PosterContext, lang: string, box: Box, o: {
 }
 
 /** `poster-fit` findings of a plan that does not hold the minimum: the box to shorten, or the whole flow. */
-export function reportPlan(ctx: PosterContext, plan: FlowchartPlan, box: Box, min: number, where: string): void {
+export function reportPlan(ctx: PosterContext, name: string, plan: FlowchartPlan, box: Box, min: number, where: string): void {
   if (plan.fits) return;
-  const d = ctx.model.data.eligibility!.value as EligibilityData;
+  const d = ctx.model.data[name]!.value as EligibilityData;
   const index = new Map(d.flow.nodes.map((x, i) => [x.id, i]));
   const need = min / plan.look.size;
   // A box that alone is larger than the sheet at the minimum: its label is what to shorten.
   const huge = plan.parts.flatMap((p) => p.diagram.nodes).find((x) => index.has(x.id) && (x.width * need > box.w || x.height * need > box.h));
   if (huge) {
-    reportSpill(ctx, { data: 'eligibility', pointer: `/flow/nodes/${index.get(huge.id)}/label` }, where, min, 'Shorten this label: flowchart boxes hold about 12 words.');
+    reportSpill(ctx, { data: name, pointer: `/flow/nodes/${index.get(huge.id)}/label` }, where, min, 'Shorten this label: flowchart boxes hold about 12 words.');
     return;
   }
   // Rounded down: "14 pt, below the minimum of 14 pt" would read as a contradiction.
   const size = Math.floor(plan.textSize * 10) / 10;
   ctx.diagnostics.push(diagnostic(RULE, 'warning',
     `the flowchart on ${where} only fits with its text at ${size} pt over ${plan.parts.length} sheet(s), below the poster minimum of ${min} pt`,
-    positionOf(ctx, { data: 'eligibility', pointer: '/flow' }),
+    positionOf(ctx, { data: name, pointer: '/flow' }),
     'Print the larger poster size, shorten the node labels, or split the flow; the pocket guide lists the same steps as text.'));
 }
 
@@ -73,9 +73,9 @@ export function reportPlan(ctx: PosterContext, plan: FlowchartPlan, box: Box, mi
  * chart when they fit there at the minimum size (`criteriaPlaced` learns it); otherwise
  * the chart is centred and the criteria get a sheet of their own.
  */
-export function eligibilitySheet(ctx: PosterContext, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): FrameItem[] {
-  const d = ctx.model.data.eligibility!.value as EligibilityData;
-  const criteria = () => tagBlocks(criteriaBlocks(ctx, d, lang), sect);
+export function eligibilitySheet(ctx: PosterContext, name: string, plan: FlowchartPlan, i: number, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): FrameItem[] {
+  const d = ctx.model.data[name]!.value as EligibilityData;
+  const criteria = () => tagBlocks(criteriaBlocks(ctx, name, d, lang), sect);
   // The sheet's part of the chart is a Figure whose Alt is the whole flow as text.
   const figure = () => structNode('Figure', sect, { alt: flowAlt(ctx, d, lang) });
   if (i >= plan.parts.length) {
@@ -110,16 +110,16 @@ function flowAlt(ctx: PosterContext, d: EligibilityData, lang: string): string {
 }
 
 /** The criteria as a page of their own: large type, fitted to the page (never below `min`). */
-export function criteriaBody(ctx: PosterContext, lang: string, box: Box, min: number, where: string, sect: StructNode): FrameItem[] {
-  const d = ctx.model.data.eligibility!.value as EligibilityData;
-  const blocks = tagBlocks(criteriaBlocks(ctx, d, lang), sect).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
+export function criteriaBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, where: string, sect: StructNode): FrameItem[] {
+  const d = ctx.model.data[name]!.value as EligibilityData;
+  const blocks = tagBlocks(criteriaBlocks(ctx, name, d, lang), sect).map((b, i): Block => (i === 0 ? { ...b, scale: 1.2 } : { ...b, gap: 0.5 }));
   const col = fitColumn(blocks, box, min * 2.4, min, directionOf(lang));
-  if (!col.fits) reportSpill(ctx, blocks[col.firstSpill]?.src, where, min, 'Shorten the eligibility criteria in data/eligibility.yaml.');
+  if (!col.fits) reportSpill(ctx, blocks[col.firstSpill]?.src, where, min, `Shorten the eligibility criteria in data/${name}.yaml.`);
   return col.items;
 }
 
-export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): Promise<FrameItem[]> {
-  const d = ctx.model.data['case-steps']!.value as CaseStepsData;
+export async function caseStepsBody(ctx: PosterContext, name: string, lang: string, box: Box, o: FlowPosterOptions, sect: StructNode): Promise<FrameItem[]> {
+  const d = ctx.model.data[name]!.value as CaseStepsData;
   const m = ctx.model.manifest;
   const digits = digitsFor(m, lang);
   const base = caseStepsGraph(d, lang);
@@ -148,17 +148,17 @@ export async function caseStepsBody(ctx: PosterContext, lang: string, box: Box, 
   const alt = diagramAlt(localized(d.title, lang, m.languages), diagramAltLines('case-steps', d, lang, m.languages, digits));
   return diagramBody(ctx, spec, lang, box, {
     min: o.min, max: o.min * 1.5, where: o.where, flows: ['down'], widths, room, figure: structNode('Figure', sect, { alt }),
-    source: { data: 'case-steps', pointer: '/steps' },
-    nodeSource: (id) => ({ data: 'case-steps', pointer: `/steps/${index.get(id) ?? 0}` }),
+    source: { data: name, pointer: '/steps' },
+    nodeSource: (id) => ({ data: name, pointer: `/steps/${index.get(id) ?? 0}` }),
     content: (n) => {
       const i = index.get(n.id)!;
       const st = d.steps[i]!;
       const p = `/steps/${i}`;
       const blocks: Block[] = [
-        { text: `${localizeDigits(String(i + 1), digits)}. ${localized(st.title, lang, m.languages)}`, lang, bold: true, align: 'center', src: { data: 'case-steps', pointer: `${p}/title` } },
-        ...actions(i).map((a, k): Block => ({ text: localized(a, lang, m.languages), lang, marker: '•', gap: k === 0 ? 0.3 : 0, src: { data: 'case-steps', pointer: `${p}/key_actions/${k}` } })),
+        { text: `${localizeDigits(String(i + 1), digits)}. ${localized(st.title, lang, m.languages)}`, lang, bold: true, align: 'center', src: { data: name, pointer: `${p}/title` } },
+        ...actions(i).map((a, k): Block => ({ text: localized(a, lang, m.languages), lang, marker: '•', gap: k === 0 ? 0.3 : 0, src: { data: name, pointer: `${p}/key_actions/${k}` } })),
       ];
-      if (st.timeline) blocks.push({ text: `${label('timeline', lang)}: ${localized(st.timeline, lang, m.languages)}`, lang, bold: true, gap: 0.3, src: { data: 'case-steps', pointer: `${p}/timeline` } });
+      if (st.timeline) blocks.push({ text: `${label('timeline', lang)}: ${localized(st.timeline, lang, m.languages)}`, lang, bold: true, gap: 0.3, src: { data: name, pointer: `${p}/timeline` } });
       return blocks;
     },
   });

@@ -1,5 +1,5 @@
 /**
- * Referral pathways (component 12) as a pathway diagram: for each concern, a header band
+ * Referral pathways (component 12; a profile's `pathways` kind, drawn from the data file its entry names) as a pathway diagram: for each concern, a header band
  * and its ordered referral steps as boxes joined by arrows in reading order (right to
  * left in Arabic). Each box carries what a caseworker needs to refer: the service and
  * agency, the action, the timeframe, and the phone and hours from data/services.yaml.
@@ -16,31 +16,29 @@ import { structNode } from '../frame/struct.js';
 import { tagBlocks } from './struct.js';
 import { polygonItem, polylineItem } from '../frame/shapes.js';
 
-const DATA = 'pathways';
-
 function agencyName(ctx: PosterContext, id: string, lang: string): string {
   const a = ctx.model.manifest.agencies.find((x) => x.id === id);
   return a ? localized(a.name, lang, ctx.model.manifest.languages) : id;
 }
 
-export function stepBlocks(ctx: PosterContext, pathway: number, step: number, lang: string): Block[] {
+export function stepBlocks(ctx: PosterContext, name: string, pathway: number, step: number, lang: string): Block[] {
   const m = ctx.model.manifest;
-  const d = ctx.model.data[DATA]!.value as PathwaysData;
+  const d = ctx.model.data[name]!.value as PathwaysData;
   const services = (ctx.model.data.services?.value as ServicesData | undefined)?.services ?? [];
   const st = d.pathways[pathway]!.steps[step]!;
   const p = `/pathways/${pathway}/steps/${step}`;
   const svc: Service | undefined = services.find((s) => s.id === st.service);
   const n = localizeDigits(String(step + 1), digitsFor(m, lang));
   const blocks: Block[] = [
-    { text: `${n}. ${svc ? localized(svc.name, lang, m.languages) : st.service}`, lang, bold: true, src: { data: DATA, pointer: `${p}/service` } },
+    { text: `${n}. ${svc ? localized(svc.name, lang, m.languages) : st.service}`, lang, bold: true, src: { data: name, pointer: `${p}/service` } },
   ];
-  if (svc) blocks.push({ text: agencyName(ctx, svc.agency, lang), lang, src: { data: DATA, pointer: `${p}/service` } });
-  blocks.push({ text: localized(st.action, lang, m.languages), lang, gap: 0.25, src: { data: DATA, pointer: `${p}/action` } });
-  if (st.timeframe) blocks.push({ text: localized(st.timeframe, lang, m.languages), lang, bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/timeframe` } });
+  if (svc) blocks.push({ text: agencyName(ctx, svc.agency, lang), lang, src: { data: name, pointer: `${p}/service` } });
+  blocks.push({ text: localized(st.action, lang, m.languages), lang, gap: 0.25, src: { data: name, pointer: `${p}/action` } });
+  if (st.timeframe) blocks.push({ text: localized(st.timeframe, lang, m.languages), lang, bold: true, gap: 0.25, src: { data: name, pointer: `${p}/timeframe` } });
   if (svc?.contact.phone) {
-    blocks.push({ text: svc.contact.phone, lang: 'en', dir: 'ltr', align: directionOf(lang) === 'rtl' ? 'right' : 'left', bold: true, gap: 0.25, src: { data: DATA, pointer: `${p}/service` } });
+    blocks.push({ text: svc.contact.phone, lang: 'en', dir: 'ltr', align: directionOf(lang) === 'rtl' ? 'right' : 'left', bold: true, gap: 0.25, src: { data: name, pointer: `${p}/service` } });
   }
-  if (svc?.hours) blocks.push({ text: localized(svc.hours, lang, m.languages), lang, src: { data: DATA, pointer: `${p}/service` } });
+  if (svc?.hours) blocks.push({ text: localized(svc.hours, lang, m.languages), lang, src: { data: name, pointer: `${p}/service` } });
   return blocks;
 }
 
@@ -72,21 +70,21 @@ interface PathwayTags {
   steps: Block[][];
 }
 
-function pathwayTags(ctx: PosterContext, lang: string, i: number, parent: StructNode | undefined): PathwayTags {
-  const d = ctx.model.data[DATA]!.value as PathwaysData;
+function pathwayTags(ctx: PosterContext, name: string, lang: string, i: number, parent: StructNode | undefined): PathwayTags {
+  const d = ctx.model.data[name]!.value as PathwaysData;
   const m = ctx.model.manifest;
   const pw = d.pathways[i]!;
-  const head: Block = { text: localized(pw.concern, lang, m.languages), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: DATA, pointer: `/pathways/${i}/concern` } };
-  if (!parent) return { head, steps: pw.steps.map((_, k) => stepBlocks(ctx, i, k, lang)) };
+  const head: Block = { text: localized(pw.concern, lang, m.languages), lang, bold: true, scale: 1.15, band: INK, color: WHITE, src: { data: name, pointer: `/pathways/${i}/concern` } };
+  if (!parent) return { head, steps: pw.steps.map((_, k) => stepBlocks(ctx, name, i, k, lang)) };
   const [tagged] = tagBlocks([head], parent);
   const list = structNode('L', parent);
-  const steps = pw.steps.map((_, k) => tagBlocks(stepBlocks(ctx, i, k, lang), structNode('LBody', structNode('LI', list))));
+  const steps = pw.steps.map((_, k) => tagBlocks(stepBlocks(ctx, name, i, k, lang), structNode('LBody', structNode('LI', list))));
   return { head: tagged!, steps };
 }
 
 /** Pathways `[from, to)` stacked in `box` at base size `size`. */
-function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, from: number, to: number, tags: (i: number) => PathwayTags): RowsLayout {
-  const d = ctx.model.data[DATA]!.value as PathwaysData;
+function layoutRows(ctx: PosterContext, name: string, lang: string, box: Box, size: number, from: number, to: number, tags: (i: number) => PathwayTags): RowsLayout {
+  const d = ctx.model.data[name]!.value as PathwaysData;
   const m = ctx.model.manifest;
   const dir = directionOf(lang);
   const cols = Math.max(...d.pathways.map((p) => p.steps.length));
@@ -149,8 +147,8 @@ function layoutRows(ctx: PosterContext, lang: string, box: Box, size: number, fr
 }
 
 /** Groups of pathways, one group per page, each at the largest size ≥ `min` that fits. */
-export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[][] {
-  const d = ctx.model.data[DATA]!.value as PathwaysData;
+export function pathwayPages(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[][] {
+  const d = ctx.model.data[name]!.value as PathwaysData;
   const services = ctx.model.data.services?.value as ServicesData | undefined;
   const m = ctx.model.manifest;
   // The verification date of the service map (R11) is printed on every page.
@@ -158,8 +156,8 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const footBlock: Block = { text: verified, lang, bold: true };
   const footer = verified ? layoutColumn([footBlock], { ...box, h: 1e6 }, min, directionOf(lang)) : undefined;
   const body: Box = { ...box, h: box.h - (footer ? footer.height + min : 0) };
-  const untagged = (i: number) => pathwayTags(ctx, lang, i, undefined);
-  const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, lang, body, s, from, to, untagged).spill;
+  const untagged = (i: number) => pathwayTags(ctx, name, lang, i, undefined);
+  const fitsAt = (s: number, from: number, to: number) => !layoutRows(ctx, name, lang, body, s, from, to, untagged).spill;
   // Greedy first (as many pathways per page as fit at the minimum size), then the same
   // number of pages with the pathways spread evenly, when every page still fits.
   const greedy: Array<[number, number]> = [];
@@ -174,13 +172,13 @@ export function pathwayPages(ctx: PosterContext, lang: string, box: Box, min: nu
   const chunks = even.every(([a, b]) => b > a && fitsAt(min, a, b)) ? even : greedy;
   const pages: FrameItem[][] = [];
   // Elements made once, in reading order, for the layouts that are drawn.
-  const tagged = d.pathways.map((_, i) => pathwayTags(ctx, lang, i, sect));
+  const tagged = d.pathways.map((_, i) => pathwayTags(ctx, name, lang, i, sect));
   for (const [from, to] of chunks) {
     const size = largestFitting(max, min, (sz) => fitsAt(sz, from, to));
-    const rows = layoutRows(ctx, lang, body, size ?? min, from, to, (i) => tagged[i]!);
+    const rows = layoutRows(ctx, name, lang, body, size ?? min, from, to, (i) => tagged[i]!);
     if (size === undefined) {
-      reportSpill(ctx, rows.spill?.src ?? { data: DATA, pointer: `/pathways/${from}` }, where, min,
-        'Shorten the actions in data/pathways.yaml or the service names and hours in data/services.yaml.');
+      reportSpill(ctx, rows.spill?.src ?? { data: name, pointer: `/pathways/${from}` }, where, min,
+        `Shorten the actions in data/${name}.yaml or the service names and hours in data/services.yaml.`);
     }
     const items = [...rows.items];
     // The verification date closes every page: a paragraph of the page's content.

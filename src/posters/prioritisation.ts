@@ -15,7 +15,6 @@ import { structNode } from '../frame/struct.js';
 import { tagBlocks } from './struct.js';
 import { polylineItem } from '../frame/shapes.js';
 
-const DATA = 'prioritisation';
 const GREYS: Array<[number, number, number]> = [[0.35, 0.35, 0.35], [0.6, 0.6, 0.6], [0.85, 0.85, 0.85]];
 
 export function hoursText(hours: number, lang: string, digits: 'arab' | 'latn'): string {
@@ -26,25 +25,25 @@ export function hoursText(hours: number, lang: string, digits: 'arab' | 'latn'):
 
 type RowBlocks = { left: Block[]; right: Block[]; examples: Block[] };
 
-function rowBlocks(ctx: PosterContext, d: PrioritisationData, i: number, lang: string): RowBlocks {
+function rowBlocks(ctx: PosterContext, name: string, d: PrioritisationData, i: number, lang: string): RowBlocks {
   const m = ctx.model.manifest;
   const lv = d.levels[i]!;
   const p = `/levels/${i}`;
   const digits = digitsFor(m, lang);
   const left: Block[] = [
-    { text: localized(lv.label, lang, m.languages), lang, bold: true, scale: 1.3, src: { data: DATA, pointer: `${p}/label` } },
+    { text: localized(lv.label, lang, m.languages), lang, bold: true, scale: 1.3, src: { data: name, pointer: `${p}/label` } },
     { text: label('responseTime', lang), lang, gap: 0.4 },
-    { text: hoursText(lv.response_time.hours, lang, digits), lang, bold: true, scale: 1.6, src: { data: DATA, pointer: `${p}/response_time/hours` } },
+    { text: hoursText(lv.response_time.hours, lang, digits), lang, bold: true, scale: 1.6, src: { data: name, pointer: `${p}/response_time/hours` } },
   ];
   const right: Block[] = [
-    { text: localized(lv.definition, lang, m.languages), lang, bold: true, src: { data: DATA, pointer: `${p}/definition` } },
-    { text: `${label('responseTime', lang)}: ${localized(lv.response_time.text, lang, m.languages)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/response_time/text` } },
+    { text: localized(lv.definition, lang, m.languages), lang, bold: true, src: { data: name, pointer: `${p}/definition` } },
+    { text: `${label('responseTime', lang)}: ${localized(lv.response_time.text, lang, m.languages)}`, lang, gap: 0.35, src: { data: name, pointer: `${p}/response_time/text` } },
   ];
-  if (lv.follow_up) right.push({ text: `${label('followUp', lang)}: ${localized(lv.follow_up, lang, m.languages)}`, lang, gap: 0.35, src: { data: DATA, pointer: `${p}/follow_up` } });
+  if (lv.follow_up) right.push({ text: `${label('followUp', lang)}: ${localized(lv.follow_up, lang, m.languages)}`, lang, gap: 0.35, src: { data: name, pointer: `${p}/follow_up` } });
   const examples: Block[] = [];
   if (lv.examples?.length) {
     examples.push({ text: label('examples', lang), lang, bold: true });
-    lv.examples.forEach((e, k) => examples.push({ text: localized(e, lang, m.languages), lang, marker: '•', src: { data: DATA, pointer: `${p}/examples/${k}` } }));
+    lv.examples.forEach((e, k) => examples.push({ text: localized(e, lang, m.languages), lang, marker: '•', src: { data: name, pointer: `${p}/examples/${k}` } }));
   }
   return { left, right, examples };
 }
@@ -58,10 +57,10 @@ interface TableLayout {
  * The matrix as a Table: a row per level, the level (name and response time) its row
  * header (TH, scope Row), the details a TD, the examples (when there are) a TD.
  */
-function tableBlocks(ctx: PosterContext, d: PrioritisationData, lang: string, parent: StructNode | undefined): RowBlocks[] {
+function tableBlocks(ctx: PosterContext, name: string, d: PrioritisationData, lang: string, parent: StructNode | undefined): RowBlocks[] {
   const table = parent && structNode('Table', parent);
   return d.levels.map((_, i) => {
-    const rb = rowBlocks(ctx, d, i, lang);
+    const rb = rowBlocks(ctx, name, d, i, lang);
     if (!table) return rb;
     const tr = structNode('TR', table);
     const th = structNode('TH', tr, { scope: 'Row' });
@@ -115,14 +114,14 @@ function layoutTable(rows: RowBlocks[], d: PrioritisationData, lang: string, box
 }
 
 /** The matrix for one language in `box`, at the largest size ≥ `min` that fits (reported when none does). */
-export function prioritisationBody(ctx: PosterContext, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
-  const d = ctx.model.data[DATA]!.value as PrioritisationData;
-  const rows = tableBlocks(ctx, d, lang, sect);
+export function prioritisationBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
+  const d = ctx.model.data[name]!.value as PrioritisationData;
+  const rows = tableBlocks(ctx, name, d, lang, sect);
   const size = largestFitting(max, min, (s) => !layoutTable(rows, d, lang, box, s).spill);
   const t = layoutTable(rows, d, lang, box, size ?? min);
   if (size === undefined) {
-    reportSpill(ctx, t.spill?.block?.src ?? { data: DATA, pointer: `/levels/${t.spill?.row ?? 0}` }, where, min,
-      'Shorten the definitions and examples in data/prioritisation.yaml, or print the larger poster size.');
+    reportSpill(ctx, t.spill?.block?.src ?? { data: name, pointer: `/levels/${t.spill?.row ?? 0}` }, where, min,
+      `Shorten the definitions and examples in data/${name}.yaml, or print the larger poster size.`);
   }
   return t.items;
 }

@@ -17,7 +17,7 @@ import { posterFrame, posterPage, type Arrangement } from './poster-frame.js';
 import type { Box } from './column.js';
 import { prioritisationBody } from './prioritisation.js';
 import { pathwayPages } from './pathways.js';
-import { pocketGuideSheets } from './pocket-guide.js';
+import { pocketGuideContents, pocketGuideSheets } from './pocket-guide.js';
 import type { FrameItem, PageFrame } from '../frame/types.js';
 import { caseStepsBody, criteriaBody, eligibilityPlan, eligibilitySheet, reportPlan } from './flow-posters.js';
 import type { FlowchartPlan } from './flowchart.js';
@@ -25,7 +25,9 @@ import { urgentCardPages } from './urgent-card.js';
 import { organigramBody } from './organigram.js';
 import { tableBody } from './table-poster.js';
 import { twoWayFlowBody } from './two-way-flow.js';
-import { kindContext, posterEntries } from './kinds.js';
+import { pocketGuideParts, posterEntries } from './kinds.js';
+import { diagnostic } from '../diag/index.js';
+import { RULE } from './context.js';
 
 export interface Product {
   file: string;
@@ -48,8 +50,13 @@ export function products(ctx: PosterContext): Product[] {
     text: localized((model.data[name]!.value as { title?: Localized }).title, lang, m.languages) || name,
     src: { data: name, pointer: '/title' },
   });
+  const guide = pocketGuideContents(ctx);
+  for (const name of pocketGuideParts(model.profile).unknown) {
+    ctx.diagnostics.push(diagnostic(RULE, 'error', `the pocket guide of profile ${model.profile.id} names "${name}", which is not one of its decision-flow, priority-levels, contact-card, pathways or steps posters`,
+      { file: model.profile.file }, 'List in `pocket_guide:` the `data` of posters of those kinds (a tree, a table or a two-way flow does not fit an A6 page).'));
+  }
   for (const lang of m.languages) {
-    if (['eligibility', 'prioritisation', 'urgent-action', 'pathways', 'case-steps'].some(has)) {
+    if (guide.length) {
       out.push({
         file: `pocket-guide-${paper.sheet.id}-${lang}.pdf`,
         subject: 'Pocket guide: A6 booklet on A4; print double-sided (flip on long edge), cut across, nest, fold, staple',
@@ -65,7 +72,6 @@ export function products(ctx: PosterContext): Product[] {
       for (const e of sized) {
         // Each language's half of a two-language poster must be wide enough: some kinds say it is not.
         if (!has(e.data) || (langs.length > 1 && !e.bilingual)) continue;
-        const kctx = kindContext(ctx, e);
         const file = `${e.file}-${size.id}-${suffix(langs)}.pdf`;
         const title = dataTitle(e.data);
         const page = (body: Parameters<typeof posterPage>[4]) => posterPage(ctx, size, langs, title, body);
@@ -88,23 +94,23 @@ export function products(ctx: PosterContext): Product[] {
                 const boxes = new Map<string, Box>();
                 for (const h of posterFrame(ctx, size, langs, title, arrange).halves) {
                   boxes.set(h.lang, h.box);
-                  plans.set(h.lang, await eligibilityPlan(kctx, h.lang, h.box, { min: flowMin, max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
+                  plans.set(h.lang, await eligibilityPlan(ctx, e.data, h.lang, h.box, { min: flowMin, max: flowMin * 1.6, maxSheets: MAX_FLOW_SHEETS }));
                 }
                 const r = rank(plans);
                 const c = chosen && rank(chosen.plans);
                 if (!c || (r.fits && !c.fits) || (r.fits === c.fits && (r.sheets < c.sheets || (r.sheets === c.sheets && r.text > c.text + 0.01)))) chosen = { arrange, plans, boxes };
               }
               const { arrange, plans, boxes } = chosen!;
-              for (const lang of langs) reportPlan(kctx, plans.get(lang)!, boxes.get(lang)!, flowMin, where(e.data, lang));
+              for (const lang of langs) reportPlan(ctx, e.data, plans.get(lang)!, boxes.get(lang)!, flowMin, where(e.data, lang));
               const sheets = rank(plans).sheets;
               const pages: PageFrame[] = [];
               for (let k = 0; k < sheets; k++) {
-                pages.push(await posterPage(ctx, size, langs, title, (lang, box, sect) => eligibilitySheet(kctx, plans.get(lang)!, k, lang, box, o(lang), sect), arrange));
+                pages.push(await posterPage(ctx, size, langs, title, (lang, box, sect) => eligibilitySheet(ctx, e.data, plans.get(lang)!, k, lang, box, o(lang), sect), arrange));
               }
               // Criteria that found no room under the flow get a page of their own.
               if (langs.some((l) => !criteriaPlaced.has(l))) {
                 pages.push(await page((lang, box, sect) =>
-                  (criteriaPlaced.has(lang) ? [] : criteriaBody(kctx, lang, box, min, where(`${e.data} criteria`, lang), sect))));
+                  (criteriaPlaced.has(lang) ? [] : criteriaBody(ctx, e.data, lang, box, min, where(`${e.data} criteria`, lang), sect))));
               }
               return { title: docTitle(e.title, langs), lang: langs[0]!, pages };
             },
@@ -113,7 +119,7 @@ export function products(ctx: PosterContext): Product[] {
             file, subject: e.subject,
             compose: async () => ({
               title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => caseStepsBody(kctx, lang, box, { min, where: where(e.data, lang), withActions: 'auto' }, sect))],
+              pages: [await page((lang, box, sect) => caseStepsBody(ctx, e.data, lang, box, { min, where: where(e.data, lang), withActions: 'auto' }, sect))],
             }),
           }); break;
           case 'pathways': out.push({
@@ -123,7 +129,7 @@ export function products(ctx: PosterContext): Product[] {
               // poster are the longest language's, the other half left blank at its end.
               const perLang = new Map<string, FrameItem[][]>();
               const first = await page((lang, box, sect) => {
-                const pages = pathwayPages(kctx, lang, box, min, min * 1.6, where(e.data, lang), sect);
+                const pages = pathwayPages(ctx, e.data, lang, box, min, min * 1.6, where(e.data, lang), sect);
                 perLang.set(lang, pages);
                 return pages[0] ?? [];
               });
@@ -137,7 +143,7 @@ export function products(ctx: PosterContext): Product[] {
             file, subject: e.subject,
             compose: async () => ({
               title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => organigramBody(kctx, lang, box, { min, where: where(e.data, lang) }, sect))],
+              pages: [await page((lang, box, sect) => organigramBody(ctx, e.data, lang, box, { min, where: where(e.data, lang) }, sect))],
             }),
           }); break;
           case 'matrix': out.push({
@@ -159,7 +165,7 @@ export function products(ctx: PosterContext): Product[] {
             compose: async () => ({
               title: docTitle(e.title, langs), lang: langs[0]!,
               pages: [await page((lang, box, sect) =>
-                prioritisationBody(kctx, lang, box, min, min * 2.2, `the ${size.id} ${e.data} poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
+                prioritisationBody(ctx, e.data, lang, box, min, min * 2.2, `the ${size.id} ${e.data} poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
             }),
           }); break;
           case 'contact-card': break; // printed per language on card paper, below
@@ -170,17 +176,16 @@ export function products(ctx: PosterContext): Product[] {
   for (const lang of m.languages) {
     for (const e of entries) {
       if (e.kind !== 'contact-card' || !has(e.data)) continue;
-      const kctx = kindContext(ctx, e);
       out.push({
         file: `${e.file}-${paper.card.id}-${lang}.pdf`,
         subject: `${e.subject} (front, back)`,
-        compose: async () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(kctx, lang, paper.card) }),
+        compose: async () => ({ title: stampText(m, lang), lang, pages: urgentCardPages(ctx, e.data, lang, paper.card) }),
       });
       out.push({
         file: `${e.file}-4up-${paper.sheet.id}-${lang}.pdf`,
         subject: `${e.subject}, 4 per sheet with crop marks; print double-sided, flip on long edge`,
         compose: async () => {
-          const [front, back] = urgentCardPages(kctx, lang, paper.card);
+          const [front, back] = urgentCardPages(ctx, e.data, lang, paper.card);
           // Page 1 carries the fronts, page 2 the backs in mirrored columns.
           return { title: stampText(m, lang), lang, pages: drawSheet(paper.sheet, imposeCards(paper.sheet, paper.card), [front], [back]) };
         },
