@@ -89,16 +89,20 @@ export interface TwoWayFlowData {
   rows: TwoWayRow[];
 }
 
-/** The type of each data file by its name (`data/<name>.yaml`). */
+/**
+ * The type of the data each schema describes, by schema name (`schemas/<name>.schema.json`):
+ * the poster kinds' schemas are named by kind (a CPCM file name such as `eligibility`
+ * is an alias schema that refers to its kind's), `services` is the service map.
+ */
 export interface DataTypes {
-  eligibility: EligibilityData;
-  'case-steps': CaseStepsData;
-  prioritisation: PrioritisationData;
-  'urgent-action': UrgentActionData;
+  'decision-flow': EligibilityData;
+  steps: CaseStepsData;
+  'priority-levels': PrioritisationData;
+  'contact-card': UrgentActionData;
   services: ServicesData;
   pathways: PathwaysData;
   organigram: OrganigramData;
-  relationships: RelationshipsData;
+  matrix: RelationshipsData;
   'two-way-flow': TwoWayFlowData;
 }
 
@@ -115,19 +119,19 @@ export interface ShapeEntry {
 
 /** Property table of every object in the data types, by where the schema defines it. */
 export const DATA_SHAPES: readonly ShapeEntry[] = [
-  { schema: 'eligibility', pointer: '', shape: { title: false, criteria: true, flow: true } satisfies Shape<EligibilityData> },
-  { schema: 'eligibility', pointer: '/properties/criteria/items', shape: { id: true, text: true } satisfies Shape<EligibilityCriterion> },
-  { schema: 'eligibility', pointer: '/definitions/flow', shape: { nodes: true, edges: true } satisfies Shape<EligibilityFlow> },
-  { schema: 'eligibility', pointer: '/definitions/flow/properties/nodes/items', shape: { id: true, type: true, label: true } satisfies Shape<FlowNode> },
-  { schema: 'eligibility', pointer: '/definitions/flow/properties/edges/items', shape: { from: true, to: true, label: false } satisfies Shape<FlowEdge> },
-  { schema: 'case-steps', pointer: '', shape: { title: false, steps: true } satisfies Shape<CaseStepsData> },
-  { schema: 'case-steps', pointer: '/properties/steps/items', shape: { id: true, title: true, key_actions: true, timeline: false, next: false } satisfies Shape<CaseStep> },
-  { schema: 'prioritisation', pointer: '', shape: { title: false, levels: true } satisfies Shape<PrioritisationData> },
-  { schema: 'prioritisation', pointer: '/properties/levels/items', shape: { id: true, label: true, colour: false, definition: true, examples: false, response_time: true, follow_up: false } satisfies Shape<PriorityLevel> },
-  { schema: 'prioritisation', pointer: '/properties/levels/items/properties/response_time', shape: { hours: true, text: true } satisfies Shape<ResponseTime> },
-  { schema: 'urgent-action', pointer: '', shape: { title: false, triggers: true, actions: true, contacts: true, notes: false, headings: false, colour: false } satisfies Shape<UrgentActionData> },
-  { schema: 'urgent-action', pointer: '/properties/headings', shape: { triggers: false, actions: false, contacts: false } satisfies Shape<CardHeadings> },
-  { schema: 'urgent-action', pointer: '/properties/contacts/items', shape: { name: true, agency: false, phone: true, hours: false } satisfies Shape<UrgentContact> },
+  { schema: 'decision-flow', pointer: '', shape: { title: false, criteria: true, flow: true } satisfies Shape<EligibilityData> },
+  { schema: 'decision-flow', pointer: '/properties/criteria/items', shape: { id: true, text: true } satisfies Shape<EligibilityCriterion> },
+  { schema: 'decision-flow', pointer: '/definitions/flow', shape: { nodes: true, edges: true } satisfies Shape<EligibilityFlow> },
+  { schema: 'decision-flow', pointer: '/definitions/flow/properties/nodes/items', shape: { id: true, type: true, label: true } satisfies Shape<FlowNode> },
+  { schema: 'decision-flow', pointer: '/definitions/flow/properties/edges/items', shape: { from: true, to: true, label: false } satisfies Shape<FlowEdge> },
+  { schema: 'steps', pointer: '', shape: { title: false, steps: true } satisfies Shape<CaseStepsData> },
+  { schema: 'steps', pointer: '/properties/steps/items', shape: { id: true, title: true, key_actions: true, timeline: false, next: false } satisfies Shape<CaseStep> },
+  { schema: 'priority-levels', pointer: '', shape: { title: false, levels: true } satisfies Shape<PrioritisationData> },
+  { schema: 'priority-levels', pointer: '/properties/levels/items', shape: { id: true, label: true, colour: false, definition: true, examples: false, response_time: true, follow_up: false } satisfies Shape<PriorityLevel> },
+  { schema: 'priority-levels', pointer: '/properties/levels/items/properties/response_time', shape: { hours: true, text: true } satisfies Shape<ResponseTime> },
+  { schema: 'contact-card', pointer: '', shape: { title: false, triggers: true, actions: true, contacts: true, notes: false, headings: false, colour: false } satisfies Shape<UrgentActionData> },
+  { schema: 'contact-card', pointer: '/properties/headings', shape: { triggers: false, actions: false, contacts: false } satisfies Shape<CardHeadings> },
+  { schema: 'contact-card', pointer: '/properties/contacts/items', shape: { name: true, agency: false, phone: true, hours: false } satisfies Shape<UrgentContact> },
   { schema: 'services', pointer: '', shape: { last_verified: true, sectors: false, services: true } satisfies Shape<ServicesData> },
   { schema: 'services', pointer: '/properties/services/items', shape: { id: true, sector: true, agency: true, name: true, location: true, contact: true, hours: false, ages: false, notes: false, last_verified: false } satisfies Shape<Service> },
   { schema: 'services', pointer: '/properties/services/items/properties/contact', shape: { phone: false, email: false, person: false } satisfies Shape<ServiceContact> },
@@ -138,9 +142,9 @@ export const DATA_SHAPES: readonly ShapeEntry[] = [
   { schema: 'organigram', pointer: '/properties/flow', shape: { nodes: true, edges: true } satisfies Shape<EligibilityFlow> },
   { schema: 'organigram', pointer: '/properties/flow/properties/nodes/items', shape: { id: true, type: true, label: true } satisfies Shape<FlowNode> },
   { schema: 'organigram', pointer: '/properties/flow/properties/edges/items', shape: { from: true, to: true, label: false } satisfies Shape<FlowEdge> },
-  { schema: 'relationships', pointer: '', shape: { title: false, corner: false, columns: true, rows: true } satisfies Shape<RelationshipsData> },
-  { schema: 'relationships', pointer: '/properties/columns/items', shape: { id: true, label: true } satisfies Shape<TableColumn> },
-  { schema: 'relationships', pointer: '/properties/rows/items', shape: { id: true, label: true, cells: true } satisfies Shape<TableRow> },
+  { schema: 'matrix', pointer: '', shape: { title: false, corner: false, columns: true, rows: true } satisfies Shape<RelationshipsData> },
+  { schema: 'matrix', pointer: '/properties/columns/items', shape: { id: true, label: true } satisfies Shape<TableColumn> },
+  { schema: 'matrix', pointer: '/properties/rows/items', shape: { id: true, label: true, cells: true } satisfies Shape<TableRow> },
   { schema: 'two-way-flow', pointer: '', shape: { title: false, first: true, second: true, rows: true } satisfies Shape<TwoWayFlowData> },
   { schema: 'two-way-flow', pointer: '/properties/rows/items', shape: { id: true, topic: false, first: true, second: true, to_second: false, to_first: false } satisfies Shape<TwoWayRow> },
 ];

@@ -139,8 +139,10 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     const file = `data/${e.name}`;
     const py = await readYaml(root, file, diagnostics);
     if (!py) continue;
-    // A data file a profile maps to a poster kind follows that kind's schema, whatever its name.
-    const schema = known.has(name) ? name : dataSchemaOf(profile, name);
+    // A data file a profile maps to a poster kind follows that kind's schema (named by the
+    // kind), whatever its name; another file the schema of its own name (a kind's, an older
+    // CPCM name's alias of one, or services).
+    const schema = dataSchemaOf(profile, name) ?? (known.has(name) ? name : undefined);
     if (schema) diagnostics.push(...validateData(schema, py.value, py.positions, file));
     else diagnostics.push(diagnostic('data-unknown', 'info', `${file} has no schema in sopkit; it is loaded but not checked`, { file, line: 1, column: 1 }, `Known data files: ${[...known].join(', ')}.`));
     if (name === 'services') diagnostics.push(...sectorProblems(py.value, py.positions, file, profile.service_sectors));

@@ -6,16 +6,21 @@
  */
 import type { Profile, ProfilePoster } from './types.js';
 
-/** Per kind: the data schema its data file must follow (also the name its drawing code reads the data under). */
+/**
+ * Per kind: the default PDF title and subject of its posters. Each kind's data schema is
+ * named by the kind (`schemas/<kind>.schema.json`); the CPCM file names that chose a
+ * schema before kinds had one (`eligibility`, `case-steps`, `relationships`,
+ * `prioritisation`, `urgent-action`) are alias schemas referring to their kind's.
+ */
 export const POSTER_KINDS = {
-  'decision-flow': { schema: 'eligibility', title: 'Decision flow', subject: 'Decision flow poster' },
-  steps: { schema: 'case-steps', title: 'Steps', subject: 'Steps poster' },
-  pathways: { schema: 'pathways', title: 'Referral pathways', subject: 'Referral pathways poster' },
-  organigram: { schema: 'organigram', title: 'Organigram', subject: 'Organigram poster' },
-  matrix: { schema: 'relationships', title: 'Matrix', subject: 'Matrix poster (rows by columns)' },
-  'priority-levels': { schema: 'prioritisation', title: 'Priority levels', subject: 'Priority levels poster' },
-  'contact-card': { schema: 'urgent-action', title: 'Contact card', subject: 'Contact card' },
-  'two-way-flow': { schema: 'two-way-flow', title: 'Two-way flow', subject: 'Two-way flow poster' },
+  'decision-flow': { title: 'Decision flow', subject: 'Decision flow poster' },
+  steps: { title: 'Steps', subject: 'Steps poster' },
+  pathways: { title: 'Referral pathways', subject: 'Referral pathways poster' },
+  organigram: { title: 'Organigram', subject: 'Organigram poster' },
+  matrix: { title: 'Matrix', subject: 'Matrix poster (rows by columns)' },
+  'priority-levels': { title: 'Priority levels', subject: 'Priority levels poster' },
+  'contact-card': { title: 'Contact card', subject: 'Contact card' },
+  'two-way-flow': { title: 'Two-way flow', subject: 'Two-way flow poster' },
 } as const;
 
 export type PosterKind = keyof typeof POSTER_KINDS;
@@ -53,10 +58,9 @@ export function posterEntries(profile: Profile): PosterEntry[] {
   });
 }
 
-/** The schema a data file is checked against: its own name's, or that of the poster kind a profile maps it to. */
+/** The schema of the poster kind a profile maps data file `name` to (named by the kind), if any. */
 export function dataSchemaOf(profile: Profile, name: string): string | undefined {
-  const p = (profile.posters ?? []).find((e) => e.data === name);
-  return p ? POSTER_KINDS[p.kind].schema : undefined;
+  return (profile.posters ?? []).find((e) => e.data === name)?.kind;
 }
 
 /** The kinds the A6 pocket guide can hold, as text: a wide drawing (a tree, a table, two columns) cannot. */

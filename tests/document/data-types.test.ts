@@ -10,7 +10,7 @@ function at(schema: Json, pointer: string): Json {
   return node as Json;
 }
 
-const NAMES: (keyof DataTypes)[] = ['eligibility', 'case-steps', 'prioritisation', 'urgent-action', 'services', 'pathways'];
+const NAMES: (keyof DataTypes)[] = ['decision-flow', 'steps', 'priority-levels', 'contact-card', 'services', 'pathways', 'organigram', 'matrix', 'two-way-flow'];
 
 /** Pointers of every object schema with `properties` in a schema (local `$ref`s aside). */
 function objectPointers(node: unknown, pointer = ''): string[] {
