@@ -7,7 +7,7 @@ import { parseYamlWithPositions, splitFrontMatter, type PositionMap } from '../.
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { writeStandaloneValidators } from '../../src/tooling/standalone-validators.js';
 import { addSchemaWithRefs, createAjv } from '../../src/validate/compile.js';
-import { schemaNames } from '../../src/validate/schema-files.js';
+import { readSchema, schemaNames } from '../../src/validate/schema-files.js';
 import { loadStandaloneValidators, STANDALONE_FILE, type StandaloneModule } from '../../src/validate/standalone.js';
 import { validateWith } from '../../src/validate/validate.js';
 import type { ErrorObject, ValidateFunction } from '../../src/vendor/ajv.js';
@@ -30,8 +30,12 @@ async function files(dir: string, ext: RegExp): Promise<string[]> {
   }
 }
 
-/** Every YAML and front-matter document of an SOP folder (the example, the init template). */
-async function sopDocs(root: string): Promise<Doc[]> {
+/**
+ * Every YAML and front-matter document of an SOP folder (the example, the init template);
+ * a data file of another name than a schema's is read under the schema `mapped` gives it
+ * (a profile's poster kinds).
+ */
+async function sopDocs(root: string, mapped: Record<string, string> = {}): Promise<Doc[]> {
   const docs: Doc[] = [];
   const yamlDoc = async (file: string, schema: string) => {
     const y = parseYamlWithPositions(await readFile(file, 'utf8'), path.relative(root, file));
@@ -50,7 +54,14 @@ async function sopDocs(root: string): Promise<Doc[]> {
   for (const f of await files(path.join(root, 'annexes'), /\.ya?ml$/)) await yamlDoc(f, 'annex');
   for (const f of await files(path.join(root, 'data'), /\.ya?ml$/)) {
     const name = path.basename(f).replace(/\.ya?ml$/, '');
-    if (schemaNames().includes(name) && !NOT_DATA.has(name)) await yamlDoc(f, name);
+    const schema = mapped[name] ?? name;
+    if (schemaNames().includes(schema) && !NOT_DATA.has(schema)) await yamlDoc(f, schema);
+  }
+  // A CPCM file name's schema is an alias of its kind's (eligibility → decision-flow): the
+  // same document is also read under the kind's own schema.
+  for (const d of [...docs]) {
+    const ref = (readSchema(d.schema)?.allOf as Array<{ $ref?: string }> | undefined)?.[0]?.$ref?.replace(/\.schema\.json$/, '');
+    if (ref) docs.push({ ...d, schema: ref, label: `${d.label} as ${ref}` });
   }
   return docs;
 }
@@ -119,7 +130,14 @@ describe('generated (standalone) validators', () => {
   });
 
   it('give the same ajv errors and the same diagnostics as compiling, on the example, the template and thousands of broken copies', async () => {
-    const docs = [...(await sopDocs(path.join(PACKAGE_ROOT, 'sop-sources'))), ...(await sopDocs(path.join(PACKAGE_ROOT, 'templates', 'init')))];
+    // The coordination example's data files under the schemas of the kinds its profile maps them to.
+    const coordination = parseYamlWithPositions(await readFile(path.join(PACKAGE_ROOT, 'templates', 'profiles', 'coordination-manual.yaml'), 'utf8'), 'p').value as { posters: Array<{ kind: string; data: string }> };
+    const mapped = Object.fromEntries(coordination.posters.map((p) => [p.data, p.kind]));
+    const docs = [
+      ...(await sopDocs(path.join(PACKAGE_ROOT, 'sop-sources'))),
+      ...(await sopDocs(path.join(PACKAGE_ROOT, 'sop-sources', 'examples', 'coordination-manual'), mapped)),
+      ...(await sopDocs(path.join(PACKAGE_ROOT, 'templates', 'init'))),
+    ];
     // Each profile's own templates: its data files and annexes.
     for (const id of (await readdir(path.join(PACKAGE_ROOT, 'templates', 'init', 'profiles'))).sort()) docs.push(...(await sopDocs(path.join(PACKAGE_ROOT, 'templates', 'init', 'profiles', id))));
     for (const f of await files(path.join(PACKAGE_ROOT, 'templates', 'profiles'), /\.ya?ml$/)) {
