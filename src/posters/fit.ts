@@ -84,6 +84,15 @@ export function largestFitting(max: number, min: number, fits: (size: number) =>
   return lo / 4;
 }
 
+/**
+ * A layout at the largest size in [min, max] at which `lay` reports no spill, or at `min`
+ * (spilling) when none: what the table-like posters draw; `fits` says which.
+ */
+export function fitLayout<T extends { spill?: unknown }>(max: number, min: number, lay: (size: number) => T): T & { fits: boolean } {
+  const size = largestFitting(max, min, (s) => !lay(s).spill);
+  return { ...lay(size ?? min), fits: size !== undefined };
+}
+
 export interface FitBoxOptions extends Omit<SetOptions, 'size'> {
   height: number;
   max: number;

@@ -7,7 +7,7 @@ import { digitsFor, directionOf, label, localized, localizeDigits } from '../i18
 import type { PrioritisationData } from '../document/data-types.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
-import { largestFitting } from './fit.js';
+import { fitLayout } from './fit.js';
 import { INK } from './page.js';
 import { hexToRgb, levelSwatch } from './pattern.js';
 import type { FrameItem, StructNode } from '../frame/types.js';
@@ -117,9 +117,8 @@ function layoutTable(rows: RowBlocks[], d: PrioritisationData, lang: string, box
 export function prioritisationBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data[name]!.value as PrioritisationData;
   const rows = tableBlocks(ctx, name, d, lang, sect);
-  const size = largestFitting(max, min, (s) => !layoutTable(rows, d, lang, box, s).spill);
-  const t = layoutTable(rows, d, lang, box, size ?? min);
-  if (size === undefined) {
+  const t = fitLayout(max, min, (s) => layoutTable(rows, d, lang, box, s));
+  if (!t.fits) {
     reportSpill(ctx, t.spill?.block?.src ?? { data: name, pointer: `/levels/${t.spill?.row ?? 0}` }, where, min,
       `Shorten the definitions and examples in data/${name}.yaml, or print the larger poster size.`);
   }

@@ -75,6 +75,11 @@ export function products(ctx: PosterContext): Product[] {
         const file = `${e.file}-${size.id}-${suffix(langs)}.pdf`;
         const title = dataTitle(e.data);
         const page = (body: Parameters<typeof posterPage>[4]) => posterPage(ctx, size, langs, title, body);
+        // A poster of one page, its body drawn per language.
+        const onePage = (body: Parameters<typeof posterPage>[4]) => out.push({
+          file, subject: e.subject,
+          compose: async () => ({ title: docTitle(e.title, langs), lang: langs[0]!, pages: [await page(body)] }),
+        });
         switch (e.kind) {
           case 'decision-flow': out.push({
             file, subject: e.subject,
@@ -115,13 +120,7 @@ export function products(ctx: PosterContext): Product[] {
               return { title: docTitle(e.title, langs), lang: langs[0]!, pages };
             },
           }); break;
-          case 'steps': out.push({
-            file, subject: e.subject,
-            compose: async () => ({
-              title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => caseStepsBody(ctx, e.data, lang, box, { min, where: where(e.data, lang), withActions: 'auto' }, sect))],
-            }),
-          }); break;
+          case 'steps': onePage((lang, box, sect) => caseStepsBody(ctx, e.data, lang, box, { min, where: where(e.data, lang), withActions: 'auto' }, sect)); break;
           case 'pathways': out.push({
             file, subject: e.subject,
             compose: async () => {
@@ -139,35 +138,10 @@ export function products(ctx: PosterContext): Product[] {
               return { title: docTitle(e.title, langs), lang: langs[0]!, pages };
             },
           }); break;
-          case 'organigram': out.push({
-            file, subject: e.subject,
-            compose: async () => ({
-              title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => organigramBody(ctx, e.data, lang, box, { min, where: where(e.data, lang) }, sect))],
-            }),
-          }); break;
-          case 'matrix': out.push({
-            file, subject: e.subject,
-            compose: async () => ({
-              title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => tableBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect))],
-            }),
-          }); break;
-          case 'two-way-flow': out.push({
-            file, subject: e.subject,
-            compose: async () => ({
-              title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) => twoWayFlowBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect))],
-            }),
-          }); break;
-          case 'priority-levels': out.push({
-            file, subject: e.subject,
-            compose: async () => ({
-              title: docTitle(e.title, langs), lang: langs[0]!,
-              pages: [await page((lang, box, sect) =>
-                prioritisationBody(ctx, e.data, lang, box, min, min * 2.2, `the ${size.id} ${e.data} poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect))],
-            }),
-          }); break;
+          case 'organigram': onePage((lang, box, sect) => organigramBody(ctx, e.data, lang, box, { min, where: where(e.data, lang) }, sect)); break;
+          case 'matrix': onePage((lang, box, sect) => tableBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect)); break;
+          case 'two-way-flow': onePage((lang, box, sect) => twoWayFlowBody(ctx, e.data, lang, box, min, min * 2, where(e.data, lang), sect)); break;
+          case 'priority-levels': onePage((lang, box, sect) => prioritisationBody(ctx, e.data, lang, box, min, min * 2.2, `the ${size.id} ${e.data} poster (${suffix(langs) === lang ? lang : `${lang}, bilingual`})`, sect)); break;
           case 'contact-card': break; // printed per language on card paper, below
         }
       }

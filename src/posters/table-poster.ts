@@ -7,7 +7,7 @@ import { directionOf, localized } from '../i18n/index.js';
 import type { RelationshipsData } from '../document/data-types.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
-import { largestFitting } from './fit.js';
+import { fitLayout } from './fit.js';
 import { INK } from './page.js';
 import type { FrameItem, StructNode } from '../frame/types.js';
 import { structNode } from '../frame/struct.js';
@@ -75,8 +75,7 @@ function layoutGrid(rows: Block[][], lang: string, box: Box, size: number): Laid
 export function tableBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data[name]!.value as RelationshipsData;
   const rows = gridBlocks(ctx, name, d, lang, sect);
-  const size = largestFitting(max, min, (s) => !layoutGrid(rows, lang, box, s).spill);
-  const t = layoutGrid(rows, lang, box, size ?? min);
-  if (size === undefined) reportSpill(ctx, t.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the cells of data/${name}.yaml, or print the larger poster size.`);
+  const t = fitLayout(max, min, (s) => layoutGrid(rows, lang, box, s));
+  if (!t.fits) reportSpill(ctx, t.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the cells of data/${name}.yaml, or print the larger poster size.`);
   return t.items;
 }

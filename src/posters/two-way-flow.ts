@@ -9,7 +9,7 @@ import { digitsFor, directionOf, localized, localizeDigits } from '../i18n/index
 import type { TwoWayFlowData } from '../document/data-types.js';
 import { layoutColumn, type Block, type Box } from './column.js';
 import { reportSpill, type PosterContext } from './context.js';
-import { largestFitting } from './fit.js';
+import { fitLayout } from './fit.js';
 import { INK, WHITE } from './page.js';
 import { arrowItems } from './pathways.js';
 import type { FrameItem, StructNode } from '../frame/types.js';
@@ -125,8 +125,7 @@ function layoutFlow(t: ReturnType<typeof flowBlocks>, lang: string, box: Box, si
 export function twoWayFlowBody(ctx: PosterContext, name: string, lang: string, box: Box, min: number, max: number, where: string, sect: StructNode): FrameItem[] {
   const d = ctx.model.data[name]!.value as TwoWayFlowData;
   const t = flowBlocks(ctx, name, d, lang, sect);
-  const size = largestFitting(max, min, (s) => !layoutFlow(t, lang, box, s).spill);
-  const laid = layoutFlow(t, lang, box, size ?? min);
-  if (size === undefined) reportSpill(ctx, laid.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the texts of data/${name}.yaml (a row holds about 12 words per part), or print the larger poster size.`);
+  const laid = fitLayout(max, min, (s) => layoutFlow(t, lang, box, s));
+  if (!laid.fits) reportSpill(ctx, laid.spill?.src ?? { data: name, pointer: '/rows' }, where, min, `Shorten the texts of data/${name}.yaml (a row holds about 12 words per part), or print the larger poster size.`);
   return laid.items;
 }

@@ -66,8 +66,10 @@ describe('sopkit profiles and init --profile', () => {
     expect(built).toEqual(expect.arrayContaining(['pdf/sop-v0.1-ar.pdf', 'pdf/sop-v0.1-en.pdf', 'site/index.html', 'site/0.1/en/index.html', 'site/0.1/ar/index.html']));
 
     // Its own posters (the organigram, the referral loop, Table 1): generic kinds its profile lists; no CPCM poster.
+    // The pocket guide is the profile's too (`pocket_guide:`): the referral loop (no complaints card scaffolded).
     expect(built.filter((f) => f.startsWith('posters/'))).toEqual([
       'posters/organigram-a2-ar.pdf', 'posters/organigram-a2-bilingual.pdf', 'posters/organigram-a2-en.pdf', 'posters/organigram-a3-ar.pdf', 'posters/organigram-a3-en.pdf',
+      'posters/pocket-guide-a4-ar.pdf', 'posters/pocket-guide-a4-en.pdf',
       'posters/referral-loop-a2-ar.pdf', 'posters/referral-loop-a2-bilingual.pdf', 'posters/referral-loop-a2-en.pdf', 'posters/referral-loop-a3-ar.pdf', 'posters/referral-loop-a3-en.pdf',
       'posters/relationships-a2-ar.pdf', 'posters/relationships-a2-en.pdf', 'posters/relationships-a3-ar.pdf', 'posters/relationships-a3-en.pdf',
     ]);
