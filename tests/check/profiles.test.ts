@@ -120,6 +120,20 @@ describe('keywords match whole words', () => {
     expect(hasKeyword('Follow-up and review', ['follow up'], 'en')).toBe(true);
   });
 
+  it('topic-missing: «المركز» is not found in «المركزي»; diacritics and alef forms are folded away', async () => {
+    const profile = MINI_PROFILE + 'topics:\n  - id: centre\n    title: { en: The centre, ar: المركز }\n    keywords: { en: [centre], ar: [المركز] }\n';
+    const files = (heading: string) => {
+      const f = baseFiles();
+      f['profiles/mini.yaml'] = profile;
+      f['sections/ar/02-case-management-process.md'] = String(f['sections/ar/02-case-management-process.md']).replace(/\n## [^\n]*\n/, `\n## ${heading}\n`);
+      f['sections/en/02-case-management-process.md'] = String(f['sections/en/02-case-management-process.md']).replace(/\n## [^\n]*\n/, '\n## The centre\n');
+      return synced(f);
+    };
+    expect((await checkRule('topic-missing', files('دور البنك المركزي'))).map((d) => d.message)).toEqual(['the ar SOP does not cover the topic "The centre": no heading contains "المركز"']);
+    expect(await checkRule('topic-missing', files('دَوْرُ المَرْكَز'))).toEqual([]);
+    expect(await checkRule('topic-missing', files('دور ٱلمركز'))).toEqual([]);
+  });
+
   it('component-steps no longer counts a keyword inside a longer word', async () => {
     const files = baseFiles();
     files['profiles/mini.yaml'] = MINI_PROFILE.replace('ar: [إغلاق, اغلاق]', 'ar: [المركز]');
@@ -231,5 +245,14 @@ describe('recommended annexes by kind', () => {
       ['info', 'sop.yaml', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
     ]);
     expect((await checkRule('annex-recommended', files('kind: dpia\n'))).map((d) => d.message)).toEqual(['no annex of kind "me-tools" (M&E tools), which the profile mini recommends']);
+  });
+
+  it('a profile can require an annex kind (severity: error): missing, it is an error', async () => {
+    const required = profile.replace('title: { en: Data-protection impact assessment } }', 'title: { en: Data-protection impact assessment }, severity: error }');
+    const d = await checkRule('annex-recommended', synced({ ...baseFiles(), 'profiles/mini.yaml': required }));
+    expect(d.map((x) => [x.severity, x.line, x.message])).toEqual([
+      ['error', 8, 'no annex of kind "dpia" (Data-protection impact assessment), which the profile mini requires'],
+      ['info', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
+    ]);
   });
 });
