@@ -42,6 +42,21 @@ describe('contexts belong to the profile', () => {
   });
 });
 
+describe('a broken profile in the SOP folder', () => {
+  const loadError = async (profile: string) => {
+    const dir = await writeFixture(synced({ ...baseFiles(), 'profiles/mini.yaml': profile }));
+    return loadSop(dir).then(() => undefined, (e: { diagnostics: { message: string; line?: number; column?: number; hint?: string }[] }) => e.diagnostics[0]);
+  };
+
+  it('a context\'s required list that is neither "all" nor a list: one message naming both forms, at its value, with a hint', async () => {
+    expect(await loadError(MINI_PROFILE.replace('protracted: all', 'protracted: every'))).toMatchObject({
+      line: 6, column: 15, message: 'profile mini: required.protracted must be "all" or a list (lines starting with "- "), not "every"', hint: 'Write "all" or a list (lines starting with "- ") here.',
+    });
+    // A list with a bad item: the item is the problem, not the list.
+    expect(await loadError(MINI_PROFILE.replace('protracted: all', 'protracted: [1, x]'))).toMatchObject({ line: 6, column: 19, message: 'profile mini: required.protracted[2] must be a whole number, not "x"' });
+  });
+});
+
 describe('component roles are flags', () => {
   const signOff = (profile: string) => profile.replace('    id: signatures\n    generated: true', '    id: sign-off\n    generated: signatures');
 
