@@ -27,7 +27,7 @@ describe('sopkit profiles and init --profile', () => {
     const repo = await writeFixture(Object.fromEntries(Object.entries(baseFiles()).map(([f, t]) => [`sop/${f}`, t])));
     const r = sopkit(['profiles', 'sop'], repo);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^mini +Mini checklist\n {4}from +sop\/profiles\/mini\.yaml \(sop\.yaml uses it\)\n {4}contexts +emergency, protracted, development\n {4}components +\d+\n {4}posters +.*\(no posters: list; printed by data-file name\)\n/);
+    expect(r.stdout).toMatch(/^mini +Mini checklist\n {4}from +sop\/profiles\/mini\.yaml \(sop\.yaml uses it\)\n {4}contexts +emergency, protracted, development\n {4}components +\d+\n {4}posters +.*\(the default list: the profile has no posters:\)\n/);
     expect(r.stdout).toMatch(/^coordination-manual +.*\n {4}from +shipped\n/m);
     // --dir is the same; run inside the SOP folder, the argument can be left out.
     expect(sopkit(['profiles', '--dir', 'sop'], repo).stdout).toBe(r.stdout);

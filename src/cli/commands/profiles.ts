@@ -30,7 +30,7 @@ function describe(l: Listed, width: number, posterEntries: (p: Profile) => { kin
     `    from        ${l.from}${l.note ? ` (${l.note})` : ''}`,
     `    contexts    ${contexts.join(', ')}`,
     `    components  ${p.components.length}`,
-    `    posters     ${posters.length ? posters.join(', ') : 'none'}${p.posters ? '' : ' (no posters: list; printed by data-file name)'}`,
+    `    posters     ${posters.length ? posters.join(', ') : 'none'}${p.posters ? '' : ' (the default list: the profile has no posters:)'}`,
   ].join('\n');
 }
 
