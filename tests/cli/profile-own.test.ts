@@ -81,6 +81,14 @@ const TEMPLATES: Record<string, string> = {
   'family/meals-templates/annexes/ar/01-menu.md': '---\nannex: 1\nkind: menu\ntitle: قائمة الطعام الأسبوعية\n---\n\n## قائمة الطعام الأسبوعية\n\nشوربة العدس يوم الاثنين. TODO(sopkit) باقي الأيام.\n',
 };
 
+/** Every placeholder of the scaffold written over (the profile file left as it is). */
+async function writeOverPlaceholders(dir: string, files: string[]): Promise<void> {
+  for (const f of files.filter((x) => /\.(md|ya?ml)$/.test(x) && !x.startsWith('profiles/'))) {
+    const p = path.join(dir, f);
+    await writeFile(p, (await readFile(p, 'utf8')).replace(/TODO\(sopkit\) ?/g, ''));
+  }
+}
+
 describe('a profile written by a user, in the SOP folder', () => {
   it('refuses a profile file with a schema error, at its line, and writes nothing', async () => {
     const repo = await writeFixture({ 'bad.yaml': PROFILE.replace('  rural: [1, 3, 4]', '  rural: one') });
@@ -112,10 +120,7 @@ describe('a profile written by a user, in the SOP folder', () => {
     expect([...new Set(check(repo).diagnostics.map((d) => d.rule))]).toEqual(['component-placeholder']);
 
     // Every placeholder written over: no error at all.
-    for (const f of files.filter((x) => /\.(md|ya?ml)$/.test(x) && !x.startsWith('profiles/'))) {
-      const p = path.join(dir, f);
-      await writeFile(p, (await readFile(p, 'utf8')).replace(/TODO\(sopkit\) ?/g, ''));
-    }
+    await writeOverPlaceholders(dir, files);
     const clean = check(repo);
     expect(clean.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(clean.code).toBe(0);
@@ -180,10 +185,7 @@ describe('a profile written by a user, in the SOP folder', () => {
 
     // Fresh: only placeholders.
     expect([...new Set(check(repo).diagnostics.map((d) => d.rule))]).toEqual(['component-placeholder']);
-    for (const f of files.filter((x) => /\.(md|ya?ml)$/.test(x) && !x.startsWith('profiles/'))) {
-      const p = path.join(dir, f);
-      await writeFile(p, (await readFile(p, 'utf8')).replace(/TODO\(sopkit\) ?/g, ''));
-    }
+    await writeOverPlaceholders(dir, files);
     const clean = check(repo);
     expect(clean.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 
