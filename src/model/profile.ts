@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { diagnostic, SopkitError } from '../diag/index.js';
-import { readSourceText, toPosix } from '../fs/index.js';
+import { diagnostic, SopkitError, type Diagnostic } from '../diag/index.js';
+import { listDir, readSourceText, toPosix } from '../fs/index.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { validateData } from '../validate/index.js';
-import type { Profile } from './types.js';
+import type { PositionMap, Profile } from './types.js';
 import { shippedProfileValue } from './shipped-profiles.js';
 import { emptyPositions, parseYamlWithPositions } from './yaml.js';
 
@@ -43,7 +43,25 @@ export async function loadProfile(root: string, id: string, options: { shippedOn
   if (y.diagnostics.length) throw new SopkitError(y.diagnostics[0]!, 2);
   const errors = validateData('profile', y.value, y.positions, `profile ${id}`);
   if (errors.length) throw new SopkitError(errors[0]!, 2);
+  const own = (y.value as { id: string }).id;
+  // sop.yaml names the profile by its file name; an id that says otherwise would make every
+  // message name a profile the user cannot find.
+  if (own !== id) {
+    throw new SopkitError(
+      diagnostic('profile-id', 'error', `${shown} says id: ${own}, but its file name makes it profile "${id}"`, y.positions.at('/id'), `Make them agree: set id: ${id} in the file, or rename it to profiles/${own}.yaml (and name that in sop.yaml's profile:).`),
+      2,
+    );
+  }
   return { ...(y.value as Omit<Profile, 'file'>), file: shown };
+}
+
+/**
+ * The ids of the profiles kept in an SOP folder (`profiles/<id>.yaml`), sorted: what
+ * `sopkit profiles DIR` lists beside the shipped ones. A `profiles/` folder that is a link
+ * out of the SOP folder is reported through `report` (the links-and-paths policy).
+ */
+export async function sopProfileIds(root: string, report?: (d: Diagnostic) => void): Promise<string[]> {
+  return (await listDir(root, 'profiles', report)).filter((e) => e.isFile && e.name.endsWith('.yaml')).map((e) => e.name.slice(0, -5));
 }
 
 /**
@@ -51,14 +69,14 @@ export async function loadProfile(root: string, id: string, options: { shippedOn
  * ./my-family.yaml`): validated like every profile, errors at `shown`'s lines. Returns
  * its text too, which init copies into the new SOP's `profiles/<id>.yaml`.
  */
-export async function loadProfileFile(file: string, shown: string): Promise<{ profile: Profile; text: string }> {
+export async function loadProfileFile(file: string, shown: string): Promise<{ profile: Profile; text: string; positions: PositionMap }> {
   const read = await readSourceText(path.dirname(file), path.basename(file));
   if (!read.ok) throw new SopkitError({ ...read.diagnostic, file: shown }, 2);
   const y = parseYamlWithPositions(read.text, shown);
   if (y.diagnostics.length) throw new SopkitError(y.diagnostics[0]!, 2);
   const errors = validateData('profile', y.value, y.positions, `profile ${shown}`);
   if (errors.length) throw new SopkitError(errors[0]!, 2);
-  return { profile: { ...(y.value as Omit<Profile, 'file'>), file: shown }, text: read.text };
+  return { profile: { ...(y.value as Omit<Profile, 'file'>), file: shown }, text: read.text, positions: y.positions };
 }
 
 /** The ids of the profiles shipped in templates/profiles/, sorted. */

@@ -126,7 +126,7 @@ export interface Profile {
   service_sectors?: string[];
   topics?: ProfileTopic[];
   /** Annexes the family should have, by their front-matter `kind`. */
-  recommended_annexes?: { kind: string; title: Localized }[];
+  recommended_annexes?: { kind: string; title: Localized; severity?: 'error' | 'warning' | 'info' }[];
   init?: { templates?: string; title?: Localized; lead_agency?: Localized; context_note?: string };
   /** The posters this family prints, each a generic kind drawn from one data file (src/posters/kinds.ts); default: by data-file name. */
   posters?: ProfilePoster[];

@@ -87,6 +87,13 @@ function toDiagnostic(err: ErrorObject, data: unknown, positions: PositionMap, w
       const desc = (err.parentSchema as { description?: string }).description;
       return diagnostic('schema', 'error', `${what}: ${where} is not in the expected form: ${describe(valueAt(data, err.instancePath))}`, at(err.instancePath), desc ?? `It must match ${(err.params as { pattern: string }).pattern}.`);
     }
+    case 'const': {
+      // A oneOf of one fixed value and one type (a profile's `required: all | [1, 2]`,
+      // `generated: signatures | true`): `validateWith` folds the type branch in as `alsoType`.
+      const { allowedValue, alsoType } = err.params as { allowedValue: unknown; alsoType?: string };
+      const forms = [JSON.stringify(allowedValue), ...(alsoType ? [alsoType] : [])].join(' or ');
+      return diagnostic('schema', 'error', `${what}: ${where} must be ${forms}, not ${describe(valueAt(data, err.instancePath))}`, at(err.instancePath), `Write ${forms} here.`);
+    }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
@@ -111,6 +118,26 @@ export function validateData(schema: string, data: unknown, positions: PositionM
   return validate ? validateWith(validate, data, positions, what) : [];
 }
 
+/**
+ * A value that is neither the fixed value of a `const` branch nor of the type of its other
+ * branch gets one message naming both forms (`must be "all" or a list`), not two; when the
+ * value took the type's form and failed deeper (`[1, "x"]`), only the deeper error is kept.
+ */
+function foldConstAndType(errors: ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'const') {
+      if (errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`))) continue;
+      const t = errors.find((o) => o.keyword === 'type' && o.instancePath === e.instancePath);
+      const want = t && String((t.params as { type: string | string[] }).type).split(',').map((x) => TYPE_NAMES[x] ?? x).join(' or ');
+      out.push(want ? { ...e, params: { ...e.params, alsoType: want } } : e);
+    } else if (e.keyword === 'type' && errors.some((o) => o.keyword === 'const' && o.instancePath === e.instancePath && !errors.some((d) => d.instancePath.startsWith(`${e.instancePath}/`)))) {
+      continue;
+    } else out.push(e);
+  }
+  return out;
+}
+
 /** `validateData` with a given validator (the tests run generated and compiled ones side by side). */
 export function validateWith(validate: ValidateFunction, data: unknown, positions: PositionMap, what: string): Diagnostic[] {
   if (validate(data)) return [];
@@ -121,6 +148,7 @@ export function validateWith(validate: ValidateFunction, data: unknown, position
   if (specific.length) errors = specific;
   errors = errors.filter((e) => !(e.keyword === 'type' && (e.params as { type: string }).type === 'null' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath))));
   errors = errors.filter((e) => !(e.keyword === 'type' && (e.params as { type: string }).type === 'string' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type')));
+  errors = foldConstAndType(errors);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {

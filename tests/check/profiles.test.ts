@@ -42,6 +42,21 @@ describe('contexts belong to the profile', () => {
   });
 });
 
+describe('a broken profile in the SOP folder', () => {
+  const loadError = async (profile: string) => {
+    const dir = await writeFixture(synced({ ...baseFiles(), 'profiles/mini.yaml': profile }));
+    return loadSop(dir).then(() => undefined, (e: { diagnostics: { message: string; line?: number; column?: number; hint?: string }[] }) => e.diagnostics[0]);
+  };
+
+  it('a context\'s required list that is neither "all" nor a list: one message naming both forms, at its value, with a hint', async () => {
+    expect(await loadError(MINI_PROFILE.replace('protracted: all', 'protracted: every'))).toMatchObject({
+      line: 6, column: 15, message: 'profile mini: required.protracted must be "all" or a list (lines starting with "- "), not "every"', hint: 'Write "all" or a list (lines starting with "- ") here.',
+    });
+    // A list with a bad item: the item is the problem, not the list.
+    expect(await loadError(MINI_PROFILE.replace('protracted: all', 'protracted: [1, x]'))).toMatchObject({ line: 6, column: 19, message: 'profile mini: required.protracted[2] must be a whole number, not "x"' });
+  });
+});
+
 describe('component roles are flags', () => {
   const signOff = (profile: string) => profile.replace('    id: signatures\n    generated: true', '    id: sign-off\n    generated: signatures');
 
@@ -118,6 +133,20 @@ describe('keywords match whole words', () => {
     expect(hasKeyword('Case planning', ['plan'], 'en')).toBe(false);
     expect(hasKeyword('The case plan', ['plan'], 'en')).toBe(true);
     expect(hasKeyword('Follow-up and review', ['follow up'], 'en')).toBe(true);
+  });
+
+  it('topic-missing: «المركز» is not found in «المركزي»; diacritics and alef forms are folded away', async () => {
+    const profile = MINI_PROFILE + 'topics:\n  - id: centre\n    title: { en: The centre, ar: المركز }\n    keywords: { en: [centre], ar: [المركز] }\n';
+    const files = (heading: string) => {
+      const f = baseFiles();
+      f['profiles/mini.yaml'] = profile;
+      f['sections/ar/02-case-management-process.md'] = String(f['sections/ar/02-case-management-process.md']).replace(/\n## [^\n]*\n/, `\n## ${heading}\n`);
+      f['sections/en/02-case-management-process.md'] = String(f['sections/en/02-case-management-process.md']).replace(/\n## [^\n]*\n/, '\n## The centre\n');
+      return synced(f);
+    };
+    expect((await checkRule('topic-missing', files('دور البنك المركزي'))).map((d) => d.message)).toEqual(['the ar SOP does not cover the topic "The centre": no heading contains "المركز"']);
+    expect(await checkRule('topic-missing', files('دَوْرُ المَرْكَز'))).toEqual([]);
+    expect(await checkRule('topic-missing', files('دور ٱلمركز'))).toEqual([]);
   });
 
   it('component-steps no longer counts a keyword inside a longer word', async () => {
@@ -231,5 +260,14 @@ describe('recommended annexes by kind', () => {
       ['info', 'sop.yaml', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
     ]);
     expect((await checkRule('annex-recommended', files('kind: dpia\n'))).map((d) => d.message)).toEqual(['no annex of kind "me-tools" (M&E tools), which the profile mini recommends']);
+  });
+
+  it('a profile can require an annex kind (severity: error): missing, it is an error', async () => {
+    const required = profile.replace('title: { en: Data-protection impact assessment } }', 'title: { en: Data-protection impact assessment }, severity: error }');
+    const d = await checkRule('annex-recommended', synced({ ...baseFiles(), 'profiles/mini.yaml': required }));
+    expect(d.map((x) => [x.severity, x.line, x.message])).toEqual([
+      ['error', 8, 'no annex of kind "dpia" (Data-protection impact assessment), which the profile mini requires'],
+      ['info', 8, 'no annex of kind "me-tools" (M&E tools), which the profile mini recommends'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeFixture } from '../check/fixture.js';
+import { baseFiles, MINI_PROFILE, writeFixture } from '../check/fixture.js';
 import { missingTool } from '../helpers/tools.js';
 import { ensureBuilt, sopkit } from './cli.js';
 import { filesUnder } from '../helpers/files.js';
@@ -21,6 +21,27 @@ describe('sopkit profiles and init --profile', () => {
     expect(r.stdout).toMatch(/^coordination-manual +Operational manual of a social-protection coordination mechanism \| الدليل التشغيلي لآلية تنسيق الحماية الاجتماعية$/m);
     expect(r.stdout).toMatch(/^cpcm-interagency +Inter-agency CPCM SOP \(minimum components\)/m);
     expect(sopkit(['init', '--list-profiles'], repo).stdout).toBe(r.stdout);
+  });
+
+  it('profiles DIR lists the SOP folder\'s own profiles first; a broken one is an error at file:line:column with a hint, exit 2', async () => {
+    const repo = await writeFixture(Object.fromEntries(Object.entries(baseFiles()).map(([f, t]) => [`sop/${f}`, t])));
+    const r = sopkit(['profiles', 'sop'], repo);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^mini +Mini checklist\n {4}from +sop\/profiles\/mini\.yaml \(sop\.yaml uses it\)\n {4}contexts +emergency, protracted, development\n {4}components +\d+\n {4}posters +.*\(the default list: the profile has no posters:\)\n/);
+    expect(r.stdout).toMatch(/^coordination-manual +.*\n {4}from +shipped\n/m);
+    // --dir is the same; run inside the SOP folder, the argument can be left out.
+    expect(sopkit(['profiles', '--dir', 'sop'], repo).stdout).toBe(r.stdout);
+    expect(sopkit(['profiles'], path.join(repo, 'sop')).stdout).toBe(r.stdout.replace(/sop\/profiles\//g, 'profiles/'));
+
+    await writeFile(path.join(repo, 'sop/profiles/mini.yaml'), MINI_PROFILE.replace(/^title:/m, 'titel:'));
+    const broken = sopkit(['profiles', 'sop'], repo);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/^sop\/profiles\/mini\.yaml:1:1 +error +profile mini: the key "title" is missing .*\n +hint: Add a line "title: …"/);
+    // A file whose id is not its name: every message would name a profile nobody can find.
+    await writeFile(path.join(repo, 'sop/profiles/mini.yaml'), MINI_PROFILE.replace(/^id: mini$/m, 'id: tiny'));
+    expect(sopkit(['profiles', 'sop'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^sop\/profiles\/mini\.yaml:1:5 +error +profiles\/mini\.yaml says id: tiny, but its file name makes it profile "mini".*\n +hint: /) });
+    expect(sopkit(['profiles', 'nope'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/the folder "nope" does not exist/) });
   });
 
   it('refuses an unknown profile, and a context the profile does not have, with exit 2 and nothing written', async () => {

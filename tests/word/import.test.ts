@@ -175,4 +175,18 @@ describe('sopkit import: documents made by other tools', () => {
     expect(await readFile(path.join(into, 'sections/en/09-prioritisation.md'), 'utf8')).toBe(before);
     expect((await readdir(path.join(into, 'sections/en'))).sort()).toEqual(files);
   }, 60_000);
+
+  it('--profile of another family: the new SOP gets that profile\'s context (not a CPCM one) and loads', async () => {
+    const out = path.join(tmp, 'coordination-out');
+    const { model } = await loadDocument(path.join(ROOT, 'sop-sources/examples/coordination-manual'));
+    await buildDocx(model, out);
+    const into = path.join(tmp, 'coordination-back');
+    const r = sopkit(['import', path.join(out, 'docx/sop-v1.0-en.docx'), '--into', into, '--language', 'en', '--profile', 'coordination-manual'], tmp);
+    expect(r.code, r.stderr).toBe(0);
+    const sop = await readFile(path.join(into, 'sop.yaml'), 'utf8');
+    expect(sop).toMatch(/^profile: coordination-manual$/m);
+    expect(sop).toMatch(/^context: centralised$/m);
+    const c = sopkit(['check', into, '--no-layout', '--today', '2026-11-25', '--format', 'json'], tmp);
+    expect((JSON.parse(c.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).not.toContain('schema');
+  }, 120_000);
 });

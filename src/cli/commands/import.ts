@@ -73,7 +73,9 @@ export async function runImport(docx: string, flags: ImportFlags): Promise<numbe
   if (!existing) {
     // A new SOP: the folder `init` makes, with the imported sections in place of the templates.
     const { planInit } = await import('./init.js');
-    const skeleton = await planInit({ languages: [lang], context: 'protracted', date: todayFromClock(), title: conv.docTitle }, profile);
+    // The context is the profile's first, as for `init` (sop.yaml's comment lists the others):
+    // a fixed CPCM context would make the SOP of any other family fail to load.
+    const skeleton = await planInit({ languages: [lang], date: todayFromClock(), title: conv.docTitle }, profile);
     const imported = new Set([...plan.files.keys()].filter((f) => f.startsWith(`sections/${lang}/`)).map((f) => /\/(\d+-)/.exec(f)?.[1]));
     for (const f of skeleton.keys()) if (f.startsWith(`sections/${lang}/`) && imported.has(/\/(\d+-)/.exec(f)?.[1])) skeleton.delete(f);
     files = new Map([...skeleton, ...plan.files]);

@@ -9,6 +9,7 @@ import type { Profile, ProfileComponent } from '../../model/index.js';
 import { profileContexts, signatureComponent } from '../../model/profile-roles.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
+import { ownTemplates, readTemplate, shippedTemplates, strayTemplates, templateFiles, templateLanguage, type TemplateFolder } from './init-templates.js';
 import { shownDir, shownPath } from '../paths.js';
 import { shellQuote } from '../usage.js';
 
@@ -53,25 +54,18 @@ async function template(rel: string): Promise<string> {
   return readFile(path.join(INIT, rel), 'utf8');
 }
 
-/** The template folder for a language: its own, or English. */
-function templateLanguage(lang: string): string {
+/** The generic template folder for a language: its own, or English. */
+function genericLanguage(lang: string): string {
   return existsSync(path.join(INIT, 'sections', lang)) ? lang : 'en';
 }
 
-/** The profile's own templates (`templates/init/profiles/<id>/`), relative to templates/init/. */
-function profileTemplates(profile: Profile): string {
-  return path.join('profiles', profile.init?.templates ?? profile.id);
-}
-
-/** Names in a template folder, sorted; none when the profile has no such folder. */
-async function templateNames(rel: string): Promise<string[]> {
-  return existsSync(path.join(INIT, rel)) ? (await readdir(path.join(INIT, rel))).sort() : [];
-}
-
-/** A component's template: the profile's own for its id, else the one for its role, else `_default.md`. */
-async function sectionTemplate(profile: Profile, comp: ProfileComponent, tl: string): Promise<string> {
-  const own = path.join(profileTemplates(profile), 'sections', tl, `${comp.id}.md`);
-  if (existsSync(path.join(INIT, own))) return template(own);
+/**
+ * A component's template: the profile's own for its id (in `lang`, else English), else the
+ * generic one for its role, else the generic `_default.md`.
+ */
+async function sectionTemplate(profile: Profile, own: TemplateFolder | undefined, comp: ProfileComponent, lang: string, tl: string): Promise<string> {
+  const ownText = await readTemplate(own, `sections/${await templateLanguage(own, 'sections', lang)}/${comp.id}.md`);
+  if (ownText !== undefined) return ownText;
   if (comp === signatureComponent(profile)) return template(path.join('sections', tl, '_signatures.md'));
   return template(path.join('sections', tl, '_default.md'));
 }
@@ -114,7 +108,9 @@ function expandSteps(text: string, steps: { title: Record<string, string> }[], l
  * The files of a new SOP (relative path → content), computed without touching the disk
  * beyond reading templates: the pure half of `init` (the changesets habit).
  */
-export async function planInit(options: InitOptions, profile: Profile, ownProfileText?: string): Promise<Map<string, string | Buffer>> {
+export async function planInit(options: InitOptions, profile: Profile, ownProfile?: { text: string; templates?: TemplateFolder }): Promise<Map<string, string | Buffer>> {
+  // A shipped profile's templates are sopkit's; a user's profile file brings its own, or none.
+  const own = ownProfile ? ownProfile.templates : shippedTemplates(profile);
   const { fingerprintText, splitFrontMatter } = await import('../../model/index.js');
   const files = new Map<string, string | Buffer>();
   const langs = options.languages;
@@ -137,13 +133,14 @@ export async function planInit(options: InitOptions, profile: Profile, ownProfil
     }),
   );
   // A profile of the user's own travels with the SOP: check and build find it in profiles/.
-  if (ownProfileText !== undefined) files.set(`profiles/${profile.id}.yaml`, ownProfileText);
+  if (ownProfile) files.set(`profiles/${profile.id}.yaml`, ownProfile.text);
   const topicsOf = topicHomes(profile);
+  await strayTemplates(own, profile);
 
   for (const lang of langs) {
-    const tl = templateLanguage(lang);
+    const tl = genericLanguage(lang);
     for (const comp of profile.components) {
-      let body = await sectionTemplate(profile, comp, tl);
+      let body = await sectionTemplate(profile, own, comp, lang, tl);
       const title = comp.title[lang] ?? comp.title[tl] ?? comp.title.en ?? comp.id;
       body = fill(expandSteps(body, comp.steps ?? [], lang in (comp.steps?.[0]?.title ?? {}) ? lang : tl), { n: String(comp.n), title });
       // The required topics that live here get a heading each, so a fresh scaffold passes topic-missing.
@@ -154,11 +151,11 @@ export async function planInit(options: InitOptions, profile: Profile, ownProfil
       const name = `${String(comp.n).padStart(2, '0')}-${comp.id}.md`;
       files.set(`sections/${lang}/${name}`, `---\ncomponent: ${comp.id}\ntitle: ${yamlString(title)}\n---\n\n${body.trim()}\n`);
     }
-    const annexes = path.join(profileTemplates(profile), 'annexes', tl);
-    const names = await templateNames(annexes);
+    const annexes = `annexes/${await templateLanguage(own, 'annexes', lang)}`;
+    const names = await templateFiles(own, annexes, /\.md$/);
     const kinds = new Set<string>();
     for (const e of names) {
-      const text = await template(path.join(annexes, e));
+      const text = (await readTemplate(own, `${annexes}/${e}`))!;
       files.set(`annexes/${lang}/${e}`, text);
       const kind = /^kind: *([a-z0-9-]+) *$/m.exec(text)?.[1];
       if (kind) kinds.add(kind);
@@ -185,9 +182,8 @@ export async function planInit(options: InitOptions, profile: Profile, ownProfil
     files.set(rel, text.replace(/^---\n/, `---\nsource_fingerprint: ${fp}\n`));
   }
 
-  const data = path.join(profileTemplates(profile), 'data');
-  for (const e of await templateNames(data)) {
-    files.set(`data/${e}`, fill(await template(path.join(data, e)), { date: options.date }));
+  for (const e of await templateFiles(own, 'data', /\.ya?ml$/)) {
+    files.set(`data/${e}`, fill((await readTemplate(own, `data/${e}`))!, { date: options.date }));
   }
   // Editors validate against these copies (the yaml-language-server comment at the top of every YAML file).
   for (const e of (await readdir(SCHEMAS_DIR)).filter((n) => n.endsWith('.schema.json')).sort()) {
@@ -232,9 +228,13 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   const id = options.profile ?? DEFAULT_PROFILE;
   let profile: Profile;
   let ownText: string | undefined;
+  let templates: TemplateFolder | undefined;
   if (isProfilePath(id)) {
-    // A profile file of the user's own: validated here (file:line), copied into the SOP.
-    ({ profile, text: ownText } = await loadProfileFile(path.resolve(id), toPosix(id)));
+    // A profile file of the user's own: validated here (file:line), copied into the SOP,
+    // with the templates its init.templates names beside it.
+    const own = await loadProfileFile(path.resolve(id), toPosix(id));
+    ({ profile, text: ownText } = own);
+    templates = await ownTemplates(path.resolve(id), toPosix(id), profile, own.positions);
   } else {
     const shipped = await shippedProfileIds();
     if (!shipped.includes(id)) {
@@ -246,7 +246,7 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   if (options.context !== undefined && !contexts.includes(options.context)) {
     throw new SopkitError(diagnostic('usage', 'error', `--context must be one of ${contexts.join(', ')} (the contexts of profile ${profile.id}), not "${options.context}"`, undefined, `Leave --context out for "${contexts[0]}", or choose one of the profile's contexts.`));
   }
-  const files = await planInit(options, profile, ownText);
+  const files = await planInit(options, profile, ownText === undefined ? undefined : { text: ownText, templates });
   const staging = await makeStagingDir(target);
   try {
     for (const [rel, content] of files) {
