@@ -19,12 +19,14 @@ export function useMemoStore(dir: string | undefined, salt = ''): void {
   store = dir ? { dir, salt } : undefined;
 }
 
-function fileOf(kind: string, input: string | Uint8Array): string | undefined {
+/** Where the result of `kind` for `input` is kept; undefined when the store is off. */
+export function memoFile(kind: string, input: string | Uint8Array): string | undefined {
   if (!store) return undefined;
   return path.join(store.dir, kind, `${createHash('sha256').update(store.salt).update('\0').update(input).digest('hex')}.json`);
 }
 
-function recall<T>(file: string): { value: T } | undefined {
+/** The kept result, or undefined (missing, damaged). */
+export function recall<T>(file: string): { value: T } | undefined {
   try {
     return { value: JSON.parse(readFileSync(file, 'utf8')) as T };
   } catch {
@@ -32,7 +34,8 @@ function recall<T>(file: string): { value: T } | undefined {
   }
 }
 
-function keep(file: string, value: unknown): void {
+/** Keeps `value` (plain JSON data) at `file`; written beside and renamed into place. */
+export function keep(file: string, value: unknown): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -49,7 +52,7 @@ function keep(file: string, value: unknown): void {
  * NaN, no class instances): the caller's test proves it for its kind.
  */
 export function memoized<T>(kind: string, input: string | Uint8Array, compute: () => T): T {
-  const file = fileOf(kind, input);
+  const file = memoFile(kind, input);
   const hit = file ? recall<T>(file) : undefined;
   if (hit) return hit.value;
   const value = compute();
@@ -59,7 +62,7 @@ export function memoized<T>(kind: string, input: string | Uint8Array, compute: (
 
 /** `memoized` for an asynchronous computation (the file I/O stays synchronous: small files). */
 export async function memoizedAsync<T>(kind: string, input: string | Uint8Array, compute: () => Promise<T>): Promise<T> {
-  const file = fileOf(kind, input);
+  const file = memoFile(kind, input);
   const hit = file ? recall<T>(file) : undefined;
   if (hit) return hit.value;
   const value = await compute();

@@ -19,6 +19,14 @@ import { fileURLToPath } from 'node:url';
 const VENDOR_DIR = fileURLToPath(new URL('../vendor/', import.meta.url));
 /** Loaded at run time from node_modules: they read files beside themselves or are one file already. */
 const EXTERNAL = ['harfbuzzjs', 'pdfjs-dist', 'elkjs', 'minisearch', 'playwright-core', 'axe-core'];
+/**
+ * Optional packages a bundled library asks for with a run-time `require` inside a
+ * try/catch, and that sopkit never needs: the bundle's `require` answers "not found", as
+ * in an install without them. gray-matter's js-yaml 3 loads esprima (280 KB, ~20 ms of
+ * every command that reads front-matter) only for `!!js/function` tags, and sopkit parses
+ * the front-matter with `yaml`, never with js-yaml.
+ */
+const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
 /** Not bundles: the façade's documentation module and the pako stand-in (bundled into pdf-lib). */
 const SKIP = new Set(['index.js', 'pako-native.js']);
 
@@ -32,6 +40,17 @@ async function loadEsbuild(): Promise<EsbuildLike | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The `require` a bundle gets: Node's, except for the `absent` packages. */
+function requireBanner(absent: string[]): string {
+  const node = "import { createRequire as __sopkitCreateRequire } from 'node:module';\n";
+  if (!absent.length) return `${node}const require = __sopkitCreateRequire(import.meta.url);`;
+  return (
+    `${node}const __sopkitRequire = __sopkitCreateRequire(import.meta.url);\n` +
+    `const __sopkitAbsent = new Set(${JSON.stringify(absent)});\n` +
+    'const require = Object.assign((id) => { if (__sopkitAbsent.has(id)) throw Object.assign(new Error(`Cannot find module \'${id}\'`), { code: \'MODULE_NOT_FOUND\' }); return __sopkitRequire(id); }, __sopkitRequire);'
+  );
 }
 
 export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
@@ -60,7 +79,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       legalComments: 'inline',
       // CommonJS packages inside an ES module bundle still call require() for Node's
       // built-ins; give them a real one.
-      banner: { js: "import { createRequire as __sopkitCreateRequire } from 'node:module';\nconst require = __sopkitCreateRequire(import.meta.url);" },
+      banner: { js: requireBanner(ABSENT[f] ?? []) },
       // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
       // Deflate/Inflate classes, which the stand-in does not have.
       plugins: f !== 'pdf-lib.js' ? [] : [
