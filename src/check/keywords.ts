@@ -33,24 +33,10 @@ export function keywordPattern(word: string, lang: string): RegExp {
   return new RegExp(`(?<!${LETTER})${prefix}${escape(core)}(?!${LETTER})`, 'u');
 }
 
-/**
- * Compiled patterns by language and keyword: each heading is tested against every keyword
- * of its component, and compiling a `\p{…}` pattern costs far more than running it (a new
- * one per test was ~25 ms of `check --no-layout` on the example).
- */
-const patterns = new Map<string, RegExp | null>();
-
-function patternFor(word: string, lang: string): RegExp | null {
-  const key = `${lang}\0${word}`;
-  let p = patterns.get(key);
-  if (p === undefined) patterns.set(key, (p = foldForMatch(word) === '' ? null : keywordPattern(word, lang)));
-  return p;
-}
-
 /** Whether one of `words` occurs as whole words in `text` (both as written; folded here). */
 export function hasKeyword(text: string, words: readonly string[], lang: string): boolean {
   const folded = foldForMatch(text);
-  return words.some((w) => patternFor(w, lang)?.test(folded) ?? false);
+  return words.some((w) => foldForMatch(w) !== '' && keywordPattern(w, lang).test(folded));
 }
 
 /** A profile's keyword list for `lang`: its own, else its base language's (`ar-SY` → `ar`). */
