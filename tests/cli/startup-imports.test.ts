@@ -4,8 +4,9 @@
  * load the layout engine, the PDF writer, HarfBuzz, elkjs, pdf-lib or the site and Word
  * libraries. Each process runs with a loader hook (tests/helpers/module-log.mjs) that lists
  * every module it loads; a static import that drags one of them back in fails here.
+ * (CommonJS files, which Node 20's hooks do not see, are the vendor bundles' `.cjs`.)
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,5 +74,8 @@ describe('what a command loads', () => {
 
     const full = await loaded(['check', 'sop-sources', '--today', '2026-11-25', '--format', 'json']);
     expect(heavy(full.modules)).toEqual([]);
+    // The start-up bundles ran through V8's code cache (src/cache/code-cache.ts) and left their compiled code.
+    expect(full.modules.filter((u) => /\/lib\/vendor\/(commander|yaml|front-matter|markdown)\.js$/.test(u))).toHaveLength(4);
+    expect((await readdir(path.join(store, 'cache', 'code'))).filter((f) => f.endsWith('.bin'))).toHaveLength(4);
   });
 });
