@@ -40,6 +40,7 @@ function shippedLib(): Plugin {
 export const E2E = [
   'tests/bad-inputs/**/*.test.ts',
   'tests/build/**/*.test.ts',
+  'tests/cache/code-cache.test.ts', // one node process per step (V8 keeps compiled scripts in memory)
   'tests/cli/**/*.test.ts',
   'tests/fuzz/**/*.test.ts',
   'tests/i18n/anchors.test.ts', // builds the example with the CLI

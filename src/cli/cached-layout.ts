@@ -7,8 +7,7 @@
  */
 import type { Diagnostic } from '../diag/index.js';
 import type { SopModel } from '../model/types.js';
-import { useParseCache } from '../document/index.js';
-import { cacheDir, engineFingerprint, openCache, readPosterFacts, readSopLayoutFacts, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
+import { cacheDir, engineFingerprint, openCache, useMemoStore, readPosterFacts, readSopLayoutFacts, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 
 export interface CachedLayoutRules {
   countBodyPages(model: SopModel, lang: string): Promise<number>;
@@ -57,12 +56,13 @@ export function cachedLayoutRules(opts: { enabled?: boolean } = {}): CachedLayou
 }
 
 /**
- * Turns on the cache of parsed Markdown trees (src/document/parse.ts) for this process,
- * unless caching is off (`--no-cache`, `SOPKIT_CACHE=0`). Called before the SOP is loaded.
+ * Turns on the store of computed results (src/cache/memo.ts: parsed Markdown trees, annex
+ * PDF verdicts) for this process, unless caching is off (`--no-cache`, `SOPKIT_CACHE=0`).
+ * Called before the SOP is loaded.
  */
-export async function enableParseCache(opts: { enabled?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+export async function enableMemoStore(opts: { enabled?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   const env = opts.env ?? process.env;
   if (opts.enabled === false || env.SOPKIT_CACHE === '0') return;
   const dir = cacheDir(env);
-  if (dir) useParseCache(dir, await engineFingerprint());
+  if (dir) useMemoStore(dir, await engineFingerprint());
 }

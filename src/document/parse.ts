@@ -1,7 +1,5 @@
 import type { Root } from 'mdast';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { memoized } from '../cache/memo.js';
 import { parseMarkdown } from '../markdown/index.js';
 
 /**
@@ -12,19 +10,13 @@ import { parseMarkdown } from '../markdown/index.js';
  */
 let calls = 0;
 
-let store: { dir: string; salt: string } | undefined;
-
-/**
- * Keeps parsed trees in `dir` (the build cache, docs/cache.md), keyed by the sha256 of
- * `salt` (the engine fingerprint: another parser version parses differently) and the
- * body: a Markdown file unchanged since the last command is read back as JSON (a few ms)
- * instead of parsed (micromark, cold, was a third of `check --no-layout`). The trees are
- * plain data and survive JSON exactly (tests/document/parse-cache.test.ts). Set by the
- * CLI; `undefined` turns it off. Synchronous, like the parse it replaces.
+/*
+ * Parsed trees are kept in the cache folder (src/cache/memo.ts, kind `mdast`), keyed by
+ * the engine fingerprint and the body: a Markdown file unchanged since the last command is
+ * read back as JSON (a few ms) instead of parsed (micromark, cold, was a third of
+ * `check --no-layout`). The trees are plain data and survive JSON exactly
+ * (tests/document/parse-cache.test.ts). Turned on by the CLI (`useMemoStore`).
  */
-export function useParseCache(dir: string | undefined, salt = ''): void {
-  store = dir ? { dir: path.join(dir, 'mdast'), salt } : undefined;
-}
 
 /** Pristine trees by body, when kept in memory (`keepParsedTrees`); oldest dropped first. */
 let kept: Map<string, Root> | undefined;
@@ -66,23 +58,7 @@ export function parseBody(body: string): Root {
 
 function parseStored(body: string): Root {
   calls += 1;
-  if (!store) return parseMarkdown(body);
-  const file = path.join(store.dir, `${createHash('sha256').update(store.salt).update('\0').update(body).digest('hex')}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Root;
-  } catch {
-    // Missing or damaged: parse, and store for next time (before anyone changes the tree).
-  }
-  const tree = parseMarkdown(body);
-  try {
-    mkdirSync(store.dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(tree));
-    renameSync(tmp, file);
-  } catch {
-    // A store that cannot be written only costs the reuse.
-  }
-  return tree;
+  return memoized('mdast', body, () => parseMarkdown(body));
 }
 
 /** Markdown parses since the process started (or `resetParseStats`). */

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node }
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diag/index.js';
 import type { PositionMap } from './types.js';
 import { yamlDepthProblem } from './yaml-limits.js';
+import { keep, memoFile, recall } from '../cache/memo.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -67,6 +68,47 @@ export function resetYamlStats(): void {
  */
 export function parseYamlWithPositions(text: string, file: string, lineOffset = 0): ParsedYaml {
   yamlCalls.set(file, (yamlCalls.get(file) ?? 0) + 1);
+  // A clean parse is kept in the cache folder (src/cache/memo.ts) when the CLI turned it
+  // on: the YAML of sop.yaml, the data files and every front-matter was ~90 ms of a
+  // `check --no-layout` (the parser runs cold); reading them back is a few ms.
+  const at = memoFile('yaml', `${file}\0${lineOffset}\0${text}`);
+  const hit = at ? recall<StoredYaml>(at) : undefined;
+  if (hit) return fromStored(hit.value, file, lineOffset);
+  const parsed = parseYaml(text, file, lineOffset);
+  if (at && parsed.diagnostics.length === 0 && isPlainJson(parsed.value)) keep(at, toStored(parsed));
+  return parsed;
+}
+
+/** A clean parse as JSON: the value, and each position as [pointer, line, column] (the file is the key's). */
+interface StoredYaml {
+  value: unknown;
+  values: Array<[string, number, number]>;
+  keys: Array<[string, number, number]>;
+}
+
+function toStored(p: ParsedYaml): StoredYaml {
+  const positions = p.positions as YamlPositions;
+  const list = (m: Map<string, SourcePosition>) => [...m].map(([k, v]) => [k, v.line, v.column] as [string, number, number]);
+  return { value: p.value, values: list(positions.values), keys: list(positions.keys) };
+}
+
+function fromStored(s: StoredYaml, file: string, lineOffset: number): ParsedYaml {
+  const positions = new YamlPositions(file, { file, line: 1 + lineOffset, column: 1 });
+  for (const [k, line, column] of s.values) positions.values.set(k, { file, line, column });
+  for (const [k, line, column] of s.keys) positions.keys.set(k, { file, line, column });
+  return { value: s.value, positions, diagnostics: [] };
+}
+
+/** Whether `v` survives JSON unchanged: no NaN, Infinity or -0 (`.nan`, `.inf`, `-0` in YAML), no `__proto__` key. */
+function isPlainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(isPlainJson);
+  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  return Object.entries(v as Record<string, unknown>).every(([k, x]) => k !== '__proto__' && isPlainJson(x));
+}
+
+function parseYaml(text: string, file: string, lineOffset: number): ParsedYaml {
   const deep = yamlDepthProblem(text);
   if (deep) {
     const where = { file, line: deep.line + lineOffset, column: deep.column };

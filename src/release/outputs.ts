@@ -2,27 +2,8 @@ import path from 'node:path';
 import { buildAll, type BuildResult } from '../build/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { runDiff, type RunDiffResult } from '../diff/run.js';
-import { loadSop, type SopModel } from '../model/index.js';
 import { listReleases, readSourceFiles, sha256, verifyRelease } from '../store/index.js';
-
-/**
- * Every frozen release loaded as a model, oldest first (read-only: models of
- * `releases/VERSION/`). For the site's version switcher; a release that cannot be read
- * is skipped and reported.
- */
-export async function loadReleasedModels(root: string): Promise<{ models: SopModel[]; problems: string[] }> {
-  const { releases } = await listReleases(path.resolve(root));
-  const models: SopModel[] = [];
-  const problems: string[] = [];
-  for (const r of releases) {
-    try {
-      models.push((await loadSop(path.join(path.resolve(root), 'releases', r.version))).model);
-    } catch (e) {
-      problems.push(`releases/${r.version}: ${(e as Error).message}`);
-    }
-  }
-  return { models, problems };
-}
+import { loadReleasedModels } from './released.js';
 
 export interface ReleaseOutputs {
   build?: BuildResult;

@@ -19,11 +19,24 @@ import { fileURLToPath } from 'node:url';
 const VENDOR_DIR = fileURLToPath(new URL('../vendor/', import.meta.url));
 /** Loaded at run time from node_modules: they read files beside themselves or are one file already. */
 const EXTERNAL = ['harfbuzzjs', 'pdfjs-dist', 'elkjs', 'minisearch', 'playwright-core', 'axe-core'];
+/**
+ * Optional packages a bundled library asks for with a run-time `require` inside a
+ * try/catch, and that sopkit never needs: the bundle's `require` answers "not found", as
+ * in an install without them. gray-matter's js-yaml 3 loads esprima (280 KB, ~20 ms of
+ * every command that reads front-matter) only for `!!js/function` tags, and sopkit parses
+ * the front-matter with `yaml`, never with js-yaml.
+ */
+const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
+/**
+ * The bundles every command starts with, run through V8's code cache (src/cache/code-cache.ts):
+ * written as CommonJS (./<name>.cjs) with an ES module of the same exports in <name>.js.
+ */
+const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown']);
 /** Not bundles: the façade's documentation module and the pako stand-in (bundled into pdf-lib). */
 const SKIP = new Set(['index.js', 'pako-native.js']);
 
 interface EsbuildLike {
-  build(options: Record<string, unknown>): Promise<{ outputFiles?: Array<{ contents: Uint8Array }>; warnings: unknown[] }>;
+  build(options: Record<string, unknown>): Promise<{ outputFiles?: Array<{ contents: Uint8Array }>; warnings: unknown[]; metafile?: { outputs: Record<string, { exports: string[] }> } }>;
 }
 
 async function loadEsbuild(): Promise<EsbuildLike | undefined> {
@@ -32,6 +45,36 @@ async function loadEsbuild(): Promise<EsbuildLike | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The `require` a bundle gets: Node's, except for the `absent` packages. An ES module
+ * bundle makes one from its import.meta.url; a CommonJS one has Node's as a parameter
+ * (src/cache/code-cache.ts) and only wraps it when some package is to stay absent.
+ */
+function requireBanner(absent: string[], format: 'esm' | 'cjs'): string {
+  const refuse = absent.length
+    ? `const __sopkitAbsent = new Set(${JSON.stringify(absent)});\n` +
+      `${format === 'esm' ? 'const require =' : 'require ='} ((r) => Object.assign((id) => { if (__sopkitAbsent.has(id)) throw Object.assign(new Error(\`Cannot find module '\${id}'\`), { code: 'MODULE_NOT_FOUND' }); return r(id); }, r))(${format === 'esm' ? '__sopkitCreateRequire(import.meta.url)' : 'require'});`
+    : '';
+  if (format === 'cjs') return refuse;
+  return `import { createRequire as __sopkitCreateRequire } from 'node:module';\n${refuse || 'const require = __sopkitCreateRequire(import.meta.url);'}`;
+}
+
+/**
+ * The ES module that stands in lib/vendor/<name>.js for a bundle loaded through the code
+ * cache: the same exports, taken from ./<name>.cjs.
+ */
+function codeCachedShim(name: string, exports: string[]): string {
+  const lines = [
+    `// Written by \`npm run build\` (src/tooling/bundle-vendor.ts): the bundle is ./${name}.cjs, run`,
+    '// through V8\'s code cache (src/cache/code-cache.ts). Same exports as src/vendor/' + name + '.ts.',
+    "import { loadBundle } from '../cache/code-cache.js';",
+    `const bundle = loadBundle(new URL('./${name}.cjs', import.meta.url));`,
+  ];
+  exports.forEach((e, i) => lines.push(`const e${i} = bundle[${JSON.stringify(e)}];`));
+  lines.push(`export { ${exports.map((e, i) => `e${i} as ${/^[A-Za-z_$][\w$]*$/.test(e) ? e : JSON.stringify(e)}`).join(', ')} };`);
+  return `${lines.join('\n')}\n`;
 }
 
 export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
@@ -45,12 +88,13 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
   const done: string[] = [];
   for (const f of files) {
     const file = path.join(dir, f);
-    const result = await esbuild.build({
+    const name = f.slice(0, -3);
+    const cjs = CODE_CACHED.has(name);
+    const options = {
       entryPoints: [file],
       bundle: true,
       write: false,
       platform: 'node',
-      format: 'esm',
       target: 'node20',
       // ES module builds first (pdf-lib's es/, not its 400 CommonJS files), so `export *`
       // re-exports are static.
@@ -58,9 +102,6 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       external: EXTERNAL,
       logLevel: 'warning',
       legalComments: 'inline',
-      // CommonJS packages inside an ES module bundle still call require() for Node's
-      // built-ins; give them a real one.
-      banner: { js: "import { createRequire as __sopkitCreateRequire } from 'node:module';\nconst require = __sopkitCreateRequire(import.meta.url);" },
       // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
       // Deflate/Inflate classes, which the stand-in does not have.
       plugins: f !== 'pdf-lib.js' ? [] : [
@@ -71,11 +112,26 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
           },
         },
       ],
-    });
+    };
+    // CommonJS packages inside an ES module bundle still call require() for Node's
+    // built-ins; give them a real one.
+    const result = await esbuild.build({ ...options, format: 'esm', metafile: cjs, banner: { js: requireBanner(ABSENT[f] ?? [], 'esm') } });
     const out = result.outputFiles?.[0];
     if (!out) throw new Error(`esbuild wrote nothing for ${f}`);
+    let contents: Uint8Array | string = out.contents;
+    if (cjs) {
+      // The same code as a CommonJS bundle (./<name>.cjs) and, in <name>.js, an ES module
+      // that runs it through the code cache with the exports the ES module bundle has.
+      const exports = Object.values(result.metafile?.outputs ?? {})[0]?.exports ?? [];
+      const code = await esbuild.build({ ...options, format: 'cjs', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: requireBanner(ABSENT[f] ?? [], 'cjs') } });
+      const bundle = code.outputFiles?.[0];
+      if (!bundle || !exports.length) throw new Error(`esbuild wrote no CommonJS bundle or no exports for ${f}`);
+      await writeFile(path.join(dir, `${name}.cjs.tmp`), bundle.contents);
+      await rename(path.join(dir, `${name}.cjs.tmp`), path.join(dir, `${name}.cjs`));
+      contents = codeCachedShim(name, exports);
+    }
     // Write beside, then rename: an interrupted build never leaves half a module.
-    await writeFile(`${file}.tmp`, out.contents);
+    await writeFile(`${file}.tmp`, contents);
     await rename(`${file}.tmp`, file);
     done.push(f);
   }

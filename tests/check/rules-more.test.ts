@@ -1,4 +1,9 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useMemoStore } from '../../src/cache/memo.js';
 import { addMonths, foldForMatch } from '../../src/check/index.js';
 import { PDFDocument } from 'pdf-lib';
 import { baseFiles, check, checkRule, ELIGIBILITY_YAML, manifest, section, synced } from './fixture.js';
@@ -78,6 +83,26 @@ describe('annex-pdf', () => {
       ['annexes/01-a.yaml', 1, 'annexes/01-a.pdf is not a PDF file'],
       ['annexes/02-b.yaml', 3, 'annexes/b.pdf is damaged and cannot be opened'],
     ]);
+  });
+
+  it('reports the same through the memo store: stored on the first check, read back (not parsed) on the second', async () => {
+    const files = { ...base(), 'annexes/02-b.yaml': 'annex: 2\ntitle: { en: B }\nfile: b.pdf\n', 'annexes/b.pdf': '%PDF-1.7\ngarbage' };
+    const cold = await checkRule('annex-pdf', files);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-memo-annex-'));
+    try {
+      useMemoStore(dir, 'engine-a');
+      expect(await checkRule('annex-pdf', files)).toEqual(cold);
+      const stored = readdirSync(path.join(dir, 'annex-pdf'));
+      expect(stored).toHaveLength(1);
+      // A hit is what the file says: a planted verdict proves the second check read it.
+      writeFileSync(path.join(dir, 'annex-pdf', stored[0]!), JSON.stringify({ kind: 'encrypted', message: 'is planted', hint: 'h' }));
+      expect((await checkRule('annex-pdf', files)).map((d) => d.message)).toEqual(['annexes/b.pdf is planted']);
+      // Other bytes, another entry: a valid verdict again.
+      expect(await checkRule('annex-pdf', { ...files, 'annexes/b.pdf': '%PDF-1.7\nother garbage' })).toHaveLength(1);
+      expect(readdirSync(path.join(dir, 'annex-pdf'))).toHaveLength(2);
+    } finally {
+      useMemoStore(undefined);
+    }
   });
 });
 

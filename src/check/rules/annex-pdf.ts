@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../../diag/index.js';
 import { checkSourcePath } from '../../fs/index.js';
+import { memoizedAsync } from '../../cache/memo.js';
 import type { PdfAnnex, SopModel } from '../../model/index.js';
 import type { Rule } from '../types.js';
 
@@ -30,9 +31,14 @@ async function problemWith(root: string, a: PdfAnnex): Promise<{ message: string
   }
   if (size > MAX_PARSE_BYTES) return undefined;
   // The same test as `build` and `stamp` (encrypted, damaged, no pages), in sopkit's words.
-  // Loaded only when there is a PDF annex: pdf-lib is large and most runs never need it.
-  const { openAnnexPdf } = await import('../../build/annex-pdf.js');
-  const { problem } = await openAnnexPdf(await readFile(abs));
+  // Its verdict is a function of the bytes, kept in the cache folder (src/cache/memo.ts):
+  // pdf-lib (700 KB of code, ~0.1 s to load and parse this PDF) is loaded only for a PDF
+  // not seen before by this sopkit.
+  const bytes = await readFile(abs);
+  const problem = await memoizedAsync('annex-pdf', bytes, async () => {
+    const { openAnnexPdf } = await import('../../build/annex-pdf.js');
+    return (await openAnnexPdf(bytes)).problem ?? null;
+  });
   if (problem) return { message: `${a.pdf} ${problem.message}`, hint: problem.hint };
   return undefined;
 }

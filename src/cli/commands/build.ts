@@ -2,14 +2,14 @@ import { Command, InvalidArgumentError, Option } from '../../vendor/commander.js
 import type { Diagnostic } from '../../diag/index.js';
 import { loadDocument } from '../../document/index.js';
 import { BUILD_TARGETS, buildAll, type BuildTarget } from '../../build/index.js';
-import { loadReleasedModels } from '../../release/outputs.js';
+import { loadReleasedModels } from '../../release/released.js';
 import { formatDiagnostic, summary, useColour, withBase } from '../output.js';
 import { shellQuote, DIR_ARGUMENT, dirOption, sopDir } from '../usage.js';
 import { shownDir, shownPath } from '../paths.js';
 import { createProgress, progressMode } from '../progress.js';
 import { runAction } from '../run.js';
 import { openCache } from '../../cache/index.js';
-import { enableParseCache } from '../cached-layout.js';
+import { enableMemoStore } from '../cached-layout.js';
 import { availableParallelism } from 'node:os';
 
 /** `--only pdf,site`: a bad name is a usage error (exit 2) naming the ones that exist. */
@@ -45,7 +45,7 @@ export function buildCommand(): Command {
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const targets = opts.only;
-        await enableParseCache({ enabled: opts.cache });
+        await enableMemoStore({ enabled: opts.cache });
         const { model, diagnostics } = await loadDocument(dir);
         const colour = useColour();
         const base = shownPath(model.root);

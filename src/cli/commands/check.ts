@@ -8,7 +8,7 @@ import { toPosix } from '../../fs/index.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { summary, useColour } from '../output.js';
 import { runAction, withRunnableHint } from '../run.js';
-import { cachedLayoutRules, enableParseCache } from '../cached-layout.js';
+import { cachedLayoutRules, enableMemoStore } from '../cached-layout.js';
 import { shownPath } from '../paths.js';
 import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
 
@@ -106,7 +106,7 @@ export async function runCheck(dir: string, flags: CheckFlags, deps: CheckComman
   };
 
   const layoutRules = cachedLayoutRules({ enabled: flags.cache });
-  await enableParseCache({ enabled: flags.cache });
+  await enableMemoStore({ enabled: flags.cache });
   let result;
   try {
     // R1 counts body pages with the PDF layout itself (the same pages `build` prints);
