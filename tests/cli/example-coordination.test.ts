@@ -22,13 +22,19 @@ describe('the example coordination manual (sop-sources/examples/coordination-man
     expect(r.code).toBe(0);
   });
 
-  it('builds PDFs, site and the organigram, referral-loop and Table 1 posters; the service map has the four social-protection sectors', async () => {
+  it('builds PDFs, site and the organigram, referral-loop, Table 1, two-way-flow and card posters and the pocket guide; the service map has the four social-protection sectors', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'sopkit-coord-'));
     const r = sopkit(['build', EXAMPLE, '--quiet', '-o', out], ROOT);
     expect(r.code, r.stderr).toBe(0);
     const built = await filesUnder(out);
     expect(built).toEqual(expect.arrayContaining(['pdf/sop-v1.0-ar.pdf', 'pdf/sop-v1.0-en.pdf', 'site/1.0/ar/index.html', 'site/1.0/en/index.html']));
-    expect(built.filter((f) => f.startsWith('posters/')).map((f) => f.replace(/-a[23]-.*$/, '')).filter((v, i, a) => a.indexOf(v) === i)).toEqual(['posters/organigram', 'posters/referral-loop', 'posters/relationships']);
+    expect(built.filter((f) => f.startsWith('posters/')).map((f) => f.replace(/-a[23]-.*$/, '')).filter((v, i, a) => a.indexOf(v) === i)).toEqual([
+      'posters/front-back-office',
+      'posters/grievance-card-4up-a4-ar.pdf', 'posters/grievance-card-4up-a4-en.pdf', 'posters/grievance-card-a6-ar.pdf', 'posters/grievance-card-a6-en.pdf',
+      'posters/information-flows', 'posters/organigram',
+      'posters/pocket-guide-a4-ar.pdf', 'posters/pocket-guide-a4-en.pdf',
+      'posters/referral-loop', 'posters/relationships',
+    ]);
     const site = (await Promise.all(built.filter((f) => f.endsWith('.html')).map((f) => readFile(path.join(out, f), 'utf8')))).join('\n');
     for (const sector of ['Social assistance', 'Social insurance', 'Employment services', 'Civil registration', 'المساعدة الاجتماعية', 'التأمين الاجتماعي', 'خدمات التوظيف', 'التسجيل المدني']) {
       expect(site).toContain(sector);
