@@ -14,11 +14,12 @@
  * result). `SOPKIT_CACHE=0` or no cache folder: compiled each time, as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { writeCacheFile } from './memo.js';
 import { cacheDir } from './store.js';
 
 /** Scripts whose compiled code is to be kept when the process exits. */
@@ -28,17 +29,8 @@ let hooked = false;
 /** Writes the compiled code of the bundles loaded without (valid) cached code; how many were written. Run at exit. */
 export function keepCompiledCode(): number {
   let written = 0;
-  for (const { script, file } of toKeep.splice(0)) {
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, file);
-      written += 1;
-    } catch {
-      // A cache folder that cannot be written only costs the compile next time.
-    }
-  }
+  // A cache folder that cannot be written only costs the compile next time.
+  for (const { script, file } of toKeep.splice(0)) if (writeCacheFile(file, script.createCachedData())) written += 1;
   return written;
 }
 

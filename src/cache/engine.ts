@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFile } from './memo.js';
 import { cacheDir } from './store.js';
 
 /** One file of the engine: where, and the stat fields that change when it is written. */
@@ -100,15 +101,7 @@ export function fingerprintOf(roots: { lib: string; templates: string; pkg: stri
     }
   }
   const fingerprint = hashFiles(roots, files);
-  if (index) {
-    try {
-      mkdirSync(path.dirname(index), { recursive: true });
-      const tmp = `${index}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ files, fingerprint }));
-      renameSync(tmp, index);
-    } catch {
-      // A cache folder that cannot be written only costs the hashing next time.
-    }
-  }
+  // A cache folder that cannot be written only costs the hashing next time.
+  if (index) writeCacheFile(index, JSON.stringify({ files, fingerprint }));
   return fingerprint;
 }

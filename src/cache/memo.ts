@@ -34,16 +34,27 @@ export function recall<T>(file: string): { value: T } | undefined {
   }
 }
 
-/** Keeps `value` (plain JSON data) at `file`; written beside and renamed into place. */
-export function keep(file: string, value: unknown): void {
+/**
+ * Writes a cache file: beside it, then renamed into place, so a reader never sees half of
+ * one. Best effort (false when it could not be written): a cache folder that cannot be
+ * written only costs the reuse. Shared by every synchronous cache writer (memo results,
+ * compiled code, the engine fingerprint's index).
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
+    writeFileSync(tmp, data);
     renameSync(tmp, file);
+    return true;
   } catch {
-    // A store that cannot be written only costs the reuse.
+    return false;
   }
+}
+
+/** Keeps `value` (plain JSON data) at `file`. */
+export function keep(file: string, value: unknown): void {
+  writeCacheFile(file, JSON.stringify(value));
 }
 
 /**
