@@ -22,6 +22,14 @@ import vm from 'node:vm';
 import { writeCacheFile } from './memo.js';
 import { cacheDir } from './store.js';
 
+/**
+ * The first line `npm run build` gives a bundle (src/tooling/code-bundle.ts): the sha256
+ * of the rest, so the key costs no hashing of the whole file. A bundle without it (a
+ * test's) is hashed whole.
+ */
+export const CODE_KEY_PREFIX = '// sopkit-code-sha256: ';
+const KEY_LINE = /^\/\/ sopkit-code-sha256: ([0-9a-f]{64})\n/;
+
 /** Scripts whose compiled code is to be kept when the process exits. */
 const toKeep: Array<{ script: vm.Script; file: string }> = [];
 let hooked = false;
@@ -34,12 +42,16 @@ export function keepCompiledCode(): number {
   return written;
 }
 
-/** Runs the CommonJS bundle at `url` and returns its `module.exports`. */
-export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+/**
+ * Runs the CommonJS bundle at `url` and returns its `module.exports`. `variant` keeps a
+ * separate cached code per use of one bundle (the CLI's: one per command), since the data
+ * holds only the functions compiled when it was made.
+ */
+export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = ''): Record<string, unknown> {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
-  const key = dir && createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex');
+  const key = dir && createHash('sha256').update(`${process.version}\0${process.arch}\0${variant}\0`).update(KEY_LINE.exec(source)?.[1] ?? source).digest('hex');
   const cacheFile = dir && key ? path.join(dir, 'code', `${key}.bin`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
