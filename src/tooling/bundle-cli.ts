@@ -37,6 +37,14 @@ const HB = 'sopkit-harfbuzzjs';
 /** Where the bundle keeps the list of the modules that ran, and the preloaded harfbuzzjs. */
 export const MODULES_KEY = 'sopkit.bundle.modules';
 const HB_KEY = 'sopkit.bundle.harfbuzzjs';
+/**
+ * lib/ modules that stay ES modules, loaded by Node from lib/: the site's search ships
+ * three of its functions to the browser as their own source text (`fn.toString()`), which
+ * esbuild would print anew (and might rename). Neither keeps state nor imports other lib/
+ * modules, so a copy outside the bundle is the only copy. (The byte comparison of the
+ * example's outputs catches a module missing here: its search-index.js changes.)
+ */
+const KEEP_SOURCE = ['site/normalize.js', 'site/search.js'];
 /** npm packages loaded by Node at run time (see above), and test-only ones. */
 const EXTERNAL = ['pdfjs-dist', 'elkjs', 'playwright-core', 'axe-core'];
 
@@ -65,6 +73,9 @@ export const IMPORT_KEY = 'sopkit.bundle.import';
  */
 function plugin(lib: string, outDir: string, needsHb: Set<string> = new Set()) {
   const vendor = path.join(lib, 'vendor') + path.sep;
+  const kept = new Set(KEEP_SOURCE.map((m) => path.join(lib, m)));
+  /** A lib/ file Node loads itself: a vendor bundle not run through the code cache, or one of KEEP_SOURCE. */
+  const outside = (file: string) => kept.has(file) || (file.startsWith(vendor) && !CODE_CACHED.has(path.basename(file, '.js')));
   return {
     name: 'sopkit-cli-bundle',
     setup(build: PluginBuild) {
@@ -73,9 +84,9 @@ function plugin(lib: string, outDir: string, needsHb: Set<string> = new Set()) {
         contents: `const hb = globalThis[Symbol.for(${JSON.stringify(HB_KEY)})];\nif (!hb) throw new Error('sopkit: harfbuzzjs was not imported before the module that needs it (src/tooling/bundle-cli.ts)');\nmodule.exports = hb;\n`,
         loader: 'js',
       }));
-      build.onResolve({ filter: /\/vendor\/[^/]+\.js$/ }, (a) => {
+      build.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (a) => {
         const file = path.resolve(path.dirname(a.importer), a.path);
-        if (!file.startsWith(vendor) || CODE_CACHED.has(path.basename(file, '.js'))) return undefined;
+        if (!outside(file)) return undefined;
         return { path: toPosix(path.relative(outDir, file)), external: true };
       });
       build.onLoad({ filter: /\.js$/ }, async (a) => {
@@ -86,7 +97,7 @@ function plugin(lib: string, outDir: string, needsHb: Set<string> = new Set()) {
         code = code.replace(DYNAMIC_IMPORT, (whole, _q: string, spec: string) => {
           if (!spec.startsWith('.')) return `__sopkitImport(${JSON.stringify(spec)})`;
           const target = path.resolve(path.dirname(a.path), spec);
-          if (target.startsWith(vendor) && !CODE_CACHED.has(path.basename(target, '.js'))) return `__sopkitImport(${JSON.stringify(toPosix(path.relative(outDir, target)))})`;
+          if (outside(target)) return `__sopkitImport(${JSON.stringify(toPosix(path.relative(outDir, target)))})`;
           return needsHb.has(target) ? `__sopkitHarfBuzz().then(() => ${whole})` : whole;
         });
         return { contents: `__sopkitModules.push(${JSON.stringify(rel)});\n${code}`, loader: 'js' };
