@@ -31,23 +31,24 @@ export const CODE_KEY_PREFIX = '// sopkit-code-sha256: ';
 const KEY_LINE = /^\/\/ sopkit-code-sha256: ([0-9a-f]{64})\n/;
 
 /** Scripts whose compiled code is to be kept when the process exits. */
-const toKeep: Array<{ script: vm.Script; file: string }> = [];
+const toKeep: Array<{ script: vm.Script; file: string; keep?: () => boolean }> = [];
 let hooked = false;
 
 /** Writes the compiled code of the bundles loaded without (valid) cached code; how many were written. Run at exit. */
 export function keepCompiledCode(): number {
   let written = 0;
   // A cache folder that cannot be written only costs the compile next time.
-  for (const { script, file } of toKeep.splice(0)) if (writeCacheFile(file, script.createCachedData())) written += 1;
+  for (const { script, file, keep } of toKeep.splice(0)) if ((!keep || keep()) && writeCacheFile(file, script.createCachedData())) written += 1;
   return written;
 }
 
 /**
  * Runs the CommonJS bundle at `url` and returns its `module.exports`. `variant` keeps a
  * separate cached code per use of one bundle (the CLI's: one per command), since the data
- * holds only the functions compiled when it was made.
+ * holds only the functions compiled when it was made; `keep` (asked at exit) whether this
+ * run's compiled code is the one to keep.
  */
-export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = ''): Record<string, unknown> {
+export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = '', keep?: (exports: Record<string, unknown>) => boolean): Record<string, unknown> {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
@@ -67,7 +68,7 @@ export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, varia
   const wrapped = `(function (exports, require, module, __filename, __dirname, __importMetaUrl) {'use strict';${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    toKeep.push({ script, file: cacheFile });
+    toKeep.push({ script, file: cacheFile, keep: keep && (() => keep(module.exports)) });
     if (!hooked) {
       hooked = true;
       process.once('exit', () => keepCompiledCode());

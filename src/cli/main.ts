@@ -28,7 +28,9 @@ if (process.env.SOPKIT_BUNDLE !== '0' && !process.env.SOPKIT_DEBUG && existsSync
   // The bundle's import() of an ES module (pdf.js, harfbuzzjs, vendor bundles), from this
   // folder, which is the bundle's (src/tooling/bundle-cli.ts).
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopkit.bundle.import')] = (spec: string) => import(spec);
-  const { main } = loadBundle(bundle, process.env, commandName(process.argv)) as { main: () => Promise<void> };
+  // Kept only from a run that stayed on the start-up path (no layout, writer or site code).
+  const startUpOnly = (b: Record<string, unknown>) => (b as { startUpOnly: () => boolean }).startUpOnly();
+  const { main } = loadBundle(bundle, process.env, commandName(process.argv), startUpOnly) as { main: () => Promise<void> };
   await main();
 } else {
   const { main } = await import('./start.js');

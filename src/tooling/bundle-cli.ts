@@ -45,6 +45,13 @@ const HB_KEY = 'sopkit.bundle.harfbuzzjs';
  * example's outputs catches a module missing here: its search-index.js changes.)
  */
 const KEEP_SOURCE = ['site/normalize.js', 'site/search.js'];
+/**
+ * The lib/ folders of the layout, the writers and the site: the start-up paths (`check`, a
+ * `build` with nothing to do) run none of them, and the bundle's code cache is only kept
+ * from a run that did not (the bundle's `startUpOnly()`): one that laid out a document
+ * would keep ~2× the compiled code, which every later start-up would read back.
+ */
+const HEAVY = ['layout/', 'pdf/', 'text/', 'frame/', 'posters/', 'diagram/', 'site/', 'word/'];
 /** npm packages loaded by Node at run time (see above), and test-only ones. */
 const EXTERNAL = ['pdfjs-dist', 'elkjs', 'playwright-core', 'axe-core'];
 
@@ -147,6 +154,7 @@ export async function bundleCli(esbuild: EsbuildLike | undefined, lib = LIB): Pr
     legalComments: 'inline',
     absWorkingDir: lib,
     banner: { js: banner },
+    footer: { js: `module.exports.startUpOnly = () => !__sopkitModules.some((m) => ${JSON.stringify(HEAVY)}.some((h) => m.startsWith(h)));` },
   };
   const first = await esbuild.build({ ...options, metafile: true, plugins: [plugin(lib, outDir)] });
   const needsHb = reachingHb(first.metafile as unknown as Metafile, lib);
