@@ -22,24 +22,37 @@ import vm from 'node:vm';
 import { writeCacheFile } from './memo.js';
 import { cacheDir } from './store.js';
 
+/**
+ * The first line `npm run build` gives a bundle (src/tooling/code-bundle.ts): the sha256
+ * of the rest, so the key costs no hashing of the whole file. A bundle without it (a
+ * test's) is hashed whole.
+ */
+export const CODE_KEY_PREFIX = '// sopkit-code-sha256: ';
+const KEY_LINE = /^\/\/ sopkit-code-sha256: ([0-9a-f]{64})\n/;
+
 /** Scripts whose compiled code is to be kept when the process exits. */
-const toKeep: Array<{ script: vm.Script; file: string }> = [];
+const toKeep: Array<{ script: vm.Script; file: string; keep?: () => boolean }> = [];
 let hooked = false;
 
 /** Writes the compiled code of the bundles loaded without (valid) cached code; how many were written. Run at exit. */
 export function keepCompiledCode(): number {
   let written = 0;
   // A cache folder that cannot be written only costs the compile next time.
-  for (const { script, file } of toKeep.splice(0)) if (writeCacheFile(file, script.createCachedData())) written += 1;
+  for (const { script, file, keep } of toKeep.splice(0)) if ((!keep || keep()) && writeCacheFile(file, script.createCachedData())) written += 1;
   return written;
 }
 
-/** Runs the CommonJS bundle at `url` and returns its `module.exports`. */
-export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+/**
+ * Runs the CommonJS bundle at `url` and returns its `module.exports`. `variant` keeps a
+ * separate cached code per use of one bundle (the CLI's: one per command), since the data
+ * holds only the functions compiled when it was made; `keep` (asked at exit) whether this
+ * run's compiled code is the one to keep.
+ */
+export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = '', keep?: (exports: Record<string, unknown>) => boolean): Record<string, unknown> {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
-  const key = dir && createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex');
+  const key = dir && createHash('sha256').update(`${process.version}\0${process.arch}\0${variant}\0`).update(KEY_LINE.exec(source)?.[1] ?? source).digest('hex');
   const cacheFile = dir && key ? path.join(dir, 'code', `${key}.bin`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
@@ -55,7 +68,7 @@ export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env): Reco
   const wrapped = `(function (exports, require, module, __filename, __dirname, __importMetaUrl) {'use strict';${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    toKeep.push({ script, file: cacheFile });
+    toKeep.push({ script, file: cacheFile, keep: keep && (() => keep(module.exports)) });
     if (!hooked) {
       hooked = true;
       process.once('exit', () => keepCompiledCode());

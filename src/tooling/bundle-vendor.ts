@@ -15,6 +15,7 @@
 import { readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finishCodeBundle } from './code-bundle.js';
 
 const VENDOR_DIR = fileURLToPath(new URL('../vendor/', import.meta.url));
 /** Loaded at run time from node_modules: they read files beside themselves or are one file already. */
@@ -31,15 +32,15 @@ const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
  * The bundles every command starts with, run through V8's code cache (src/cache/code-cache.ts):
  * written as CommonJS (./<name>.cjs) with an ES module of the same exports in <name>.js.
  */
-const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown']);
+export const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown']);
 /** Not bundles: the façade's documentation module and the pako stand-in (bundled into pdf-lib). */
 const SKIP = new Set(['index.js', 'pako-native.js']);
 
-interface EsbuildLike {
+export interface EsbuildLike {
   build(options: Record<string, unknown>): Promise<{ outputFiles?: Array<{ contents: Uint8Array }>; warnings: unknown[]; metafile?: { outputs: Record<string, { exports: string[] }> } }>;
 }
 
-async function loadEsbuild(): Promise<EsbuildLike | undefined> {
+export async function loadEsbuild(): Promise<EsbuildLike | undefined> {
   try {
     return (await import('esbuild')) as unknown as EsbuildLike;
   } catch {
@@ -126,7 +127,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       const code = await esbuild.build({ ...options, format: 'cjs', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: requireBanner(ABSENT[f] ?? [], 'cjs') } });
       const bundle = code.outputFiles?.[0];
       if (!bundle || !exports.length) throw new Error(`esbuild wrote no CommonJS bundle or no exports for ${f}`);
-      await writeFile(path.join(dir, `${name}.cjs.tmp`), bundle.contents);
+      await writeFile(path.join(dir, `${name}.cjs.tmp`), finishCodeBundle(bundle.contents));
       await rename(path.join(dir, `${name}.cjs.tmp`), path.join(dir, `${name}.cjs`));
       contents = codeCachedShim(name, exports);
     }

@@ -44,4 +44,24 @@ describe('the code cache of the vendor bundles (src/cache/code-cache.ts)', () =>
     expect(run(bundle, env)).toMatchObject({ f: 10, written: 1 });
     expect(await readdir(path.join(dir, 'cache', 'code'))).toHaveLength(2);
   });
+
+  it('keeps code per variant, only when `keep` says so, keyed on the sha256 line a built bundle starts with', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-code-cache-'));
+    const env = { ...process.env, SOPKIT_CACHE: '', SOPKIT_CACHE_DIR: path.join(dir, 'cache') };
+    const bundle = path.join(dir, 'b.cjs');
+    await writeFile(bundle, `// sopkit-code-sha256: ${'a'.repeat(64)}\nexports.f = () => 1;\n`);
+    const load = (variant: string, keep: boolean) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import { keepCompiledCode, loadBundle } from ${JSON.stringify(LOADER)};
+loadBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}), process.env, ${JSON.stringify(variant)}, () => ${keep});
+process.stdout.write(String(keepCompiledCode()));`], { env, encoding: 'utf8' });
+    expect(load('check', false)).toBe('0'); // a run that left the start-up path keeps nothing
+    expect(load('check', true)).toBe('1');
+    expect(load('check', true)).toBe('0'); // found and accepted
+    expect(load('build', true)).toBe('1'); // another command: its own file
+    const kept = await readdir(path.join(dir, 'cache', 'code'));
+    expect(kept).toHaveLength(2);
+    // The key is the first line's hash: a bundle with another line gets other files.
+    await writeFile(bundle, `// sopkit-code-sha256: ${'b'.repeat(64)}\nexports.f = () => 1;\n`);
+    expect(load('check', true)).toBe('1');
+  });
 });

@@ -3,8 +3,10 @@
  * `check --no-layout`, a `check` after a build and a `build` with nothing changed must not
  * load the layout engine, the PDF writer, HarfBuzz, elkjs, pdf-lib or the site and Word
  * libraries. Each process runs with a loader hook (tests/helpers/module-log.mjs) that lists
- * every module it loads; a static import that drags one of them back in fails here.
- * (CommonJS files, which Node 20's hooks do not see, are the vendor bundles' `.cjs`.)
+ * every ES module it loads and, at exit, every lib/ module that ran inside the CLI bundle
+ * (lib/cli/bundle.cjs: its lazy `import()`s are lazy initialisers, and each module records
+ * its path when it runs); a static import that drags one of them back in fails here.
+ * (CommonJS files, which Node 20's hooks do not see, are the bundles' `.cjs`.)
  */
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -61,6 +63,11 @@ describe('what a command loads', () => {
     // First runs fill the cache (the annex PDF's verdict, the parsed trees, the build's outputs).
     const cold = await loaded(check);
     expect(cold.modules.some((u) => u.endsWith('/lib/cli/commands/check.js'))).toBe(true); // the hook saw the process
+    // …and the command ran inside the bundle: the only ES modules of lib/ (besides vendor
+    // bundles, here pdf-lib for the annex PDF's first verdict) are main.js and what loads the bundle.
+    const esm = cold.modules.filter((u) => u.startsWith('file:') && u.includes('/lib/') && !u.includes('/lib/vendor/')).map((u) => u.slice(u.indexOf('/lib/') + 5));
+    expect(esm.sort()).toEqual(['cache/code-cache.js', 'cache/memo.js', 'cache/store.js', 'cli/main.js', 'v8-flags.js']);
+    expect(cold.modules.some((u) => u.startsWith('bundle:') && u.endsWith('/lib/cli/commands/check.js'))).toBe(true);
     expect(heavy(cold.modules).filter((u) => !u.includes('pdf-lib'))).toEqual([]);
     expect((await loaded(['build', 'sop-sources', '-o', out, '--quiet'])).code).toBe(0);
 
@@ -74,8 +81,9 @@ describe('what a command loads', () => {
 
     const full = await loaded(['check', 'sop-sources', '--today', '2026-11-25', '--format', 'json']);
     expect(heavy(full.modules)).toEqual([]);
-    // The start-up bundles ran through V8's code cache (src/cache/code-cache.ts) and left their compiled code.
+    // The start-up bundles ran through V8's code cache (src/cache/code-cache.ts) and left their
+    // compiled code: the four vendor bundles', and the CLI bundle's once per command (check, build).
     expect(full.modules.filter((u) => /\/lib\/vendor\/(commander|yaml|front-matter|markdown)\.js$/.test(u))).toHaveLength(4);
-    expect((await readdir(path.join(store, 'cache', 'code'))).filter((f) => f.endsWith('.bin'))).toHaveLength(4);
+    expect((await readdir(path.join(store, 'cache', 'code'))).filter((f) => f.endsWith('.bin'))).toHaveLength(6);
   });
 });
