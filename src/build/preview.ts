@@ -113,12 +113,14 @@ export function pdfPreviewer(opts: { store?: boolean; env?: NodeJS.ProcessEnv; l
   return {
     get: (lang) => previews.get(lang),
     languages: () => order.filter((l) => previews.has(l)),
-    async update(model) {
+    async update(model, first) {
       order = [...model.manifest.languages];
       for (const l of [...previews.keys()]) if (!order.includes(l)) previews.delete(l);
       const known = new Map([...previews].map(([l, p]) => [l, p.key]));
       const changed: string[] = [];
-      for (const r of await ask(model.root, order, known)) {
+      // The language just saved is laid out first (the fingerprints still see every language).
+      const asked = first && order.includes(first) ? [first, ...order.filter((l) => l !== first)] : order;
+      for (const r of await ask(model.root, asked, known)) {
         if (r.how === 'kept') continue;
         const old = previews.get(r.lang);
         const bytes = new Uint8Array(r.bytes);

@@ -2,15 +2,32 @@
 (function () {
   'use strict';
 
+  /*
+   * The last heading (h2, h3) whose top is at or above `line` px from the top of the viewport.
+   * Only the component or annex crossing the line is searched: a section off screen is not
+   * laid out (content-visibility in site.css), and measuring a heading inside it would lay it
+   * out and move the page under the reader.
+   */
+  function headingAbove(line) {
+    var sections = document.querySelectorAll('main section.component, main section.annex');
+    var scope = null;
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].getBoundingClientRect().top <= line) scope = sections[i]; else break;
+    }
+    var heads = (scope || document).querySelectorAll(scope ? 'h2[id], h3[id]' : 'main h2[id], main h3[id]');
+    var found = '';
+    for (var j = 0; j < heads.length; j++) {
+      if (scope && heads[j].closest('section.component, section.annex') !== scope) continue;
+      if (heads[j].getBoundingClientRect().top <= line) found = heads[j].id; else break;
+    }
+    return found;
+  }
+
   /* Component under the top of the viewport, so a switch keeps the reader in place even without a hash. */
   function currentAnchor() {
     if (location.hash.length > 1) return location.hash;
-    var heads = document.querySelectorAll('main h2[id], main h3[id]');
-    var found = '';
-    for (var i = 0; i < heads.length; i++) {
-      if (heads[i].getBoundingClientRect().top <= 80) found = '#' + heads[i].id; else break;
-    }
-    return found;
+    var found = headingAbove(80);
+    return found ? '#' + found : '';
   }
 
   /*
@@ -21,11 +38,7 @@
   var ticking = false;
   function trackPlace() {
     ticking = false;
-    var heads = document.querySelectorAll('main h2[id], main h3[id]');
-    var found = '';
-    for (var i = 0; i < heads.length; i++) {
-      if (heads[i].getBoundingClientRect().top <= 120) found = heads[i].id; else break;
-    }
+    var found = headingAbove(120);
     if (found && '#' + found !== location.hash && history.replaceState) history.replaceState(null, '', '#' + found);
     markToc(found);
   }
@@ -134,10 +147,17 @@
     document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && document.body.classList.contains('toc-open')) { show(false); button.focus(); } });
   }
 
-  /* The bar's real height, so anchors land below it (CSS has a fallback). */
+  /*
+   * The bar's real height, so anchors land below it (CSS has a fallback). Told by a
+   * ResizeObserver after the browser's own layout, not read at start: reading it then would
+   * force a layout of the page before its first paint.
+   */
   function measureBar() {
     var bar = document.querySelector('.bar');
-    if (bar) document.documentElement.style.setProperty('--bar-h', bar.offsetHeight + 'px');
+    if (!bar) return;
+    function set(h) { document.documentElement.style.setProperty('--bar-h', h + 'px'); }
+    if (!window.ResizeObserver) { set(bar.offsetHeight); window.addEventListener('resize', function () { set(bar.offsetHeight); }); return; }
+    new ResizeObserver(function () { set(bar.offsetHeight); }).observe(bar);
   }
 
   /* "Back to top" once the reader is a screen down. */
@@ -153,19 +173,32 @@
       if (main) main.focus({ preventScroll: true });
       if (history.replaceState) history.replaceState(null, '', location.pathname + location.search);
     });
-    apply();
+    /* At the next frame (its layout is done anyway), not now: scrollY would force one before the first paint. */
+    (window.requestAnimationFrame || setTimeout)(apply);
   }
 
   /*
    * Tables and diagrams wider than the screen scroll sideways: those that do are focusable
    * (keyboard scrolling), named, cued by a hint line and edge shadows; a diagram opens with
-   * its start node in view. Re-checked when the width changes.
+   * its start node in view. Each box is checked when it first comes near the screen
+   * (IntersectionObserver: measuring every box at start would lay out the whole page,
+   * sections off screen included), and again when the width changes.
    */
   function setupScrollers() {
     var hint = document.body.getAttribute('data-scroll-hint') || '';
     var boxes = document.querySelectorAll('.table-scroll, .diagram-scroll');
-    function apply() {
-      Array.prototype.forEach.call(boxes, function (box) {
+    var width = window.innerWidth;
+    /* The boxes near the screen now, and the width each box was last checked at. */
+    var near = [];
+    function label(box) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      var cap = box.querySelector('caption');
+      if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', (cap ? cap.textContent : '') || hint);
+    }
+    function apply(list) {
+      Array.prototype.forEach.call(list, function (box) {
+        box.sopkitWidth = width;
         var wide = box.scrollWidth > box.clientWidth + 1;
         var note = box.previousElementSibling && box.previousElementSibling.className === 'scroll-hint' ? box.previousElementSibling : null;
         box.classList.toggle('scrolls', wide);
@@ -177,20 +210,29 @@
         }
         if (note) note.hidden = !wide;
         if (box.classList.contains('diagram-scroll')) { if (wide) toStart(box); return; }
-        if (wide) {
-          box.setAttribute('tabindex', '0');
-          box.setAttribute('role', 'region');
-          var cap = box.querySelector('caption');
-          if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', (cap ? cap.textContent : '') || hint);
-        } else {
+        if (wide) label(box);
+        else {
           box.removeAttribute('tabindex');
           box.removeAttribute('role');
         }
       });
     }
-    apply();
-    var last = window.innerWidth;
-    window.addEventListener('resize', function () { if (window.innerWidth !== last) { last = window.innerWidth; apply(); measureBar(); } });
+    var seen = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        var i = near.indexOf(e.target);
+        if (e.isIntersecting && i < 0) near.push(e.target); else if (!e.isIntersecting && i >= 0) near.splice(i, 1);
+        if (e.isIntersecting && e.target.sopkitWidth !== width) apply([e.target]);
+      });
+    }, { rootMargin: '50% 0px' }) : null;
+    if (seen) {
+      Array.prototype.forEach.call(boxes, function (box) {
+        /* Until it is measured, a table's box counts as one that scrolls for the keyboard and screen readers (focusable, named), never as one that cannot be reached. */
+        if (!box.classList.contains('diagram-scroll')) label(box);
+        seen.observe(box);
+      });
+    } else apply(boxes);
+    /* A box off screen is checked again when it next comes near (its width mark is stale). */
+    window.addEventListener('resize', function () { if (window.innerWidth !== width) { width = window.innerWidth; apply(seen ? near : boxes); } });
   }
 
   function toStart(box) {
