@@ -38,6 +38,7 @@
   var ticking = false;
   function trackPlace() {
     ticking = false;
+    if (settling) return;
     var found = headingAbove(120);
     if (found && '#' + found !== location.hash && history.replaceState) history.replaceState(null, '', '#' + found);
     markToc(found);
@@ -97,10 +98,46 @@
     try { localStorage.setItem('sopkit-lang', lang); } catch (e) { /* private mode, file:// policy */ }
   }
 
+  /*
+   * Sections off screen are not laid out (site.css): after a jump, those above the target
+   * take their real height as they come near the screen, which can move the target away.
+   * For a few frames the target is put back where the jump put it (the reader's own
+   * scrolling ends this at once), and the URL is not rewritten meanwhile.
+   */
+  var settling = 0;
+  function settle(el, how) {
+    if (!el || !window.requestAnimationFrame) return;
+    var ends = Date.now() + 1500;
+    var still = 0;
+    var done = false;
+    var want = null;
+    function stop() {
+      if (done) return;
+      done = true;
+      settling--;
+      ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.removeEventListener(t, stop, true); });
+    }
+    settling++;
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
+    function frame() {
+      if (done) return;
+      if (Date.now() > ends) { stop(); return; }
+      var top = el.getBoundingClientRect().top;
+      if (want === null || Math.abs(top - want) > 1) {
+        el.scrollIntoView(how);
+        want = el.getBoundingClientRect().top;
+        still = 0;
+      } else if (++still >= 4) { stop(); return; }
+      requestAnimationFrame(frame);
+    }
+    requestAnimationFrame(frame);
+  }
+
   /* `#component/3` (from a language switch) → the third sub-heading; an unknown sub-heading → its component. */
   function landOnAnchor() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!id || document.getElementById(id)) return;
+    if (id && document.getElementById(id)) { settle(document.getElementById(id)); return; }
+    if (!id) return;
     var m = /^(.+)\/(\d+)$/.exec(id);
     if (m) {
       var h2 = document.getElementById(m[1]);
@@ -110,11 +147,12 @@
       if (target) {
         if (history.replaceState) history.replaceState(null, '', '#' + target.id);
         target.scrollIntoView();
+        settle(target);
       }
       return;
     }
     var el = document.getElementById(id.split('--')[0]);
-    if (el) el.scrollIntoView();
+    if (el) { el.scrollIntoView(); settle(el); }
   }
 
   /* Contents open beside the text on wide screens, folded above it on phones (follows rotation). */
@@ -415,6 +453,7 @@
           var here = findInRegion(target, h.terms);
           var mark = here ? highlight(here) : null;
           (mark || target).scrollIntoView({ block: 'center' });
+          settle(mark || target, { block: 'center' });
         });
         li.appendChild(a);
         out.appendChild(li);

@@ -105,6 +105,36 @@ describe('sopkit serve', () => {
     expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('A sentence added while serving.');
   });
 
+  test('a save in sections/en/ tells the English page to reload first, alone; a file it asks for then (its search index) is the new one', async () => {
+    let req!: http.ClientRequest;
+    let ready!: () => void;
+    const connected = new Promise<void>((r) => (ready = r));
+    const first = new Promise<string[]>((resolve, reject) => {
+      req = http.get(new URL(EVENTS_PATH, server.url), (res) => {
+        res.setEncoding('utf8');
+        let buf = '';
+        res.on('data', (c: string) => {
+          buf += c;
+          if (buf.includes(': connected')) ready();
+          const m = /event: reload\ndata: (.*)\n/.exec(buf);
+          if (m) resolve((JSON.parse(m[1]!) as { pages: string[] }).pages);
+        });
+      });
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+    });
+    await connected;
+    const before = await readFile(section(), 'utf8');
+    await writeFile(section(), `${before}\n\nZygomorphic wording saved for the search index.\n`);
+    const pages = await first;
+    // Before: one event after the whole site (both languages, search indexes) named every changed English page.
+    expect(pages).toEqual(['/2.1/en/index.html']);
+    const index = await get(`${server.url}2.1/en/search-index.js`);
+    req.destroy();
+    expect(index.body).toContain('zygomorphic');
+    expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('Zygomorphic wording');
+    await server.rebuild();
+  });
+
   test('a broken section shows its message in the page, the server keeps running, a fix brings the site back', async () => {
     const good = await readFile(section(), 'utf8');
     let sse = nextReload(server.url);
