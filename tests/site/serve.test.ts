@@ -106,6 +106,8 @@ describe('sopkit serve', () => {
   });
 
   test('a save in sections/en/ tells the English page to reload first, alone; a file it asks for then (its search index) is the new one', async () => {
+    // The build of an earlier save may still be telling its last pages.
+    await server.rebuild();
     let req!: http.ClientRequest;
     let ready!: () => void;
     const connected = new Promise<void>((r) => (ready = r));
