@@ -246,6 +246,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
             tell([address]);
             toldAt ??= process.hrtime.bigint();
             if (open) await servedOrAfter(address, 150);
+            // The PDF worker reads the folder itself: it starts now, once the browser has the
+            // page, not after the whole site (started at the save, it took the cores the
+            // page's reload needed: bench/serve-reload.mjs, docs/bench.md).
+            if (opts.pdfs && latestModel) void refreshPdfs(first);
           }
           // Let the server answer between files.
           await new Promise((r) => setImmediate(r));
@@ -437,9 +441,6 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     timer = setTimeout(() => {
       timer = null;
       log(`changed: ${f}`);
-      // The PDF worker reads the folder itself: it starts now, beside the site build, not after it.
-      const langs = new Set([...saved].map(languageOfChange));
-      if (latestModel) void refreshPdfs(langs.size === 1 ? [...langs][0] : undefined);
       void rebuild();
     }, opts.debounceMs ?? 20);
   });
