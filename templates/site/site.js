@@ -119,15 +119,22 @@
     }
     settling++;
     ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
+    var y = 0;
+    function put() {
+      el.scrollIntoView(how);
+      want = el.getBoundingClientRect().top;
+      y = window.pageYOffset;
+      still = 0;
+    }
     function frame() {
       if (done) return;
       if (Date.now() > ends) { stop(); return; }
       var top = el.getBoundingClientRect().top;
-      if (want === null || Math.abs(top - want) > 1) {
-        el.scrollIntoView(how);
-        want = el.getBoundingClientRect().top;
-        still = 0;
-      } else if (++still >= 4) { stop(); return; }
+      if (want === null) put();
+      else if (Math.abs(top - want) <= 1) { y = window.pageYOffset; if (++still >= 4) { stop(); return; } }
+      /* Moved by exactly what the page was scrolled: something else scrolled it (a script, the scrollbar), which wins. */
+      else if (window.pageYOffset !== y && Math.abs(top - want + window.pageYOffset - y) <= 1) { stop(); return; }
+      else put();
       requestAnimationFrame(frame);
     }
     requestAnimationFrame(frame);
