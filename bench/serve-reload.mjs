@@ -103,19 +103,28 @@ try {
         await site.waitForEvent('domcontentloaded', { timeout: 120_000 });
         const at = performance.now();
         // A second reload (the serve bar's page count moved) may replace the page meanwhile.
-        if (await site.evaluate((s) => document.body.textContent.includes(s), sentence).catch(() => false)) return at;
+        const nav = await site.evaluate((s) => {
+          if (!document.body.textContent.includes(s)) return null;
+          const n = performance.getEntriesByType('navigation')[0];
+          const t = (x) => performance.timeOrigin + x;
+          return { start: performance.timeOrigin, response: t(n.responseStart), body: t(n.responseEnd), interactive: t(n.domInteractive), dcl: t(n.domContentLoadedEventEnd || n.domContentLoadedEventStart) };
+        }, sentence).catch(() => null);
+        if (nav) return { at, nav };
       }
     })();
     const logged = siteLogAt.length;
     const saved = performance.now();
     await writeFile(section, `${original}\n\n${sentence}\n`);
-    const [siteAt, { at: pdfAt, address }] = await Promise.all([siteDone, pdfDone]);
+    const [{ at: siteAt, nav }, { at: pdfAt, address }] = await Promise.all([siteDone, pdfDone]);
+    // Where the site's share went (Chromium's navigation timing, on the same clock as the save).
+    const rel = (x) => Math.round(x - (performance.timeOrigin + saved));
+    const phases = `reload asked ${rel(nav.start)}, response ${rel(nav.response)}, html received ${rel(nav.body)}, parsed ${rel(nav.interactive)}, DOMContentLoaded ${rel(nav.dcl)}`;
     times.site.push(siteAt - saved);
     times.server.push((siteLogAt[logged] ?? NaN) - saved);
     times.pdf.push(pdfAt - saved);
     // The bytes the page was given, fetched again (Chromium's PDF viewer keeps them to itself).
     const inPdf = (await pdfText(await (await fetch(address)).arrayBuffer())).includes(sentence);
-    process.stdout.write(`run ${i}: site ${Math.round(siteAt - saved)} ms (server: site rebuilt at ${Math.round(times.server.at(-1))} ms), pdf ${Math.round(pdfAt - saved)} ms (sentence in the PDF: ${inPdf ? 'yes' : 'NO'})\n`);
+    process.stdout.write(`run ${i}: site ${Math.round(siteAt - saved)} ms (server: site rebuilt at ${Math.round(times.server.at(-1))} ms), pdf ${Math.round(pdfAt - saved)} ms (sentence in the PDF: ${inPdf ? 'yes' : 'NO'})\n  site page: ${phases} ms\n`);
     if (!inPdf) throw new Error('the reloaded PDF does not hold the new sentence');
     await until(() => enUpdates() > updates, 'the server to be idle');
     // Chromium's PDF viewer goes on drawing the new PDF for a while: let it finish, so a run

@@ -11,9 +11,12 @@ keepParsedTrees();
 const port = parentPort;
 port?.on('message', async (task: { root: string; languages: string[]; known: Map<string, string>; store?: string }) => {
   try {
-    const results = await updatePreviews(task.root, task.languages, task.known, task.store);
+    const later: (() => Promise<void>)[] = [];
+    const results = await updatePreviews(task.root, task.languages, task.known, task.store, later);
     // Copied, not transferred: bytes read from the store are views on a larger buffer.
     port.postMessage({ ok: true, results });
+    // Into the build cache's store once the previews are on their way (best effort, as every store write).
+    for (const keep of later) await keep().catch(() => undefined);
   } catch (e) {
     port.postMessage({ ok: false, message: (e as Error)?.message ?? String(e) });
   }

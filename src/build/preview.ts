@@ -48,7 +48,7 @@ function budgetOf(model: SopModel): { soft?: number; hard?: number } {
  * language whose key is unchanged comes back as `kept`, without bytes. The SOP is loaded
  * only when a PDF has to be laid out.
  */
-export async function updatePreviews(root: string, languages: readonly string[], known: ReadonlyMap<string, string>, store: string | undefined): Promise<PreviewResult[]> {
+export async function updatePreviews(root: string, languages: readonly string[], known: ReadonlyMap<string, string>, store: string | undefined, later?: (() => Promise<void>)[]): Promise<PreviewResult[]> {
   const engine = await engineFingerprint();
   const out: PreviewResult[] = [];
   let model: SopModel | undefined;
@@ -74,7 +74,12 @@ export async function updatePreviews(root: string, languages: readonly string[],
     const sop = await layoutSop(model, lang);
     const meta: Meta = { bodyPages: sop.bodyPages, ...budgetOf(model) };
     const bytes = await renderSopPdf(sop);
-    if (store) await putEntry<Meta>(store, key, { meta, files: [{ path: `sop-${lang}.pdf`, bytes }] });
+    // Kept in the store after the preview is sent when the caller takes `later` (the worker does): the browser need not wait for the write.
+    const keep = async () => {
+      if (store) await putEntry<Meta>(store, key, { meta, files: [{ path: `sop-${lang}.pdf`, bytes }] });
+    };
+    if (later) later.push(keep);
+    else await keep();
     out.push({ lang, key, how: 'laid out', ...meta, bytes, ms: ms() });
   }
   return out;
@@ -113,12 +118,14 @@ export function pdfPreviewer(opts: { store?: boolean; env?: NodeJS.ProcessEnv; l
   return {
     get: (lang) => previews.get(lang),
     languages: () => order.filter((l) => previews.has(l)),
-    async update(model) {
+    async update(model, first) {
       order = [...model.manifest.languages];
       for (const l of [...previews.keys()]) if (!order.includes(l)) previews.delete(l);
       const known = new Map([...previews].map(([l, p]) => [l, p.key]));
       const changed: string[] = [];
-      for (const r of await ask(model.root, order, known)) {
+      // The language just saved is laid out first (the fingerprints still see every language).
+      const asked = first && order.includes(first) ? [first, ...order.filter((l) => l !== first)] : order;
+      for (const r of await ask(model.root, asked, known)) {
         if (r.how === 'kept') continue;
         const old = previews.get(r.lang);
         const bytes = new Uint8Array(r.bytes);

@@ -89,7 +89,7 @@ export async function discardDir(dir: string): Promise<void> {
 }
 
 /**
- * A marked temporary folder `<tmp>/PREFIX-PID-XXXXXX` (e.g. `serve`'s site builds).
+ * A marked temporary folder `<tmp>/PREFIX-PID-XXXXXX`.
  * Such folders left by killed runs (their process gone) are removed first.
  */
 export async function makeTempDir(prefix: string): Promise<string> {

@@ -36,14 +36,20 @@ export interface KeptFile {
   spans: PageSpans | null;
 }
 
-/** Writes files under `<outDir>/site/` in a fixed order; returns their paths relative to `outDir`. */
+/** Takes a built site's file (path under `site/`) instead of writing it: `serve` keeps its site in memory. */
+export type SiteSink = (rel: string, content: Buffer) => void | Promise<void>;
+
+/** Writes files under `<outDir>/site/` in a fixed order (or gives them to a sink); returns their paths relative to `outDir`. */
 class Writer {
   readonly written: string[] = [];
-  constructor(private readonly outDir: string) {}
+  constructor(private readonly outDir: string, private readonly sink?: SiteSink) {}
   async write(rel: string, content: string | Buffer): Promise<void> {
-    const file = path.join(this.outDir, 'site', ...rel.split('/'));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
+    if (this.sink) await this.sink(rel, typeof content === 'string' ? Buffer.from(content) : content);
+    else {
+      const file = path.join(this.outDir, 'site', ...rel.split('/'));
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    }
     this.written.push(`site/${rel}`);
   }
 }
@@ -111,11 +117,19 @@ export async function buildSiteVersions(
     onFile?: (version: string, rel: string, bytes: Buffer, spans: PageSpans | null) => void;
     /** See `SiteBuildOptions.downloads`. */
     downloads?: readonly string[];
+    /** Each file to this instead of `outDir` (`serve`: the site in memory). */
+    sink?: SiteSink;
+    /**
+     * This language's pages before the others' (`serve`: the language just saved reloads
+     * first). The files are the same; only the order they come in moves.
+     */
+    firstLanguage?: string;
   } = {},
 ): Promise<string[]> {
   const versions = orderVersions(models);
   if (!versions.length) return [];
-  const w = new Writer(outDir);
+  const w = new Writer(outDir, opts.sink);
+  const inOrder = (langs: string[]) => (opts.firstLanguage && langs.includes(opts.firstLanguage) ? [opts.firstLanguage, ...langs.filter((l) => l !== opts.firstLanguage)] : langs);
   for (const a of siteAssets()) await w.write(a.path, a.content);
   const put = async (v: SiteVersion, rel: string, content: string, spans: PageSpans | null) => {
     const bytes = Buffer.from(content);
@@ -129,7 +143,7 @@ export async function buildSiteVersions(
       const f = kept.get(`site/${v.version}/${lang}/${n}`);
       return f && (n === 'search-index.js' || f.spans);
     }));
-    for (const lang of languagesOf(v)) {
+    for (const lang of inOrder(languagesOf(v))) {
       const env: PageEnv = { versions, current: v, lang, file: 'index.html', downloads: downloadsOf(opts.downloads ?? [], v, v.model === models[0]) };
       if (complete) {
         for (const n of names) {

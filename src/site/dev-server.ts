@@ -1,11 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isSopkitError, type Diagnostic } from '../diag/index.js';
-import { makeTempDir } from '../fs/index.js';
 import type { SopModel } from '../model/types.js';
 import { buildSiteVersions } from './build.js';
 import { escapeHtml } from './template.js';
@@ -18,7 +16,7 @@ export interface DevServerOptions {
   /** Reads the SOP folder (the loader; injected so the server does not depend on its internals). */
   load: (dir: string) => Promise<{ model: SopModel; diagnostics: Diagnostic[] }>;
   log?: (message: string) => void;
-  /** Quiet time after the last file event before rebuilding. */
+  /** Quiet time after the last file event before rebuilding (default 20 ms: one save's events come within a few ms). */
   debounceMs?: number;
   /**
    * The PDF preview (injected: the site stage does not lay out PDFs; `sopkit serve` passes
@@ -41,8 +39,12 @@ export interface PdfPreview {
 }
 
 export interface PdfPreviewer {
-  /** Brings each language's preview up to date with `model`; resolves with the languages whose PDF changed. */
-  update(model: SopModel): Promise<string[]>;
+  /**
+   * Brings each language's preview up to date with the SOP folder of `model` (`first`: the
+   * language just saved, laid out before the others); resolves with the languages whose PDF
+   * changed.
+   */
+  update(model: SopModel, first?: string): Promise<string[]>;
   get(lang: string): PdfPreview | undefined;
   /** The languages with a preview, in the manifest's order. */
   languages(): string[];
@@ -117,14 +119,15 @@ function pdfPage(lang: string, p: PdfPreview | undefined, bar: string): string {
 <body style="margin:0;height:100vh;display:flex;flex-direction:column">${bar}${body}${RELOAD_SCRIPT}</body></html>`;
 }
 
-/** sha256 of every file of a built site, by its address (`/2.1/en/index.html`). */
-async function hashSite(siteDir: string, files: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  await Promise.all(files.filter((f) => f.startsWith('site/')).map(async (f) => {
-    const rel = f.slice('site'.length);
-    out.set(rel, createHash('sha256').update(await readFile(path.join(siteDir, ...rel.split('/')))).digest('hex'));
-  }));
-  return out;
+/** A file of the site `serve` holds in memory, with its sha256 (what a reload compares, and its ETag). */
+interface SiteFile {
+  bytes: Buffer;
+  hash: string;
+}
+
+/** The language a saved file belongs to (`sections/<lang>/…`, `annexes/<lang>/…`), if it belongs to one. */
+export function languageOfChange(name: string): string | undefined {
+  return /^(?:sections|annexes)[\\/]([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)[\\/]/.exec(name)?.[1];
 }
 
 /**
@@ -152,25 +155,44 @@ function errorPage(problems: string[]): string {
 }
 
 /**
- * `sopkit serve`: builds the site into a temporary folder, serves it on 127.0.0.1,
- * rebuilds when a file of the SOP changes and tells open pages to reload (server-sent
- * events). A broken source shows its message in the page; the server keeps running.
+ * `sopkit serve`: builds the site in memory, serves it on 127.0.0.1, rebuilds when a file
+ * of the SOP changes and tells open pages to reload (server-sent events). A broken source
+ * shows its message in the page; the server keeps running.
  */
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const log = opts.log ?? (() => undefined);
   const root = path.resolve(opts.dir);
-  let siteDir: string | null = null;
+  /** The built site by address (`/2.1/en/index.html`): served from memory, never written to disk. */
+  const site = new Map<string, SiteFile>();
   let problems: string[] = [];
   /** Errors found while loading that did not prevent building: shown above every page. */
   let warnings: string[] = [];
   const clients = new Set<ServerResponse>();
   let generation = 0;
-  let siteHashes = new Map<string, string>();
   /** The languages of the last model read (for the serve bar). */
   let languages: string[] = [];
   /** Resolves when the first build has put a site (or its error page) live. */
   let firstLive!: () => void;
   const live = new Promise<void>((r) => (firstLive = r));
+  /** While a build runs: the addresses it has written so far, and when it ends. */
+  let inBuild: { fresh: Set<string>; done: Promise<void> } | null = null;
+  /** The files saved since the last build started (the watcher's names). */
+  let saved = new Set<string>();
+  /** Pages told to reload early, by address: resolved when a browser has been sent the page. */
+  const awaited = new Map<string, () => void>();
+  /**
+   * Resolves when `address` has been served, or after `ms`: the build pauses after telling
+   * a page to reload, so the server's thread answers the browser before it builds the rest.
+   */
+  const servedOrAfter = (address: string, ms: number) => new Promise<void>((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      if (awaited.get(address) === done) awaited.delete(address);
+      resolve();
+    }
+    awaited.set(address, done);
+  });
 
   const tell = (pages: string[]) => {
     generation++;
@@ -180,40 +202,81 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
 
   const build = async () => {
     const started = process.hrtime.bigint();
-    // Marked and named with this process's id: a killed `serve` leaves it, the next one removes it.
-    const tmp = await makeTempDir('sopkit-serve');
+    const ms = (a: bigint, b: bigint) => Number((b - a) / 1_000_000n);
+    const names = [...saved];
+    saved = new Set();
+    // A save in one language's folder: that language's pages are built (and reload) first.
+    const langs = new Set(names.map(languageOfChange));
+    const first = langs.size === 1 ? [...langs][0] : undefined;
     let model: SopModel | null = null;
     let pages: string[];
+    let ended!: () => void;
+    const fresh = new Set<string>();
+    inBuild = { fresh, done: new Promise<void>((r) => (ended = r)) };
     try {
       const loaded = await opts.load(root);
+      const loadedAt = process.hrtime.bigint();
+      let toldAt: bigint | undefined;
       model = loaded.model;
       // Errors do not stop the preview: the pages are built from what could be read and
       // carry the messages in a banner (a `build` would refuse them).
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-      const written = await buildSiteVersions([model], tmp);
-      const old = siteDir;
-      siteDir = path.join(tmp, 'site');
-      const hashes = await hashSite(siteDir, written);
       const newWarnings = errors.map(formatProblem);
       const newLanguages = [...model.manifest.languages];
       // Every page shows the problems banner and the serve bar: when they change, every page does.
-      pages = problems.length || newWarnings.join('\n') !== warnings.join('\n') || newLanguages.join() !== languages.join() ? ['*'] : changedPages(siteHashes, hashes);
-      siteHashes = hashes;
+      const every = problems.length > 0 || newWarnings.join('\n') !== warnings.join('\n') || newLanguages.join() !== languages.join();
       problems = [];
       warnings = newWarnings;
       languages = newLanguages;
-      if (old) await rm(path.dirname(old), { recursive: true, force: true });
-      log(`rebuilt the site in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);
+      const before = new Map([...site].map(([a, f]) => [a, f.hash]));
+      /** Pages told to reload as soon as they were built, before the rest of the site. */
+      const told = new Set<string>();
+      await buildSiteVersions([model], '', {
+        ...(first ? { firstLanguage: first } : {}),
+        sink: async (rel, bytes) => {
+          const address = `/${rel}`;
+          const hash = createHash('sha256').update(bytes).digest('hex');
+          site.set(address, { bytes, hash });
+          fresh.add(address);
+          // A changed page reloads now: the other language and the search index are built
+          // while the browser loads it (a request for a file this build has not written yet waits for it).
+          if (!every && address.endsWith('.html') && before.get(address) !== hash) {
+            told.add(address);
+            const open = clients.size > 0;
+            tell([address]);
+            toldAt ??= process.hrtime.bigint();
+            if (open) await servedOrAfter(address, 150);
+            // The PDF worker reads the folder itself: it starts now, once the browser has the
+            // page, not after the whole site (started at the save, it took the cores the
+            // page's reload needed: bench/serve-reload.mjs, docs/bench.md).
+            if (opts.pdfs && latestModel) void refreshPdfs(first);
+          }
+          // Let the server answer between files.
+          await new Promise((r) => setImmediate(r));
+        },
+      });
+      let removed = false;
+      for (const a of [...site.keys()]) {
+        if (!fresh.has(a)) {
+          site.delete(a);
+          removed = true;
+        }
+      }
+      const after = new Map([...site].map(([a, f]) => [a, f.hash]));
+      pages = every || removed ? ['*'] : changedPages(before, after).filter((p) => !told.has(p));
+      const now = process.hrtime.bigint();
+      log(`rebuilt the site in ${ms(started, now)} ms (read the SOP ${ms(started, loadedAt)} ms${toldAt ? `, first page reloaded at ${ms(started, toldAt)} ms` : ''})`);
     } catch (e) {
       model = null;
-      await rm(tmp, { recursive: true, force: true });
       warnings = [];
-      siteHashes = new Map();
       if (isSopkitError(e)) problems = e.diagnostics.map(formatProblem);
       else if (e && typeof e === 'object' && 'problems' in e) problems = (e as { problems: string[] }).problems;
       else problems = [`sopkit: internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in sopkit, not in your files)`];
       pages = ['*'];
       log(`build failed:\n${problems.join('\n')}`);
+    } finally {
+      inBuild = null;
+      ended();
     }
     // The site is live: its pages reload now, before the PDFs are laid out.
     tell(pages);
@@ -230,12 +293,14 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   let latestModel: SopModel | null = null;
   let pdfLoop: Promise<void> | null = null;
   let pdfAgain = false;
+  /** The language saved last, laid out first (undefined: the manifest's order). */
+  let pdfFirst: string | undefined;
   const updatePdfs = async (pdfs: PdfPreviewer, model: SopModel) => {
     const started = process.hrtime.bigint();
     const bar = () => statusBar(pdfs, languages);
     try {
       const before = bar();
-      const changed = await pdfs.update(model);
+      const changed = await pdfs.update(model, pdfFirst);
       if (!changed.length) return;
       log(`PDF ${changed.join(', ')} updated in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);
       // The preview pages of the changed PDFs; every page when the serve bar (a page count) changed.
@@ -244,7 +309,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       log(`the PDF preview failed: ${(e as Error)?.message ?? String(e)}`);
     }
   };
-  const refreshPdfs = (): Promise<void> => {
+  const refreshPdfs = (first?: string): Promise<void> => {
+    pdfFirst = first;
     if (pdfLoop) {
       pdfAgain = true;
       return pdfLoop;
@@ -313,37 +379,39 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       return;
     }
     const wantsHtml = rel.endsWith('/') || rel.endsWith('.html');
-    if (problems.length && (wantsHtml || !siteDir)) {
+    if (problems.length && (wantsHtml || !site.size)) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
       res.end(errorPage(problems).replace('</body>', `${RELOAD_SCRIPT}</body>`));
       return;
     }
-    if (!siteDir) {
+    if (!site.size) {
       res.writeHead(503).end('building…');
       return;
     }
-    // Confine every request to the built site.
-    let file = path.resolve(siteDir, `.${path.posix.normalize(`/${rel}`)}`);
-    if (file !== siteDir && !file.startsWith(siteDir + path.sep)) {
-      res.writeHead(403).end('forbidden');
+    // Addresses of the site in memory only: nothing outside it can be named.
+    let address = path.posix.normalize(`/${rel}`);
+    if (address.endsWith('/')) address += 'index.html';
+    else if (!site.has(address) && site.has(`${address}/index.html`)) address += '/index.html';
+    // A page told to reload before the build ended may ask for a file (its search index)
+    // the build has not written yet: it gets the new one.
+    const building = inBuild;
+    if (building && !address.endsWith('.html') && !building.fresh.has(address)) await building.done;
+    const f = site.get(address);
+    if (!f) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${rel}`);
       return;
     }
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const ext = path.extname(file);
-      // Styles, scripts, fonts and search indexes carry their hash: a reloading page asks
-      // whether they changed (304) instead of loading and parsing them again.
-      const hash = ext === '.html' ? undefined : siteHashes.get(`/${path.relative(siteDir, file).split(path.sep).join('/')}`);
-      if (hash && req.headers['if-none-match'] === `"${hash}"`) {
-        res.writeHead(304, { etag: `"${hash}"`, 'cache-control': 'no-cache' }).end();
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': hash ? 'no-cache' : 'no-store', ...(hash ? { etag: `"${hash}"` } : {}) });
-      res.end(ext === '.html' ? withServeParts(body.toString('utf8'), warnings, statusBar(opts.pdfs, languages)) : body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${rel}`);
+    const ext = path.posix.extname(address);
+    // Styles, scripts, fonts and search indexes carry their hash: a reloading page asks
+    // whether they changed (304) instead of loading and parsing them again.
+    const etag = ext === '.html' ? undefined : `"${f.hash}"`;
+    if (etag && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+      return;
     }
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': etag ? 'no-cache' : 'no-store', ...(etag ? { etag } : {}) });
+    res.end(ext === '.html' ? withServeParts(f.bytes.toString('utf8'), warnings, statusBar(opts.pdfs, languages)) : f.bytes);
+    awaited.get(address)?.();
   };
 
   // Listening once the site is live; the first PDFs are laid out meanwhile (their preview
@@ -368,12 +436,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   watcher = watch(root, { recursive: true }, (_event, name) => {
     const f = String(name ?? '');
     if (/^(dist|releases|node_modules)([\\/]|$)/.test(f) || /(^|[\\/])\./.test(f) || f.endsWith('~')) return;
+    saved.add(f);
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       log(`changed: ${f}`);
       void rebuild();
-    }, opts.debounceMs ?? 60);
+    }, opts.debounceMs ?? 20);
   });
 
   return {
@@ -390,7 +459,6 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       if (running) await running.catch(() => undefined);
       await pdfLoop;
       await opts.pdfs?.close?.();
-      if (siteDir) await rm(path.dirname(siteDir), { recursive: true, force: true });
     },
   };
 }

@@ -2,15 +2,32 @@
 (function () {
   'use strict';
 
+  /*
+   * The last heading (h2, h3) whose top is at or above `line` px from the top of the viewport.
+   * Only the component or annex crossing the line is searched: a section off screen is not
+   * laid out (content-visibility in site.css), and measuring a heading inside it would lay it
+   * out and move the page under the reader.
+   */
+  function headingAbove(line) {
+    var sections = document.querySelectorAll('main section.component, main section.annex');
+    var scope = null;
+    for (var i = 0; i < sections.length; i++) {
+      if (sections[i].getBoundingClientRect().top <= line) scope = sections[i]; else break;
+    }
+    var heads = (scope || document).querySelectorAll(scope ? 'h2[id], h3[id]' : 'main h2[id], main h3[id]');
+    var found = '';
+    for (var j = 0; j < heads.length; j++) {
+      if (scope && heads[j].closest('section.component, section.annex') !== scope) continue;
+      if (heads[j].getBoundingClientRect().top <= line) found = heads[j].id; else break;
+    }
+    return found;
+  }
+
   /* Component under the top of the viewport, so a switch keeps the reader in place even without a hash. */
   function currentAnchor() {
     if (location.hash.length > 1) return location.hash;
-    var heads = document.querySelectorAll('main h2[id], main h3[id]');
-    var found = '';
-    for (var i = 0; i < heads.length; i++) {
-      if (heads[i].getBoundingClientRect().top <= 80) found = '#' + heads[i].id; else break;
-    }
-    return found;
+    var found = headingAbove(80);
+    return found ? '#' + found : '';
   }
 
   /*
@@ -21,11 +38,8 @@
   var ticking = false;
   function trackPlace() {
     ticking = false;
-    var heads = document.querySelectorAll('main h2[id], main h3[id]');
-    var found = '';
-    for (var i = 0; i < heads.length; i++) {
-      if (heads[i].getBoundingClientRect().top <= 120) found = heads[i].id; else break;
-    }
+    if (settling) return;
+    var found = headingAbove(120);
     if (found && '#' + found !== location.hash && history.replaceState) history.replaceState(null, '', '#' + found);
     markToc(found);
   }
@@ -84,10 +98,53 @@
     try { localStorage.setItem('sopkit-lang', lang); } catch (e) { /* private mode, file:// policy */ }
   }
 
+  /*
+   * Sections off screen are not laid out (site.css): after a jump, those above the target
+   * take their real height as they come near the screen, which can move the target away.
+   * For a few frames the target is put back where the jump put it (the reader's own
+   * scrolling ends this at once), and the URL is not rewritten meanwhile.
+   */
+  var settling = 0;
+  function settle(el, how) {
+    if (!el || !window.requestAnimationFrame) return;
+    var ends = Date.now() + 1500;
+    var still = 0;
+    var done = false;
+    var want = null;
+    function stop() {
+      if (done) return;
+      done = true;
+      settling--;
+      ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.removeEventListener(t, stop, true); });
+    }
+    settling++;
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
+    var y = 0;
+    function put() {
+      el.scrollIntoView(how);
+      want = el.getBoundingClientRect().top;
+      y = window.pageYOffset;
+      still = 0;
+    }
+    function frame() {
+      if (done) return;
+      if (Date.now() > ends) { stop(); return; }
+      var top = el.getBoundingClientRect().top;
+      if (want === null) put();
+      else if (Math.abs(top - want) <= 1) { y = window.pageYOffset; if (++still >= 4) { stop(); return; } }
+      /* Moved by exactly what the page was scrolled: something else scrolled it (a script, the scrollbar), which wins. */
+      else if (window.pageYOffset !== y && Math.abs(top - want + window.pageYOffset - y) <= 1) { stop(); return; }
+      else put();
+      requestAnimationFrame(frame);
+    }
+    requestAnimationFrame(frame);
+  }
+
   /* `#component/3` (from a language switch) → the third sub-heading; an unknown sub-heading → its component. */
   function landOnAnchor() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!id || document.getElementById(id)) return;
+    if (id && document.getElementById(id)) { settle(document.getElementById(id)); return; }
+    if (!id) return;
     var m = /^(.+)\/(\d+)$/.exec(id);
     if (m) {
       var h2 = document.getElementById(m[1]);
@@ -97,11 +154,12 @@
       if (target) {
         if (history.replaceState) history.replaceState(null, '', '#' + target.id);
         target.scrollIntoView();
+        settle(target);
       }
       return;
     }
     var el = document.getElementById(id.split('--')[0]);
-    if (el) el.scrollIntoView();
+    if (el) { el.scrollIntoView(); settle(el); }
   }
 
   /* Contents open beside the text on wide screens, folded above it on phones (follows rotation). */
@@ -134,10 +192,17 @@
     document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && document.body.classList.contains('toc-open')) { show(false); button.focus(); } });
   }
 
-  /* The bar's real height, so anchors land below it (CSS has a fallback). */
+  /*
+   * The bar's real height, so anchors land below it (CSS has a fallback). Told by a
+   * ResizeObserver after the browser's own layout, not read at start: reading it then would
+   * force a layout of the page before its first paint.
+   */
   function measureBar() {
     var bar = document.querySelector('.bar');
-    if (bar) document.documentElement.style.setProperty('--bar-h', bar.offsetHeight + 'px');
+    if (!bar) return;
+    function set(h) { document.documentElement.style.setProperty('--bar-h', h + 'px'); }
+    if (!window.ResizeObserver) { set(bar.offsetHeight); window.addEventListener('resize', function () { set(bar.offsetHeight); }); return; }
+    new ResizeObserver(function () { set(bar.offsetHeight); }).observe(bar);
   }
 
   /* "Back to top" once the reader is a screen down. */
@@ -153,19 +218,32 @@
       if (main) main.focus({ preventScroll: true });
       if (history.replaceState) history.replaceState(null, '', location.pathname + location.search);
     });
-    apply();
+    /* At the next frame (its layout is done anyway), not now: scrollY would force one before the first paint. */
+    (window.requestAnimationFrame || setTimeout)(apply);
   }
 
   /*
    * Tables and diagrams wider than the screen scroll sideways: those that do are focusable
    * (keyboard scrolling), named, cued by a hint line and edge shadows; a diagram opens with
-   * its start node in view. Re-checked when the width changes.
+   * its start node in view. Each box is checked when it first comes near the screen
+   * (IntersectionObserver: measuring every box at start would lay out the whole page,
+   * sections off screen included), and again when the width changes.
    */
   function setupScrollers() {
     var hint = document.body.getAttribute('data-scroll-hint') || '';
     var boxes = document.querySelectorAll('.table-scroll, .diagram-scroll');
-    function apply() {
-      Array.prototype.forEach.call(boxes, function (box) {
+    var width = window.innerWidth;
+    /* The boxes near the screen now, and the width each box was last checked at. */
+    var near = [];
+    function label(box) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      var cap = box.querySelector('caption');
+      if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', (cap ? cap.textContent : '') || hint);
+    }
+    function apply(list) {
+      Array.prototype.forEach.call(list, function (box) {
+        box.sopkitWidth = width;
         var wide = box.scrollWidth > box.clientWidth + 1;
         var note = box.previousElementSibling && box.previousElementSibling.className === 'scroll-hint' ? box.previousElementSibling : null;
         box.classList.toggle('scrolls', wide);
@@ -177,20 +255,29 @@
         }
         if (note) note.hidden = !wide;
         if (box.classList.contains('diagram-scroll')) { if (wide) toStart(box); return; }
-        if (wide) {
-          box.setAttribute('tabindex', '0');
-          box.setAttribute('role', 'region');
-          var cap = box.querySelector('caption');
-          if (!box.hasAttribute('aria-label')) box.setAttribute('aria-label', (cap ? cap.textContent : '') || hint);
-        } else {
+        if (wide) label(box);
+        else {
           box.removeAttribute('tabindex');
           box.removeAttribute('role');
         }
       });
     }
-    apply();
-    var last = window.innerWidth;
-    window.addEventListener('resize', function () { if (window.innerWidth !== last) { last = window.innerWidth; apply(); measureBar(); } });
+    var seen = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        var i = near.indexOf(e.target);
+        if (e.isIntersecting && i < 0) near.push(e.target); else if (!e.isIntersecting && i >= 0) near.splice(i, 1);
+        if (e.isIntersecting && e.target.sopkitWidth !== width) apply([e.target]);
+      });
+    }, { rootMargin: '50% 0px' }) : null;
+    if (seen) {
+      Array.prototype.forEach.call(boxes, function (box) {
+        /* Until it is measured, a table's box counts as one that scrolls for the keyboard and screen readers (focusable, named), never as one that cannot be reached. */
+        if (!box.classList.contains('diagram-scroll')) label(box);
+        seen.observe(box);
+      });
+    } else apply(boxes);
+    /* A box off screen is checked again when it next comes near (its width mark is stale). */
+    window.addEventListener('resize', function () { if (window.innerWidth !== width) { width = window.innerWidth; apply(seen ? near : boxes); } });
   }
 
   function toStart(box) {
@@ -373,6 +460,7 @@
           var here = findInRegion(target, h.terms);
           var mark = here ? highlight(here) : null;
           (mark || target).scrollIntoView({ block: 'center' });
+          settle(mark || target, { block: 'center' });
         });
         li.appendChild(a);
         out.appendChild(li);

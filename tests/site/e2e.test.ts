@@ -110,6 +110,21 @@ describe.skipIf(CHROMIUM_MISSING)('the built example in Chromium, from file://',
     }, englishSecond)).toBe(true);
   });
 
+  test('a section far below the screen is not laid out when the page opens (content-visibility), and is once the reader gets there', async () => {
+    await page.goto(url('2.1/en/index.html'));
+    const rendered = () => page.evaluate(() => {
+      const all = document.querySelectorAll('main section.component, main section.annex');
+      // Its heading: the section's own box is laid out (at its estimated height), what is inside it is not.
+      return all[all.length - 1]!.querySelector('h2')!.checkVisibility({ contentVisibilityAuto: true });
+    });
+    expect(await rendered()).toBe(false);
+    await page.evaluate(() => {
+      const all = document.querySelectorAll('main section.component, main section.annex');
+      all[all.length - 1]!.scrollIntoView();
+    });
+    await expect.poll(rendered).toBe(true);
+  });
+
   test('service filters work with JavaScript', async () => {
     await page.goto(url('2.1/en/services.html'));
     const rows = page.locator('.service-map tbody tr');

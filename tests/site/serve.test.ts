@@ -19,11 +19,13 @@ function get(url: string): Promise<{ status: number; body: string; type: string 
   });
 }
 
-/** Opens the SSE stream and resolves on the next `reload` event. */
-function nextReload(url: string): { ready: Promise<void>; reload: Promise<number>; close: () => void } {
+/** Opens the SSE stream and resolves on the next `reload` event (`pages`: the pages it names). */
+function nextReload(url: string): { ready: Promise<void>; reload: Promise<number>; pages: Promise<string[]>; close: () => void } {
   let req: http.ClientRequest;
   let ready!: () => void;
   const readyP = new Promise<void>((r) => (ready = r));
+  let named!: (pages: string[]) => void;
+  const pages = new Promise<string[]>((r) => (named = r));
   const reload = new Promise<number>((resolve, reject) => {
     req = http.get(new URL(EVENTS_PATH, url), (res) => {
       res.setEncoding('utf8');
@@ -31,12 +33,16 @@ function nextReload(url: string): { ready: Promise<void>; reload: Promise<number
       res.on('data', (c: string) => {
         buf += c;
         if (buf.includes(': connected')) ready();
-        if (buf.includes('event: reload')) resolve(Date.now());
+        const m = /event: reload\ndata: (.*)\n/.exec(buf);
+        if (m) {
+          resolve(Date.now());
+          named((JSON.parse(m[1]!) as { pages: string[] }).pages);
+        }
       });
     });
     req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
   });
-  return { ready: readyP, reload, close: () => req.destroy() };
+  return { ready: readyP, reload, pages, close: () => req.destroy() };
 }
 
 let dir: string;
@@ -103,6 +109,23 @@ describe('sopkit serve', () => {
     sse.close();
     console.log(`serve: reload event ${at - saved} ms after the save`);
     expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('A sentence added while serving.');
+  });
+
+  test('a save in sections/en/ tells the English page to reload first, alone; a file it asks for then (its search index) is the new one', async () => {
+    // The build of an earlier save may still be telling its last pages.
+    await server.rebuild();
+    const sse = nextReload(server.url);
+    await sse.ready;
+    const before = await readFile(section(), 'utf8');
+    await writeFile(section(), `${before}\n\nZygomorphic wording saved for the search index.\n`);
+    const pages = await sse.pages;
+    // Before: one event after the whole site (both languages, search indexes) named every changed English page.
+    expect(pages).toEqual(['/2.1/en/index.html']);
+    const index = await get(`${server.url}2.1/en/search-index.js`);
+    sse.close();
+    expect(index.body).toContain('zygomorphic');
+    expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('Zygomorphic wording');
+    await server.rebuild();
   });
 
   test('a broken section shows its message in the page, the server keeps running, a fix brings the site back', async () => {
