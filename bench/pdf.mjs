@@ -99,7 +99,7 @@ async function typstSource(lang) {
   if (existsSync(file)) return;
   const { markdownToTypst } = await import(pathToFileURL(path.join(SOPKIT, 'bench', 'typst.mjs')).href);
   const doc = splitFrontMatter(readFileSync(path.join(CORPUS, lang, 'all.md'), 'utf8'));
-  writeFileSync(file, markdownToTypst(doc.body, { lang, title: String(doc.data.title ?? ''), parseMarkdown: markdownLib.parseMarkdown }));
+  writeFileSync(file, markdownToTypst(doc.body, { lang, title: String(doc.data.title ?? ''), parseMarkdown: documentLib.parseBody }));
 }
 
 /**

@@ -5,9 +5,17 @@ import type { Diagram, GraphSpec, LaidOutEdge, LaidOutNode, LayoutOptions, Point
 
 // elkjs is CommonJS (its package.json has no "type"). Loaded by `import`, Node 20.19+ first
 // compiles its 1.6 MB bundle to detect the module format, then again as CommonJS: ~0.2 s of
-// every start that draws a diagram. `require` compiles it once.
-const ElkCtor = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (args?: ELKConstructorArguments) => ELK;
-const elk = new ElkCtor();
+// every start that draws a diagram. `require` compiles it once. And only when a graph is
+// first laid out: compiling the bundle and making the engine cost ~0.3 s, which every
+// PDF build paid on import even when its SOP has no flowchart.
+let elk: ELK | undefined;
+function engine(): ELK {
+  if (!elk) {
+    const ElkCtor = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (args?: ELKConstructorArguments) => ELK;
+    elk = new ElkCtor();
+  }
+  return elk;
+}
 
 const PAD_X = 14;
 const PAD_Y = 10;
@@ -113,7 +121,7 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
     }),
   };
 
-  const out = await elk.layout(graph);
+  const out = await engine().layout(graph);
   const width = Math.ceil(out.width ?? 0);
   const height = Math.ceil(out.height ?? 0);
   let mirror = rtl;

@@ -9,7 +9,7 @@ import { chooseFaces } from './font-choice.js';
 import { getFonts, type FontFace, type FontSet } from './fonts.js';
 import { breakOpportunities } from './linebreak.js';
 import { isArabicChar, isIgnorable, isMarkOrJoiner } from './script.js';
-import { shapeRange, type RawGlyph } from './shape.js';
+import { GLYPH_STRIDE as G, shapePacked } from './shape.js';
 import type { Align, GlyphRun, Line, Rgb, ShapedGlyph, Span, TextStyle } from './types.js';
 import { directionOf } from '../i18n/direction.js';
 
@@ -34,7 +34,9 @@ interface Item {
   level: number;
   face: FontFace;
   style: TextStyle;
-  glyphs: RawGlyph[];
+  /** HarfBuzz's glyphs of the item, packed (see PackedGlyphs): read in place, never copied. */
+  data: Int32Array;
+  base: number;
 }
 
 /** A paragraph shaped once, ready to be broken at any width. */
@@ -55,6 +57,7 @@ export interface PreparedParagraph {
 }
 
 const BLACK: Rgb = [0, 0, 0];
+const NO_GLYPHS = new Int32Array(0);
 const LTR_TOKENS = /\+\d[\d ()-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s\u0600-\u06ff]+[^\s.,;:!?)\u0600-\u06ff]/g;
 /** Arabic letters and marks, white space and punctuation only: no L, EN, AN or controls. */
 const PLAIN_RTL = /^[\u0600-\u065f\u066a\u066d-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc \n!-\/:-@[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]*$/;
@@ -119,15 +122,18 @@ function prepareUncached(input: string | Span[], lang: string, base: TextStyle, 
       // Same style object (the usual case) checked inline: no call per character.
       if (lowSurrogate || (levels[i] === levels[s] && faces[i] === faces[s] && (styleAt[i] === styleAt[s] || sameStyle(styleAt[i]!, styleAt[s]!)))) continue;
     }
-    items.push({ start: s, end: i, level: levels[s]!, face: faces[s]!, style: styleAt[s]!, glyphs: [] });
+    items.push({ start: s, end: i, level: levels[s]!, face: faces[s]!, style: styleAt[s]!, data: NO_GLYPHS, base: 0 });
     s = i;
   }
   const adv = new Float64Array(text.length + 1);
   let maxSize = base.size;
   for (const it of items) {
-    it.glyphs = shapeRange(it.face, text, it.start, it.end, it.level % 2 === 1, lang);
+    const shaped = shapePacked(it.face, text, it.start, it.end, it.level % 2 === 1, lang);
+    it.data = shaped.data;
+    it.base = shaped.base;
     const scale = it.style.size / it.face.upem;
-    for (const g of it.glyphs) adv[g.cluster] += g.advance * scale;
+    const d = shaped.data;
+    for (let k = 0; k < d.length; k += G) adv[d[k + 1]! + shaped.base] += d[k + 2]! * scale;
     if (it.style.size > maxSize) maxSize = it.style.size;
   }
   return {
@@ -326,26 +332,37 @@ function nextClusterStart(text: string, i: number, limit: number): number {
 interface Piece {
   level: number;
   item: Item;
-  glyphs: RawGlyph[];
+  /** The piece's glyphs: `data` glyph indices [from, to), clusters relative to `base`. */
+  data: Int32Array;
+  base: number;
+  from: number;
+  to: number;
   start: number;
   end: number;
 }
 
-function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGlyph[] {
-  if (a <= it.start && b >= it.end) return it.glyphs;
+/** The glyphs of item `it` for text [a, b): a stretch of the item's glyphs, or shaped again where a cut is unsafe. */
+function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number, out: Piece): void {
+  const gl = it.data;
+  const n = gl.length / G;
+  out.data = gl;
+  out.base = it.base;
+  out.from = 0;
+  out.to = n;
+  if (a <= it.start && b >= it.end) return;
   // Clusters are monotone (ascending left to right, descending in right-to-left items),
   // so the glyphs of [a, b) are one stretch: found by binary search, not by scanning the
   // whole item for every line (a paragraph is often a single item).
-  const gl = it.glyphs;
-  const n = gl.length;
-  const asc = n < 2 || gl[0]!.cluster <= gl[n - 1]!.cluster;
+  const rel = (i: number) => gl[i * G + 1]!; // cluster of glyph i, relative to base
+  const asc = n < 2 || rel(0) <= rel(n - 1);
   // First index whose cluster is at or past `c` in the item's direction.
   const seek = (c: number): number => {
+    const r = c - it.base;
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (asc ? gl[mid]!.cluster < c : gl[mid]!.cluster >= c) lo = mid + 1;
+      if (asc ? rel(mid) < r : rel(mid) >= r) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -355,14 +372,22 @@ function sliceItem(p: PreparedParagraph, it: Item, a: number, b: number): RawGly
   const to = asc ? seek(b) : seek(a);
   // Safe to slice when the glyphs at both cuts are not flagged unsafe-to-break.
   const unsafeAt = (c: number, start: number, step: number): boolean => {
-    for (let k = start; k >= 0 && k < n && gl[k]!.cluster === c; k += step) if (gl[k]!.unsafe) return true;
+    const r = c - it.base;
+    for (let k = start; k >= 0 && k < n && rel(k) === r; k += step) if (gl[k * G + 5] === 1) return true;
     return false;
   };
   let unsafe = false;
   if (a > it.start) unsafe ||= asc ? unsafeAt(a, from, 1) : unsafeAt(a, to - 1, -1);
   if (b < it.end) unsafe ||= asc ? unsafeAt(b, to, 1) : unsafeAt(b, from - 1, -1);
-  if (unsafe) return shapeRange(it.face, p.text, a, b, it.level % 2 === 1, p.lang);
-  return gl.slice(from, to);
+  if (unsafe) {
+    const again = shapePacked(it.face, p.text, a, b, it.level % 2 === 1, p.lang);
+    out.data = again.data;
+    out.base = again.base;
+    out.to = again.data.length / G;
+    return;
+  }
+  out.from = from;
+  out.to = to;
 }
 
 function hasIsolateControl(s: string): boolean {
@@ -373,33 +398,54 @@ function hasIsolateControl(s: string): boolean {
   return false;
 }
 
+/** One-character strings by UTF-16 code: most clusters are one character, and their text is the same string each time. */
+const oneChar: string[] = [];
+function charText(c: number): string {
+  // Bidi isolate controls carry no text (HarfBuzz folds a removed one into a cluster).
+  if (c >= 0x2066 && c <= 0x2069) return '';
+  return (oneChar[c] ??= String.fromCharCode(c));
+}
+
 /**
  * Attaches ToUnicode text to glyphs: a cluster's text goes on its widest glyph. Clusters
  * are monotone (MONOTONE_CHARACTERS), so logical order is the glyph order or its reverse.
+ * Reads the piece's packed glyphs in place (see PackedGlyphs).
  */
-function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
-  const n = raw.length;
+function attachText(text: string, pc: Piece): ShapedGlyph[] {
+  const d = pc.data;
+  const base = pc.base;
+  const end = pc.end;
+  const i0 = pc.from;
+  const n = pc.to - i0;
   const out: ShapedGlyph[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = raw[i]!;
-    out[i] = { gid: g.gid, advance: g.advance, xOffset: g.xOffset, yOffset: g.yOffset, text: '' };
+  for (let i = 0, k = i0 * G; i < n; i++, k += G) {
+    out[i] = { gid: d[k]!, advance: d[k + 2]!, xOffset: d[k + 3]!, yOffset: d[k + 4]!, text: '' };
   }
   if (!n) return out;
-  const asc = raw[0]!.cluster <= raw[n - 1]!.cluster;
+  // Glyph i of the piece (in visual order): its cluster and advance.
+  const cl = (i: number) => d[(i0 + i) * G + 1]! + base;
+  const adv = (i: number) => d[(i0 + i) * G + 2]!;
+  const asc = cl(0) <= cl(n - 1);
   let k = 0;
   while (k < n) {
     const first = asc ? k : n - 1 - k;
-    const cluster = raw[first]!.cluster;
+    const cluster = cl(first);
     let best = first;
     let j = k + 1;
-    while (j < n && raw[asc ? j : n - 1 - j]!.cluster === cluster) {
+    while (j < n && cl(asc ? j : n - 1 - j) === cluster) {
       const idx = asc ? j : n - 1 - j;
-      if (raw[idx]!.advance > raw[best]!.advance) best = idx;
+      if (adv(idx) > adv(best)) best = idx;
       j++;
     }
-    const next = j < n ? raw[asc ? j : n - 1 - j]!.cluster : end;
-    let ctext = text.slice(cluster, Math.min(Math.max(next, cluster + 1), end));
-    if (hasIsolateControl(ctext)) ctext = ctext.replace(/[\u2066-\u2069]/g, '');
+    const next = j < n ? cl(asc ? j : n - 1 - j) : end;
+    const stop = Math.min(Math.max(next, cluster + 1), end);
+    if (j === k + 1) {
+      // One glyph (most clusters): it takes the whole text, no marks to hand out.
+      out[best]!.text = stop - cluster === 1 ? charText(text.charCodeAt(cluster)) : stripIsolates(text.slice(cluster, stop));
+      k = j;
+      continue;
+    }
+    const ctext = stripIsolates(text.slice(cluster, stop));
     // A cluster of a letter and marks (HarfBuzz merges e.g. alef-hamza + kasra) draws
     // the marks as zero-width glyphs: give each trailing mark character to one of them,
     // so extractors see letter + mark in order instead of one two-character glyph that
@@ -408,7 +454,7 @@ function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
     const zero: number[] = [];
     for (let m = k; m < j; m++) {
       const idx = asc ? m : n - 1 - m;
-      if (idx !== best && raw[idx]!.advance === 0) zero.push(idx);
+      if (idx !== best && adv(idx) === 0) zero.push(idx);
     }
     if (zero.length && ctext.length > 1) {
       let cut = ctext.length;
@@ -421,6 +467,10 @@ function attachText(text: string, raw: RawGlyph[], end: number): ShapedGlyph[] {
     k = j;
   }
   return out;
+}
+
+function stripIsolates(s: string): string {
+  return hasIsolateControl(s) ? s.replace(/[\u2066-\u2069]/g, '') : s;
 }
 
 /** Breaks a prepared paragraph into finished lines of at most `width` points. */
@@ -442,17 +492,19 @@ export function breakParagraph(p: PreparedParagraph, width: number, align: Align
       if (it.end <= a) continue;
       const s = Math.max(a, it.start);
       const e = Math.min(b, it.end);
-      pieces.push({ level: it.level, item: it, glyphs: sliceItem(p, it, s, e), start: s, end: e });
+      const pc: Piece = { level: it.level, item: it, data: it.data, base: it.base, from: 0, to: 0, start: s, end: e };
+      sliceItem(p, it, s, e, pc);
+      pieces.push(pc);
     }
     const visual = reorderByLevel(pieces);
     const runs: GlyphRun[] = [];
     const starts: number[] = [];
     let x = 0;
     for (const pc of visual) {
-      if (!pc.glyphs.length) continue; // isolate controls and the like: nothing to draw
+      if (pc.to === pc.from) continue; // isolate controls and the like: nothing to draw
       starts.push(pc.start);
       const st = pc.item.style;
-      const glyphs = attachText(p.text, pc.glyphs, pc.end);
+      const glyphs = attachText(p.text, pc);
       let w = 0;
       for (const g of glyphs) w += g.advance;
       w *= st.size / pc.item.face.upem;

@@ -29,10 +29,12 @@ const EXTERNAL = ['harfbuzzjs', 'pdfjs-dist', 'elkjs', 'minisearch', 'playwright
  */
 const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
 /**
- * The bundles every command starts with, run through V8's code cache (src/cache/code-cache.ts):
+ * The bundles every command starts with, and the two every PDF starts with (pdf-lib's
+ * 0.7 MB, whose functions were compiled again by every PDF build, and bidi + line
+ * breaking), run through V8's code cache (src/cache/code-cache.ts):
  * written as CommonJS (./<name>.cjs) with an ES module of the same exports in <name>.js.
  */
-export const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown']);
+export const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown', 'pdf-lib', 'unicode']);
 /** Not bundles: the façade's documentation module and the pako stand-in (bundled into pdf-lib). */
 const SKIP = new Set(['index.js', 'pako-native.js']);
 
