@@ -29,7 +29,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_CACHED, type EsbuildLike } from './bundle-vendor.js';
+import { CODE_CACHED, ESBUILD_BASE, type EsbuildLike } from './bundle-vendor.js';
 import { finishCodeBundle } from './code-bundle.js';
 
 const LIB = fileURLToPath(new URL('../', import.meta.url));
@@ -142,16 +142,10 @@ export async function bundleCli(esbuild: EsbuildLike | undefined, lib = LIB): Pr
     `let __sopkitHb;\n` +
     `const __sopkitHarfBuzz = () => (__sopkitHb ??= __sopkitImport('harfbuzzjs').then((ns) => { globalThis[Symbol.for(${JSON.stringify(HB_KEY)})] = ns; }));`;
   const options = {
+    ...ESBUILD_BASE,
     entryPoints: [entry],
-    bundle: true,
-    write: false,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    mainFields: ['module', 'main'],
     external: EXTERNAL,
-    logLevel: 'warning',
-    legalComments: 'inline',
     absWorkingDir: lib,
     banner: { js: banner },
     footer: { js: `module.exports.startUpOnly = () => !__sopkitModules.some((m) => ${JSON.stringify(HEAVY)}.some((h) => m.startsWith(h)));` },

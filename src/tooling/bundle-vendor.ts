@@ -35,6 +35,19 @@ const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
  * written as CommonJS (./<name>.cjs) with an ES module of the same exports in <name>.js.
  */
 export const CODE_CACHED = new Set(['commander', 'yaml', 'front-matter', 'markdown', 'pdf-lib', 'unicode']);
+/** The esbuild options every sopkit bundle shares (the vendor bundles here, the CLI's in bundle-cli.ts). */
+export const ESBUILD_BASE = {
+  bundle: true,
+  write: false,
+  platform: 'node',
+  target: 'node20',
+  // ES module builds first (pdf-lib's es/, not its 400 CommonJS files), so `export *`
+  // re-exports are static.
+  mainFields: ['module', 'main'],
+  external: EXTERNAL,
+  logLevel: 'warning',
+  legalComments: 'inline',
+};
 /** Not bundles: the façade's documentation module and the pako stand-in (bundled into pdf-lib). */
 const SKIP = new Set(['index.js', 'pako-native.js']);
 
@@ -94,17 +107,8 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
     const name = f.slice(0, -3);
     const cjs = CODE_CACHED.has(name);
     const options = {
+      ...ESBUILD_BASE,
       entryPoints: [file],
-      bundle: true,
-      write: false,
-      platform: 'node',
-      target: 'node20',
-      // ES module builds first (pdf-lib's es/, not its 400 CommonJS files), so `export *`
-      // re-exports are static.
-      mainFields: ['module', 'main'],
-      external: EXTERNAL,
-      logLevel: 'warning',
-      legalComments: 'inline',
       // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
       // Deflate/Inflate classes, which the stand-in does not have.
       plugins: f !== 'pdf-lib.js' ? [] : [
