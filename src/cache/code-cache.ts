@@ -46,9 +46,10 @@ export function keepCompiledCode(): number {
  * Runs the CommonJS bundle at `url` and returns its `module.exports`. `variant` keeps a
  * separate cached code per use of one bundle (the CLI's: one per command), since the data
  * holds only the functions compiled when it was made; `keep` (asked at exit) whether this
- * run's compiled code is the one to keep.
+ * run's compiled code is the one to keep. `strict: false` runs a file not written for
+ * strict mode (elkjs's bundle) as `require` would.
  */
-export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = '', keep?: (exports: Record<string, unknown>) => boolean): Record<string, unknown> {
+export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = '', keep?: (exports: Record<string, unknown>) => boolean, o: { strict?: boolean } = {}): Record<string, unknown> {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
@@ -64,8 +65,8 @@ export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, varia
   }
   // The bundle's code inside the function Node wraps every CommonJS file in, plus its
   // import.meta.url (the bundles locate files beside themselves with it); strict, as the
-  // ES module bundles it replaces were.
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __importMetaUrl) {'use strict';${source}\n})`;
+  // ES module bundles it replaces were (`strict: false` for a file `require` would run as written).
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${o.strict === false ? '' : "'use strict';"}${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     toKeep.push({ script, file: cacheFile, keep: keep && (() => keep(module.exports)) });

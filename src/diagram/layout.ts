@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { loadBundle } from '../cache/code-cache.js';
 import type { ELK, ELKConstructorArguments, ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api.js';
 import { measureText, wrapText } from './measure.js';
 import type { Diagram, GraphSpec, LaidOutEdge, LaidOutNode, LayoutOptions, Point } from './types.js';
@@ -11,7 +13,11 @@ import type { Diagram, GraphSpec, LaidOutEdge, LaidOutNode, LayoutOptions, Point
 let elk: ELK | undefined;
 function engine(): ELK {
   if (!elk) {
-    const ElkCtor = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (args?: ELKConstructorArguments) => ELK;
+    // Through V8's code cache like the vendor bundles (src/cache/code-cache.ts): the 1.6 MB
+    // bundle's compiled layout code is read back instead of compiled again on every build.
+    // Not in strict mode: its GWT-compiled code was written for `require`, which runs it so.
+    const file = pathToFileURL(createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js'));
+    const ElkCtor = loadBundle(file, process.env, 'sloppy', undefined, { strict: false }) as unknown as new (args?: ELKConstructorArguments) => ELK;
     elk = new ElkCtor();
   }
   return elk;

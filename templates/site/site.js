@@ -115,9 +115,12 @@
       if (done) return;
       done = true;
       settling--;
+      if (!settling) document.documentElement.removeAttribute('data-settling');
       ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.removeEventListener(t, stop, true); });
     }
     settling++;
+    /* Marked while it lasts: a script that scrolls the page itself (a test) waits for the end. */
+    document.documentElement.setAttribute('data-settling', '');
     ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
     var y = 0;
     function put() {
