@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isSopkitError, type Diagnostic } from '../diag/index.js';
 import type { SopModel } from '../model/types.js';
+import { languageFile } from '../model/source-path.js';
 import { buildSiteVersions } from './build.js';
 import { escapeHtml } from './template.js';
 
@@ -125,10 +126,6 @@ interface SiteFile {
   hash: string;
 }
 
-/** The language a saved file belongs to (`sections/<lang>/…`, `annexes/<lang>/…`), if it belongs to one. */
-export function languageOfChange(name: string): string | undefined {
-  return /^(?:sections|annexes)[\\/]([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)[\\/]/.exec(name)?.[1];
-}
 
 /**
  * The pages to reload after a rebuild: each changed HTML page; for another changed file
@@ -206,7 +203,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const names = [...saved];
     saved = new Set();
     // A save in one language's folder: that language's pages are built (and reload) first.
-    const langs = new Set(names.map(languageOfChange));
+    const langs = new Set(names.map((n) => languageFile(n)?.lang));
     const first = langs.size === 1 ? [...langs][0] : undefined;
     let model: SopModel | null = null;
     let pages: string[];

@@ -5,6 +5,7 @@ import { Command } from '../../vendor/commander.js';
 import { diagnostic, SopkitError, type Diagnostic } from '../../diag/index.js';
 import { checkSourceEdit, readSourceText, toPosix, writeFileAtomic } from '../../fs/index.js';
 import type { MarkdownFile } from '../../model/index.js';
+import { languageFile } from '../../model/source-path.js';
 
 /** The model code is loaded on use, so other commands do not pay for it at start-up. */
 const model = () => import('../../model/index.js');
@@ -74,9 +75,9 @@ function findRoot(abs: string): string | undefined {
  */
 export async function syncTranslation(root: string, rel: string, languages: string[]): Promise<boolean> {
   const { fingerprintText, splitFrontMatter } = await model();
-  const m = /^(sections|annexes)\/([^/]+)\/([^/]+\.md)$/.exec(rel);
-  if (!m) throw fail(`${rel} is not a section or annex translation (sections/<lang>/NAME.md or annexes/<lang>/NAME.md)`, 'Pass the translated file, e.g. sections/en/08-eligibility.md.');
-  const [, kind, lang, name] = m as unknown as [string, string, string, string];
+  const place = languageFile(rel);
+  if (!place || !place.name.endsWith('.md') || /[\\/]/.test(place.name)) throw fail(`${rel} is not a section or annex translation (sections/<lang>/NAME.md or annexes/<lang>/NAME.md)`, 'Pass the translated file, e.g. sections/en/08-eligibility.md.');
+  const { kind, lang, name } = place;
   const src = languages[0]!;
   if (!languages.includes(lang)) throw fail(`${lang} is not one of the SOP's languages (${languages.join(', ')})`, 'Check the folder name or `languages` in sop.yaml.', rel);
   if (lang === src) throw fail(`${rel} is in the source language (${src}); only translations are synced`, `Sync its translations instead, e.g. ${kind}/${languages[1] ?? 'en'}/${name}.`, rel);

@@ -7,6 +7,7 @@ import { dateProblem } from '../../diag/dates.js';
 import { asOutputError, checkOutputDir, discardDir, makeStagingDir, OUTPUT_MARKER, replaceDir, toPosix } from '../../fs/index.js';
 import type { Profile, ProfileComponent } from '../../model/index.js';
 import { profileContexts, signatureComponent } from '../../model/profile-roles.js';
+import { languageFile } from '../../model/source-path.js';
 import { SCHEMAS_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { runAction } from '../run.js';
 import { ownTemplates, readTemplate, shippedTemplates, strayTemplates, templateFiles, templateLanguage, type TemplateFolder } from './init-templates.js';
@@ -174,9 +175,9 @@ export async function planInit(options: InitOptions, profile: Profile, ownProfil
   // Translations start synced: they are templates of the same text, not drafts behind their source.
   const source = langs[0]!;
   for (const [rel, text] of files) {
-    const m = /^(sections|annexes)\/([^/]+)\/(.+\.md)$/.exec(rel);
-    if (!m || m[2] === source || typeof text !== 'string') continue;
-    const src = files.get(`${m[1]}/${source}/${m[3]}`);
+    const at = languageFile(rel);
+    if (!at || !at.name.endsWith('.md') || at.lang === source || typeof text !== 'string') continue;
+    const src = files.get(`${at.kind}/${source}/${at.name}`);
     if (typeof src !== 'string') continue;
     const fp = fingerprintText(splitFrontMatter(src, rel).body);
     files.set(rel, text.replace(/^---\n/, `---\nsource_fingerprint: ${fp}\n`));
