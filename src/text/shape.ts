@@ -6,15 +6,6 @@
 import { hb } from './hb.js';
 import type { FontFace } from './fonts.js';
 
-export interface RawGlyph {
-  gid: number;
-  cluster: number;
-  advance: number;
-  xOffset: number;
-  yOffset: number;
-  unsafe: boolean;
-}
-
 const buffer = new hb.Buffer();
 
 /**
@@ -63,17 +54,6 @@ export function shapePacked(face: FontFace, text: string, start: number, end: nu
     cachedChars += key.length;
   }
   return { data: packed, base: from };
-}
-
-/** Shapes `text[start, end)` with `face`; glyphs come back in visual order. */
-export function shapeRange(face: FontFace, text: string, start: number, end: number, rtl: boolean, lang: string): RawGlyph[] {
-  const { data: packed, base } = shapePacked(face, text, start, end, rtl, lang);
-  const n = packed.length / GLYPH_STRIDE;
-  const out: RawGlyph[] = new Array(n);
-  for (let i = 0, k = 0; i < n; i++, k += GLYPH_STRIDE) {
-    out[i] = { gid: packed[k]!, cluster: packed[k + 1]! + base, advance: packed[k + 2]!, xOffset: packed[k + 3]!, yOffset: packed[k + 4]!, unsafe: packed[k + 5] === 1 };
-  }
-  return out;
 }
 
 /** Glyphs of `window[offset, offset + length)`: gid, cluster (in `window`), advance, x and y offset, unsafe-to-break. */

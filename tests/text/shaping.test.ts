@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFonts, layoutParagraph, uncoveredCharacters } from '../../src/text/index.js';
-import { shapeRange } from '../../src/text/shape.js';
+import { shapeRange } from '../helpers/glyphs.js';
 
 const naskh = () => getFonts().arabic;
 
