@@ -42,14 +42,22 @@ export function keepCompiledCode(): number {
   return written;
 }
 
-/**
- * Runs the CommonJS bundle at `url` and returns its `module.exports`. `variant` keeps a
- * separate cached code per use of one bundle (the CLI's: one per command), since the data
- * holds only the functions compiled when it was made; `keep` (asked at exit) whether this
- * run's compiled code is the one to keep. `strict: false` runs a file not written for
- * strict mode (elkjs's bundle) as `require` would.
- */
-export function loadBundle(url: URL, env: NodeJS.ProcessEnv = process.env, variant = '', keep?: (exports: Record<string, unknown>) => boolean, o: { strict?: boolean } = {}): Record<string, unknown> {
+export interface LoadBundleOptions {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Keeps a separate cached code per use of one bundle (the CLI's: one per command), since
+   * the data holds only the functions compiled when it was made.
+   */
+  variant?: string;
+  /** Asked at exit: whether this run's compiled code is the one to keep. */
+  keep?: (exports: Record<string, unknown>) => boolean;
+  /** `false` runs a file not written for strict mode (elkjs's bundle) as `require` would. */
+  strict?: boolean;
+}
+
+/** Runs the CommonJS bundle at `url` and returns its `module.exports`. */
+export function loadBundle(url: URL, o: LoadBundleOptions = {}): Record<string, unknown> {
+  const { env = process.env, variant = '', keep } = o;
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);

@@ -30,7 +30,7 @@ if (process.env.SOPKIT_BUNDLE !== '0' && !process.env.SOPKIT_DEBUG && existsSync
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopkit.bundle.import')] = (spec: string) => import(spec);
   // Kept only from a run that stayed on the start-up path (no layout, writer or site code).
   const startUpOnly = (b: Record<string, unknown>) => (b as { startUpOnly: () => boolean }).startUpOnly();
-  const { main } = loadBundle(bundle, process.env, commandName(process.argv), startUpOnly) as { main: () => Promise<void> };
+  const { main } = loadBundle(bundle, { variant: commandName(process.argv), keep: startUpOnly }) as { main: () => Promise<void> };
   await main();
 } else {
   const { main } = await import('./start.js');

@@ -17,7 +17,7 @@ function engine(): ELK {
     // bundle's compiled layout code is read back instead of compiled again on every build.
     // Not in strict mode: its GWT-compiled code was written for `require`, which runs it so.
     const file = pathToFileURL(createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js'));
-    const ElkCtor = loadBundle(file, process.env, 'sloppy', undefined, { strict: false }) as unknown as new (args?: ELKConstructorArguments) => ELK;
+    const ElkCtor = loadBundle(file, { variant: 'sloppy', strict: false }) as unknown as new (args?: ELKConstructorArguments) => ELK;
     elk = new ElkCtor();
   }
   return elk;

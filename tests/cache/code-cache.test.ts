@@ -52,7 +52,7 @@ describe('the code cache of the vendor bundles (src/cache/code-cache.ts)', () =>
     await writeFile(bundle, `// sopkit-code-sha256: ${'a'.repeat(64)}\nexports.f = () => 1;\n`);
     const load = (variant: string, keep: boolean) =>
       execFileSync(process.execPath, ['--input-type=module', '-e', `import { keepCompiledCode, loadBundle } from ${JSON.stringify(LOADER)};
-loadBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}), process.env, ${JSON.stringify(variant)}, () => ${keep});
+loadBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}), { variant: ${JSON.stringify(variant)}, keep: () => ${keep} });
 process.stdout.write(String(keepCompiledCode()));`], { env, encoding: 'utf8' });
     expect(load('check', false)).toBe('0'); // a run that left the start-up path keeps nothing
     expect(load('check', true)).toBe('1');
