@@ -6,11 +6,13 @@ import { asOutputError, checkOutputDir, discardDir, makeStagingDir, replaceDir }
 import type { SopModel } from '../model/index.js';
 // The PDF code (layout, HarfBuzz, elkjs, pdf-lib) is imported when a PDF is made: a
 // build whose PDFs all come from the cache does not pay ~0.3 s to load it.
-const buildPdfs = async (...args: Parameters<typeof import('./pdfs.js').buildPdfs>) => (await import('./pdfs.js')).buildPdfs(...args);
+const pdfModule = () => import('./pdfs.js');
+const buildPdfs = async (...args: Parameters<typeof import('./pdfs.js').buildPdfs>) => (await pdfModule()).buildPdfs(...args);
 import { cacheKey, engineFingerprint, releaseHash } from './cache.js';
 import type { ProgressFn } from '../diag/progress.js';
 import { cachedStep } from './reuse.js';
-import { entryKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
+import { entryKey, scopedKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
+import type { StampedAnnexes } from './pdfs.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters' | 'docx';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters', 'docx'];
@@ -116,11 +118,35 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     const steps: Array<Promise<string[]>> = [];
     // The steps the site waits for (it links their files): those started before it.
     const before: Array<Promise<string[]>> = [];
+    const languages = model.manifest.languages;
+    const ownsPdf = (f: string) => f.startsWith('pdf/');
     const pdfStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
-      const step = await cachedStep(cache, cache ? entryKey(cache, 'pdf') : '', staging, (f) => f.startsWith('pdf/'), report, (r) => buildPdfs(model, staging, { onProgress: progress, onDiagnostic: r }));
-      if (step.hit) progress('PDFs: sources unchanged, reused from the cache', { stage: 'pdf' });
-      else if (cache) await writeSopLayoutFacts(cache, await sopLayoutFacts(model));
-      const out = [...step.written];
+      // One cache entry for the stamped PDF annexes (no language's Markdown changes them)
+      // and one per language, keyed on what that language's PDFs read: a save in
+      // sections/en/ lays out the English PDFs only.
+      const out: string[] = [];
+      const hasPdfAnnexes = model.annexes.some((a) => a.kind === 'pdf-annex');
+      let stamped: StampedAnnexes | undefined;
+      if (hasPdfAnnexes) {
+        const step = await cachedStep(cache, cache ? scopedKey(cache, { shared: languages }, 'pdf-annexes') : '', staging, ownsPdf, report, async (r) => {
+          const res = await (await pdfModule()).stampPdfAnnexes(model, staging, { onProgress: progress, onDiagnostic: r });
+          stamped = res.stamped;
+          return res.written;
+        });
+        if (step.hit) progress('stamped PDF annexes: sources unchanged, reused from the cache', { stage: 'pdf annexes' });
+        out.push(...step.written);
+      }
+      for (const lang of languages) {
+        const step = await cachedStep(cache, cache ? scopedKey(cache, { lang, languages }, 'pdf') : '', staging, ownsPdf, report, async (r) => {
+          const pdfs = await pdfModule();
+          // Stamped by this build, or written from the cache above: the same bytes either way.
+          stamped ??= hasPdfAnnexes ? await pdfs.readStampedAnnexes(model, staging) : new Map();
+          return pdfs.buildLanguagePdfs(model, lang, stamped, staging, { onProgress: progress, onDiagnostic: r });
+        });
+        if (step.hit) progress(`PDFs (${lang}): sources unchanged, reused from the cache`, { stage: 'pdf', lang });
+        else if (cache) await writeSopLayoutFacts(cache, lang, languages, await sopLayoutFacts(model, lang));
+        out.push(...step.written);
+      }
       for (const released of opts.versions ?? []) {
         if (released.manifest.version === model.manifest.version) continue;
         out.push(...(await releasedPdfs(released, outDir, staging, progress)));
@@ -129,7 +155,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
     };
     const posterStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
       const posterDiagnostics: Diagnostic[] = [];
-      const step = await cachedStep(cache, cache ? entryKey(cache, 'posters') : '', staging, (f) => f.startsWith('posters/'), report, async (r) => {
+      const step = await cachedStep(cache, cache ? scopedKey(cache, { shared: languages }, 'posters') : '', staging, (f) => f.startsWith('posters/'), report, async (r) => {
         const onDiagnostic = (d: Diagnostic) => {
           posterDiagnostics.push(d);
           r(d);
@@ -140,7 +166,7 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       });
       // What buildPosters reports is what checkPosters returns (the same composition): `check` reuses it.
       if (step.hit) progress('posters: sources unchanged, reused from the cache', { stage: 'posters' });
-      else if (cache) await writePosterFacts(cache, posterDiagnostics);
+      else if (cache) await writePosterFacts(cache, languages, posterDiagnostics);
       return step.written;
     };
     const siteStep = async (report: (d: Diagnostic) => void): Promise<string[]> => {
@@ -214,15 +240,11 @@ async function versionKeys(versions: SopModel[]): Promise<string[]> {
   return Promise.all(versions.map(async (v) => `${v.manifest.version}\0${v.root}\0${(await releaseHash(v)) ?? 'none'}`));
 }
 
-/** What `check` needs from the SOP's layout, per language; the PDFs just laid it out (`layoutSop` keeps it per model). */
-async function sopLayoutFacts(model: SopModel): Promise<SopLayoutFacts> {
+/** What `check` needs from the SOP's layout in `lang`; the PDFs just laid it out (`layoutSop` keeps it per model). */
+async function sopLayoutFacts(model: SopModel, lang: string): Promise<SopLayoutFacts> {
   const { layoutSop } = await import('../layout/index.js');
-  const facts: SopLayoutFacts = {};
-  for (const lang of model.manifest.languages) {
-    const l = await layoutSop(model, lang);
-    facts[lang] = { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
-  }
-  return facts;
+  const l = await layoutSop(model, lang);
+  return { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
 }
 
 /**

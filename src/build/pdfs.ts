@@ -3,7 +3,7 @@
  * annex, each external PDF annex stamped with its annex header, and a full pack per
  * language. Layout problems come back through `onDiagnostic`; they never stop a build.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readSourceBytes } from '../fs/index.js';
 import path from 'node:path';
 import { PDFDocument } from '../vendor/pdf-lib.js';
@@ -89,11 +89,66 @@ export async function renderSopPdf(sop: SopLayout, cache = new RenderCache(), on
   return saveDocument(sopDoc);
 }
 
-export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
+/** The external PDF annexes, stamped, by annex: what each language's pack appends. */
+export type StampedAnnexes = Map<PdfAnnex, { n: number; bytes: Uint8Array }>;
+
+/** The SOP's external PDF annexes and their numbers, in the order they are stamped. */
+function pdfAnnexesOf(model: SopModel): Array<{ a: PdfAnnex; n: number; lang: string }> {
+  const m = model.manifest;
+  return model.annexes
+    .filter((a): a is PdfAnnex => a.kind === 'pdf-annex')
+    .map((a, i) => ({ a, n: annexNumber(model, a, i + 1), lang: a.language && m.languages.includes(a.language) ? a.language : m.languages[0]! }));
+}
+
+const stampedName = (model: SopModel, n: number) => `annex-${n}-v${model.manifest.version}.pdf`;
+
+/**
+ * Stamps each external PDF annex once, in the annex's own language, into
+ * `outDir/pdf/annex-N-vV.pdf`; an unusable one is reported and left out.
+ */
+export async function stampPdfAnnexes(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<{ written: string[]; stamped: StampedAnnexes }> {
   const progress = opts.onProgress ?? (() => {});
   const report = opts.onDiagnostic ?? (() => {});
-  const m = model.manifest;
-  const v = m.version;
+  const dir = path.join(outDir, 'pdf');
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  const stamped: StampedAnnexes = new Map();
+  const annexes = pdfAnnexesOf(model);
+  for (const [i, { a, n, lang }] of annexes.entries()) {
+    const bytes = await stampedAnnex(model, a, n, lang, report);
+    if (!bytes) continue;
+    stamped.set(a, { n, bytes });
+    await writeFile(path.join(dir, stampedName(model, n)), bytes);
+    written.push(`pdf/${stampedName(model, n)}`);
+    progress(`stamped annex ${n}`, { stage: 'pdf annexes', done: i + 1, total: annexes.length });
+  }
+  return { written, stamped };
+}
+
+/**
+ * The stamped annexes as `stampPdfAnnexes` left them in `outDir/pdf/` (when they came
+ * from the build cache): the annexes it left out have no file.
+ */
+export async function readStampedAnnexes(model: SopModel, outDir: string): Promise<StampedAnnexes> {
+  const stamped: StampedAnnexes = new Map();
+  for (const { a, n } of pdfAnnexesOf(model)) {
+    const bytes = await readFile(path.join(outDir, 'pdf', stampedName(model, n))).catch(() => undefined);
+    if (bytes) stamped.set(a, { n, bytes: new Uint8Array(bytes) });
+  }
+  return stamped;
+}
+
+export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
+  const { written, stamped } = await stampPdfAnnexes(model, outDir, opts);
+  for (const lang of model.manifest.languages) written.push(...(await buildLanguagePdfs(model, lang, stamped, outDir, opts)));
+  return written.sort();
+}
+
+/** One language's PDFs: its SOP, its Markdown annexes and its pack (SOP, then every annex in number order). */
+export async function buildLanguagePdfs(model: SopModel, lang: string, stamped: StampedAnnexes, outDir: string, opts: BuildPdfsOptions = {}): Promise<string[]> {
+  const progress = opts.onProgress ?? (() => {});
+  const report = opts.onDiagnostic ?? (() => {});
+  const v = model.manifest.version;
   const dir = path.join(outDir, 'pdf');
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
@@ -101,81 +156,67 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
     await writeFile(path.join(dir, name), bytes);
     written.push(`pdf/${name}`);
   };
-  // External PDF annexes: stamped once, in the annex's own language.
-  const pdfAnnexes = model.annexes.filter((a): a is PdfAnnex => a.kind === 'pdf-annex');
-  const stamped = new Map<PdfAnnex, { n: number; bytes: Uint8Array }>();
-  for (const [i, a] of pdfAnnexes.entries()) {
-    const n = annexNumber(model, a, i + 1);
-    const lang = a.language && m.languages.includes(a.language) ? a.language : m.languages[0]!;
-    const bytes = await stampedAnnex(model, a, n, lang, report);
-    if (!bytes) continue;
-    stamped.set(a, { n, bytes });
-    await write(`annex-${n}-v${v}.pdf`, bytes);
-    progress(`stamped annex ${n}`, { stage: 'pdf annexes', done: i + 1, total: pdfAnnexes.length });
-  }
-  for (const lang of m.languages) {
-    progress(`sop-v${v}-${lang}.pdf: laying out`, { stage: 'pdf', lang });
-    const sop = await layoutSop(model, lang);
-    sop.diagnostics.forEach(report);
-    // One cache per language: every page is turned into content bytes once, and the
-    // pack reuses the SOP's and the annexes' pages.
-    const cache = new RenderCache();
-    const sopBytes = await renderSopPdf(sop, cache, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
-    await write(`sop-v${v}-${lang}.pdf`, sopBytes);
+  progress(`sop-v${v}-${lang}.pdf: laying out`, { stage: 'pdf', lang });
+  const sop = await layoutSop(model, lang);
+  sop.diagnostics.forEach(report);
+  // One cache per language: every page is turned into content bytes once, and the
+  // pack reuses the SOP's and the annexes' pages.
+  const cache = new RenderCache();
+  const sopBytes = await renderSopPdf(sop, cache, (done, total) => progress(`sop-v${v}-${lang}.pdf: page ${done} of ${total}`, { stage: 'pdf', lang, done, total, unit: 'pages' }));
+  await write(`sop-v${v}-${lang}.pdf`, sopBytes);
 
-    // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
-    const mdAnnexes = model.annexes
-      .map((a, i) => ({ a, i }))
-      .filter((x): x is { a: MarkdownAnnex; i: number } => x.a.kind === 'markdown-annex' && x.a.lang === lang);
-    if (mdAnnexes.length === 0 && stamped.size === 0) {
-      // Nothing to append: the pack is the SOP itself (same pages, outline and metadata),
-      // so its bytes are written again instead of being rebuilt page by page.
-      await write(`pack-v${v}-${lang}.pdf`, sopBytes);
-      continue;
-    }
-    const packDoc = await PDFDocument.create({ updateMetadata: false });
-    const pack = new PdfWriter(packDoc, cache, { tagged: true });
-    progress(`pack-v${v}-${lang}.pdf`, { stage: 'pdf pack', lang });
-    await renderInto(pack, sop.frames);
-    const outline: OutlineEntry[] = [...sop.frames.outline];
-    const parts: Array<{ n: number; run: () => Promise<void> }> = [];
-    let untaggedAnnex = false;
-    for (const { a, i } of mdAnnexes) {
-      const n = annexNumber(model, a, i + 1);
-      const res = await layoutMarkdownAnnex(model, a, n);
-      res.diagnostics.forEach(report);
-      const annexDoc = await PDFDocument.create({ updateMetadata: false });
-      const w = new PdfWriter(annexDoc, cache, { tagged: true });
-      await renderInto(w, res.frames);
-      await w.finish(res.frames.outline);
-      setMetadata(annexDoc, res.frames.meta, { pdfua: true });
-      await write(`annex-${n}-v${v}-${lang}.pdf`, await saveDocument(annexDoc));
-      parts.push({ n, run: async () => { await renderInto(pack, res.frames); outline.push(...res.frames.outline); } });
-    }
-    for (const [a, s] of stamped) {
-      parts.push({
-        n: s.n,
-        run: async () => {
-          const src = await PDFDocument.load(s.bytes, { updateMetadata: false });
-          const copied = await packDoc.copyPages(src, src.getPageIndices());
-          copied.forEach((p) => packDoc.addPage(p));
-          // A tagged annex keeps its structure in the pack; an untagged one has none to give.
-          const g = graftStructure(src, packDoc, copied);
-          if (g) pack.graft(g);
-          else untaggedAnnex = true;
-          const dest = `annex:${s.n}:pdf`;
-          if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
-          const t = annexTitle(a, lang);
-          outline.push({ title: `${label('annex', lang)} ${s.n}${t ? `: ${t}` : ''}`, dest, children: [] });
-        },
-      });
-    }
-    parts.sort((x, y) => x.n - y.n);
-    for (const p of parts) await p.run();
-    await pack.finish(outline);
-    // PDF/UA only when every annex brought its tags: an untagged author's PDF is not ours to claim for.
-    setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` }, { pdfua: !untaggedAnnex });
-    await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
+  // The pack: SOP, then every annex in number order (Markdown in this language, PDFs).
+  const mdAnnexes = model.annexes
+    .map((a, i) => ({ a, i }))
+    .filter((x): x is { a: MarkdownAnnex; i: number } => x.a.kind === 'markdown-annex' && x.a.lang === lang);
+  if (mdAnnexes.length === 0 && stamped.size === 0) {
+    // Nothing to append: the pack is the SOP itself (same pages, outline and metadata),
+    // so its bytes are written again instead of being rebuilt page by page.
+    await write(`pack-v${v}-${lang}.pdf`, sopBytes);
+    return written.sort();
   }
+  const packDoc = await PDFDocument.create({ updateMetadata: false });
+  const pack = new PdfWriter(packDoc, cache, { tagged: true });
+  progress(`pack-v${v}-${lang}.pdf`, { stage: 'pdf pack', lang });
+  await renderInto(pack, sop.frames);
+  const outline: OutlineEntry[] = [...sop.frames.outline];
+  const parts: Array<{ n: number; run: () => Promise<void> }> = [];
+  let untaggedAnnex = false;
+  for (const { a, i } of mdAnnexes) {
+    const n = annexNumber(model, a, i + 1);
+    const res = await layoutMarkdownAnnex(model, a, n);
+    res.diagnostics.forEach(report);
+    const annexDoc = await PDFDocument.create({ updateMetadata: false });
+    const w = new PdfWriter(annexDoc, cache, { tagged: true });
+    await renderInto(w, res.frames);
+    await w.finish(res.frames.outline);
+    setMetadata(annexDoc, res.frames.meta, { pdfua: true });
+    await write(`annex-${n}-v${v}-${lang}.pdf`, await saveDocument(annexDoc));
+    parts.push({ n, run: async () => { await renderInto(pack, res.frames); outline.push(...res.frames.outline); } });
+  }
+  for (const [a, s] of stamped) {
+    parts.push({
+      n: s.n,
+      run: async () => {
+        const src = await PDFDocument.load(s.bytes, { updateMetadata: false });
+        const copied = await packDoc.copyPages(src, src.getPageIndices());
+        copied.forEach((p) => packDoc.addPage(p));
+        // A tagged annex keeps its structure in the pack; an untagged one has none to give.
+        const g = graftStructure(src, packDoc, copied);
+        if (g) pack.graft(g);
+        else untaggedAnnex = true;
+        const dest = `annex:${s.n}:pdf`;
+        if (copied[0]) pack.addAnchor(dest, copied[0], copied[0].getHeight());
+        const t = annexTitle(a, lang);
+        outline.push({ title: `${label('annex', lang)} ${s.n}${t ? `: ${t}` : ''}`, dest, children: [] });
+      },
+    });
+  }
+  parts.sort((x, y) => x.n - y.n);
+  for (const p of parts) await p.run();
+  await pack.finish(outline);
+  // PDF/UA only when every annex brought its tags: an untagged author's PDF is not ours to claim for.
+  setMetadata(packDoc, { ...sop.frames.meta, subject: `${sop.frames.meta.subject ?? ''}` }, { pdfua: !untaggedAnnex });
+  await write(`pack-v${v}-${lang}.pdf`, await saveDocument(packDoc));
   return written.sort();
 }

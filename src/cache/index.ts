@@ -6,21 +6,30 @@
  */
 import { cacheDir, getEntry, putEntry } from './store.js';
 import { engineFingerprint } from './engine.js';
-import { sopInputsFingerprint } from './inputs.js';
+import { ALL_INPUTS, inputsFingerprint, languageScope, readSopInputs, sharedScope, type SopInputs } from './inputs.js';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diag/index.js';
 
 export { cacheDir, getEntry, putEntry, type CacheEntry, type CachedFile } from './store.js';
 export { engineFingerprint } from './engine.js';
 export { memoized, memoizedAsync, useMemoStore } from './memo.js';
-export { languageInputsFingerprint, sopInputsFingerprint } from './inputs.js';
+export { languageInputsFingerprint, sopInputsFingerprint, readSopInputs, inputsFingerprint, languageScope, sharedScope, type SopInputs } from './inputs.js';
 
 /** An open cache for one SOP folder: where the store is and what its keys start from. */
 export interface BuildCache {
   dir: string;
   /** sha256 over the engine fingerprint and the SOP's input files. */
   base: string;
+  engine: string;
+  /** The SOP's input files, read once: entries of one language or of no language are keyed on their part (`scopedKey`). */
+  inputs: SopInputs;
 }
+
+/**
+ * Which inputs an entry is keyed on: all of them, one language's (`languageScope`), or
+ * the files no language's Markdown is in (`sharedScope`: posters, stamped PDF annexes).
+ */
+export type EntryScope = { lang: string; languages: readonly string[] } | { shared: readonly string[] };
 
 /**
  * The cache for the SOP at `root`, or undefined when caching is off: `--no-cache`
@@ -31,8 +40,8 @@ export async function openCache(root: string, opts: { enabled?: boolean; env?: N
   if (opts.enabled === false || env.SOPKIT_CACHE === '0') return undefined;
   const dir = cacheDir(env);
   if (!dir) return undefined;
-  const [engine, inputs] = await Promise.all([engineFingerprint(), sopInputsFingerprint(root)]);
-  return { dir, base: keyOf(engine, inputs) };
+  const [engine, inputs] = await Promise.all([engineFingerprint(), readSopInputs(root)]);
+  return { dir, base: keyOf(engine, inputsFingerprint(inputs, 'all', ALL_INPUTS)), engine, inputs };
 }
 
 function keyOf(...parts: string[]): string {
@@ -44,22 +53,37 @@ export function entryKey(cache: BuildCache, kind: string, ...parts: string[]): s
   return keyOf(cache.base, kind, ...parts);
 }
 
-/** Per language: the body pages of the SOP and its `diagram-fit` diagnostics (from `layoutSop`). */
-export type SopLayoutFacts = Record<string, { bodyPages: number; diagramFit: Diagnostic[] }>;
-
-export async function readSopLayoutFacts(cache: BuildCache): Promise<SopLayoutFacts | null> {
-  return (await getEntry<SopLayoutFacts>(cache.dir, entryKey(cache, 'sop-layout')))?.meta ?? null;
+/** The key of an entry made from part of the inputs only (see `EntryScope`). */
+export function scopedKey(cache: BuildCache, scope: EntryScope, kind: string, ...parts: string[]): string {
+  const inputs = 'lang' in scope
+    ? inputsFingerprint(cache.inputs, `lang:${scope.lang}`, languageScope(scope.lang, scope.languages))
+    : inputsFingerprint(cache.inputs, 'shared', sharedScope(scope.shared));
+  return keyOf(cache.engine, inputs, kind, ...parts);
 }
 
-export async function writeSopLayoutFacts(cache: BuildCache, facts: SopLayoutFacts): Promise<void> {
-  await putEntry(cache.dir, entryKey(cache, 'sop-layout'), { meta: facts, files: [] });
+/** One language's layout facts: the body pages of its SOP and its `diagram-fit` diagnostics (from `layoutSop`). */
+export interface SopLayoutFacts {
+  bodyPages: number;
+  diagramFit: Diagnostic[];
 }
 
-/** The `poster-fit` diagnostics of composing every poster (what `checkPosters` returns). */
-export async function readPosterFacts(cache: BuildCache): Promise<Diagnostic[] | null> {
-  return (await getEntry<Diagnostic[]>(cache.dir, entryKey(cache, 'poster-fit')))?.meta ?? null;
+/** Keyed on the language's inputs only: a save in another language leaves them valid. */
+const layoutFactsKey = (cache: BuildCache, lang: string, languages: readonly string[]) => scopedKey(cache, { lang, languages }, 'sop-layout');
+
+export async function readSopLayoutFacts(cache: BuildCache, lang: string, languages: readonly string[]): Promise<SopLayoutFacts | null> {
+  const meta = (await getEntry<SopLayoutFacts>(cache.dir, layoutFactsKey(cache, lang, languages)))?.meta;
+  return meta && typeof meta.bodyPages === 'number' && Array.isArray(meta.diagramFit) ? meta : null;
 }
 
-export async function writePosterFacts(cache: BuildCache, diagnostics: Diagnostic[]): Promise<void> {
-  await putEntry(cache.dir, entryKey(cache, 'poster-fit'), { meta: diagnostics, files: [] });
+export async function writeSopLayoutFacts(cache: BuildCache, lang: string, languages: readonly string[], facts: SopLayoutFacts): Promise<void> {
+  await putEntry(cache.dir, layoutFactsKey(cache, lang, languages), { meta: facts, files: [] });
+}
+
+/** The `poster-fit` diagnostics of composing every poster (what `checkPosters` returns); keyed as the posters are. */
+export async function readPosterFacts(cache: BuildCache, languages: readonly string[]): Promise<Diagnostic[] | null> {
+  return (await getEntry<Diagnostic[]>(cache.dir, scopedKey(cache, { shared: languages }, 'poster-fit')))?.meta ?? null;
+}
+
+export async function writePosterFacts(cache: BuildCache, languages: readonly string[], diagnostics: Diagnostic[]): Promise<void> {
+  await putEntry(cache.dir, scopedKey(cache, { shared: languages }, 'poster-fit'), { meta: diagnostics, files: [] });
 }

@@ -19,25 +19,22 @@ export interface CachedLayoutRules {
 export function cachedLayoutRules(opts: { enabled?: boolean } = {}): CachedLayoutRules {
   let cache: Promise<BuildCache | undefined> | undefined;
   const open = (m: SopModel) => (cache ??= openCache(m.root, { enabled: opts.enabled }));
-  let stored: Promise<SopLayoutFacts | null> | undefined;
-  const computed: SopLayoutFacts = {};
-  let written = false;
+  const computed = new Map<string, Promise<SopLayoutFacts>>();
 
-  async function factsFor(m: SopModel, lang: string): Promise<SopLayoutFacts[string]> {
-    const c = await open(m);
-    const hit = c ? await (stored ??= readSopLayoutFacts(c)) : null;
-    if (hit?.[lang] && m.manifest.languages.every((l) => hit[l])) return hit[lang]!;
-    if (!computed[lang]) {
+  // Per language, keyed on that language's inputs: after a save in sections/en/ the Arabic facts still come from the store.
+  function factsFor(m: SopModel, lang: string): Promise<SopLayoutFacts> {
+    let f = computed.get(lang);
+    if (!f) computed.set(lang, (f = (async () => {
+      const c = await open(m);
+      const hit = c ? await readSopLayoutFacts(c, lang, m.manifest.languages) : null;
+      if (hit) return hit;
       const { layoutSop } = await import('../layout/index.js');
       const l = await layoutSop(m, lang); // throws on a layout failure: the rule reports it for this language
-      computed[lang] = { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
-    }
-    // Stored once every language is laid out, so an entry is always whole.
-    if (c && !written && m.manifest.languages.every((l) => computed[l])) {
-      written = true;
-      await writeSopLayoutFacts(c, computed);
-    }
-    return computed[lang]!;
+      const facts = { bodyPages: l.bodyPages, diagramFit: l.diagnostics.filter((d) => d.rule === 'diagram-fit') };
+      if (c) await writeSopLayoutFacts(c, lang, m.manifest.languages, facts);
+      return facts;
+    })()));
+    return f;
   }
 
   return {
@@ -45,11 +42,11 @@ export function cachedLayoutRules(opts: { enabled?: boolean } = {}): CachedLayou
     diagramFit: async (m, lang) => (await factsFor(m, lang)).diagramFit,
     async posterFit(m) {
       const c = await open(m);
-      const hit = c ? await readPosterFacts(c) : null;
+      const hit = c ? await readPosterFacts(c, m.manifest.languages) : null;
       if (hit) return hit;
       const { checkPosters } = await import('../posters/index.js');
       const fit = await checkPosters(m);
-      if (c) await writePosterFacts(c, fit);
+      if (c) await writePosterFacts(c, m.manifest.languages, fit);
       return fit;
     },
   };

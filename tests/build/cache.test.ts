@@ -36,25 +36,49 @@ describe('the build cache', () => {
     const first = await build(dir, path.join(dir, 'first'), store);
     expect(reused(first.progress)).toEqual([]);
     const second = await build(dir, path.join(dir, 'second'), store);
-    expect(reused(second.progress)).toHaveLength(3); // PDFs, posters, site
+    // The stamped PDF annexes, the PDFs of each language, the posters, the site.
+    expect(reused(second.progress)).toEqual([
+      'stamped PDF annexes: sources unchanged, reused from the cache',
+      'PDFs (ar): sources unchanged, reused from the cache',
+      'PDFs (en): sources unchanged, reused from the cache',
+      'posters: sources unchanged, reused from the cache',
+      'site: sources unchanged, reused from the cache',
+    ]);
     expect(second.hashes).toEqual(cold.hashes);
     expect(first.hashes).toEqual(cold.hashes);
     expect(second.files).toEqual(cold.files);
     expect(second.diagnostics).toEqual(cold.diagnostics);
 
     // check's layout facts, left by the build, are those of laying the SOP out.
-    const facts = await readSopLayoutFacts(second.cache!);
-    for (const lang of second.model.manifest.languages) expect(facts?.[lang]?.bodyPages).toBe(await countBodyPages(second.model, lang));
-    expect(await readPosterFacts(second.cache!)).not.toBeNull();
+    const languages = second.model.manifest.languages;
+    for (const lang of languages) expect((await readSopLayoutFacts(second.cache!, lang, languages))?.bodyPages).toBe(await countBodyPages(second.model, lang));
+    expect(await readPosterFacts(second.cache!, languages)).not.toBeNull();
 
-    // One changed section: nothing is reused, and the result is that of a cold build of it.
+    // One changed English section: only what reads it is built again (the English PDFs
+    // and the site), and the result is that of a cold build of it.
     const section = path.join(dir, 'sections', 'en', (await readdir(path.join(dir, 'sections', 'en'))).sort()[1]!);
     await appendFile(section, '\nOne more paragraph, written after the first build.\n');
-    const changed = await build(dir, path.join(dir, 'changed'), store, ['pdf']);
-    expect(reused(changed.progress)).toEqual([]);
-    const changedCold = await build(dir, path.join(dir, 'changed-cold'), undefined, ['pdf']);
+    const changed = await build(dir, path.join(dir, 'changed'), store);
+    expect(reused(changed.progress)).toEqual([
+      'stamped PDF annexes: sources unchanged, reused from the cache',
+      'PDFs (ar): sources unchanged, reused from the cache',
+      'posters: sources unchanged, reused from the cache',
+    ]);
+    const changedCold = await build(dir, path.join(dir, 'changed-cold'), undefined);
     expect(changed.hashes).toEqual(changedCold.hashes);
+    expect(changed.diagnostics).toEqual(changedCold.diagnostics);
     expect(changed.hashes['pdf/sop-v2.1-en.pdf']).not.toBe(cold.hashes['pdf/sop-v2.1-en.pdf']);
+    expect(changed.hashes['pdf/sop-v2.1-ar.pdf']).toBe(cold.hashes['pdf/sop-v2.1-ar.pdf']);
+    // check's facts: the Arabic ones still valid, the English ones gone with the edit.
+    expect(await readSopLayoutFacts(changed.cache!, 'ar', languages)).not.toBeNull();
+    expect(await readSopLayoutFacts(changed.cache!, 'en', languages)).not.toBeNull(); // written by the English PDFs' run
+    expect((await readSopLayoutFacts(changed.cache!, 'en', languages))?.bodyPages).toBe(await countBodyPages(changed.model, 'en'));
+
+    // A change to data/ (what the posters and both languages read) builds everything again
+    // (the stamped annexes too: they share the posters' key, every input but the Markdown).
+    await appendFile(path.join(dir, 'data', 'services.yaml'), '\n# a comment, after the first build\n');
+    const dataChanged = await build(dir, path.join(dir, 'data-changed'), store);
+    expect(reused(dataChanged.progress)).toEqual([]);
 
     // Every entry damaged: a miss each, never an error, and the same bytes again.
     for (const n of await readdir(store)) {
@@ -63,8 +87,8 @@ describe('the build cache', () => {
       b[b.length - 1] ^= 0xff;
       await writeFile(f, b);
     }
-    const afterCorruption = await build(dir, path.join(dir, 'again'), store, ['pdf']);
+    const afterCorruption = await build(dir, path.join(dir, 'again'), store);
     expect(reused(afterCorruption.progress)).toEqual([]);
-    expect(afterCorruption.hashes).toEqual(changedCold.hashes);
+    expect(afterCorruption.hashes).toEqual(dataChanged.hashes);
   }, 240_000);
 });
