@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { loadBundle } from '../cache/code-cache.js';
+import { keep, memoFile, recall } from '../cache/memo.js';
 import type { ELK, ELKConstructorArguments, ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api.js';
 import { measureText, wrapText } from './measure.js';
 import type { Diagram, GraphSpec, LaidOutEdge, LaidOutNode, LayoutOptions, Point } from './types.js';
@@ -21,6 +23,41 @@ function engine(): ELK {
     elk = new ElkCtor();
   }
   return elk;
+}
+
+/** `v` with its `undefined` fields left out (JSON drops them: a kept result must equal a computed one). */
+function defined<T extends object>(v: T): T {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as T;
+}
+
+/** What the drawing reads of ELK's answer: the sizes and positions, not the options echoed back. */
+function placedPart(out: ElkNode): ElkNode {
+  return defined({
+    id: out.id, width: out.width, height: out.height,
+    children: (out.children ?? []).map((c) => defined({ id: c.id, x: c.x, y: c.y, width: c.width, height: c.height })),
+    edges: (out.edges ?? []).map((e) => defined({
+      id: e.id, sources: e.sources, targets: e.targets,
+      sections: e.sections?.map((s) => defined({ id: s.id, startPoint: s.startPoint, endPoint: s.endPoint, bendPoints: s.bendPoints })),
+      labels: e.labels?.map((l) => defined({ x: l.x, y: l.y, width: l.width, height: l.height })),
+    })),
+  });
+}
+
+/**
+ * ELK's layout of `graph`, or the one kept in the cache folder for the same graph
+ * (src/cache/memo.ts, keyed with the engine fingerprint, which pins elkjs's version): ELK is
+ * deterministic (fixed seed), and a build after a data edit lays out again only the graphs
+ * the edit changed, without loading elkjs when none did. Kept only when the JSON copy
+ * equals the answer exactly (no -0, NaN or undefined in it), so a kept layout draws the
+ * very bytes a computed one does.
+ */
+async function placedGraph(graph: ElkNode): Promise<ElkNode> {
+  const file = memoFile('elk', JSON.stringify(graph));
+  const hit = file ? recall<ElkNode>(file) : undefined;
+  if (hit) return hit.value;
+  const out = placedPart(await engine().layout(graph));
+  if (file && isDeepStrictEqual(JSON.parse(JSON.stringify(out)), out)) keep(file, out);
+  return out;
 }
 
 const PAD_X = 14;
@@ -127,7 +164,7 @@ async function computeLayout(spec: GraphSpec, opts: LayoutOptions): Promise<Diag
     }),
   };
 
-  const out = await engine().layout(graph);
+  const out = await placedGraph(graph);
   const width = Math.ceil(out.width ?? 0);
   const height = Math.ceil(out.height ?? 0);
   let mirror = rtl;

@@ -5,7 +5,8 @@
  * facts. The process runs with the module-log hook (tests/helpers/module-log.mjs), so
  * "not laid out" is read as "the poster code never ran".
  */
-import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { hashTree } from '../helpers/files.js';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,5 +41,24 @@ describe('check after an edit', () => {
     expect(cold.modules.some((u) => u.includes('/lib/posters/'))).toBe(true);
     expect(cached.code).toBe(cold.code);
     expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(cold.stdout));
+  }, 240_000);
+
+  it('after a data edit, a build lays out again only the graphs the edit changed (ELK layouts kept in the cache folder), with the bytes of a --no-cache build', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'sopkit-build-edit-'));
+    const sop = path.join(tmp, 'sop');
+    await cp(path.join(ROOT, 'sop-sources'), sop, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) && !src.includes(`${path.sep}releases`) });
+    const cache = path.join(tmp, 'cache');
+    expect(sopkit(['build', sop, '-o', path.join(tmp, 'first'), '--quiet'], ROOT, { SOPKIT_CACHE_DIR: cache }).code).toBe(0);
+    const kept = await readdir(path.join(cache, 'elk'));
+    expect(kept.length).toBeGreaterThan(10); // the SOP's flowcharts and the posters' graphs
+    // One flowchart label changed: its graphs are laid out again, the others are read back.
+    const file = path.join(sop, 'data', 'eligibility.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('en: Child identified or referral received', 'en: Child identified, or a referral received'));
+    expect(sopkit(['build', sop, '-o', path.join(tmp, 'warm'), '--quiet'], ROOT, { SOPKIT_CACHE_DIR: cache }).code).toBe(0);
+    const added = (await readdir(path.join(cache, 'elk'))).length - kept.length;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(kept.length / 2);
+    expect(sopkit(['build', sop, '-o', path.join(tmp, 'cold'), '--quiet', '--no-cache'], ROOT).code).toBe(0);
+    expect(await hashTree(path.join(tmp, 'warm'))).toEqual(await hashTree(path.join(tmp, 'cold')));
   }, 240_000);
 });
