@@ -42,6 +42,7 @@ export const E2E = [
   'tests/build/**/*.test.ts',
   'tests/cache/code-cache.test.ts', // one node process per step (V8 keeps compiled scripts in memory)
   'tests/cli/**/*.test.ts',
+  'tests/diagram/elk-memo.test.ts', // three node processes sharing a cache folder
   'tests/fuzz/**/*.test.ts',
   'tests/i18n/anchors.test.ts', // builds the example with the CLI
   'tests/layout/diagram.test.ts', // builds the example's PDFs, runs pdftotext
@@ -50,6 +51,7 @@ export const E2E = [
   'tests/posters/fit-example.test.ts', // composes every poster of four copies of the example
   'tests/posters/legibility.test.ts', // builds every poster of the example, reads them with pdf.js
   'tests/release/diff-pdf.test.ts',
+  'tests/release/release-memo.test.ts', // two `sopkit release` processes with their builds
   'tests/release/lock.test.ts', // runs three `sopkit release` processes at once
   'tests/release/release-e2e.test.ts',
   'tests/render-pdf/links.test.ts', // runs pdftotext

@@ -7,6 +7,7 @@ import { shownDir, shownPath } from '../paths.js';
 import { createProgress, progressMode } from '../progress.js';
 import { DIR_ARGUMENT, dirOption, shellQuote, sopDir } from '../usage.js';
 import { runAction } from '../run.js';
+import { enableMemoStore } from '../cached-layout.js';
 
 interface ReleaseFlags {
   date?: string;
@@ -16,6 +17,8 @@ interface ReleaseFlags {
   quiet?: boolean;
   /** false with --no-build. */
   build: boolean;
+  /** false with --no-cache: parse and lay out everything again, keep nothing in the cache folder. */
+  cache?: boolean;
 }
 
 /** Today's local date, YYYY-MM-DD: the one place `release` reads the clock (only when --date is left out). */
@@ -25,6 +28,9 @@ function todayFromClock(): string {
 }
 
 export async function releaseAction(version: string, flags: ReleaseFlags): Promise<number> {
+  // What the release's check and build parse and lay out (Markdown trees, YAML, ELK layouts)
+  // is kept by content in the cache folder: most of it was computed by the builds before.
+  await enableMemoStore({ enabled: flags.cache });
   const result = await runRelease({ dir: flags.dir, version, date: flags.date ?? todayFromClock(), dryRun: flags.dryRun, countBodyPages });
   try {
     return await reportRelease(result, version, flags);
@@ -84,6 +90,7 @@ export function releaseCommand(): Command {
     .addOption(dirOption())
     .option('--no-build', 'freeze only; do not build the site, PDFs and posters of the release')
     .option('--quiet', 'no progress while building the release')
+    .option('--no-cache', 'parse and lay out everything again, without the results kept in the cache folder (see docs/cache.md)')
     .addHelpText('after', '\nA released version is never rewritten. Exit codes: 0 released, 1 refused or blocked by check errors (nothing written), 2 unusable input or usage.\nSee docs/releases.md.')
     .action(async (version: string, dirArg: string | undefined, flags: Omit<ReleaseFlags, 'dir'> & { dir?: string }, cmd: Command) =>
       runAction(() => releaseAction(version, { ...flags, dir: sopDir(cmd, dirArg, flags.dir) })));
