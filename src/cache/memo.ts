@@ -7,9 +7,10 @@
  * the salt is the engine fingerprint (another sopkit computes differently). A missing or
  * damaged file is a miss; a store that cannot be written only costs the reuse. Set once per
  * process by the CLI (`useMemoStore`); off (compute every time) until then, and in tests.
+ * Each kind keeps at most `MAX_PER_KIND` results (`pruneKind`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 let store: { dir: string; salt: string } | undefined;
@@ -52,9 +53,44 @@ export function writeCacheFile(file: string, data: string | Uint8Array): boolean
   }
 }
 
-/** Keeps `value` (plain JSON data) at `file`. */
+/**
+ * Results kept per kind (a few KB each: Markdown trees, YAML parses, ELK layouts). Every
+ * edit adds results for what it changed, and a data edit adds the graphs of every poster it
+ * touches, so without a limit the folder grows with each build.
+ */
+export const MAX_PER_KIND = 4096;
+const prunedKinds = new Set<string>();
+
+/**
+ * Past `max` results in the kind folder `dir`, removes the oldest written until a quarter
+ * of the room is free (so this runs once per many builds, not on every write). "Oldest
+ * written", not least used: a result still in use that goes is computed and kept again
+ * once, which costs less than touching every file a command reads. Best effort.
+ */
+export function pruneKind(dir: string, max = MAX_PER_KIND): void {
+  try {
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    if (names.length <= max) return;
+    const aged = names.map((n) => ({ n, t: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1));
+    for (const { n } of aged.slice(Math.floor((max * 3) / 4))) {
+      try {
+        unlinkSync(path.join(dir, n));
+      } catch {
+        // another process removed it first
+      }
+    }
+  } catch {
+    // no folder, or one that cannot be read: nothing to prune
+  }
+}
+
+/** Keeps `value` (plain JSON data) at `file`; the first new result of a kind in a process checks the kind's size. */
 export function keep(file: string, value: unknown): void {
-  writeCacheFile(file, JSON.stringify(value));
+  if (!writeCacheFile(file, JSON.stringify(value))) return;
+  const dir = path.dirname(file);
+  if (prunedKinds.has(dir)) return;
+  prunedKinds.add(dir);
+  pruneKind(dir);
 }
 
 /**
