@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diag/index.js';
 import type { SopModel } from '../model/index.js';
+import { compareText } from '../order.js';
 
 export interface OwnerRow {
   owner: string;
@@ -25,7 +26,7 @@ export function ownerRows(model: SopModel, diagnostics: readonly Diagnostic[]): 
       status,
     };
   });
-  return rows.sort((a, b) => (a.owner === '(none)' ? 1 : 0) - (b.owner === '(none)' ? 1 : 0) || a.owner.localeCompare(b.owner) || a.file.localeCompare(b.file));
+  return rows.sort((a, b) => (a.owner === '(none)' ? 1 : 0) - (b.owner === '(none)' ? 1 : 0) || compareText(a.owner, b.owner) || compareText(a.file, b.file));
 }
 
 const STATUS_WORDS: Record<string, string> = {

@@ -5,6 +5,7 @@
  * Invariants: `file` is relative to the SOP folder and uses `/`; `line` and `column`
  * are 1-based; `message` says what is wrong in plain words, `hint` says how to fix it.
  */
+import { compareText } from '../order.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface SourcePosition {
@@ -65,11 +66,11 @@ export function diagnostic(
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.rule.localeCompare(b.rule) ||
-      a.message.localeCompare(b.message),
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message),
   );
 }
 

@@ -1,6 +1,7 @@
 import { localized as pick } from '../i18n/index.js';
 import type { Section, SopModel } from '../model/types.js';
 import { signatureComponent } from '../model/profile-roles.js';
+import { compareText } from '../order.js';
 
 export interface ComponentGroup {
   n?: number;
@@ -36,12 +37,12 @@ export function groupComponents(model: SopModel, lang: string): ComponentGroup[]
     }
     g.sections.push(s);
   }
-  for (const g of groups.values()) g.sections.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
+  for (const g of groups.values()) g.sections.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || compareText(a.name, b.name));
   // The signature page is generated from sop.yaml even when no section was written for it.
   const sig = signatureComponent(model.profile);
   if (sig && groups.size && !groups.has(`n${sig.n}`)) {
     const generated = { kind: 'section', file: 'sop.yaml', lang, name: `${sig.n}-generated`, frontMatter: {}, body: '::signatures\n', bodyLine: 1 } as unknown as Section;
     groups.set(`n${sig.n}`, { n: sig.n, id: sig.id, title: pick(sig.title, lang), sections: [generated] });
   }
-  return [...groups.values()].sort((a, b) => (a.n ?? 1e9) - (b.n ?? 1e9) || a.id.localeCompare(b.id));
+  return [...groups.values()].sort((a, b) => (a.n ?? 1e9) - (b.n ?? 1e9) || compareText(a.id, b.id));
 }

@@ -11,6 +11,7 @@ import { dataSchemaOf } from './poster-kinds.js';
 import { profileContexts } from './profile-roles.js';
 import type { Annex, DataFile, Manifest, MarkdownAnnex, PdfAnnex, PositionMap, Section, SopModel } from './types.js';
 import { parseYamlWithPositions } from './yaml.js';
+import { compareText } from '../order.js';
 
 export interface LoadResult {
   model: SopModel;
@@ -150,7 +151,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   }
 
   const langIndex = (l: string) => manifest.languages.indexOf(l);
-  sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || a.name.localeCompare(b.name));
+  sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || compareText(a.name, b.name));
   const model: SopModel = { root, manifestFile: 'sop.yaml', manifest, manifestPositions: y.positions, profile, sections, annexes, data };
   return { model, diagnostics };
 }

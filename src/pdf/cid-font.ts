@@ -14,6 +14,7 @@ import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFArray, PDFDict, PDFString }
 import type { FontFace } from '../text/index.js';
 import { deflateStream } from './deflate.js';
 import { fontFileStream } from './font-file.js';
+import { compareText } from '../order.js';
 
 const INVISIBLE: number[] = [];
 for (let c = 0xfe00; c <= 0xfe0f; c++) INVISIBLE.push(c);
@@ -176,7 +177,7 @@ export class DocFonts {
   finalize(): void {
     const ctx = this.doc.context;
     const book = this.book;
-    for (const f of [...this.fontRefs.values()].sort((a, b) => book.fontName(a.face).localeCompare(book.fontName(b.face)))) {
+    for (const f of [...this.fontRefs.values()].sort((a, b) => compareText(book.fontName(a.face), book.fontName(b.face)))) {
       const { face } = f;
       const codes = [...f.codes].sort((a, b) => a - b);
       const entries = codes.map((c) => book.entry(face, c));

@@ -13,6 +13,7 @@ import { formatDiagnostic, useColour, withBase } from '../output.js';
 import { shownPath } from '../paths.js';
 import { runAction } from '../run.js';
 import { DIR_ARGUMENT, dirOption, sopDir, usageError } from '../usage.js';
+import { compareText } from '../../order.js';
 
 export type TranslationState = 'source' | 'up to date' | 'stale' | 'missing' | 'not synced';
 
@@ -35,7 +36,7 @@ export async function translationStatus(dir: string): Promise<{ languages: strin
     groups.get(key)!.set(f.lang, f);
   }
   const rows: StatusRow[] = [];
-  for (const [name, g] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, g] of [...groups].sort(([a], [b]) => compareText(a, b))) {
     const source = g.get(src);
     const states: Record<string, TranslationState> = {};
     for (const lang of langs) {

@@ -7,6 +7,7 @@ import { toPosix } from '../../fs/index.js';
 import { shownDir, shownPath } from '../paths.js';
 import { runAction } from '../run.js';
 import { shellQuote } from '../usage.js';
+import { compareText } from '../../order.js';
 
 interface ImportFlags {
   into?: string;
@@ -87,7 +88,7 @@ export async function runImport(docx: string, flags: ImportFlags): Promise<numbe
     const list = clash.length > 4 ? `${clash.slice(0, 4).join(', ')} and ${clash.length - 4} more` : clash.join(', ');
     throw fail('import-would-overwrite', `import never overwrites files, and ${shownDir(target)} already has ${list}`, `Import into a new folder (\`sopkit import ${shellQuote(shown)} --into NEW-FOLDER\`), or move those files away first.`);
   }
-  for (const [rel, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [rel, content] of [...files].sort(([a], [b]) => compareText(a, b))) {
     const abs = path.join(target, rel);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, content, { flag: 'wx' });

@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from '../../diag/index.js';
 import type { RuleInfo } from '../../diag/reporters/types.js';
 import type { MappedItem } from './map.js';
+import { compareText } from '../../order.js';
 
 export const REVIEW_RULES: readonly RuleInfo[] = [
   { id: 'review-comment', severity: 'info', description: 'a reviewer\'s comment in the returned .docx', help: 'Answer it in the source file, then mark it resolved in the consultation report.' },
@@ -64,7 +65,7 @@ function reportModel(items: readonly MappedItem[]): ReportModel {
     }),
     byGroup: [...groups].map(([group, list]) => ({
       group,
-      items: [...list].sort((a, b) => reviewer(a).localeCompare(reviewer(b)) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+      items: [...list].sort((a, b) => compareText(reviewer(a), reviewer(b)) || compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
     })),
   };
 }
