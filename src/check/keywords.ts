@@ -33,15 +33,24 @@ export function keywordPattern(word: string, lang: string): RegExp {
   return new RegExp(`(?<!${LETTER})${prefix}${escape(core)}(?!${LETTER})`, 'u');
 }
 
+/**
+ * Whether one of `words` occurs as whole words in a text already folded (`foldForMatch`).
+ * Made once per keyword list: the rules try every heading against each list, and folding
+ * the keywords and building their patterns again for each heading was most of the work.
+ */
+export function keywordMatcher(words: readonly string[], lang: string): (folded: string) => boolean {
+  const keys = words.flatMap((w) => {
+    const { core } = keywordParts(w, lang);
+    return core === '' ? [] : [{ core, pattern: keywordPattern(w, lang) }];
+  });
+  // The pattern holds `core` literally: text without it cannot match, and the pattern
+  // (letter classes looked up at every position) is not run for it.
+  return (folded) => keys.some(({ core, pattern }) => folded.includes(core) && pattern.test(folded));
+}
+
 /** Whether one of `words` occurs as whole words in `text` (both as written; folded here). */
 export function hasKeyword(text: string, words: readonly string[], lang: string): boolean {
-  const folded = foldForMatch(text);
-  return words.some((w) => {
-    const { core } = keywordParts(w, lang);
-    // The pattern holds `core` literally: text without it cannot match, and the pattern
-    // (letter classes looked up at every position) is not run for it (~30 ms of a check).
-    return core !== '' && folded.includes(core) && keywordPattern(w, lang).test(folded);
-  });
+  return keywordMatcher(words, lang)(foldForMatch(text));
 }
 
 /** A profile's keyword list for `lang`: its own, else its base language's (`ar-SY` → `ar`). */

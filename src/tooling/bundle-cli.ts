@@ -160,5 +160,31 @@ export async function bundleCli(esbuild: EsbuildLike | undefined, lib = LIB): Pr
   const file = path.join(outDir, 'bundle.cjs');
   await writeFile(`${file}.tmp`, finishCodeBundle(out.contents));
   await rename(`${file}.tmp`, file);
+  await bundleLauncher(esbuild, lib);
   return true;
+}
+
+/**
+ * Writes lib/cli/launch.cjs: lib/cli/launch.js (V8's flags, the code cache, the bundle's
+ * start) and the few modules it imports as one CommonJS file, which bin/sopkit.js (a
+ * CommonJS file) requires: a command then starts without Node's ES module loader. Its own
+ * copies of code-cache.js, memo.js and store.js hold no state the bundle's copies share
+ * (each keeps the compiled code of the bundles it loaded). Not run through the code cache:
+ * it is 10 KB, and it is what loads that cache.
+ */
+async function bundleLauncher(esbuild: EsbuildLike, lib: string): Promise<void> {
+  const outDir = path.join(lib, 'cli');
+  const result = await esbuild.build({
+    ...ESBUILD_BASE,
+    entryPoints: [path.join(outDir, 'launch.js')],
+    format: 'cjs',
+    absWorkingDir: lib,
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const out = result.outputFiles?.[0];
+  if (!out) throw new Error('esbuild wrote no CLI launcher');
+  const file = path.join(outDir, 'launch.cjs');
+  await writeFile(`${file}.tmp`, out.contents);
+  await rename(`${file}.tmp`, file);
 }
