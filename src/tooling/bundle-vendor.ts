@@ -37,6 +37,31 @@ const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
  */
 const LAZY: Record<string, string[]> = { 'commander.js': ['node:child_process'] };
 /**
+ * gray-matter builds its default YAML engine from js-yaml 3 when it loads (~40 % of the
+ * front-matter bundle's start); sopkit always passes its own engine (src/model/front-matter.ts),
+ * so in the bundle gray-matter gets a stand-in whose functions load js-yaml on first call.
+ */
+const DEFERRED_JS_YAML = {
+  name: 'deferred-js-yaml',
+  setup(build: PluginSetup) {
+    // The stand-in's name is a label (no machine path in the bundle); it resolves js-yaml from gray-matter's folder.
+    build.onResolve({ filter: /^js-yaml$/ }, (a) =>
+      a.namespace === 'deferred-js-yaml' || !/gray-matter[\\/]lib[\\/]engines\.js$/.test(a.importer) ? undefined : { path: 'js-yaml', namespace: 'deferred-js-yaml', pluginData: path.dirname(a.importer) },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'deferred-js-yaml' }, (a) => ({
+      resolveDir: a.pluginData,
+      loader: 'js',
+      contents:
+        "let real;\nconst yaml = () => (real ??= require('js-yaml'));\n" +
+        'module.exports = { safeLoad: (...a) => yaml().safeLoad(...a), safeDump: (...a) => yaml().safeDump(...a) };\n',
+    }));
+  },
+};
+interface PluginSetup {
+  onResolve(o: { filter: RegExp }, cb: (a: { path: string; importer: string; namespace: string }) => { path: string; namespace: string; pluginData: string } | undefined): void;
+  onLoad(o: { filter: RegExp; namespace: string }, cb: (a: { pluginData: string }) => { contents: string; loader: string; resolveDir: string }): void;
+}
+/**
  * The bundles every command starts with, and the two every PDF starts with (pdf-lib's
  * 0.7 MB, whose functions were compiled again by every PDF build, and bidi + line
  * breaking), run through V8's code cache (src/cache/code-cache.ts):
@@ -124,7 +149,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       entryPoints: [file],
       // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
       // Deflate/Inflate classes, which the stand-in does not have.
-      plugins: f !== 'pdf-lib.js' ? [] : [
+      plugins: f === 'front-matter.js' ? [DEFERRED_JS_YAML] : f !== 'pdf-lib.js' ? [] : [
         {
           name: 'pako-native',
           setup(build: { onResolve(o: { filter: RegExp }, cb: () => { path: string }): void }) {
