@@ -1,7 +1,7 @@
 /**
  * Build step after bundle-vendor: the whole CLI (lib/cli/start.js and every lib/ module it
  * imports, the lazily imported commands, layout and writers included) as one CommonJS
- * file, lib/cli/bundle.cjs, which lib/cli/main.js runs through V8's code cache
+ * file, lib/cli/bundle.cjs, which lib/cli/launch.cjs (src/cli/launch.ts) runs through V8's code cache
  * (src/cache/code-cache.ts).
  *
  *   run by `node lib/tooling/postbuild.js` (`npm run build` / `prepare`)
@@ -66,7 +66,7 @@ interface PluginBuild {
 const toPosix = (p: string) => p.split(path.sep).join('/');
 const DYNAMIC_IMPORT = /\bimport\((['"])([^'"]+)\1\)/g;
 /**
- * How the bundle imports an ES module: through lib/cli/main.js (same folder, so relative
+ * How the bundle imports an ES module: through lib/cli/launch.cjs or main.js (same folder, so relative
  * specifiers mean the same), since `import()` in a `vm.Script` needs Node's experimental
  * USE_MAIN_CONTEXT_DEFAULT_LOADER (and its warning on stderr).
  */

@@ -97,9 +97,10 @@ export async function loadEsbuild(): Promise<EsbuildLike | undefined> {
 }
 
 /**
- * The `require` a bundle gets: Node's, except for the `absent` packages. An ES module
+ * The `require` a bundle gets: Node's, except for the `absent` packages (not found) and the
+ * `lazy` built-ins (loaded on first use). An ES module
  * bundle makes one from its import.meta.url; a CommonJS one has Node's as a parameter
- * (src/cache/code-cache.ts) and only wraps it when some package is to stay absent.
+ * (src/cache/code-cache.ts) and only wraps it when some package is absent or lazy.
  */
 function requireBanner(absent: string[], lazy: string[], format: 'esm' | 'cjs'): string {
   const wrap = absent.length || lazy.length
