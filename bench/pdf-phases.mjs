@@ -29,7 +29,7 @@ const runs = Number(opt('--runs', 5));
 const lib = (p) => new URL(`../lib/${p}`, import.meta.url).href;
 
 const t0 = performance.now();
-// As the CLI does first (src/cli/main.ts): V8's compile settings for a short process.
+// As the CLI does first (src/cli/launch.ts): V8's compile settings for a short process.
 await import(lib('v8-flags.js'));
 const { loadSop } = await import(lib('model/index.js'));
 const { layoutSop } = await import(lib('layout/index.js'));

@@ -11,7 +11,7 @@ if (!dir || !out) {
   process.exit(2);
 }
 const lib = (p) => new URL(`../lib/${p}`, import.meta.url).href;
-// As the CLI does first (src/cli/main.ts): V8's compile settings for a short process.
+// As the CLI does first (src/cli/launch.ts): V8's compile settings for a short process.
 await import(lib('v8-flags.js'));
 const { loadSop } = await import(lib('model/index.js'));
 const { buildPdfs } = await import(lib('build/pdfs.js'));

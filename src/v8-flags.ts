@@ -1,5 +1,5 @@
 /**
- * How V8 compiles sopkit's code: set once, by the program (src/cli/main.ts imports this
+ * How V8 compiles sopkit's code: set once, by the program (src/cli/launch.ts imports this
  * first), before any library is loaded. A sopkit command is a short, cold process on a
  * machine that may have two cores; V8's defaults are tuned for long-running programs.
  *

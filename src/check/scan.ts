@@ -13,9 +13,14 @@ export function nodeText(node: Nodes): string {
   return 'children' in node ? (node.children as Nodes[]).map(nodeText).join('') : '';
 }
 
-function walk(node: Nodes, visit: (n: Nodes) => void): void {
+/**
+ * Calls `visit` on every node of a tree, parents before children, in document order: what
+ * unist-util-visit does for a visitor that never skips, without the array of ancestors it
+ * makes for every node (a third of the garbage of a check's rules).
+ */
+export function eachNode(node: Nodes, visit: (n: Nodes) => void): void {
   visit(node);
-  if ('children' in node) for (const c of node.children as Nodes[]) walk(c, visit);
+  if ('children' in node) for (const c of node.children as Nodes[]) eachNode(c, visit);
 }
 
 /** An HTML node's text: without comments and tags. */
@@ -93,7 +98,7 @@ export interface ScannedDirective {
 /** The leaf and container directives of a body (anywhere: in block quotes and list items too). */
 export function directivesIn(tree: Root, body: string): ScannedDirective[] {
   const out: ScannedDirective[] = [];
-  walk(tree, (n) => {
+  eachNode(tree, (n) => {
     if (n.type !== 'leafDirective' && n.type !== 'containerDirective') return;
     const start = n.position?.start;
     if (!start) return;
@@ -108,7 +113,7 @@ export function directivesIn(tree: Root, body: string): ScannedDirective[] {
 /** The headings of a body: 0-based line and text without inline markup. */
 export function headingsIn(tree: Root): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
-  walk(tree, (n) => {
+  eachNode(tree, (n) => {
     if (n.type === 'heading') out.push({ line: (n.position?.start.line ?? 1) - 1, text: nodeText(n).replace(/\s+/g, ' ').trim() });
   });
   return out;

@@ -1,7 +1,7 @@
 /**
  * Build step after bundle-vendor: the whole CLI (lib/cli/start.js and every lib/ module it
  * imports, the lazily imported commands, layout and writers included) as one CommonJS
- * file, lib/cli/bundle.cjs, which lib/cli/main.js runs through V8's code cache
+ * file, lib/cli/bundle.cjs, which lib/cli/launch.cjs (src/cli/launch.ts) runs through V8's code cache
  * (src/cache/code-cache.ts).
  *
  *   run by `node lib/tooling/postbuild.js` (`npm run build` / `prepare`)
@@ -66,7 +66,7 @@ interface PluginBuild {
 const toPosix = (p: string) => p.split(path.sep).join('/');
 const DYNAMIC_IMPORT = /\bimport\((['"])([^'"]+)\1\)/g;
 /**
- * How the bundle imports an ES module: through lib/cli/main.js (same folder, so relative
+ * How the bundle imports an ES module: through lib/cli/launch.cjs or main.js (same folder, so relative
  * specifiers mean the same), since `import()` in a `vm.Script` needs Node's experimental
  * USE_MAIN_CONTEXT_DEFAULT_LOADER (and its warning on stderr).
  */
@@ -160,5 +160,31 @@ export async function bundleCli(esbuild: EsbuildLike | undefined, lib = LIB): Pr
   const file = path.join(outDir, 'bundle.cjs');
   await writeFile(`${file}.tmp`, finishCodeBundle(out.contents));
   await rename(`${file}.tmp`, file);
+  await bundleLauncher(esbuild, lib);
   return true;
+}
+
+/**
+ * Writes lib/cli/launch.cjs: lib/cli/launch.js (V8's flags, the code cache, the bundle's
+ * start) and the few modules it imports as one CommonJS file, which bin/sopkit.js (a
+ * CommonJS file) requires: a command then starts without Node's ES module loader. Its own
+ * copies of code-cache.js, memo.js and store.js hold no state the bundle's copies share
+ * (each keeps the compiled code of the bundles it loaded). Not run through the code cache:
+ * it is 10 KB, and it is what loads that cache.
+ */
+async function bundleLauncher(esbuild: EsbuildLike, lib: string): Promise<void> {
+  const outDir = path.join(lib, 'cli');
+  const result = await esbuild.build({
+    ...ESBUILD_BASE,
+    entryPoints: [path.join(outDir, 'launch.js')],
+    format: 'cjs',
+    absWorkingDir: lib,
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const out = result.outputFiles?.[0];
+  if (!out) throw new Error('esbuild wrote no CLI launcher');
+  const file = path.join(outDir, 'launch.cjs');
+  await writeFile(`${file}.tmp`, out.contents);
+  await rename(`${file}.tmp`, file);
 }

@@ -29,6 +29,39 @@ const EXTERNAL = ['harfbuzzjs', 'pdfjs-dist', 'elkjs', 'minisearch', 'playwright
  */
 const ABSENT: Record<string, string[]> = { 'front-matter.js': ['esprima'] };
 /**
+ * Node built-ins a bundled library requires when it loads but uses only on a path sopkit
+ * never takes: the bundle's `require` hands back a stand-in that loads the module on its
+ * first property read. commander requires `child_process` (with net, dgram, streams: 9
+ * more built-ins, ~10 ms of every command's start under load) for executable subcommands,
+ * which sopkit has none of.
+ */
+const LAZY: Record<string, string[]> = { 'commander.js': ['node:child_process'] };
+/**
+ * gray-matter builds its default YAML engine from js-yaml 3 when it loads (~40 % of the
+ * front-matter bundle's start); sopkit always passes its own engine (src/model/front-matter.ts),
+ * so in the bundle gray-matter gets a stand-in whose functions load js-yaml on first call.
+ */
+const DEFERRED_JS_YAML = {
+  name: 'deferred-js-yaml',
+  setup(build: PluginSetup) {
+    // The stand-in's name is a label (no machine path in the bundle); it resolves js-yaml from gray-matter's folder.
+    build.onResolve({ filter: /^js-yaml$/ }, (a) =>
+      a.namespace === 'deferred-js-yaml' || !/gray-matter[\\/]lib[\\/]engines\.js$/.test(a.importer) ? undefined : { path: 'js-yaml', namespace: 'deferred-js-yaml', pluginData: path.dirname(a.importer) },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'deferred-js-yaml' }, (a) => ({
+      resolveDir: a.pluginData,
+      loader: 'js',
+      contents:
+        "let real;\nconst yaml = () => (real ??= require('js-yaml'));\n" +
+        'module.exports = { safeLoad: (...a) => yaml().safeLoad(...a), safeDump: (...a) => yaml().safeDump(...a) };\n',
+    }));
+  },
+};
+interface PluginSetup {
+  onResolve(o: { filter: RegExp }, cb: (a: { path: string; importer: string; namespace: string }) => { path: string; namespace: string; pluginData: string } | undefined): void;
+  onLoad(o: { filter: RegExp; namespace: string }, cb: (a: { pluginData: string }) => { contents: string; loader: string; resolveDir: string }): void;
+}
+/**
  * The bundles every command starts with, and the two every PDF starts with (pdf-lib's
  * 0.7 MB, whose functions were compiled again by every PDF build, and bidi + line
  * breaking), run through V8's code cache (src/cache/code-cache.ts):
@@ -64,17 +97,23 @@ export async function loadEsbuild(): Promise<EsbuildLike | undefined> {
 }
 
 /**
- * The `require` a bundle gets: Node's, except for the `absent` packages. An ES module
+ * The `require` a bundle gets: Node's, except for the `absent` packages (not found) and the
+ * `lazy` built-ins (loaded on first use). An ES module
  * bundle makes one from its import.meta.url; a CommonJS one has Node's as a parameter
- * (src/cache/code-cache.ts) and only wraps it when some package is to stay absent.
+ * (src/cache/code-cache.ts) and only wraps it when some package is absent or lazy.
  */
-function requireBanner(absent: string[], format: 'esm' | 'cjs'): string {
-  const refuse = absent.length
+function requireBanner(absent: string[], lazy: string[], format: 'esm' | 'cjs'): string {
+  const wrap = absent.length || lazy.length
     ? `const __sopkitAbsent = new Set(${JSON.stringify(absent)});\n` +
-      `${format === 'esm' ? 'const require =' : 'require ='} ((r) => Object.assign((id) => { if (__sopkitAbsent.has(id)) throw Object.assign(new Error(\`Cannot find module '\${id}'\`), { code: 'MODULE_NOT_FOUND' }); return r(id); }, r))(${format === 'esm' ? '__sopkitCreateRequire(import.meta.url)' : 'require'});`
+      `const __sopkitLazy = new Set(${JSON.stringify(lazy)});\n` +
+      `${format === 'esm' ? 'const require =' : 'require ='} ((r) => Object.assign((id) => {\n` +
+      `  if (__sopkitAbsent.has(id)) throw Object.assign(new Error(\`Cannot find module '\${id}'\`), { code: 'MODULE_NOT_FOUND' });\n` +
+      `  if (__sopkitLazy.has(id)) { let m; return new Proxy({}, { get: (_, k) => (m ??= r(id))[k] }); }\n` +
+      `  return r(id);\n` +
+      `}, r))(${format === 'esm' ? '__sopkitCreateRequire(import.meta.url)' : 'require'});`
     : '';
-  if (format === 'cjs') return refuse;
-  return `import { createRequire as __sopkitCreateRequire } from 'node:module';\n${refuse || 'const require = __sopkitCreateRequire(import.meta.url);'}`;
+  if (format === 'cjs') return wrap;
+  return `import { createRequire as __sopkitCreateRequire } from 'node:module';\n${wrap || 'const require = __sopkitCreateRequire(import.meta.url);'}`;
 }
 
 /**
@@ -111,7 +150,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       entryPoints: [file],
       // Only pdf-lib's pako is swapped: JSZip (the Word bridge) streams through pako's
       // Deflate/Inflate classes, which the stand-in does not have.
-      plugins: f !== 'pdf-lib.js' ? [] : [
+      plugins: f === 'front-matter.js' ? [DEFERRED_JS_YAML] : f !== 'pdf-lib.js' ? [] : [
         {
           name: 'pako-native',
           setup(build: { onResolve(o: { filter: RegExp }, cb: () => { path: string }): void }) {
@@ -122,7 +161,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
     };
     // CommonJS packages inside an ES module bundle still call require() for Node's
     // built-ins; give them a real one.
-    const result = await esbuild.build({ ...options, format: 'esm', metafile: cjs, banner: { js: requireBanner(ABSENT[f] ?? [], 'esm') } });
+    const result = await esbuild.build({ ...options, format: 'esm', metafile: cjs, banner: { js: requireBanner(ABSENT[f] ?? [], LAZY[f] ?? [], 'esm') } });
     const out = result.outputFiles?.[0];
     if (!out) throw new Error(`esbuild wrote nothing for ${f}`);
     let contents: Uint8Array | string = out.contents;
@@ -130,7 +169,7 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
       // The same code as a CommonJS bundle (./<name>.cjs) and, in <name>.js, an ES module
       // that runs it through the code cache with the exports the ES module bundle has.
       const exports = Object.values(result.metafile?.outputs ?? {})[0]?.exports ?? [];
-      const code = await esbuild.build({ ...options, format: 'cjs', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: requireBanner(ABSENT[f] ?? [], 'cjs') } });
+      const code = await esbuild.build({ ...options, format: 'cjs', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: requireBanner(ABSENT[f] ?? [], LAZY[f] ?? [], 'cjs') } });
       const bundle = code.outputFiles?.[0];
       if (!bundle || !exports.length) throw new Error(`esbuild wrote no CommonJS bundle or no exports for ${f}`);
       await writeFile(path.join(dir, `${name}.cjs.tmp`), finishCodeBundle(bundle.contents));

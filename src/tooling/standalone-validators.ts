@@ -19,6 +19,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finishCodeBundle } from './code-bundle.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import * as ajvLib from '../vendor/ajv.js';
 import { createAjv } from '../validate/compile.js';
@@ -80,8 +81,9 @@ export async function writeStandaloneValidators(dir = VALIDATE_DIR): Promise<{ f
     code = out.text;
   }
   const file = path.join(dir, STANDALONE_FILE);
-  // Write beside, then rename: an interrupted build never leaves half a module.
-  await writeFile(`${file}.tmp`, code);
+  // Write beside, then rename: an interrupted build never leaves half a module. Its
+  // first line keys its compiled code in the code cache (src/validate/standalone.ts).
+  await writeFile(`${file}.tmp`, finishCodeBundle(code));
   await rename(`${file}.tmp`, file);
   return { file, bundled: Boolean(esbuild) };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { directivesIn, hasContent, headingsIn, proseText } from '../../src/check/scan.js';
+import { keywordMatcher } from '../../src/check/keywords.js';
+import { letterCounts } from '../../src/check/rules/section-language.js';
+import { directivesIn, eachNode, hasContent, headingsIn, proseText } from '../../src/check/scan.js';
+import { foldForMatch } from '../../src/check/text.js';
+import { visit } from '../../src/vendor/markdown.js';
 import { parseBody } from '../../src/document/index.js';
 
 const has = (md: string) => hasContent(parseBody(md));
@@ -76,4 +80,39 @@ describe('headingsIn: heading text without markup', async () => {
     });
     expect(headingsIn(parseBody(body)).map((h) => [h.line, h.text])).toEqual(fromTree);
   });
+
+  it('letterCounts counts Arabic-script letters (not marks or digits) and Latin letters, as matching each into a list did', () => {
+    // Arabic letters, a shadda and tanween (marks), Arabic-Indic digits, an Arabic comma, an
+    // Arabic presentation form and a mathematical Arabic letter (outside the BMP), Latin with accents.
+    const md = 'مرحبًا بكم ّ ٣٤٥، ﻻ \u{1EE01} café Straße ÆØ 12 — 𝒜\n\n`code قيمة` [رابط](https://example.org) ACRONYM\n';
+    const prose = proseText(parseBody(md)).replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+\.\S+/g, ' ').replace(/\b[A-Z][A-Z0-9]+[a-z]?\b\+?/g, ' ');
+    const expected = {
+      arabic: prose.match(/\p{Script=Arabic}/gu)?.filter((c) => /\p{L}/u.test(c)).length ?? 0,
+      latin: prose.match(/\p{Script=Latin}/gu)?.length ?? 0,
+    };
+    expect(expected.arabic).toBeGreaterThan(8);
+    expect(letterCounts(parseBody(md))).toEqual(expected);
+    expect(letterCounts(parseBody('`only code`\n'))).toEqual({ arabic: 0, latin: 0 });
+  });
+
+  it('eachNode visits the nodes unist-util-visit visits, in the same order', () => {
+    const tree = parseBody('# T\n\n> quote [a](b.md) ![i](x.png)\n\n- one\n  - two [c][d]\n\n[d]: e.md\n\n:::note\ninside [f](#g)\n:::\n');
+    const ours: string[] = [];
+    const theirs: string[] = [];
+    eachNode(tree, (n) => ours.push(`${n.type}@${n.position?.start.offset}`));
+    visit(tree, (n) => {
+      theirs.push(`${n.type}@${n.position?.start.offset}`);
+    });
+    expect(ours.length).toBeGreaterThan(15);
+    expect(ours).toEqual(theirs);
+  });
+
+  it('keywordMatcher finds what hasKeyword finds, folding each heading once', () => {
+    const is = keywordMatcher(['المركز', 'plan'], 'ar');
+    expect(is(foldForMatch('دور المركز'))).toBe(true);
+    expect(is(foldForMatch('دور البنك المركزي'))).toBe(false);
+    expect(is(foldForMatch('وبالمركز'))).toBe(true);
+    expect(keywordMatcher([''], 'en')(foldForMatch('anything'))).toBe(false);
+  });
 });
+

@@ -63,10 +63,11 @@ describe('what a command loads', () => {
     // First runs fill the cache (the annex PDF's verdict, the parsed trees, the build's outputs).
     const cold = await loaded(check);
     expect(cold.modules.some((u) => u.endsWith('/lib/cli/commands/check.js'))).toBe(true); // the hook saw the process
-    // …and the command ran inside the bundle: the only ES modules of lib/ (besides vendor
-    // bundles, here pdf-lib for the annex PDF's first verdict) are main.js and what loads the bundle.
+    // …and the command ran inside the bundle, started from bin/sopkit.js (CommonJS) through
+    // lib/cli/launch.cjs: no ES module of lib/ (besides vendor bundles, here pdf-lib for the
+    // annex PDF's first verdict) is loaded, not even main.js (src/cli/launch.ts).
     const esm = cold.modules.filter((u) => u.startsWith('file:') && u.includes('/lib/') && !u.includes('/lib/vendor/')).map((u) => u.slice(u.indexOf('/lib/') + 5));
-    expect(esm.sort()).toEqual(['cache/code-cache.js', 'cache/memo.js', 'cache/store.js', 'cli/main.js', 'v8-flags.js']);
+    expect(esm).toEqual([]);
     expect(cold.modules.some((u) => u.startsWith('bundle:') && u.endsWith('/lib/cli/commands/check.js'))).toBe(true);
     expect(heavy(cold.modules).filter((u) => !u.includes('pdf-lib'))).toEqual([]);
     expect((await loaded(['build', 'sop-sources', '-o', out, '--quiet'])).code).toBe(0);
@@ -82,9 +83,24 @@ describe('what a command loads', () => {
     const full = await loaded(['check', 'sop-sources', '--today', '2026-11-25', '--format', 'json']);
     expect(heavy(full.modules)).toEqual([]);
     // The start-up bundles ran through V8's code cache (src/cache/code-cache.ts) and left their
-    // compiled code: the four vendor bundles', and the CLI bundle's once per command (check, build).
+    // compiled code: the four vendor bundles', the schema validators', and the CLI bundle's
+    // once per command (check, build).
     expect(full.modules.filter((u) => /\/lib\/vendor\/(commander|yaml|front-matter|markdown)\.js$/.test(u))).toHaveLength(4);
-    // ... and so did the three the build ran (pdf-lib, bidi + line breaking, elkjs): 4 + 2 + 3.
-    expect((await readdir(path.join(store, 'cache', 'code'))).filter((f) => f.endsWith('.bin'))).toHaveLength(9);
+    // ... and so did the three the build ran (pdf-lib, bidi + line breaking, elkjs): 4 + 1 + 2 + 3.
+    expect((await readdir(path.join(store, 'cache', 'code'))).filter((f) => f.endsWith('.bin'))).toHaveLength(10);
+  });
+
+  it('check --no-layout starts without Node\'s ES module loader and without child_process', async () => {
+    // bin/sopkit.js is CommonJS and requires lib/cli/launch.cjs (src/cli/launch.ts): the ES
+    // module loader, and the built-ins an `import` of node:fs/node:crypto evaluates in full,
+    // are not loaded; nor is child_process (with net, dgram…), which commander requires at
+    // load and sopkit's vendor bundle hands out only on first use (src/tooling/bundle-vendor.ts).
+    const log = path.join(store, 'builtins.txt');
+    const preload = path.join(ROOT, 'tests/helpers/builtin-log.cjs');
+    const r = sopkit(['check', 'sop-sources', '--today', '2026-11-25', '--no-layout', '--format', 'json'], ROOT, { SOPKIT_CACHE_DIR: path.join(store, 'cache'), NODE_OPTIONS: `--require=${preload}`, SOPKIT_TEST_BUILTIN_LOG: log });
+    expect(r.code, r.stderr).toBe(0);
+    const loadedNow = (await readFile(log, 'utf8')).split('\n');
+    expect(loadedNow).toContain('NativeModule internal/modules/cjs/loader'); // the log is Node's list
+    expect(loadedNow.filter((m) => /^NativeModule (child_process|internal\/modules\/esm\/(translators|module_job|resolve))$/.test(m))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { diagnostic } from '../../diag/index.js';
 import { brokenSectionMayHold, valuePosition } from '../context.js';
 import { headingsIn } from '../scan.js';
-import { hasKeyword, keywordsFor } from '../keywords.js';
+import { keywordMatcher, keywordsFor } from '../keywords.js';
+import { foldForMatch } from '../text.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -21,11 +22,11 @@ export const componentSteps: Rule = {
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
         if (!sections.length || brokenSectionMayHold(model, lang, comp.id)) continue;
-        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => h.text));
+        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
         for (const step of comp.steps) {
           const words = keywordsFor(step.keywords, lang);
           if (!words?.length) continue;
-          if (headings.some((h) => hasKeyword(h, words, lang))) continue;
+          if (headings.some(keywordMatcher(words, lang))) continue;
           const title = step.title[lang] ?? step.title.en ?? step.id;
           report(
             diagnostic(

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Node } from 'unist';
-import { visit } from '../../vendor/markdown.js';
 import { diagnostic, didYouMean } from '../../diag/index.js';
 import { checkSourcePathSync, resolveInside } from '../../fs/index.js';
 import type { MarkdownFile, Section } from '../../model/index.js';
 import { nodePosition } from '../context.js';
 import { resolveAnchor, scopeAnchors, type HeadingTreeNode } from '../../i18n/index.js';
 import { markdownFiles } from '../each.js';
+import { eachNode } from '../scan.js';
 import type { Rule } from '../types.js';
 
 interface UrlNode extends Node {
@@ -62,7 +62,7 @@ export const linkBroken: Rule = {
       return a;
     };
     for (const f of files) {
-      visit(ctx.mdast(f), (node: Node) => {
+      eachNode(ctx.mdast(f), (node: Node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const url = (node as UrlNode).url ?? '';
         if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;

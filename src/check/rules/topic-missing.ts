@@ -2,7 +2,8 @@ import { diagnostic } from '../../diag/index.js';
 import type { SourcePosition } from '../../diag/index.js';
 import { brokenSectionMayHold, valuePosition } from '../context.js';
 import { headingsIn } from '../scan.js';
-import { hasKeyword, keywordsFor } from '../keywords.js';
+import { keywordMatcher, keywordsFor } from '../keywords.js';
+import { foldForMatch } from '../text.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -29,8 +30,8 @@ export const topicMissing: Rule = {
         if (topic.components?.some((id) => brokenSectionMayHold(model, lang, id)) || (!topic.components && all.some((s) => s.frontMatterBroken))) continue;
         const words = keywordsFor(topic.keywords, lang);
         if (!words?.length) continue;
-        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => h.text));
-        if (headings.some((h) => hasKeyword(h, words, lang))) continue;
+        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        if (headings.some(keywordMatcher(words, lang))) continue;
         const title = topic.title[lang] ?? topic.title.en ?? topic.id;
         // Where to write it: the first section of the named components, else sop.yaml's profile line.
         const where: SourcePosition = sections[0] && topic.components ? valuePosition(sections[0], 'component') : { ...model.manifestPositions.at('/profile'), file: model.manifestFile };
