@@ -12,7 +12,7 @@
  * If esbuild is missing (an install without devDependencies), the tsc output is kept:
  * sopkit works the same, it only starts slower. The step says so and succeeds.
  */
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finishCodeBundle } from './code-bundle.js';
@@ -96,6 +96,10 @@ export async function loadEsbuild(): Promise<EsbuildLike | undefined> {
   }
 }
 
+/** First words of what this step writes (a code-cache stand-in, an ES module bundle): never bundled again. */
+const SHIM_MARK = '// Written by `npm run build` (src/tooling/bundle-vendor.ts)';
+const ESM_BANNER = 'import { createRequire as __sopkitCreateRequire }';
+
 /**
  * The `require` a bundle gets: Node's, except for the `absent` packages (not found) and the
  * `lazy` built-ins (loaded on first use). An ES module
@@ -113,7 +117,7 @@ function requireBanner(absent: string[], lazy: string[], format: 'esm' | 'cjs'):
       `}, r))(${format === 'esm' ? '__sopkitCreateRequire(import.meta.url)' : 'require'});`
     : '';
   if (format === 'cjs') return wrap;
-  return `import { createRequire as __sopkitCreateRequire } from 'node:module';\n${wrap || 'const require = __sopkitCreateRequire(import.meta.url);'}`;
+  return `${ESM_BANNER} from 'node:module';\n${wrap || 'const require = __sopkitCreateRequire(import.meta.url);'}`;
 }
 
 /**
@@ -122,7 +126,7 @@ function requireBanner(absent: string[], lazy: string[], format: 'esm' | 'cjs'):
  */
 function codeCachedShim(name: string, exports: string[]): string {
   const lines = [
-    `// Written by \`npm run build\` (src/tooling/bundle-vendor.ts): the bundle is ./${name}.cjs, run`,
+    `${SHIM_MARK}: the bundle is ./${name}.cjs, run`,
     '// through V8\'s code cache (src/cache/code-cache.ts). Same exports as src/vendor/' + name + '.ts.',
     "import { loadBundle } from '../cache/code-cache.js';",
     `const bundle = loadBundle(new URL('./${name}.cjs', import.meta.url));`,
@@ -144,6 +148,11 @@ export async function bundleVendor(dir = VENDOR_DIR): Promise<string[]> {
   for (const f of files) {
     const file = path.join(dir, f);
     const name = f.slice(0, -3);
+    // Already a bundle or a code-cache stand-in (postbuild run a second time without tsc):
+    // bundling it again would make the stand-in load itself (commander then recursed until
+    // the stack overflowed). Left as it is; `npm run build` compiles and bundles afresh.
+    const head = (await readFile(file, 'utf8')).slice(0, 200);
+    if (head.startsWith(SHIM_MARK) || head.startsWith(ESM_BANNER)) continue;
     const cjs = CODE_CACHED.has(name);
     const options = {
       ...ESBUILD_BASE,

@@ -5,8 +5,9 @@
  * (imported by absolute path, so unbundled), and the same PDF bytes from the CLI process
  * (bin/sopkit.js, with its V8 flags) as from the engine called in-process.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { cp, readFile, readdir } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
+import { bundleVendor } from '../../src/tooling/bundle-vendor.js';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +24,15 @@ const FACADES = ['ajv', 'commander', 'diff', 'docx', 'front-matter', 'html', 'ma
 beforeAll(() => ensureBuilt());
 
 describe('lib/vendor bundles', () => {
+  it('bundling again what is already bundled leaves it as it is (postbuild run twice without tsc)', async () => {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'sopkit-vendor-again-')), 'vendor');
+    await cp(LIB_VENDOR, dir, { recursive: true });
+    const before = await Promise.all((await readdir(dir)).sort().map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')]));
+    expect(await bundleVendor(dir)).toEqual([]);
+    const after = await Promise.all((await readdir(dir)).sort().map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')]));
+    expect(after).toEqual(before);
+  });
+
   it('has one bundle per façade in src/vendor', async () => {
     const src = (await readdir(path.join(ROOT, 'src/vendor'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => f.slice(0, -3));
     expect(src.filter((f) => f !== 'index' && f !== 'pako-native').sort()).toEqual(FACADES);
