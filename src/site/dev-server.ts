@@ -14,8 +14,13 @@ export interface DevServerOptions {
   dir: string;
   /** 0 picks a free port (tests). */
   port: number;
-  /** Reads the SOP folder (the loader; injected so the server does not depend on its internals). */
-  load: (dir: string) => Promise<{ model: SopModel; diagnostics: Diagnostic[] }>;
+  /**
+   * Reads the SOP folder (the loader; injected so the server does not depend on its
+   * internals). `changed`: the files saved since the last load (the watcher's names,
+   * relative to the folder), for a loader that re-reads only those (`sessionLoader()`);
+   * undefined: read everything (the first build, a rebuild no save asked for).
+   */
+  load: (dir: string, changed?: readonly string[]) => Promise<{ model: SopModel; diagnostics: Diagnostic[] }>;
   log?: (message: string) => void;
   /** Quiet time after the last file event before rebuilding (default 20 ms: one save's events come within a few ms). */
   debounceMs?: number;
@@ -211,7 +216,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const fresh = new Set<string>();
     inBuild = { fresh, done: new Promise<void>((r) => (ended = r)) };
     try {
-      const loaded = await opts.load(root);
+      const loaded = await opts.load(root, names.length ? names : undefined);
       const loadedAt = process.hrtime.bigint();
       let toldAt: bigint | undefined;
       model = loaded.model;
