@@ -17,27 +17,59 @@ export async function sopInputsFingerprint(root: string): Promise<string> {
   const hash = createHash('sha256');
   const abs = path.resolve(root);
   hash.update(`root\0${abs}\0`);
-  await walk(hash, abs, '', () => false);
+  await walk(abs, '', (head, bytes) => {
+    hash.update(head);
+    if (bytes) hash.update(bytes).update('\0');
+  });
   return hash.digest('hex');
 }
 
 /**
- * The same fingerprint without the Markdown of the other languages (`sections/<other>/`,
- * `annexes/<other>/`): what one language's SOP PDF can read. `serve` keys its PDF preview
- * of `lang` on it, so a save in `sections/ar/` leaves the English PDF as it was.
+ * The same files one by one: relative path → sha256 of what the fingerprint reads of it
+ * (a file's size and bytes, a linked folder's target), in the walk's order. `serve`'s PDF
+ * preview reads the folder once per save with it, and tells from two of them which files
+ * a save changed.
  */
-export async function languageInputsFingerprint(root: string, lang: string, languages: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  const abs = path.resolve(root);
-  hash.update(`root\0${abs}\0lang\0${lang}\0`);
-  const others = new Set(languages.filter((l) => l !== lang).flatMap((l) => [`sections/${l}`, `annexes/${l}`]));
-  await walk(hash, abs, '', (r) => others.has(r));
+export type SourceFiles = ReadonlyMap<string, string>;
+
+export async function sourceFiles(root: string): Promise<SourceFiles> {
+  const files = new Map<string, string>();
+  await walk(path.resolve(root), '', (head, bytes, rel) => {
+    const h = createHash('sha256').update(head);
+    if (bytes) h.update(bytes);
+    files.set(rel, h.digest('hex'));
+  });
+  return files;
+}
+
+/** A fingerprint of the files of `files` that `keep` keeps (with the folder's path, as `sopInputsFingerprint`). */
+export function filesFingerprint(root: string, files: SourceFiles, keep: (rel: string) => boolean, ...parts: string[]): string {
+  const hash = createHash('sha256').update(`root\0${path.resolve(root)}\0${parts.join('\0')}\0`);
+  for (const [rel, digest] of files) if (keep(rel)) hash.update(`${rel}\0${digest}\0`);
   return hash.digest('hex');
+}
+
+/**
+ * What one language's SOP PDF can read: the files without the Markdown of the other
+ * languages (`sections/<other>/`, `annexes/<other>/`). `serve` keys its PDF preview of
+ * `lang` on it, so a save in `sections/ar/` leaves the English PDF as it was.
+ */
+export function languageFingerprint(root: string, files: SourceFiles, lang: string, languages: readonly string[]): string {
+  const others = languages.filter((l) => l !== lang).flatMap((l) => [`sections/${l}/`, `annexes/${l}/`]);
+  return filesFingerprint(root, files, (r) => !others.some((o) => r.startsWith(o)), 'lang', lang);
+}
+
+/** `languageFingerprint` of the folder as it is now. */
+export async function languageInputsFingerprint(root: string, lang: string, languages: readonly string[]): Promise<string> {
+  return languageFingerprint(root, await sourceFiles(root), lang, languages);
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-async function walk(hash: ReturnType<typeof createHash>, root: string, rel: string, skip: (rel: string) => boolean): Promise<void> {
+/** Each source file in order: `head` names it (and its size, or a linked folder's target), `bytes` are a file's. */
+type Visit = (head: string, bytes: Buffer | undefined, rel: string) => void;
+
+async function walk(root: string, rel: string, visit: Visit): Promise<void> {
   const dir = path.join(root, rel);
   let names: string[];
   try {
@@ -50,13 +82,12 @@ async function walk(hash: ReturnType<typeof createHash>, root: string, rel: stri
     if ((name.startsWith('.') && name !== '.sopkit') || name === 'node_modules') continue;
     if (!rel && name === 'dist') continue; // the default output folder, also when an older sopkit made it without a marker
     const r = rel ? `${rel}/${name}` : name;
-    if (skip(r)) continue;
     const full = path.join(root, r);
     const s = await stat(full).catch(() => null); // follows symbolic links, as the loader does
     if (!s) continue;
     // A linked folder stands by where it points (never walked: a link to a parent would loop).
-    if (s.isDirectory() && (await lstat(full)).isSymbolicLink()) hash.update(`l\0${r}\0${await readlink(full)}\0`);
-    else if (s.isDirectory()) await walk(hash, root, r, skip);
-    else if (s.isFile()) hash.update(`f\0${r}\0${s.size}\0`).update(await readFile(full)).update('\0');
+    if (s.isDirectory() && (await lstat(full)).isSymbolicLink()) visit(`l\0${r}\0${await readlink(full)}\0`, undefined, r);
+    else if (s.isDirectory()) await walk(root, r, visit);
+    else if (s.isFile()) visit(`f\0${r}\0${s.size}\0`, await readFile(full), r);
   }
 }
