@@ -196,6 +196,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     awaited.set(address, done);
   });
 
+  const settledOrAfter = (p: Promise<unknown>, ms: number) => new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    p.then(done, done);
+  });
+
   const tell = (pages: string[]) => {
     generation++;
     const data = JSON.stringify({ generation, pages });
@@ -250,8 +259,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
             if (open) await servedOrAfter(address, 150);
             // The PDF worker reads the folder itself: it starts now, once the browser has the
             // page, not after the whole site (started at the save, it took the cores the
-            // page's reload needed: bench/serve-reload.mjs, docs/bench.md).
-            if (opts.pdfs && latestModel) void refreshPdfs(first);
+            // page's reload needed: bench/serve-reload.mjs, docs/bench.md). The rest of the
+            // site waits for it (1 s at most): the browser parsing the page and the worker
+            // laying out the PDF have the two cores, and this thread is free to pass the PDF on.
+            if (opts.pdfs && latestModel) await settledOrAfter(refreshPdfs(first), 1000);
           }
           // Let the server answer between files.
           await new Promise((r) => setImmediate(r));
