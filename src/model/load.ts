@@ -80,7 +80,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     for (const e of entries) {
       if (!e.name.endsWith('.md')) continue;
       const from = diagnostics.length;
-      const section = await readSection(root, `${folder}/${e.name}`, lang, diagnostics);
+      const section = await readLanguageMarkdown(root, `${folder}/${e.name}`, lang, 'section', diagnostics);
       if (!section) continue;
       sections.push(section);
       parts.set(section.file, { from, to: diagnostics.length });
@@ -88,7 +88,7 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     for (const e of await listDir(root, `annexes/${lang}`, (d) => diagnostics.push(d))) {
       if (!e.name.endsWith('.md')) continue;
       const from = diagnostics.length;
-      const annex = await readMarkdownAnnex(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
+      const annex = await readLanguageMarkdown(root, `annexes/${lang}/${e.name}`, lang, 'markdown-annex', diagnostics);
       if (!annex) continue;
       annexes.push(annex);
       parts.set(annex.file, { from, to: diagnostics.length });
@@ -152,40 +152,27 @@ export interface DiagnosticSpan {
 
 /**
  * For each result of `loadSop`, where each section's and Markdown annex's problems are
- * in its `diagnostics`: what `reloadSop` (./reload.ts) replaces when only that file changed.
+ * in its `diagnostics`: what `reloadChanged` (./reload.ts) replaces when only that file changed.
  */
 export const fileParts = new WeakMap<LoadResult, ReadonlyMap<string, DiagnosticSpan>>();
 
-/** One section file (`sections/<lang>/<name>.md`) as the model holds it; undefined (the reason in `diagnostics`) when unreadable. */
-export async function readSection(root: string, file: string, lang: string, diagnostics: Diagnostic[]): Promise<Section | undefined> {
+/**
+ * One section (`sections/<lang>/<name>.md`) or Markdown annex (`annexes/<lang>/<name>.md`)
+ * as the model holds it, its front-matter checked against its schema; undefined (the
+ * reason in `diagnostics`) when unreadable.
+ */
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'section', diagnostics: Diagnostic[]): Promise<Section | undefined>;
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'markdown-annex', diagnostics: Diagnostic[]): Promise<MarkdownAnnex | undefined>;
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'section' | 'markdown-annex', diagnostics: Diagnostic[]): Promise<Section | MarkdownAnnex | undefined> {
   const md = await readMarkdown(root, file, lang, diagnostics);
   if (!md) return undefined;
   const fm = md.frontMatter;
-  if (!md.frontMatterBroken) diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
-  return {
-    kind: 'section',
-    ...md,
-    component: typeof fm.component === 'string' ? fm.component : undefined,
-    title: typeof fm.title === 'string' ? fm.title : undefined,
-    owner: typeof fm.owner === 'string' ? fm.owner : undefined,
-    order: typeof fm.order === 'number' ? fm.order : undefined,
-    sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
-  };
-}
-
-/** One Markdown annex (`annexes/<lang>/<name>.md`); undefined (the reason in `diagnostics`) when unreadable. */
-export async function readMarkdownAnnex(root: string, file: string, lang: string, diagnostics: Diagnostic[]): Promise<MarkdownAnnex | undefined> {
-  const md = await readMarkdown(root, file, lang, diagnostics);
-  if (!md) return undefined;
-  const fm = md.frontMatter;
-  if (!md.frontMatterBroken) diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
-  return {
-    kind: 'markdown-annex',
-    ...md,
-    number: typeof fm.annex === 'number' ? fm.annex : undefined,
-    title: typeof fm.title === 'string' ? fm.title : undefined,
-    sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
-  };
+  if (!md.frontMatterBroken) diagnostics.push(...validateData(kind === 'section' ? 'section' : 'annex', fm, md.positions, `front-matter of ${md.file}`));
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const number = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return kind === 'section'
+    ? { kind, ...md, component: text(fm.component), title: text(fm.title), owner: text(fm.owner), order: number(fm.order), sourceFingerprint: text(fm.source_fingerprint) }
+    : { kind, ...md, number: number(fm.annex), title: text(fm.title), sourceFingerprint: text(fm.source_fingerprint) };
 }
 
 /** Services whose `sector` is not one of the profile's `service_sectors` (none when the profile lists none). */

@@ -10,7 +10,7 @@
  * folder gives, problems in the same order (tests/model/reload.test.ts).
  */
 import type { Diagnostic } from '../diag/index.js';
-import { fileParts, loadSop, readMarkdownAnnex, readSection, type DiagnosticSpan, type LoadResult } from './load.js';
+import { fileParts, loadSop, readLanguageMarkdown, type DiagnosticSpan, type LoadResult } from './load.js';
 import { languageFile } from './source-path.js';
 import type { Annex, Section } from './types.js';
 
@@ -38,7 +38,7 @@ export async function reloadChanged(prev: LoadResult, changed: Iterable<string>)
     // A file the last load did not hold (new, or unreadable then): its folder's listing changed.
     if (!span || at < 0) return undefined;
     const diagnostics: Diagnostic[] = [];
-    const read = where.kind === 'sections' ? await readSection(model.root, name, where.lang, diagnostics) : await readMarkdownAnnex(model.root, name, where.lang, diagnostics);
+    const read = where.kind === 'sections' ? await readLanguageMarkdown(model.root, name, where.lang, 'section', diagnostics) : await readLanguageMarkdown(model.root, name, where.lang, 'markdown-annex', diagnostics);
     // Removed, renamed or unreadable now: the full load says so in its own words and order.
     if (!read) return undefined;
     list[at] = read;
