@@ -20,6 +20,7 @@ import { shiftItems } from '../frame/items.js';
 import { createTheme, type Theme } from './theme.js';
 import { flowchartsIn, prepareDiagram } from './diagram.js';
 import { FOOTER_ARTIFACT, HEADER_ARTIFACT, structNode, WATERMARK_ARTIFACT } from '../frame/struct.js';
+import type { LaidComponent, LayoutReuse } from './reuse.js';
 
 /** The running header of every SOP page: `pageHeader()`'s title and stamp on one line. */
 export function runningHeader(model: SopModel, lang: string): string {
@@ -143,21 +144,60 @@ export interface SopLayout {
   diagnostics: Diagnostic[];
 }
 
+type LinkTarget = NonNullable<LayoutContext['linkTargets']> extends Map<string, infer T> ? T : never;
+
+/** The link targets of a layout, noting which files were looked up (what a component's links depend on). */
+class TargetLog extends Map<string, LinkTarget> {
+  readonly read = new Set<string>();
+  override get(file: string): LinkTarget | undefined {
+    this.read.add(file);
+    return super.get(file);
+  }
+
+  /** What a lookup of `file` gives, as text (a file that is no target: ''). */
+  digest(file: string): string {
+    const t = super.get(file);
+    return t ? JSON.stringify([t.scope, t.dest, [...t.anchors]]) : '';
+  }
+}
+
 interface BodyResult {
   pages: PlacedPage[];
   entries: Array<{ title: string; dest: string; page: number; outline: OutlineEntry }>;
 }
 
-function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry): BodyResult {
+function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geometry, reuse?: LayoutReuse): BodyResult {
   const pages: PlacedPage[] = [];
   const entries: BodyResult['entries'] = [];
   const groups = componentsFor(model, lang);
   const scopes = new Map(groups.map((g) => [g, new Set(scopeAnchors(g.sections.map((f) => parsed(model, f))))]));
-  ctx.linkTargets = new Map(groups.flatMap((g) => g.sections.map((s) => [s.file, { scope: g.id, dest: `c:${g.n ?? g.id}`, anchors: scopes.get(g)! }] as const)));
+  // Which other files' targets a component's links looked up: a kept component is valid while those are as they were (./reuse.ts).
+  const targets = new TargetLog(groups.flatMap((g) => g.sections.map((s) => [s.file, { scope: g.id, dest: `c:${g.n ?? g.id}`, anchors: scopes.get(g)! }] as const)));
+  ctx.linkTargets = targets;
+  const used = new Map<string, LaidComponent>();
+  let fresh = 0;
   for (const g of groups) {
     const number = g.n !== undefined ? formatHeadingNumber([g.n], ctx) : '';
     const title = number ? `${number}. ${g.title.replace(LEADING_NUMBER, '')}` : g.title;
     const dest = `c:${g.n ?? g.id}`;
+    const files = new Set([ctx.file ?? '', ...g.sections.map((s) => s.file)]);
+    const key = reuse?.key(['component', lang, g.n, g.id, title, g.sections.map((s) => [s.file, s.bodyLine, s.body]), ctx.file, ctx.bodyLine,
+      [...ctx.reportedMissing].filter((k) => files.has(k.slice(0, k.indexOf('\u0000')))).sort()]);
+    const found = key ? reuse!.component(key) : undefined;
+    const kept = found && found.links.every(([f, t]) => targets.digest(f) === t) ? found : undefined;
+    if (kept) {
+      entries.push({ title, dest, page: pages.length, outline: kept.outline });
+      pages.push(...kept.pages);
+      ctx.diagnostics.push(...kept.diagnostics);
+      for (const k of kept.reported) ctx.reportedMissing.add(k);
+      ctx.file = kept.file;
+      ctx.bodyLine = kept.bodyLine;
+      used.set(key!, kept);
+      continue;
+    }
+    targets.read.clear();
+    const problemsBefore = ctx.diagnostics.length;
+    const reportedBefore = ctx.reportedMissing.size;
     const outline: OutlineEntry = { title, dest, children: [] };
     ctx.section = newSection(String(g.n ?? g.id), g.n, g.id, scopes.get(g));
     ctx.section.outline = outline;
@@ -171,8 +211,17 @@ function layoutBody(model: SopModel, lang: string, ctx: LayoutContext, geo: Geom
       ctx.section.fileIndex += 1;
     }
     entries.push({ title, dest, page: pages.length, outline });
-    pages.push(...paginate(slices, geo.height, geo.theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) }));
+    const own = paginate(slices, geo.height, geo.theme.margin.side, geo.top, { noteSeparator: noteSeparator(geo.column, ctx) });
+    pages.push(...own);
+    if (key) {
+      fresh += 1;
+      used.set(key, {
+        pages: own, title, dest, outline, diagnostics: ctx.diagnostics.slice(problemsBefore), links: [...targets.read].sort().map((f) => [f, targets.digest(f)]),
+        reported: [...ctx.reportedMissing].slice(reportedBefore), ...(ctx.file !== undefined ? { file: ctx.file } : {}), bodyLine: ctx.bodyLine,
+      });
+    }
   }
+  reuse?.settle(lang, used, fresh);
   return { pages, entries };
 }
 
@@ -253,31 +302,37 @@ const layouts = new WeakMap<SopModel, Map<string, Promise<SopLayout>>>();
  * the PDF of `build` come from one layout. Asynchronous because flowcharts are laid out
  * by ELK first; the text layout itself is synchronous.
  */
-export function layoutSop(model: SopModel, lang: string): Promise<SopLayout> {
+export function layoutSop(model: SopModel, lang: string, reuse?: LayoutReuse): Promise<SopLayout> {
   let byLang = layouts.get(model);
   if (!byLang) layouts.set(model, (byLang = new Map()));
   let l = byLang.get(lang);
-  if (!l) byLang.set(lang, (l = layoutSopUncached(model, lang)));
+  if (!l) byLang.set(lang, (l = layoutSopUncached(model, lang, reuse)));
   return l;
 }
 
 /** Lays out the flowcharts that `files` use, for the text layout to draw (see diagram.ts). */
-async function prepareDiagrams(model: SopModel, files: Array<{ body: string }>, ctx: LayoutContext, geo: Geometry): Promise<void> {
+async function prepareDiagrams(model: SopModel, files: Array<{ body: string }>, ctx: LayoutContext, geo: Geometry, reuse?: LayoutReuse): Promise<void> {
   const names = new Set<string>();
   for (const f of files) flowchartsIn(parsed(model, f), names);
   if (!names.size) return;
   ctx.diagrams = new Map();
-  for (const name of [...names].sort()) ctx.diagrams.set(name, await prepareDiagram(model, name, ctx.lang, geo.column.width, geo.height, ctx.dir === 'rtl'));
+  for (const name of [...names].sort()) {
+    // A flowchart reads its data file and the page geometry, both in `reuse.inputs`.
+    const kept = reuse?.diagram(ctx.lang, name);
+    const prepared = kept?.hit ? kept.value : await prepareDiagram(model, name, ctx.lang, geo.column.width, geo.height, ctx.dir === 'rtl');
+    if (reuse && !kept?.hit) reuse.keepDiagram(ctx.lang, name, prepared);
+    ctx.diagrams.set(name, prepared);
+  }
 }
 
-async function layoutSopUncached(model: SopModel, lang: string): Promise<SopLayout> {
+async function layoutSopUncached(model: SopModel, lang: string, reuse?: LayoutReuse): Promise<SopLayout> {
   const theme = createTheme(model.manifest.paper);
   const diagnostics: Diagnostic[] = [];
   const digits = digitsFor(model.manifest, lang);
   const ctx = newContext(model, lang, theme, diagnostics, digits);
   const geo = geometry(theme);
-  await prepareDiagrams(model, componentsFor(model, lang).flatMap((g) => g.sections), ctx, geo);
-  const body = layoutBody(model, lang, ctx, geo);
+  await prepareDiagrams(model, componentsFor(model, lang).flatMap((g) => g.sections), ctx, geo, reuse);
+  const body = layoutBody(model, lang, ctx, geo, reuse);
   if (!body.entries.length) {
     diagnostics.push(diagnostic('pdf-empty', 'warning', `there are no sections in sections/${lang}/: the ${lang} PDF has only a cover`, undefined, `Add Markdown files under sections/${lang}/.`));
   }

@@ -6,6 +6,7 @@ import type { SopModel } from '../model/types.js';
 import { countBodyPagesOf } from './document.js';
 
 export { externalUri, percentEncode } from './uri.js';
+export { LayoutReuse, type LaidComponent } from './reuse.js';
 export { layoutSop, layoutMarkdownAnnex, diagramDiagnostics, runningHeader, annexHeader, annexNumber, componentsFor, type SopLayout } from './document.js';
 export { createTheme, PAPER, type Theme, type PageSize } from './theme.js';
 export { layoutParagraph, uncoveredCharacters } from '../text/index.js';

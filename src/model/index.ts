@@ -5,3 +5,4 @@ export * from './fingerprint.js';
 export * from './front-matter.js';
 export * from './profile.js';
 export * from './profile-roles.js';
+export * from './reload.js';

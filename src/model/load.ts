@@ -69,6 +69,8 @@ export async function loadSop(dir: string): Promise<LoadResult> {
 
   const sections: Section[] = [];
   const annexes: Annex[] = [];
+  /** Where each Markdown file's problems sit in `diagnostics` (see `fileParts`). */
+  const parts = new Map<string, DiagnosticSpan>();
   for (const lang of manifest.languages) {
     const folder = `sections/${lang}`;
     const outside = diagnostics.length;
@@ -78,34 +80,19 @@ export async function loadSop(dir: string): Promise<LoadResult> {
     }
     for (const e of entries) {
       if (!e.name.endsWith('.md')) continue;
-      const md = await readMarkdown(root, `${folder}/${e.name}`, lang, diagnostics);
-      if (!md) continue;
-      const fm = md.frontMatter;
-      if (!md.frontMatterBroken) diagnostics.push(...validateData('section', fm, md.positions, `front-matter of ${md.file}`));
-      sections.push({
-        kind: 'section',
-        ...md,
-        component: typeof fm.component === 'string' ? fm.component : undefined,
-        title: typeof fm.title === 'string' ? fm.title : undefined,
-        owner: typeof fm.owner === 'string' ? fm.owner : undefined,
-        order: typeof fm.order === 'number' ? fm.order : undefined,
-        sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
-      });
+      const from = diagnostics.length;
+      const section = await readLanguageMarkdown(root, `${folder}/${e.name}`, lang, 'section', diagnostics);
+      if (!section) continue;
+      sections.push(section);
+      parts.set(section.file, { from, to: diagnostics.length });
     }
     for (const e of await listDir(root, `annexes/${lang}`, (d) => diagnostics.push(d))) {
       if (!e.name.endsWith('.md')) continue;
-      const md = await readMarkdown(root, `annexes/${lang}/${e.name}`, lang, diagnostics);
-      if (!md) continue;
-      const fm = md.frontMatter;
-      if (!md.frontMatterBroken) diagnostics.push(...validateData('annex', fm, md.positions, `front-matter of ${md.file}`));
-      const annex: MarkdownAnnex = {
-        kind: 'markdown-annex',
-        ...md,
-        number: typeof fm.annex === 'number' ? fm.annex : undefined,
-        title: typeof fm.title === 'string' ? fm.title : undefined,
-        sourceFingerprint: typeof fm.source_fingerprint === 'string' ? fm.source_fingerprint : undefined,
-      };
+      const from = diagnostics.length;
+      const annex = await readLanguageMarkdown(root, `annexes/${lang}/${e.name}`, lang, 'markdown-annex', diagnostics);
+      if (!annex) continue;
       annexes.push(annex);
+      parts.set(annex.file, { from, to: diagnostics.length });
     }
   }
   for (const e of await listDir(root, 'annexes', (d) => diagnostics.push(d))) {
@@ -153,7 +140,40 @@ export async function loadSop(dir: string): Promise<LoadResult> {
   const langIndex = (l: string) => manifest.languages.indexOf(l);
   sections.sort((a, b) => langIndex(a.lang) - langIndex(b.lang) || compareText(a.name, b.name));
   const model: SopModel = { root, manifestFile: 'sop.yaml', manifest, manifestPositions: y.positions, profile, sections, annexes, data };
-  return { model, diagnostics };
+  const result = { model, diagnostics };
+  fileParts.set(result, parts);
+  return result;
+}
+
+/** A run of `diagnostics` (from ≤ i < to): the problems one Markdown file gave when it was read. */
+export interface DiagnosticSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * For each result of `loadSop`, where each section's and Markdown annex's problems are
+ * in its `diagnostics`: what `reloadChanged` (./reload.ts) replaces when only that file changed.
+ */
+export const fileParts = new WeakMap<LoadResult, ReadonlyMap<string, DiagnosticSpan>>();
+
+/**
+ * One section (`sections/<lang>/<name>.md`) or Markdown annex (`annexes/<lang>/<name>.md`)
+ * as the model holds it, its front-matter checked against its schema; undefined (the
+ * reason in `diagnostics`) when unreadable.
+ */
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'section', diagnostics: Diagnostic[]): Promise<Section | undefined>;
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'markdown-annex', diagnostics: Diagnostic[]): Promise<MarkdownAnnex | undefined>;
+export async function readLanguageMarkdown(root: string, file: string, lang: string, kind: 'section' | 'markdown-annex', diagnostics: Diagnostic[]): Promise<Section | MarkdownAnnex | undefined> {
+  const md = await readMarkdown(root, file, lang, diagnostics);
+  if (!md) return undefined;
+  const fm = md.frontMatter;
+  if (!md.frontMatterBroken) diagnostics.push(...validateData(kind === 'section' ? 'section' : 'annex', fm, md.positions, `front-matter of ${md.file}`));
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const number = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return kind === 'section'
+    ? { kind, ...md, component: text(fm.component), title: text(fm.title), owner: text(fm.owner), order: number(fm.order), sourceFingerprint: text(fm.source_fingerprint) }
+    : { kind, ...md, number: number(fm.annex), title: text(fm.title), sourceFingerprint: text(fm.source_fingerprint) };
 }
 
 /** Services whose `sector` is not one of the profile's `service_sectors` (none when the profile lists none). */

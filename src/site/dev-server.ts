@@ -14,8 +14,13 @@ export interface DevServerOptions {
   dir: string;
   /** 0 picks a free port (tests). */
   port: number;
-  /** Reads the SOP folder (the loader; injected so the server does not depend on its internals). */
-  load: (dir: string) => Promise<{ model: SopModel; diagnostics: Diagnostic[] }>;
+  /**
+   * Reads the SOP folder (the loader; injected so the server does not depend on its
+   * internals). `changed`: the files saved since the last load (the watcher's names,
+   * relative to the folder), for a loader that re-reads only those (`sessionLoader()`);
+   * undefined: read everything (the first build, a rebuild no save asked for).
+   */
+  load: (dir: string, changed?: readonly string[]) => Promise<{ model: SopModel; diagnostics: Diagnostic[] }>;
   log?: (message: string) => void;
   /** Quiet time after the last file event before rebuilding (default 20 ms: one save's events come within a few ms). */
   debounceMs?: number;
@@ -191,6 +196,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     awaited.set(address, done);
   });
 
+  const settledOrAfter = (p: Promise<unknown>, ms: number) => new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    p.then(done, done);
+  });
+
   const tell = (pages: string[]) => {
     generation++;
     const data = JSON.stringify({ generation, pages });
@@ -211,7 +225,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     const fresh = new Set<string>();
     inBuild = { fresh, done: new Promise<void>((r) => (ended = r)) };
     try {
-      const loaded = await opts.load(root);
+      const loaded = await opts.load(root, names.length ? names : undefined);
       const loadedAt = process.hrtime.bigint();
       let toldAt: bigint | undefined;
       model = loaded.model;
@@ -245,8 +259,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
             if (open) await servedOrAfter(address, 150);
             // The PDF worker reads the folder itself: it starts now, once the browser has the
             // page, not after the whole site (started at the save, it took the cores the
-            // page's reload needed: bench/serve-reload.mjs, docs/bench.md).
-            if (opts.pdfs && latestModel) void refreshPdfs(first);
+            // page's reload needed: bench/serve-reload.mjs, docs/bench.md). The rest of the
+            // site waits for it (1 s at most): the browser parsing the page and the worker
+            // laying out the PDF have the two cores, and this thread is free to pass the PDF on.
+            if (opts.pdfs && latestModel) await settledOrAfter(refreshPdfs(first), 1000);
           }
           // Let the server answer between files.
           await new Promise((r) => setImmediate(r));

@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadSop } from '../../src/model/index.js';
+import { loadSop, sessionLoader } from '../../src/model/index.js';
 import { EVENTS_PATH, PDF_PATH, startDevServer, type DevServer } from '../../src/site/index.js';
 import { pdfPreviewer } from '../../src/build/preview.js';
 import { buildPdfs } from '../../src/build/pdfs.js';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   dir = await tempDir('sopkit-serve-pdf-');
   await cp(EXAMPLE, dir, { recursive: true });
   // No store: every PDF of this test is laid out in it, none comes from an earlier run.
-  server = await startDevServer({ dir, port: 0, load: loadSop, debounceMs: 30, pdfs: pdfPreviewer({ store: false, log: (m) => log.push(m) }), log: (m) => log.push(m) });
+  server = await startDevServer({ dir, port: 0, load: sessionLoader(), debounceMs: 30, pdfs: pdfPreviewer({ store: false, log: (m) => log.push(m) }), log: (m) => log.push(m) });
   await server.ready;
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
-import { loadSop } from '../../src/model/index.js';
+import { sessionLoader } from '../../src/model/index.js';
 import { EVENTS_PATH, startDevServer, type DevServer } from '../../src/site/index.js';
 import { CHROMIUM_MISSING, launchChromium } from './browser.js';
 import { EXAMPLE, tempDir } from './helpers.js';
@@ -47,12 +47,19 @@ function nextReload(url: string): { ready: Promise<void>; reload: Promise<number
 
 let dir: string;
 let server: DevServer;
+/** What each build asked the loader to re-read (undefined: everything). */
+const loads: Array<readonly string[] | undefined> = [];
 const section = () => path.join(dir, 'sections', 'en', '03-purpose-scope.md');
 
 beforeAll(async () => {
   dir = await tempDir('sopkit-serve-src-');
   await cp(EXAMPLE, dir, { recursive: true });
-  server = await startDevServer({ dir, port: 0, load: loadSop, debounceMs: 30 });
+  // The loader `sopkit serve` uses: a save re-reads the saved files only.
+  const load = sessionLoader();
+  server = await startDevServer({ dir, port: 0, load: (d, changed) => {
+    loads.push(changed);
+    return load(d, changed);
+  }, debounceMs: 30 });
 });
 
 afterAll(async () => {
@@ -104,11 +111,15 @@ describe('sopkit serve', () => {
     await sse.ready;
     const before = await readFile(section(), 'utf8');
     const saved = Date.now();
+    const loadsBefore = loads.length;
     await writeFile(section(), `${before}\n\nA sentence added while serving.\n`);
     const at = await sse.reload;
     sse.close();
     console.log(`serve: reload event ${at - saved} ms after the save`);
     expect((await get(`${server.url}2.1/en/index.html`)).body).toContain('A sentence added while serving.');
+    // The build was told which file the save changed (the loader re-reads that one only).
+    // (An earlier test's sop.yaml events may come in builds of their own meanwhile.)
+    expect(loads.slice(loadsBefore).some((l) => l?.map((n) => n.replace(/\\/g, '/')).includes('sections/en/03-purpose-scope.md'))).toBe(true);
   });
 
   test('a save in sections/en/ tells the English page to reload first, alone; a file it asks for then (its search index) is the new one', async () => {

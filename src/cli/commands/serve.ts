@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from '../../vendor/commander.js';
-import { loadSop } from '../../model/index.js';
+import { sessionLoader } from '../../model/index.js';
 import { keepParsedTrees } from '../../document/index.js';
 import { startDevServer } from '../../site/index.js';
 import { pdfPreviewer } from '../../build/preview.js';
@@ -34,12 +34,13 @@ export function serveCommand(): Command {
       runAction(async () => {
         const dir = sopDir(cmd, dirArg, opts.dir);
         const log = (m: string) => process.stderr.write(`${m}\n`);
-        // `serve` loads the SOP again on every save: the sections that did not change are not parsed again.
+        // `serve` loads the SOP again on every save: only the saved files are read again, and
+        // the sections that did not change are not parsed again.
         keepParsedTrees();
         const server = await startDevServer({
           dir,
           port: opts.port,
-          load: loadSop,
+          load: sessionLoader(),
           log,
           ...(opts.pdf ? { pdfs: pdfPreviewer({ store: opts.cache, log }) } : {}),
         }).catch((e: NodeJS.ErrnoException) => {
