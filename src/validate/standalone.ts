@@ -30,11 +30,18 @@ export interface StandaloneModule {
  * of a `check`).
  */
 export function loadStandaloneValidators(file: string | URL = new URL(`./${STANDALONE_FILE}`, import.meta.url)): StandaloneModule | undefined {
-  let mod: StandaloneModule;
-  try {
-    mod = loadBundle(file instanceof URL ? file : pathToFileURL(file), { strict: false }) as unknown as StandaloneModule;
-  } catch {
-    return undefined;
+  const url = file instanceof URL ? file : pathToFileURL(file);
+  // Once per file and process, as `require` did: every caller gets the same validators.
+  let mod = loaded.get(url.href);
+  if (!mod) {
+    try {
+      mod = loadBundle(url, { strict: false }) as unknown as StandaloneModule;
+    } catch {
+      return undefined;
+    }
+    loaded.set(url.href, mod);
   }
   return mod.SCHEMAS_FINGERPRINT === schemasFingerprint(STANDALONE_SALT) ? mod : undefined;
 }
+
+const loaded = new Map<string, StandaloneModule>();
