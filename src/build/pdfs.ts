@@ -16,7 +16,6 @@ import { PdfWriter, RenderCache, saveDocument, setMetadata, stampDocument } from
 import { label } from '../i18n/index.js';
 import { openAnnexPdf, type PdfProblem } from './annex-pdf.js';
 import { graftStructure } from '../pdf/graft-tags.js';
-import { getFonts, warmSubsetter } from '../text/index.js';
 import type { StampSource } from '../pdf/stamp.js';
 import type { ProgressFn } from '../diag/progress.js';
 
@@ -97,9 +96,6 @@ export async function buildPdfs(model: SopModel, outDir: string, opts: BuildPdfs
   const v = m.version;
   const dir = path.join(outDir, 'pdf');
   await mkdir(dir, { recursive: true });
-  // The font subsetter's code is compiled on another thread while the pages are laid out
-  // and drawn (see warmSubsetter); the first PDF's fonts are subset after that.
-  void warmSubsetter(getFonts().arabic.bytes);
   const written: string[] = [];
   const write = async (name: string, bytes: Uint8Array) => {
     await writeFile(path.join(dir, name), bytes);
