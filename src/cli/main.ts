@@ -15,19 +15,22 @@
 import '../v8-flags.js';
 import { existsSync } from 'node:fs';
 import { loadBundle } from '../cache/code-cache.js';
-import { codeVariant } from './code-variant.js';
 
 const bundle = new URL('./bundle.cjs', import.meta.url);
+
+/** The command a code cache is kept for: the first word of argv that is not an option. */
+function commandName(argv: readonly string[]): string {
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  return first && /^[a-z][a-z0-9-]*$/.test(first) ? first : '-';
+}
 
 if (process.env.SOPKIT_BUNDLE !== '0' && !process.env.SOPKIT_DEBUG && existsSync(bundle)) {
   // The bundle's import() of an ES module (pdf.js, harfbuzzjs, vendor bundles), from this
   // folder, which is the bundle's (src/tooling/bundle-cli.ts).
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopkit.bundle.import')] = (spec: string) => import(spec);
-  // Kept only from a run that stayed on the start-up path (no layout, writer or site
-  // code), or for a run sure to lay out, only from one that did.
+  // Kept only from a run that stayed on the start-up path (no layout, writer or site code).
   const startUpOnly = (b: Record<string, unknown>) => (b as { startUpOnly: () => boolean }).startUpOnly();
-  const { variant, cold } = codeVariant(process.argv);
-  const { main } = loadBundle(bundle, { variant, keep: (b) => startUpOnly(b) !== cold }) as { main: () => Promise<void> };
+  const { main } = loadBundle(bundle, { variant: commandName(process.argv), keep: startUpOnly }) as { main: () => Promise<void> };
   await main();
 } else {
   const { main } = await import('./start.js');
