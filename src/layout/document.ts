@@ -253,7 +253,13 @@ function coverPage(model: SopModel, lang: string, ctx: LayoutContext, geo: Geome
   return placed;
 }
 
-function tocSlices(entries: BodyResult['entries'], pageOffset: number, ctx: LayoutContext, geo: Geometry): Slice[] {
+/**
+ * The contents: its slices, laid out once, and `number(offset)`, which writes each entry's
+ * page number (its body page plus `offset`) into the slices. Page numbers never change a
+ * slice's height, so the contents' page count, and with it the offset, is known before
+ * they are written.
+ */
+function tocSlices(entries: BodyResult['entries'], ctx: LayoutContext, geo: Geometry): { slices: Slice[]; number(offset: number): void } {
   const th = ctx.theme;
   const col = geo.column;
   // Sect → H1 "Contents", TOC → one TOCI per entry → a Link: the title, the page number
@@ -265,24 +271,32 @@ function tocSlices(entries: BodyResult['entries'], pageOffset: number, ctx: Layo
   const style: TextStyle = { size: th.bodySize, color: th.text };
   const numW = 34;
   const rtl = ctx.dir === 'rtl';
+  const numbers: Array<{ page: number; item: Extract<FrameItem, { kind: 'text' }>; text?: { y: number } }> = [];
   for (const e of entries) {
     const textBox: Box = { x: rtl ? col.x + numW : col.x, width: col.width - numW };
     const link = structNode('Link', structNode('TOCI', toc), { contents: e.title });
     const s = paragraphSlices([{ text: e.title, style }], style, textBox, ctx, { align: 'start', spaceBefore: 5, lineHeight: 1.6, node: link });
-    const page = formatNumber(e.page + pageOffset, ctx.digits);
-    const p = prepareParagraph(page, ctx.lang, style, { lineHeight: 1.6 });
-    const numLine = breakParagraph(p, numW, 'end')[0]!;
     const last = s[s.length - 1];
     if (last) {
+      // The number's place among the slice's items; its runs and height come with `number`.
       const text = last.items.find((i) => i.kind === 'text');
-      const y = text && text.kind === 'text' ? text.y : numLine.baseline;
-      last.items.push({ kind: 'text', x: rtl ? col.x : col.x + col.width - numW, y, runs: numLine.runs, tag: link });
+      const item: Extract<FrameItem, { kind: 'text' }> = { kind: 'text', x: rtl ? col.x : col.x + col.width - numW, y: 0, runs: [], tag: link };
+      last.items.push(item);
+      numbers.push({ page: e.page, item, text: text && text.kind === 'text' ? text : undefined });
     }
     const total = s.reduce((a, x) => a + x.height, 0);
     if (s[0]) s[0].items.push({ kind: 'link', x: col.x, y: 0, w: col.width, h: total, dest: e.dest, tag: link });
     slices.push(...s);
   }
-  return slices;
+  const number = (offset: number): void => {
+    for (const n of numbers) {
+      const p = prepareParagraph(formatNumber(n.page + offset, ctx.digits), ctx.lang, style, { lineHeight: 1.6 });
+      const numLine = breakParagraph(p, numW, 'end')[0]!;
+      n.item.runs = numLine.runs;
+      n.item.y = n.text ? n.text.y : numLine.baseline;
+    }
+  };
+  return { slices, number };
 }
 
 function metaFor(model: SopModel, lang: string, subject: string): DocumentFrames['meta'] {
@@ -337,9 +351,9 @@ async function layoutSopUncached(model: SopModel, lang: string, reuse?: LayoutRe
     diagnostics.push(diagnostic('pdf-empty', 'warning', `there are no sections in sections/${lang}/: the ${lang} PDF has only a cover`, undefined, `Add Markdown files under sections/${lang}/.`));
   }
   const cover = coverPage(model, lang, ctx, geo);
-  const tocProbe = paginate(tocSlices(body.entries, 100, ctx, geo), geo.height);
-  const offset = 1 + tocProbe.length + 1;
-  const toc = paginate(tocSlices(body.entries, offset, ctx, geo), geo.height, theme.margin.side, geo.top);
+  const contents = tocSlices(body.entries, ctx, geo);
+  contents.number(1 + paginate(contents.slices, geo.height).length + 1);
+  const toc = paginate(contents.slices, geo.height, theme.margin.side, geo.top);
   const all = [cover, ...toc, ...body.pages];
   const pages = decorate(all, theme, runningHeader(model, lang), lang, digits, model.manifest.status === 'draft');
   const outline: OutlineEntry[] = [{ title: label('contents', lang), dest: 'toc', children: [] }, ...body.entries.map((e) => e.outline)];

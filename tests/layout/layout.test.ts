@@ -33,6 +33,23 @@ describe('document layout', () => {
     expect(await countBodyPages(model, 'ar')).toBe(bodyPages);
   });
 
+  it('numbers the contents with the page each component starts on', async () => {
+    const model = await sopWith({
+      'sections/en/03-purpose-scope.md': section('purpose-scope', 'Purpose', `## A\n\n${'Text of the purpose. '.repeat(400)}\n`),
+      'sections/en/07-stakeholder-roles.md': section('stakeholder-roles', 'Roles', '## B\n\nText.\n'),
+    });
+    const { frames, tocPages } = await layoutSop(model, 'en');
+    const pageOfAnchor = (name: string) => frames.pages.findIndex((p) => p.items.some((i) => i.kind === 'anchor' && i.name === name)) + 1;
+    const tocItems = frames.pages.slice(1, 1 + tocPages).flatMap((p) => p.items);
+    const links = tocItems.filter((i): i is Extract<typeof i, { kind: 'link' }> => i.kind === 'link' && i.dest !== undefined && i.dest.startsWith('c:'));
+    expect(links.map((l) => l.dest)).toEqual(expect.arrayContaining(['c:3', 'c:7']));
+    for (const l of links) {
+      const numbers = texts({ ...frames.pages[1]!, items: tocItems }).filter((t) => t.tag === l.tag && /^\d+$/.test(textOf(t)));
+      expect(numbers.map(textOf)).toEqual([String(pageOfAnchor(l.dest!))]);
+    }
+    expect(pageOfAnchor('c:7')).toBeGreaterThan(pageOfAnchor('c:3'));
+  });
+
   it('numbers sub-headings per component: "3.1" in English, "٣-١" in Arabic', async () => {
     const model = await sopWith({
       'sections/ar/03-purpose-scope.md': section('purpose-scope', 'الهدف', '## أ\n\nنص.\n\n### ب\n\nنص.\n'),
