@@ -12,18 +12,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { checkoutsFrom, load, median, readTiming, takeOption } from './cli-args.mjs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = (name, dflt) => takeOption(args, name, dflt);
 const runs = Number(opt('--runs', process.env.SOPKIT_BENCH_RUNS ?? 5));
 const jobs = opt('--jobs', undefined);
 const env = { ...process.env };
@@ -32,7 +26,7 @@ for (let i = args.indexOf('--env'); i >= 0; i = args.indexOf('--env')) {
   env[k] = v.join('=');
   args.splice(i, 2);
 }
-const checkouts = (args.length ? args : [fileURLToPath(new URL('..', import.meta.url))]).map((c) => path.resolve(c));
+const checkouts = checkoutsFrom(args);
 const time = '/usr/bin/time';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sopkit-bench-build-'));
@@ -42,16 +36,10 @@ function once(co) {
   const argv = ['-f', '%e %U %S %M', '-o', timing, process.execPath, 'bin/sopkit.js', 'build', 'sop-sources', '-o', out, '--no-cache', '--quiet', ...(jobs ? ['--jobs', jobs] : [])];
   const r = spawnSync(time, argv, { cwd: co, encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`${co}: build failed (exit ${r.status}):\n${r.stderr}`);
-  const [wall, user, sys, rssKb] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   rmSync(out, { recursive: true, force: true });
-  return { wall, cpu: user + sys, rss: rssKb / 1024 };
+  return readTiming(timing, readFileSync);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 try {
   const loadBefore = load();

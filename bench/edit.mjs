@@ -17,21 +17,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { checkoutsFrom, load, median, readTiming, takeOption } from './cli-args.mjs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = (name, dflt) => takeOption(args, name, dflt);
 const runs = Number(opt('--runs', process.env.SOPKIT_BENCH_RUNS ?? 5));
 const lang = opt('--lang', 'en');
-const checkouts = (args.length ? args : [fileURLToPath(new URL('..', import.meta.url))]).map((c) => path.resolve(c));
+const checkouts = checkoutsFrom(args);
 const tmp = mkdtempSync(path.join(tmpdir(), 'sopkit-bench-edit-'));
 
 const trees = checkouts.map((co, k) => {
@@ -44,18 +38,12 @@ function timed(t, argv, okCodes = [0]) {
   const timing = path.join(tmp, 'time.txt');
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timing, process.execPath, 'bin/sopkit.js', ...argv], { cwd: t.co, encoding: 'utf8', env: t.env });
   if (!okCodes.includes(r.status)) throw new Error(`${t.co}: ${argv[0]} failed (exit ${r.status}):\n${r.stderr}`);
-  const [wall, user, sys, rssKb] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { wall, cpu: user + sys, rss: rssKb / 1024 };
+  return readTiming(timing, readFileSync);
 }
 
 let edits = 0;
 const edit = (t) => appendFileSync(path.join(t.sop, 'sections', lang, '03-purpose-scope.md'), `\nA sentence added by the edit bench, number ${++edits}.\n`);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 try {
   const loadBefore = load();
