@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+// Synchronous reads on purpose: a command reads its SOP's files one after the other, and a
+// promise per file waits for the thread pool each time (~30 ms of a 0.35 s `check`, idle).
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diag/index.js';
 import { checkSourcePath, resolveInside } from './policy.js';
@@ -57,7 +59,7 @@ export async function readSourceBytes(root: string, rel: string, maxBytes = Infi
     return { ok: false, diagnostic: diagnostic('file-too-large', 'error', `${file} is ${mb} MB; text sources may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, { file, line: 1, column: 1 }, 'Split it into several sections, or move large material into an annex PDF.') };
   }
   try {
-    return { ok: true, bytes: await readFile(c.real), abs: c.abs };
+    return { ok: true, bytes: readFileSync(c.real), abs: c.abs };
   } catch (e) {
     return { ok: false, diagnostic: diagnostic('file-unreadable', 'error', `${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file }, 'Check the file permissions.') };
   }
@@ -134,7 +136,7 @@ export async function listDir(root: string, rel: string, report?: (d: Diagnostic
   }
   if (!c.stats.isDirectory()) return [];
   try {
-    const entries = await readdir(c.real, { withFileTypes: true });
+    const entries = readdirSync(c.real, { withFileTypes: true });
     const out: DirEntry[] = [];
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
