@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diag/index.js';
 export { cacheDir, getEntry, putEntry, type CacheEntry, type CachedFile } from './store.js';
 export { engineFingerprint } from './engine.js';
 export { memoized, memoizedAsync, useMemoStore } from './memo.js';
-export { filesFingerprint, inputsFingerprint, languageFingerprint, languageInputsFingerprint, languageScope, readSopInputs, sharedScope, sopInputsFingerprint, sourceFiles, type SopInputs, type SourceFiles } from './inputs.js';
+export { filesFingerprint, inputsFingerprint, languageFingerprint, languageScope, readSopInputs, sharedScope, sourceFiles, type SopInputs, type SourceFiles } from './inputs.js';
 
 /** An open cache for one SOP folder: where the store is and what its keys start from. */
 export interface BuildCache {

@@ -99,19 +99,6 @@ export function languageFingerprint(root: string, files: SourceFiles, lang: stri
   return inputsFingerprint({ root: path.resolve(root), files }, `lang:${lang}`, languageScope(lang, languages));
 }
 
-/** The fingerprint of every input (`sopkit build`'s and `check`'s whole-SOP entries). */
-export async function sopInputsFingerprint(root: string): Promise<string> {
-  return inputsFingerprint(await readSopInputs(root), 'all', ALL_INPUTS);
-}
-
-/**
- * `languageFingerprint` of the folder as it is now. `serve` keys its PDF preview of `lang`
- * on it, so a save in `sections/ar/` leaves the English PDF as it was.
- */
-export async function languageInputsFingerprint(root: string, lang: string, languages: readonly string[]): Promise<string> {
-  return languageFingerprint(root, await sourceFiles(root), lang, languages);
-}
-
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each source file in order: `head` names it (and its size, or a linked folder's target), `bytes` are a file's. */
