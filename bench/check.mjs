@@ -50,12 +50,28 @@ sopkit(buildArgs);
 sopkit(checkArgs);
 sopkit([...checkArgs, '--no-layout']);
 // Round-robin, so a burst of load elsewhere hits every command alike.
-const series = { version: [], whole: [], quick: [], rebuild: [] };
+// Node's own start, in the same rounds: a floor no sopkit change moves. Where the machine
+// sets NODE_EXTRA_CA_CERTS (this one does), Node parses that certificate file before any
+// script runs (~0.1 s here), so `check --no-layout` is also timed without it.
+const extraCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+const { NODE_EXTRA_CA_CERTS: _certs, ...envNoCerts } = env;
+const bareNode = (e) => spawnSync(process.execPath, ['-e', '0'], { env: e });
+const series = { version: [], whole: [], quick: [], rebuild: [], node: [], nodeNoCerts: [], quickNoCerts: [] };
 const last = {};
 for (let i = 0; i < runs; i++) {
-  for (const [k, argv] of [['version', ['--version']], ['quick', [...checkArgs, '--no-layout']], ['whole', checkArgs], ['rebuild', buildArgs]]) {
+  const rounds = [
+    ['node', () => bareNode(env)],
+    ['version', () => sopkit(['--version'])],
+    ['quick', () => sopkit([...checkArgs, '--no-layout'])],
+    ['whole', () => sopkit(checkArgs)],
+    ['rebuild', () => sopkit(buildArgs)],
+    ...(extraCerts
+      ? [['nodeNoCerts', () => bareNode(envNoCerts)], ['quickNoCerts', () => spawnSync(process.execPath, [path.join(root, 'bin/sopkit.js'), ...checkArgs, '--no-layout'], { cwd: root, encoding: 'utf8', env: envNoCerts })]]
+      : []),
+  ];
+  for (const [k, run] of rounds) {
     const t0 = performance.now();
-    last[k] = sopkit(argv);
+    last[k] = run();
     series[k].push(performance.now() - t0);
   }
 }
@@ -101,6 +117,12 @@ const lines = [
   `  whole process  \`… check ${dir}\` after a build:  median ${ms(median(whole.times))}  (min ${ms(Math.min(...whole.times))}, max ${ms(Math.max(...whole.times))})  target ≤ 800 ms: ${median(whole.times) <= 800 ? 'met' : 'NOT met'}`,
   `  whole process  \`… build ${dir}\`, nothing changed: median ${ms(median(rebuild.times))}  (min ${ms(Math.min(...rebuild.times))}, max ${ms(Math.max(...rebuild.times))})  target ≤ 600 ms: ${median(rebuild.times) <= 600 ? 'met' : 'NOT met'}`,
   `  CLI start-up   \`node bin/sopkit.js --version\`:      median ${ms(median(version.times))}  (min ${ms(Math.min(...version.times))})`,
+  `  Node's start   \`node -e 0\`:                        median ${ms(median(series.node))}  (min ${ms(Math.min(...series.node))})${extraCerts ? '  with NODE_EXTRA_CA_CERTS set, as here' : ''}`,
+  ...(extraCerts
+    ? [
+        `  without NODE_EXTRA_CA_CERTS: \`node -e 0\` median ${ms(median(series.nodeNoCerts))}; \`… check ${dir} --no-layout\` median ${ms(median(series.quickNoCerts))} (min ${ms(Math.min(...series.quickNoCerts))}): ${median(series.quickNoCerts) <= 300 ? 'under' : 'over'} 300 ms`,
+      ]
+    : []),
   `  in-process     import lib/check: ${ms(importMs)}; first check (schemas compiled): ${ms(cold)}; then median ${ms(median(warm))} (min ${ms(Math.min(...warm))})`,
   `    of which   loading the SOP (model/, schemas): first ${ms(loads[0])}, then median ${ms(median(loads.slice(1)))}; the check rules: first ${ms(rules[0])}, then median ${ms(median(rules.slice(1)))}`,
   `  (the in-process figures exclude page-budget and poster-fit, which lay out the whole document and every poster)`,

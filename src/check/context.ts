@@ -3,9 +3,11 @@ import type { Diagnostic, SourcePosition } from '../diag/index.js';
 import { treeOf } from '../document/index.js';
 import type { MarkdownFile, SopModel } from '../model/index.js';
 import type { CheckContext, CheckOptions } from './types.js';
+import { checkView, type CheckView } from './view.js';
 
 export function createContext(model: SopModel, loadDiagnostics: readonly Diagnostic[], options: CheckOptions): CheckContext {
   let required: Set<number> | undefined;
+  const views = new Map<MarkdownFile, CheckView>();
   return {
     model,
     options,
@@ -13,6 +15,11 @@ export function createContext(model: SopModel, loadDiagnostics: readonly Diagnos
     /** The document's tree of the file: parsed once, shared with the layout and the site. */
     mdast(file: MarkdownFile): Root {
       return treeOf(model, file);
+    },
+    view(file: MarkdownFile): CheckView {
+      let v = views.get(file);
+      if (!v) views.set(file, (v = checkView(model, file)));
+      return v;
     },
     requiredComponents(): Set<number> {
       if (!required) {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Diagnostic, Severity, SourcePosition } from '../diag/index.js';
 import type { MarkdownFile, SopModel } from '../model/index.js';
+import type { CheckView } from './view.js';
 
 /** Counts the body pages of one language's PDF (R1); supplied by the layout stage. */
 export type PageCounter = (model: SopModel, lang: string) => Promise<number>;
@@ -24,6 +25,8 @@ export interface CheckContext {
   loadDiagnostics: readonly Diagnostic[];
   /** The mdast of a Markdown file, parsed once per run. */
   mdast(file: MarkdownFile): Root;
+  /** What most rules read of a Markdown file, without its whole tree (./view.ts). */
+  view(file: MarkdownFile): CheckView;
   /** Component numbers required in the SOP's context. */
   requiredComponents(): Set<number>;
 }

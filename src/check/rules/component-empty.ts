@@ -1,7 +1,6 @@
 import { diagnostic } from '../../diag/index.js';
 import { valuePosition } from '../context.js';
 import { componentOf } from '../each.js';
-import { hasContent } from '../scan.js';
 import type { Rule } from '../types.js';
 
 export const componentEmpty: Rule = {
@@ -13,7 +12,7 @@ export const componentEmpty: Rule = {
     for (const s of ctx.model.sections) {
       const held = componentOf(ctx, s);
       if (held?.comp.generated) continue;
-      if (hasContent(ctx.mdast(s))) continue;
+      if (ctx.view(s).hasContent) continue;
       const comp = held?.comp;
       const firstLine = s.body.split('\n').findIndex((l) => l.trim() !== '');
       const at = firstLine >= 0 ? { file: s.file, line: s.bodyLine + firstLine, column: 1 } : valuePosition(s, 'component');

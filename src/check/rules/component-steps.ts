@@ -22,7 +22,7 @@ export const componentSteps: Rule = {
       for (const lang of model.manifest.languages) {
         const sections = model.sections.filter((s) => s.lang === lang && s.component === comp.id);
         if (!sections.length || brokenSectionMayHold(model, lang, comp.id)) continue;
-        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        const headings = sections.flatMap((s) => headingsIn(ctx.view(s).tree).map((h) => foldForMatch(h.text)));
         for (const step of comp.steps) {
           const words = keywordsFor(step.keywords, lang);
           if (!words?.length) continue;

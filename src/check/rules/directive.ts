@@ -21,7 +21,7 @@ export const directiveRule: Rule = {
     const names = DIRECTIVES.map((d) => d.name);
     for (const f of markdownFiles(model)) {
       if (!f.body.includes('::')) continue;
-      for (const d of directivesIn(ctx.mdast(f), f.body)) {
+      for (const d of directivesIn(ctx.view(f).tree, f.body)) {
         const at = { file: f.file, line: f.bodyLine + d.line, column: d.column };
         const spec = findDirective(d.name);
         if (!spec) {

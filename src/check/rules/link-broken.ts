@@ -58,11 +58,11 @@ export const linkBroken: Rule = {
     const anchors = (f: MarkdownFile) => {
       const key = scopeKey(f);
       let a = anchorCache.get(key);
-      if (!a) anchorCache.set(key, (a = new Set(scopeAnchors(scopes.get(key)!.map((x) => ctx.mdast(x) as HeadingTreeNode)))));
+      if (!a) anchorCache.set(key, (a = new Set(scopeAnchors(scopes.get(key)!.map((x) => ctx.view(x).tree as HeadingTreeNode)))));
       return a;
     };
     for (const f of files) {
-      eachNode(ctx.mdast(f), (node: Node) => {
+      eachNode(ctx.view(f).tree, (node: Node) => {
         if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
         const url = (node as UrlNode).url ?? '';
         if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;

@@ -62,7 +62,7 @@ export const sectionLanguage: Rule = {
   help: 'Counting Arabic-script letters against Latin letters in the prose (code, URLs and acronyms are ignored): a section under sections/ar/ should be mostly Arabic, one under sections/en/ mostly Latin. Move the file to the right folder, or translate it.',
   run(ctx, report) {
     for (const f of markdownFiles(ctx.model)) {
-      const { arabic, latin } = letterCounts(ctx.mdast(f));
+      const { arabic, latin } = ctx.view(f).letters;
       const total = arabic + latin;
       if (total < MIN_LETTERS) continue;
       const share = arabic / total;

@@ -30,7 +30,7 @@ export const topicMissing: Rule = {
         if (topic.components?.some((id) => brokenSectionMayHold(model, lang, id)) || (!topic.components && all.some((s) => s.frontMatterBroken))) continue;
         const words = keywordsFor(topic.keywords, lang);
         if (!words?.length) continue;
-        const headings = sections.flatMap((s) => headingsIn(ctx.mdast(s)).map((h) => foldForMatch(h.text)));
+        const headings = sections.flatMap((s) => headingsIn(ctx.view(s).tree).map((h) => foldForMatch(h.text)));
         if (headings.some(keywordMatcher(words, lang))) continue;
         const title = topic.title[lang] ?? topic.title.en ?? topic.id;
         // Where to write it: the first section of the named components, else sop.yaml's profile line.
