@@ -1,7 +1,3 @@
-import { toString } from '../vendor/markdown.js';
-import type { Heading, Root } from 'mdast';
-import { visit } from '../vendor/markdown.js';
-
 /**
  * Folds text for keyword matching: case, Arabic diacritics (tashkeel) and tatweel, the
  * alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), taa marbuta (ة → ه), and hyphens vs
@@ -18,15 +14,6 @@ export function foldForMatch(s: string): string {
     .replace(/[-‐‑–—_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Every heading of a tree with its plain text. */
-export function headingsOf(tree: Root): { node: Heading; text: string }[] {
-  const out: { node: Heading; text: string }[] = [];
-  visit(tree, 'heading', (node: Heading) => {
-    out.push({ node, text: toString(node) });
-  });
-  return out;
 }
 
 /** Parses YYYY-MM-DD into UTC year/month/day, or undefined when it is not a real date. */

@@ -7,7 +7,8 @@ export function createParser() {
   return unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 }
 
-const parser = createParser();
+/** Made on the first parse: a command whose trees all come from the cache loads no parser (src/tooling/bundle-vendor.ts). */
+let parser: ReturnType<typeof createParser> | undefined;
 
 /**
  * Parses a Markdown body into mdast. Node positions are relative to the body; add
@@ -22,6 +23,7 @@ export function parseMarkdown(body: string): Root {
   if (blockDepthProblem(body)) return flatRoot(body);
   let tree: Root;
   try {
+    parser ??= createParser();
     tree = parser.runSync(parser.parse(body)) as Root;
   } catch (e) {
     if (e instanceof RangeError) return flatRoot(body);

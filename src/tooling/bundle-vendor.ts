@@ -121,6 +121,14 @@ function requireBanner(absent: string[], lazy: string[], format: 'esm' | 'cjs'):
 }
 
 /**
+ * Bundles whose every export is a function, loaded on the first call of one instead of
+ * on import: `check` with every file's view cached (src/check/view.ts) parses no
+ * Markdown, and loading the parser's bundle was ~9 ms of its start. Each export is a
+ * function that calls the bundle's with the same `this` (unified calls plugins so).
+ */
+const LOADED_ON_FIRST_CALL = new Set(['markdown']);
+
+/**
  * The ES module that stands in lib/vendor/<name>.js for a bundle loaded through the code
  * cache: the same exports, taken from ./<name>.cjs.
  */
@@ -129,9 +137,17 @@ function codeCachedShim(name: string, exports: string[]): string {
     `${SHIM_MARK}: the bundle is ./${name}.cjs, run`,
     '// through V8\'s code cache (src/cache/code-cache.ts). Same exports as src/vendor/' + name + '.ts.',
     "import { loadBundle } from '../cache/code-cache.js';",
-    `const bundle = loadBundle(new URL('./${name}.cjs', import.meta.url));`,
   ];
-  exports.forEach((e, i) => lines.push(`const e${i} = bundle[${JSON.stringify(e)}];`));
+  if (LOADED_ON_FIRST_CALL.has(name)) {
+    lines.push('// Loaded on the first call of an export (LOADED_ON_FIRST_CALL in bundle-vendor.ts).');
+    lines.push(`let bundle;
+const load = () => (bundle ??= loadBundle(new URL('./${name}.cjs', import.meta.url)));`);
+    // Reflect.apply: unified's processor is a callable object without Function.prototype.apply.
+    exports.forEach((e, i) => lines.push(`function e${i}(...a) { return Reflect.apply(load()[${JSON.stringify(e)}], this, a); }`));
+  } else {
+    lines.push(`const bundle = loadBundle(new URL('./${name}.cjs', import.meta.url));`);
+    exports.forEach((e, i) => lines.push(`const e${i} = bundle[${JSON.stringify(e)}];`));
+  }
   lines.push(`export { ${exports.map((e, i) => `e${i} as ${/^[A-Za-z_$][\w$]*$/.test(e) ? e : JSON.stringify(e)}`).join(', ')} };`);
   return `${lines.join('\n')}\n`;
 }

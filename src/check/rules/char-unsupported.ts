@@ -1,9 +1,10 @@
+import type { Nodes } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from '../../vendor/markdown.js';
 import { diagnostic, type Diagnostic } from '../../diag/index.js';
 import type { MarkdownFile } from '../../model/index.js';
 import { valuePosition } from '../context.js';
 import { markdownFiles } from '../each.js';
+import { eachNode } from '../scan.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -42,7 +43,7 @@ function scanFile(f: MarkdownFile, tree: Node, coverage: Coverage, out: Diagnost
   if (typeof title === 'string' && !SURELY_COVERED.test(title)) {
     for (const u of coverage.uncoveredCharacters(title)) report(u.char, u.code, valuePosition(f, 'title'));
   }
-  visit(tree, (node: Node) => {
+  eachNode(tree as Nodes, (node: Node) => {
     const value = (node as { value?: unknown }).value;
     if (typeof value !== 'string' || !['text', 'inlineCode', 'code'].includes(node.type) || SURELY_COVERED.test(value)) return;
     const start = node.position?.start;
