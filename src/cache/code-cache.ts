@@ -30,15 +30,18 @@ import { cacheDir } from './store.js';
 export const CODE_KEY_PREFIX = '// sopkit-code-sha256: ';
 const KEY_LINE = /^\/\/ sopkit-code-sha256: ([0-9a-f]{64})\n/;
 
-/** Scripts whose compiled code is to be kept when the process exits. */
-const toKeep: Array<{ script: vm.Script; file: string; keep?: () => boolean }> = [];
+/** Scripts whose compiled code may be kept when the process exits: `file()` says where, or undefined for nowhere. */
+const toKeep: Array<{ script: vm.Script; file: () => string | undefined }> = [];
 let hooked = false;
 
 /** Writes the compiled code of the bundles loaded without (valid) cached code; how many were written. Run at exit. */
 export function keepCompiledCode(): number {
   let written = 0;
   // A cache folder that cannot be written only costs the compile next time.
-  for (const { script, file, keep } of toKeep.splice(0)) if ((!keep || keep()) && writeCacheFile(file, script.createCachedData())) written += 1;
+  for (const { script, file } of toKeep.splice(0)) {
+    const to = file();
+    if (to && writeCacheFile(to, script.createCachedData())) written += 1;
+  }
   return written;
 }
 
@@ -49,24 +52,55 @@ export interface LoadBundleOptions {
    * the data holds only the functions compiled when it was made.
    */
   variant?: string;
-  /** Asked at exit: whether this run's compiled code is the one to keep. */
-  keep?: (exports: Record<string, unknown>) => boolean;
+  /**
+   * The variants to read, in order: the first kept one that V8 accepts is used (default
+   * `[variant]`). With `keepAs`, which decides what is written.
+   */
+  variants?: string[];
+  /**
+   * Asked at exit, with the variant that was read (undefined: none, or V8 rejected it):
+   * the variant to keep this run's compiled code as, or undefined to keep nothing. By
+   * default the code is kept as `variant` when none was read.
+   */
+  keepAs?: (exports: Record<string, unknown>, read: string | undefined) => string | undefined;
   /** `false` runs a file not written for strict mode (elkjs's bundle) as `require` would. */
   strict?: boolean;
 }
 
+/**
+ * Which copies of the CLI bundle's compiled code a command reads and keeps (see
+ * src/cli/launch.ts, `runBundle`): `<command>-full` first, then `<command>`; a run that
+ * stayed on the start-up path (`startUpOnly`) keeps `<command>` when it read nothing, one
+ * that did more keeps `<command>-full` unless it read it. `check` keeps the start-up copy only.
+ */
+export function commandCodeCache(command: string, startUpOnly: (exports: Record<string, unknown>) => boolean): Pick<LoadBundleOptions, 'variants' | 'keepAs'> {
+  const full = command === 'check' ? undefined : `${command}-full`;
+  return {
+    variants: full ? [full, command] : [command],
+    keepAs: (exports, read) => {
+      if (startUpOnly(exports)) return read === undefined ? command : undefined;
+      return full && read !== full ? full : undefined;
+    },
+  };
+}
+
 /** Runs the CommonJS bundle at `url` and returns its `module.exports`. */
 export function loadBundle(url: URL, o: LoadBundleOptions = {}): Record<string, unknown> {
-  const { env = process.env, variant = '', keep } = o;
+  const { env = process.env, variant = '' } = o;
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   const dir = env.SOPKIT_CACHE === '0' ? undefined : cacheDir(env);
-  const key = dir && createHash('sha256').update(`${process.version}\0${process.arch}\0${variant}\0`).update(KEY_LINE.exec(source)?.[1] ?? source).digest('hex');
-  const cacheFile = dir && key ? path.join(dir, 'code', `${key}.bin`) : undefined;
+  const sourceKey = KEY_LINE.exec(source)?.[1] ?? source;
+  const cacheFile = (v: string) => dir && path.join(dir, 'code', `${createHash('sha256').update(`${process.version}\0${process.arch}\0${v}\0`).update(sourceKey).digest('hex')}.bin`);
   let cachedData: Buffer | undefined;
-  if (cacheFile) {
+  let read: string | undefined;
+  for (const v of o.variants ?? [variant]) {
+    const f = cacheFile(v);
+    if (!f) break;
     try {
-      cachedData = readFileSync(cacheFile);
+      cachedData = readFileSync(f);
+      read = v;
+      break;
     } catch {
       // none yet
     }
@@ -76,8 +110,10 @@ export function loadBundle(url: URL, o: LoadBundleOptions = {}): Record<string, 
   // ES module bundles it replaces were (`strict: false` for a file `require` would run as written).
   const wrapped = `(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${o.strict === false ? '' : "'use strict';"}${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    toKeep.push({ script, file: cacheFile, keep: keep && (() => keep(module.exports)) });
+  if (script.cachedDataRejected) read = undefined;
+  const keepAs = o.keepAs ?? ((_: unknown, r: string | undefined) => (r === undefined ? variant : undefined));
+  if (dir) {
+    toKeep.push({ script, file: () => { const v = keepAs(module.exports, read); return v === undefined ? undefined : cacheFile(v); } });
     if (!hooked) {
       hooked = true;
       process.once('exit', () => keepCompiledCode());

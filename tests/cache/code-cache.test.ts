@@ -45,23 +45,29 @@ describe('the code cache of the vendor bundles (src/cache/code-cache.ts)', () =>
     expect(await readdir(path.join(dir, 'cache', 'code'))).toHaveLength(2);
   });
 
-  it('keeps code per variant, only when `keep` says so, keyed on the sha256 line a built bundle starts with', async () => {
+  it('keeps code per variant as `keepAs` says, reading the first kept variant of `variants`, keyed on the sha256 line a built bundle starts with', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sopkit-code-cache-'));
     const env = { ...process.env, SOPKIT_CACHE: '', SOPKIT_CACHE_DIR: path.join(dir, 'cache') };
     const bundle = path.join(dir, 'b.cjs');
     await writeFile(bundle, `// sopkit-code-sha256: ${'a'.repeat(64)}\nexports.f = () => 1;\n`);
-    const load = (variant: string, keep: boolean) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', `import { keepCompiledCode, loadBundle } from ${JSON.stringify(LOADER)};
-loadBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}), { variant: ${JSON.stringify(variant)}, keep: () => ${keep} });
-process.stdout.write(String(keepCompiledCode()));`], { env, encoding: 'utf8' });
-    expect(load('check', false)).toBe('0'); // a run that left the start-up path keeps nothing
-    expect(load('check', true)).toBe('1');
-    expect(load('check', true)).toBe('0'); // found and accepted
-    expect(load('build', true)).toBe('1'); // another command: its own file
+    // As the CLI loads its bundle (src/cli/launch.ts): `heavy` is a run that left the start-up path.
+    const load = (command: string, heavy: boolean) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import { commandCodeCache, keepCompiledCode, loadBundle } from ${JSON.stringify(LOADER)};
+const policy = commandCodeCache(${JSON.stringify(command)}, () => ${!heavy});
+let seen;
+loadBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}), { ...policy, keepAs: (e, read) => ((seen = read), policy.keepAs(e, read)) });
+process.stdout.write(keepCompiledCode() + ' ' + seen);`], { env, encoding: 'utf8' });
+    expect(load('check', true)).toBe('0 undefined'); // check keeps no full copy
+    expect(load('check', false)).toBe('1 undefined');
+    expect(load('check', false)).toBe('0 check'); // found and accepted
+    expect(load('build', false)).toBe('1 undefined'); // another command: its own file
+    expect(load('build', true)).toBe('1 build'); // a heavy run: everything it compiled, once
+    expect(load('build', true)).toBe('0 build-full');
+    expect(load('build', false)).toBe('0 build-full'); // a light run reads the full copy and keeps nothing
     const kept = await readdir(path.join(dir, 'cache', 'code'));
-    expect(kept).toHaveLength(2);
+    expect(kept).toHaveLength(3);
     // The key is the first line's hash: a bundle with another line gets other files.
     await writeFile(bundle, `// sopkit-code-sha256: ${'b'.repeat(64)}\nexports.f = () => 1;\n`);
-    expect(load('check', true)).toBe('1');
+    expect(load('check', false)).toBe('1 undefined');
   });
 });
