@@ -75,9 +75,11 @@ export const PDF_PATH = '/__sopkit/pdf/';
  * Only ever sent by `serve`, appended to HTML responses; never written into dist/. A
  * `reload` event lists the addresses of the pages whose bytes changed (`*`: all), and a
  * page reloads only when it is one of them: a save in `sections/ar/` leaves the English
- * pages where they were.
+ * pages where they were. A PDF preview page whose PDF alone changed is given the new
+ * PDF's address instead (`pdf`: page → address) and swaps its frame's source without
+ * reloading itself: the browser asks for the PDF at once, not after the page again.
  */
-const RELOAD_SCRIPT = `<script>(function(){var es=new EventSource(${JSON.stringify(EVENTS_PATH)});es.addEventListener('reload',function(e){var d=null;try{d=JSON.parse(e.data);}catch(x){}var p=location.pathname;if(p.charAt(p.length-1)==='/')p+='index.html';if(!d||!d.pages||d.pages.indexOf('*')>=0||d.pages.indexOf(p)>=0)location.reload();});})();</script>`;
+const RELOAD_SCRIPT = `<script>(function(){var es=new EventSource(${JSON.stringify(EVENTS_PATH)});es.addEventListener('reload',function(e){var d=null;try{d=JSON.parse(e.data);}catch(x){}var p=location.pathname;if(p.charAt(p.length-1)==='/')p+='index.html';var f=d&&d.pdf&&d.pdf[p]&&document.querySelector('iframe[data-sopkit-pdf]');if(f){f.src=d.pdf[p];return;}if(!d||!d.pages||d.pages.indexOf('*')>=0||d.pages.indexOf(p)>=0)location.reload();});})();</script>`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -116,10 +118,15 @@ function statusBar(pdfs: PdfPreviewer | undefined, languages: readonly string[])
   return `<div data-sopkit-serve dir="ltr" lang="en" style="background:#eef3f8;color:#1b2a3a;border-bottom:1px solid #c5d3e0;padding:.35rem 1rem;font:14px/1.4 system-ui,sans-serif"><strong>sopkit serve</strong> · ${items.join(' · ')}</div>`;
 }
 
-/** The preview page of one language's PDF: the serve bar and the PDF, reloaded when that PDF changes. */
+/** Where a language's previewed PDF is served (its hash in the address: a new PDF is a new address). */
+function pdfAddress(lang: string, p: PdfPreview): string {
+  return `${PDF_PATH}${lang}.pdf?v=${p.hash}`;
+}
+
+/** The preview page of one language's PDF: the serve bar and the PDF, swapped or reloaded when that PDF changes. */
 function pdfPage(lang: string, p: PdfPreview | undefined, bar: string): string {
   const body = p
-    ? `<iframe src="${escapeHtml(`${PDF_PATH}${lang}.pdf?v=${p.hash}`)}" title="${escapeHtml(`${lang} PDF`)}" style="flex:1;border:0;width:100%"></iframe>`
+    ? `<iframe data-sopkit-pdf src="${escapeHtml(pdfAddress(lang, p))}" title="${escapeHtml(`${lang} PDF`)}" style="flex:1;border:0;width:100%"></iframe>`
     : `<p style="margin:1rem">The ${escapeHtml(lang)} PDF is being laid out; this page reloads by itself when it is ready.</p>`;
   return `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>sopkit serve: ${escapeHtml(lang)} PDF</title></head>
 <body style="margin:0;height:100vh;display:flex;flex-direction:column">${bar}${body}${RELOAD_SCRIPT}</body></html>`;
@@ -205,9 +212,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     p.then(done, done);
   });
 
-  const tell = (pages: string[]) => {
+  const tell = (pages: string[], pdf?: Record<string, string>) => {
     generation++;
-    const data = JSON.stringify({ generation, pages });
+    const data = JSON.stringify({ generation, pages, ...(pdf ? { pdf } : {}) });
     for (const c of clients) c.write(`event: reload\ndata: ${data}\n\n`);
   };
 
@@ -316,8 +323,12 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       const changed = await pdfs.update(model, pdfFirst);
       if (!changed.length) return;
       log(`PDF ${changed.join(', ')} updated in ${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms`);
-      // The preview pages of the changed PDFs; every page when the serve bar (a page count) changed.
-      tell(bar() !== before ? ['*'] : changed.map((l) => `${PDF_PATH}${l}.html`));
+      // The preview pages of the changed PDFs, told the new PDF's address; every page when the serve bar (a page count) changed.
+      if (bar() !== before) tell(['*']);
+      else {
+        const pages = changed.map((l) => `${PDF_PATH}${l}.html`);
+        tell(pages, Object.fromEntries(changed.flatMap((l) => { const p = pdfs.get(l); return p ? [[`${PDF_PATH}${l}.html`, pdfAddress(l, p)]] : []; })));
+      }
     } catch (e) {
       log(`the PDF preview failed: ${(e as Error)?.message ?? String(e)}`);
     }
