@@ -13,7 +13,7 @@ import type { Nodes, Root } from 'mdast';
 import { memoized } from '../cache/memo.js';
 import { treeOf } from '../document/index.js';
 import type { MarkdownFile, SopModel } from '../model/index.js';
-import { letterCounts } from './rules/section-language.js';
+import { letterCounts } from './letters.js';
 import { hasContent } from './scan.js';
 
 export interface CheckView {
@@ -26,7 +26,7 @@ export interface CheckView {
   tree: Root;
   /** See `hasContent` (./scan.ts). */
   hasContent: boolean;
-  /** See `letterCounts` (./rules/section-language.ts). */
+  /** See `letterCounts` (./letters.ts). */
   letters: { arabic: number; latin: number };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keywordMatcher } from '../../src/check/keywords.js';
-import { letterCounts } from '../../src/check/rules/section-language.js';
+import { letterCounts } from '../../src/check/letters.js';
 import { directivesIn, eachNode, hasContent, headingsIn, proseText } from '../../src/check/scan.js';
 import { foldForMatch } from '../../src/check/text.js';
 import { visit } from '../../src/vendor/markdown.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { directivesIn, eachNode, hasContent, headingsIn } from '../../src/check/scan.js';
-import { letterCounts } from '../../src/check/rules/section-language.js';
+import { letterCounts } from '../../src/check/letters.js';
 import { viewOf } from '../../src/check/view.js';
 import { parseBody } from '../../src/document/index.js';
 import { scopeAnchors, type HeadingTreeNode } from '../../src/i18n/index.js';
