@@ -4,28 +4,18 @@
  * file of the example, the templates and the test fixtures, and on a body that nests links, headings and
  * directives in one another. And a view read back from the cache folder is the same.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { directivesIn, eachNode, hasContent, headingsIn } from '../../src/check/scan.js';
 import { letterCounts } from '../../src/check/letters.js';
 import { viewOf } from '../../src/check/view.js';
 import { parseBody } from '../../src/document/index.js';
 import { scopeAnchors, type HeadingTreeNode } from '../../src/i18n/index.js';
+import { filesUnder } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function markdownUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (name === 'dist' || name === 'node_modules') continue;
-    if (statSync(p).isDirectory()) out.push(...markdownUnder(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
 
 /** What link-broken reads: each link, definition and image with its address and position, in order. */
 function links(tree: Root): unknown[] {
@@ -51,7 +41,13 @@ function expectSameReading(body: string): void {
 }
 
 describe('check view', () => {
-  const files = ['sop-sources', 'templates', 'tests'].flatMap((d) => markdownUnder(path.join(ROOT, d)));
+  const files: string[] = [];
+  beforeAll(async () => {
+    for (const d of ['sop-sources', 'templates', 'tests']) {
+      const dir = path.join(ROOT, d);
+      files.push(...(await filesUnder(dir)).filter((f) => f.endsWith('.md') && !f.split('/').includes('dist')).map((f) => path.join(dir, f)));
+    }
+  });
 
   it('gives the rules what the whole tree gives, on every Markdown file of the example, the templates and the fixtures', () => {
     expect(files.length).toBeGreaterThan(40);
