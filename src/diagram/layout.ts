@@ -3,26 +3,67 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { loadBundle } from '../cache/code-cache.js';
 import { keep, memoFile, recall } from '../cache/memo.js';
-import type { ELK, ELKConstructorArguments, ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api.js';
+import type { ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api.js';
 import { measureText, wrapText } from './measure.js';
 import type { Diagram, GraphSpec, LaidOutEdge, LaidOutNode, LayoutOptions, Point } from './types.js';
+
+/** ELK's layered algorithm, called directly (see `engine`). */
+interface ElkEngine {
+  layout(graph: ElkNode): ElkNode;
+}
+
+/** What elkjs's worker script exports: its in-process stand-in for a Web Worker. */
+interface FakeWorker {
+  onmessage: (e: { data: { data?: unknown; error?: unknown } }) => void;
+  dispatcher: { saveDispatch(e: { data: Record<string, unknown> }): void };
+}
 
 // elkjs is CommonJS (its package.json has no "type"). Loaded by `import`, Node 20.19+ first
 // compiles its 1.6 MB bundle to detect the module format, then again as CommonJS: ~0.2 s of
 // every start that draws a diagram. `require` compiles it once. And only when a graph is
 // first laid out: compiling the bundle and making the engine cost ~0.3 s, which every
 // PDF build paid on import even when its SOP has no flowchart.
-let elk: ELK | undefined;
-function engine(): ELK {
+let elk: ElkEngine | undefined;
+
+/**
+ * ELK's engine, called synchronously. elkjs's API (`new ELK().layout`) talks to its
+ * engine as to a Web Worker: in Node, an in-process stand-in that answers each message
+ * after a `setTimeout(0)`, and the API reads the answer after another one, so every
+ * layout waited ~2 ms on timers with the process idle (89 layouts in a build of the
+ * example). Its worker script exports that stand-in, whose `dispatcher` runs a command
+ * and posts the answer at once: called directly, a layout is a plain function call. The
+ * answers are the API's (the same engine and options; tests/diagram/elk-engine.test.ts
+ * compares them). Only the layered algorithm is registered: the only one sopkit asks for.
+ */
+function engine(): ElkEngine {
   if (!elk) {
     // Through V8's code cache like the vendor bundles (src/cache/code-cache.ts): the 1.6 MB
-    // bundle's compiled layout code is read back instead of compiled again on every build.
+    // script's compiled layout code is read back instead of compiled again on every build.
     // Not in strict mode: its GWT-compiled code was written for `require`, which runs it so.
-    const file = pathToFileURL(createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js'));
-    const ElkCtor = loadBundle(file, { variant: 'sloppy', strict: false }) as unknown as new (args?: ELKConstructorArguments) => ELK;
-    elk = new ElkCtor();
+    const file = pathToFileURL(createRequire(import.meta.url).resolve('elkjs/lib/elk-worker.min.js'));
+    const { Worker } = loadBundle(file, { variant: 'sloppy', strict: false }) as { Worker: new () => FakeWorker };
+    const worker = new Worker();
+    // The answer arrives through the callback, within `saveDispatch`.
+    const reply: { answer?: { data?: unknown; error?: unknown } } = {};
+    worker.onmessage = (e) => { reply.answer = e.data; };
+    const send = (data: Record<string, unknown>): unknown => {
+      reply.answer = undefined;
+      worker.dispatcher.saveDispatch({ data: { id: 0, ...data } });
+      // (TypeScript narrowed `reply.answer` to undefined above: the callback set it since.)
+      const answer = reply.answer as { data?: unknown; error?: unknown } | undefined;
+      if (!answer) throw new Error(`elkjs did not answer the '${String(data.cmd)}' command`);
+      if (answer.error !== undefined) throw answer.error;
+      return answer.data;
+    };
+    send({ cmd: 'register', algorithms: ['layered'] });
+    elk = { layout: (graph) => send({ cmd: 'layout', graph, layoutOptions: {}, options: {} }) as ElkNode };
   }
   return elk;
+}
+
+/** ELK's layout of `graph` (which it fills in and returns), by the engine called directly. */
+export function elkLayout(graph: ElkNode): ElkNode {
+  return engine().layout(graph);
 }
 
 /** `v` with its `undefined` fields left out (JSON drops them: a kept result must equal a computed one). */
@@ -55,7 +96,7 @@ async function placedGraph(graph: ElkNode): Promise<ElkNode> {
   const file = memoFile('elk', JSON.stringify(graph));
   const hit = file ? recall<ElkNode>(file) : undefined;
   if (hit) return hit.value;
-  const out = placedPart(await engine().layout(graph));
+  const out = placedPart(elkLayout(graph));
   if (file && isDeepStrictEqual(JSON.parse(JSON.stringify(out)), out)) keep(file, out);
   return out;
 }
