@@ -13,6 +13,7 @@ import type { ProgressFn } from '../diag/progress.js';
 import { cachedStep } from './reuse.js';
 import { entryKey, scopedKey, writePosterFacts, writeSopLayoutFacts, type BuildCache, type SopLayoutFacts } from '../cache/index.js';
 import type { StampedAnnexes } from './pdfs.js';
+import { collectGarbage } from '../collect-garbage.js';
 
 export type BuildTarget = 'pdf' | 'site' | 'posters' | 'docx';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['pdf', 'site', 'posters', 'docx'];
@@ -200,6 +201,9 @@ export async function buildAll(model: SopModel, opts: BuildOptions = {}): Promis
       for (const s of settled) files.push(...(s as PromiseFulfilledResult<string[]>).value);
     } else {
       for (const [i, step] of run.entries()) {
+        // What the step before made is mostly garbage now: collect it before the next step
+        // piles up on top (peak RSS of the example 333 -> 282 MB; ../collect-garbage.ts).
+        if (i > 0) collectGarbage();
         const p = step(reportTo[i]!);
         before.push(p);
         files.push(...(await p));
