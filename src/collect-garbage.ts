@@ -9,7 +9,7 @@
  * the site, when most of the previous step's data has just become garbage, keeps the peak
  * at ~282 MB, for ~130 ms more of GC pauses on the main thread (two full collections;
  * collecting before the site only left 320 MB: the posters step made the peak). Measured
- * in docs/bench.md, "Issue 15: fourth session".
+ * in docs/bench.md, "Issue 15: fourth and fifth sessions".
  *
  * Node gives scripts no `gc()` unless started with `--expose-gc`; with the flag set at
  * run time, a new V8 context has it. src/v8-flags.ts sets the flag when the CLI starts
