@@ -37,6 +37,14 @@ const THEMATIC = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE = /^(`{3,}|~{3,})/;
 const DIRECTIVE_OPEN = /^(:{3,})[A-Za-z]/;
 const DIRECTIVE_CLOSE = /^(:{3,})[ \t]*$/;
+/**
+ * CommonMark's whitespace around markers is spaces and tabs only; JavaScript's `trim`
+ * also removes U+00A0, U+2029 and the like. With it, `- - - U+2029` read as a thematic
+ * break here, while micromark nests three list items: a long run of `- ` ended so hid
+ * any depth from this scan (found by the property test in tests/markdown/limits.test.ts).
+ */
+const SPACES_ONLY = /^[ \t]*$/;
+const trimSpacesEnd = (s: string): string => s.replace(/[ \t]+$/, '');
 
 type Container = { kind: 'quote' } | { kind: 'item'; indent: number };
 
@@ -108,13 +116,13 @@ export function blockDepthProblem(body: string, limit = MAX_BLOCK_DEPTH): DepthP
       }
       break;
     }
-    const blank = line.slice(i).trim() === '';
+    const blank = SPACES_ONLY.test(line.slice(i));
     if (fence) {
       // Inside fenced code: nothing opens until the closing fence (or its container ends).
       const ws = leading(line, i, col);
       const rest = line.slice(ws.end);
       if (matched < fence.depth && !blank) fence = undefined;
-      else if (ws.width <= 3 && rest.startsWith(fence.char.repeat(fence.length)) && rest.replace(new RegExp(`^\\${fence.char}+`), '').trim() === '') {
+      else if (ws.width <= 3 && rest.startsWith(fence.char.repeat(fence.length)) && SPACES_ONLY.test(rest.replace(new RegExp(`^\\${fence.char}+`), ''))) {
         fence = undefined;
         continue;
       } else continue;
@@ -131,7 +139,7 @@ export function blockDepthProblem(body: string, limit = MAX_BLOCK_DEPTH): DepthP
       if (rest[0] === '>') {
         grow = { kind: 'quote' };
         width = rest[1] === ' ' ? 2 : 1;
-      } else if (!THEMATIC.test(rest.trimEnd())) {
+      } else if (!THEMATIC.test(trimSpacesEnd(rest))) {
         const m = BULLET.exec(rest) ?? ORDERED.exec(rest) ?? FOOTNOTE.exec(rest);
         if (m) {
           const after = leading(line, ws.end + m[0].length, markerCol + m[0].length);

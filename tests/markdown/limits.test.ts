@@ -39,6 +39,11 @@ describe('Markdown nesting limit', () => {
     expect(Date.now() - t).toBeLessThan(2000);
   });
 
+  it('a run of bullets ended by a non-breaking space is list items, not a thematic break: refused past the limit', () => {
+    const body = `${'- '.repeat(MAX_BLOCK_DEPTH + 5)}\u00a0\n`;
+    expect(blockDepthProblem(body)).toMatchObject({ line: 1, limit: MAX_BLOCK_DEPTH });
+  });
+
   it('accepts exactly the limit and refuses one more level', () => {
     const list = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i)}- item ${i}`).join('\n') + '\n';
     expect(blockDepthProblem(list(MAX_BLOCK_DEPTH))).toBeUndefined();
@@ -64,6 +69,12 @@ describe('Markdown nesting limit', () => {
     oneLine: '- - - - x\n',
     oneLineMixed: '> - > - > - x\n',
     crlf: '> > a\r\n> > > b\r\n',
+    // Only spaces and tabs count as CommonMark's whitespace: these end in U+2029 and U+00A0,
+    // which JavaScript's trim removes (the property test below found the first).
+    paragraphSeparatorAfterBullets: '- - - \u2029\n',
+    nbspAfterBullets: '- - - - -\u00a0\n',
+    nbspAfterClosingFence: '```\n```\u00a0\n```\n> > > x\n',
+    nbspLineInList: '- a\n\u00a0\n  - b\n',
   };
   for (const [name, body] of Object.entries(shapes)) {
     it(`the text scan counts as micromark does: ${name}`, () => {
